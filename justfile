@@ -1,0 +1,28 @@
+# Tutor Platform tasks. Run them through uv: `uv run just <task>`.
+
+default:
+    @just --list
+
+# Serve the API on the embedded default (SQLite, local files, in-process jobs).
+serve:
+    tutor-platform serve
+
+# Run the test suite on SQLite, then on PostgreSQL + Redis.
+test *args:
+    scripts/run-tests {{args}}
+
+# Lint, format check, type check and architecture contracts.
+check:
+    ruff check src tests migrations
+    ruff format --check src tests migrations
+    mypy
+    lint-imports
+
+# Format the code.
+fmt:
+    ruff format src tests migrations
+    ruff check --fix src tests migrations
+
+# Benchmarks on PostgreSQL; results go to docs/benchmarks.md.
+bench:
+    python -m benchmarks.run

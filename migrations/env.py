@@ -1,0 +1,51 @@
+"""Alembic environment: every context's tables, on SQLite or PostgreSQL."""
+
+import asyncio
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection, pool
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from tutor_platform.bootstrap.tables import metadata
+
+config = context.config
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Leave tables that other tools own (SAQ's) out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith("saq_"))
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        include_object=include_object,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=connection.dialect.name != "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_online() -> None:
+    engine = create_async_engine(
+        config.get_main_option("sqlalchemy.url") or "", poolclass=pool.NullPool
+    )
+    async with engine.connect() as connection:
+        await connection.run_sync(_configure)
+        await connection.commit()
+    await engine.dispose()
+
+
+if context.is_offline_mode():
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+elif (existing := config.attributes.get("connection")) is not None:
+    _configure(existing)
+else:
+    asyncio.run(_run_online())

@@ -1,0 +1,79 @@
+"""``create_app(settings) -> Litestar``: the HTTP entry point (nothing is built at import)."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, Router
+from litestar.config.allowed_hosts import AllowedHostsConfig
+from litestar.config.compression import CompressionConfig
+from litestar.config.cors import CORSConfig
+
+from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
+from tutor_platform.bootstrap.logging import configure_logging
+from tutor_platform.bootstrap.migrations import upgrade_database
+from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
+from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
+from tutor_platform.bootstrap.settings import Settings, load_settings
+from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
+from tutor_platform.shared.http.errors import exception_to_response
+from tutor_platform.shared.http.request_middleware import RequestContextMiddleware
+
+API_PREFIX = "/api/v1"
+
+
+def _api_router() -> Router:
+    return Router(path=API_PREFIX, route_handlers=[])
+
+
+def create_app(
+    settings: Settings | None = None,
+    container: RootContainer | None = None,
+    *,
+    migrate_on_start: bool | None = None,
+) -> Litestar:
+    """Build the API application for ``settings`` (by default, from the environment).
+
+    ``migrate_on_start`` defaults to true on the embedded SQLite database only.
+    """
+    settings = settings or load_settings()
+    container = container or build_container(settings)
+    configure_logging(settings.log_level, settings.json_logs)
+    migrate = settings.is_sqlite if migrate_on_start is None else migrate_on_start
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        if migrate:
+            await upgrade_database(container.engine())
+        try:
+            yield
+        finally:
+            await close_container(container)
+
+    compression = None
+    if settings.compression != "none":
+        compression = CompressionConfig(backend=settings.compression, minimum_size=500)
+
+    app = Litestar(
+        route_handlers=[*OPERATION_HANDLERS, swagger_assets_router(), _api_router()],
+        dependencies=dict(AUTH_DEPENDENCIES),
+        exception_handlers={Exception: exception_to_response},
+        openapi_config=openapi_config(),
+        cors_config=CORSConfig(
+            allow_origins=settings.cors_origin_list,
+            allow_credentials=True,
+            expose_headers=["X-Request-ID", "Retry-After", "RateLimit-Limit",
+                            "RateLimit-Remaining", "RateLimit-Reset"],
+        )
+        if settings.cors_origin_list
+        else None,
+        allowed_hosts=AllowedHostsConfig(allowed_hosts=settings.allowed_host_list),
+        compression_config=compression,
+        request_max_body_size=settings.max_request_body_bytes,
+        lifespan=[lifespan],
+        logging_config=None,
+        debug=False,
+    )
+    app.state.container = container
+    app.state.settings = settings
+    app.asgi_handler = RequestContextMiddleware(app.asgi_handler, container.metrics())
+    return app

@@ -1,0 +1,142 @@
+"""Typed settings from environment variables and an optional ``.env`` file.
+
+Nothing is read at import time: call :func:`load_settings`.
+"""
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789"
+
+
+class SettingsError(ValueError):
+    """The settings are invalid or unsafe for the chosen environment."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Every setting of the platform; the environment variable is the upper-case field name."""
+
+    environment: Literal["development", "test", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str = "sqlite+aiosqlite:///./var/tutor.db"
+    database_pool_size: int = 10
+    database_echo: bool = False
+    redis_url: str = ""
+    job_backend: Literal["auto", "inprocess", "saq"] = "auto"
+    secret_key: str = DEFAULT_SECRET_KEY
+    jwt_algorithm: Literal["HS256", "HS384", "HS512", "RS256", "ES256", "EdDSA"] = "HS256"
+    jwt_private_key: str = ""
+    jwt_public_key: str = ""
+    jwt_issuer: str = "tutor-platform"
+    jwt_audience: str = "tutor-platform-api"
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    argon2_time_cost: int = 2
+    argon2_memory_cost_kib: int = 19 * 1024
+    argon2_parallelism: int = 1
+    cors_origins: str = ""
+    allowed_hosts: str = "*"
+    compression: Literal["gzip", "brotli", "none"] = "gzip"
+    max_request_body_bytes: int = 1024 * 1024
+    first_admin_email: str = ""
+    first_admin_password: str = ""
+    log_level: str = "INFO"
+    log_format: Literal["auto", "console", "json"] = "auto"
+    rate_limit_enabled: bool = True
+    rate_limit_public: str = "100/minute"
+    rate_limit_auth: str = "10/minute"
+    rate_limit_quiz_submit: str = "10/hour"
+    rate_limit_ai_messages: str = "30/minute"
+    refresh_token_purge_interval_seconds: int = 3600
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def uses_saq(self) -> bool:
+        if self.job_backend == "auto":
+            return bool(self.redis_url)
+        return self.job_backend == "saq"
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return _split(self.cors_origins)
+
+    @property
+    def allowed_host_list(self) -> list[str]:
+        return _split(self.allowed_hosts) or ["*"]
+
+    @property
+    def json_logs(self) -> bool:
+        if self.log_format == "auto":
+            return self.is_production
+        return self.log_format == "json"
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Parse ``KEY=VALUE`` lines of a dotenv file; comments and blank lines are ignored."""
+    if not path.is_file():
+        return {}
+    values: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    env_file: str | Path | None = ".env",
+    **overrides: object,
+) -> Settings:
+    """Build settings from a dotenv file, then the environment, then explicit overrides."""
+    known = {field.name.upper(): field.name for field in msgspec.structs.fields(Settings)}
+    source: dict[str, str] = {}
+    if env_file is not None:
+        source.update(read_env_file(Path(env_file)))
+    source.update(os.environ if environ is None else environ)
+    raw: dict[str, object] = {known[k]: v for k, v in source.items() if k in known}
+    raw.update(overrides)
+    try:
+        settings = msgspec.convert(raw, Settings, strict=False)
+    except msgspec.ValidationError as exc:
+        raise SettingsError(f"invalid setting: {exc}") from exc
+    validate(settings)
+    return settings
+
+
+def validate(settings: Settings) -> None:
+    """Refuse settings that are unsafe for the environment."""
+    if settings.is_production and settings.secret_key == DEFAULT_SECRET_KEY:
+        raise SettingsError("SECRET_KEY must be set to a secret value in production")
+    if settings.jwt_algorithm.startswith("HS") and len(settings.secret_key) < 32:
+        raise SettingsError("SECRET_KEY must be at least 32 characters long")
+    if not settings.jwt_algorithm.startswith("HS") and not (
+        settings.jwt_private_key and settings.jwt_public_key
+    ):
+        raise SettingsError("an asymmetric JWT_ALGORITHM needs JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
+    if settings.uses_saq and not settings.redis_url:
+        raise SettingsError("JOB_BACKEND=saq needs REDIS_URL")
+    if settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2:
+        if settings.environment != "test":
+            raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")

@@ -1,0 +1,1 @@
+"""The HTTP shell shared by every context: error body, request context, auth helpers."""

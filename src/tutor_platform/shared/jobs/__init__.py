@@ -1,0 +1,1 @@
+"""Background jobs: the JobQueue port, job records and their adapters."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy plumbing shared by every context's adapters (never imported by domain code)."""

@@ -1,0 +1,111 @@
+"""Test configuration: the backend under test (SQLite or PostgreSQL + Redis) and shared fixtures.
+
+``TEST_BACKEND=sqlite`` (default) runs on an embedded SQLite file with the in-process job
+queue; ``TEST_BACKEND=postgres`` runs on a fresh PostgreSQL database with Redis and SAQ.
+Each run makes its own database and Redis key prefix, so parallel runs do not collide.
+"""
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from tutor_platform.bootstrap.migrations import upgrade_database
+from tutor_platform.bootstrap.settings import Settings, load_settings
+from tutor_platform.bootstrap.tables import metadata
+from tutor_platform.shared.persistence.engine import create_engine
+
+BACKEND = os.environ.get("TEST_BACKEND", "sqlite")
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+)
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+RUN_ID = f"t{os.getpid()}"
+
+
+def postgres_url(database: str) -> str:
+    """The PostgreSQL server's URL with another database name."""
+    return make_url(POSTGRES_URL).set(database=database).render_as_string(hide_password=False)
+
+
+async def create_postgres_database(name: str) -> str:
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    await admin.dispose()
+    return postgres_url(name)
+
+
+async def drop_postgres_database(name: str) -> None:
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as connection:
+        await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await admin.dispose()
+
+
+@pytest.fixture(scope="session")
+async def database_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """A migrated, empty database for this test run."""
+    if BACKEND == "postgres":
+        name = f"tutor_{RUN_ID}"
+        url = await create_postgres_database(name)
+    else:
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('db') / 'tutor.db'}"
+    engine = create_engine(url)
+    await upgrade_database(engine)
+    await engine.dispose()
+    yield url
+    if BACKEND == "postgres":
+        await drop_postgres_database(name)
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    """Settings for tests: cheap password hashing, no rate limits unless asked for."""
+    values: dict[str, object] = {
+        "environment": "test",
+        "database_url": database_url,
+        "redis_url": REDIS_URL if BACKEND == "postgres" else "",
+        "argon2_time_cost": 1,
+        "argon2_memory_cost_kib": 8,
+        "rate_limit_enabled": False,
+        "log_level": "WARNING",
+    }
+    values.update(overrides)
+    return load_settings(environ={}, env_file=None, **values)
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture(scope="session")
+async def db_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def clean_db(db_engine: AsyncEngine) -> AsyncIterator[None]:
+    """Empty every table after the test (the schema stays)."""
+    yield
+    async with db_engine.begin() as connection:
+        for table in reversed(metadata.sorted_tables):
+            await connection.execute(delete(table))
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    """A prefix unique to this test run, for Redis keys and queue names."""
+    return RUN_ID
+
+
+@pytest.fixture
+def var_dir(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path
