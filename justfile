@@ -13,16 +13,16 @@ test *args:
 
 # Lint, format check, type check and architecture contracts.
 check:
-    ruff check src tests migrations
-    ruff format --check src tests migrations
+    ruff check src tests migrations scripts
+    ruff format --check src tests migrations scripts
     mypy
     lint-imports
 
 # Format the code.
 fmt:
-    ruff format src tests migrations
-    ruff check --fix src tests migrations
+    ruff format src tests migrations scripts
+    ruff check --fix src tests migrations scripts
 
 # Benchmarks on PostgreSQL; results go to docs/benchmarks.md.
 bench:
-    python -m benchmarks.run
+    python -m scripts.bench.run

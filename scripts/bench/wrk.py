@@ -1,0 +1,75 @@
+"""Run wrk and read its numbers."""
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+@dataclass(frozen=True)
+class WrkResult:
+    """Throughput and latency percentiles of one wrk run."""
+
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise ValueError(f"unexpected wrk latency {text!r}")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def parse(output: str) -> WrkResult:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    errors = 0
+    for match in re.finditer(r"(connect|read|write|timeout) (\d+)", output):
+        errors += int(match.group(2))
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    if non2xx:
+        errors += int(non2xx.group(1))
+    return WrkResult(rps, p50, p99, errors)
+
+
+def run_wrk(
+    url: str,
+    *,
+    connections: int,
+    seconds: int,
+    headers: dict[str, str] | None = None,
+    method: str = "GET",
+    body: str | None = None,
+) -> WrkResult:
+    """Load ``url`` with wrk (2 threads) and return its measurements."""
+    script_lines = [f'wrk.method = "{method}"']
+    for key, value in (headers or {}).items():
+        script_lines.append(f'wrk.headers["{key}"] = "{value}"')
+    if body is not None:
+        script_lines.append(f"wrk.body = [[{body}]]")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write("\n".join(script_lines) + "\n")
+    threads = min(2, connections)
+    completed = subprocess.run(
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            script.name,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    )
+    return parse(completed.stdout)

@@ -1,0 +1,116 @@
+"""Command line: ``tutor-platform serve | worker | migrate | create-admin``."""
+
+import argparse
+import asyncio
+import getpass
+import sys
+from collections.abc import Sequence
+
+from tutor_platform.bootstrap.settings import Settings, SettingsError, load_settings
+
+
+def _serve(settings: Settings, _: argparse.Namespace) -> int:
+    import uvicorn
+
+    from tutor_platform.bootstrap.app import create_app
+
+    app = create_app(settings)
+    print(f"Tutor Platform on http://{settings.host}:{settings.port} (API docs at /schema)")
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        server_header=False,
+    )
+    return 0
+
+
+def _worker(settings: Settings, _: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.worker import run_worker
+
+    if not settings.redis_url:
+        print("the worker needs REDIS_URL (SAQ on Redis)", file=sys.stderr)
+        return 2
+    run_worker(settings)
+    return 0
+
+
+def _migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.migrations import upgrade_database
+    from tutor_platform.shared.persistence.engine import create_engine
+
+    async def run() -> None:
+        engine = create_engine(settings.database_url)
+        try:
+            await upgrade_database(engine, args.revision)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    print(f"database migrated to {args.revision}")
+    return 0
+
+
+def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.container import build_container, close_container
+    from tutor_platform.shared.errors import DomainError
+
+    password = args.password or getpass.getpass("Password for the new admin: ")
+
+    async def run() -> str:
+        container = build_container(settings)
+        try:
+            facade = container.identity.facade()
+            user = await facade.create_admin(
+                email=args.email, password=password, username=args.username
+            )
+            return str(user.email)
+        finally:
+            await close_container(container)
+
+    try:
+        email = asyncio.run(run())
+    except DomainError as exc:
+        print(f"could not create the admin: {exc.detail}", file=sys.stderr)
+        return 1
+    print(f"admin {email} created")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tutor-platform", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="serve the HTTP API (HOST/PORT, default 127.0.0.1:8000)")
+    commands.add_parser("worker", help="run the SAQ job worker (needs REDIS_URL)")
+    migrate = commands.add_parser("migrate", help="apply database migrations")
+    migrate.add_argument("--revision", default="head")
+    admin = commands.add_parser("create-admin", help="create an administrator account")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--username", default=None)
+    admin.add_argument("--password", default=None, help="prompted for when omitted")
+    return parser
+
+
+HANDLERS = {
+    "serve": _serve,
+    "worker": _worker,
+    "migrate": _migrate,
+    "create-admin": _create_admin,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    return HANDLERS[args.command](settings, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The command line as an operator uses it: migrate, serve, create-admin."""
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import inspect
+
+from tutor_platform.bootstrap.cli import main
+from tutor_platform.shared.persistence.engine import create_engine
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _sqlite_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("REDIS_URL", "")
+    return url
+
+
+def test_migrate_creates_the_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _sqlite_env(tmp_path, monkeypatch)
+    assert main(["migrate"]) == 0
+    assert {"jobs", "alembic_version"} <= set(asyncio.run(_table_names(url)))
+    assert "migrated" in capsys.readouterr().out
+
+
+def test_production_refuses_the_default_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    assert main(["migrate"]) == 2
+
+
+def test_serve_answers_on_the_embedded_default(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'serve.db'}",
+        "REDIS_URL": "",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tutor_platform.bootstrap.cli", "serve"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        status = _wait_for(f"http://127.0.0.1:{port}/health/ready")
+        assert status == 200
+        schema = httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=5)
+        assert schema.status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def _wait_for(url: str, seconds: float = 30) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            return httpx.get(url, timeout=2).status_code
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} never answered")
+
+
+async def _table_names(url: str) -> list[str]:
+    engine = create_engine(url)
+    async with engine.connect() as connection:
+        names = await connection.run_sync(lambda c: inspect(c).get_table_names())
+    await engine.dispose()
+    return list(names)
