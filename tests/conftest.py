@@ -6,8 +6,7 @@ Each run makes its own database and Redis key prefix, so parallel runs do not co
 """
 
 import os
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import delete
@@ -70,6 +69,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "environment": "test",
         "database_url": database_url,
         "redis_url": REDIS_URL if BACKEND == "postgres" else "",
+        "job_queue_name": f"{RUN_ID}-jobs",
         "argon2_time_cost": 1,
         "argon2_memory_cost_kib": 8,
         "rate_limit_enabled": False,
@@ -104,8 +104,3 @@ async def clean_db(db_engine: AsyncEngine) -> AsyncIterator[None]:
 def run_id() -> str:
     """A prefix unique to this test run, for Redis keys and queue names."""
     return RUN_ID
-
-
-@pytest.fixture
-def var_dir(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path

@@ -1,14 +1,21 @@
 """Operational endpoints at the server root: liveness, readiness and Prometheus metrics."""
 
+import asyncio
+from collections.abc import Coroutine
 from typing import Any
 
 import msgspec
 import structlog
-from litestar import Request, Response, get
-from litestar.openapi import ResponseSpec
+from litestar import Request, get
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tutor_platform.shared.errors import Unavailable
+from tutor_platform.shared.http.openapi import error_responses
 
 logger = structlog.get_logger("tutor_platform.health")
+
+READY_TIMEOUT_SECONDS = 5.0
 
 
 class HealthStatus(msgspec.Struct):
@@ -24,35 +31,33 @@ def live() -> HealthStatus:
     return HealthStatus(status="ok", checks={})
 
 
-@get(
-    "/health/ready",
-    tags=["operations"],
-    responses={503: ResponseSpec(data_container=HealthStatus, description="Not ready")},
-)
-async def ready(request: Request[Any, Any, Any]) -> Response[HealthStatus]:
-    """The database (and Redis, when configured) answer: 200, else 503."""
-    container = request.app.state.container
-    checks: dict[str, str] = {}
+async def _check(name: str, probe: Coroutine[Any, Any, Any]) -> str:
+    """``ok`` when the probe answers within the timeout, else ``unavailable`` (logged)."""
     try:
-        async with container.engine().connect() as connection:
-            await connection.execute(text("SELECT 1"))
-        checks["database"] = "ok"
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+            await probe
     except Exception as exc:  # any failure means not ready
-        logger.warning("readiness_database_failed", error=str(exc))
-        checks["database"] = "unavailable"
+        logger.warning("readiness_check_failed", check=name, error=repr(exc))
+        return "unavailable"
+    return "ok"
+
+
+async def _ping_database(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))
+
+
+@get("/health/ready", tags=["operations"], responses=error_responses(503))
+async def ready(request: Request[Any, Any, Any]) -> HealthStatus:
+    """The database (and Redis, when configured) answer: 200, else 503 ``UNAVAILABLE``."""
+    container = request.app.state.container
+    checks = {"database": await _check("database", _ping_database(container.engine()))}
     redis = container.redis()
     if redis is not None:
-        try:
-            await redis.ping()
-            checks["redis"] = "ok"
-        except Exception as exc:
-            logger.warning("readiness_redis_failed", error=str(exc))
-            checks["redis"] = "unavailable"
-    healthy = all(value == "ok" for value in checks.values())
-    return Response(
-        HealthStatus(status="ok" if healthy else "unavailable", checks=checks),
-        status_code=200 if healthy else 503,
-    )
+        checks["redis"] = await _check("redis", redis.ping())
+    if failing := [name for name, value in checks.items() if value != "ok"]:
+        raise Unavailable(f"Not ready: {', '.join(failing)} unavailable.")
+    return HealthStatus(status="ok", checks=checks)
 
 
 @get("/metrics", tags=["operations"], media_type="text/plain; version=0.0.4", sync_to_thread=False)

@@ -6,11 +6,13 @@ Nothing is read at import time: call :func:`load_settings`.
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
-DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789"
+DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789"  # noqa: S105 - refused in production
+LOG_LEVEL_PATTERN = "^(?i:DEBUG|INFO|WARNING|ERROR|CRITICAL)$"
+Positive = Annotated[int, msgspec.Meta(ge=1)]
 
 
 class SettingsError(ValueError):
@@ -22,30 +24,33 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     environment: Literal["development", "test", "production"] = "development"
     host: str = "127.0.0.1"
-    port: int = 8000
+    port: Annotated[int, msgspec.Meta(ge=1, le=65535)] = 8000
     database_url: str = "sqlite+aiosqlite:///./var/tutor.db"
-    database_pool_size: int = 10
+    database_pool_size: Positive = 10
     database_echo: bool = False
     redis_url: str = ""
     job_backend: Literal["auto", "inprocess", "saq"] = "auto"
+    job_queue_name: Annotated[str, msgspec.Meta(min_length=1)] = "tutor-platform"
+    job_concurrency: Positive = 10
     secret_key: str = DEFAULT_SECRET_KEY
     jwt_algorithm: Literal["HS256", "HS384", "HS512", "RS256", "ES256", "EdDSA"] = "HS256"
     jwt_private_key: str = ""
     jwt_public_key: str = ""
     jwt_issuer: str = "tutor-platform"
     jwt_audience: str = "tutor-platform-api"
-    access_token_ttl_seconds: int = 900
-    refresh_token_ttl_seconds: int = 30 * 24 * 3600
-    argon2_time_cost: int = 2
-    argon2_memory_cost_kib: int = 19 * 1024
-    argon2_parallelism: int = 1
+    access_token_ttl_seconds: Positive = 900
+    refresh_token_ttl_seconds: Positive = 30 * 24 * 3600
+    argon2_time_cost: Positive = 2
+    argon2_memory_cost_kib: Positive = 19 * 1024
+    argon2_parallelism: Positive = 1
     cors_origins: str = ""
     allowed_hosts: str = "*"
+    forwarded_allow_ips: str = "127.0.0.1"
     compression: Literal["gzip", "brotli", "none"] = "gzip"
-    max_request_body_bytes: int = 1024 * 1024
+    max_request_body_bytes: Positive = 1024 * 1024
     first_admin_email: str = ""
     first_admin_password: str = ""
-    log_level: str = "INFO"
+    log_level: Annotated[str, msgspec.Meta(pattern=LOG_LEVEL_PATTERN)] = "INFO"
     log_format: Literal["auto", "console", "json"] = "auto"
     rate_limit_enabled: bool = True
     rate_limit_public: str = "100/minute"
@@ -81,6 +86,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         if self.log_format == "auto":
             return self.is_production
         return self.log_format == "json"
+
+
+def _env_name(message: str) -> str:
+    """The environment variable a msgspec error path (``... - at `$.port```) points at."""
+    _, _, path = message.rpartition("`$.")
+    return path.rstrip("`").split(".")[0].split("[")[0].upper() or "?"
 
 
 def _split(value: str) -> list[str]:
@@ -120,7 +131,7 @@ def load_settings(
     try:
         settings = msgspec.convert(raw, Settings, strict=False)
     except msgspec.ValidationError as exc:
-        raise SettingsError(f"invalid setting: {exc}") from exc
+        raise SettingsError(f"invalid setting {_env_name(str(exc))}: {exc}") from exc
     validate(settings)
     return settings
 
@@ -137,6 +148,6 @@ def validate(settings: Settings) -> None:
         raise SettingsError("an asymmetric JWT_ALGORITHM needs JWT_PRIVATE_KEY and JWT_PUBLIC_KEY")
     if settings.uses_saq and not settings.redis_url:
         raise SettingsError("JOB_BACKEND=saq needs REDIS_URL")
-    if settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2:
-        if settings.environment != "test":
-            raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")
+    weak_argon2 = settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2
+    if weak_argon2 and settings.environment != "test":
+        raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")

@@ -58,7 +58,9 @@ async def provide_optional_principal(request: Request[Any, Any, Any]) -> Princip
     return await authenticate(request)
 
 
-async def require_admin(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+async def require_admin(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
     """Guard: only admins pass."""
     if not (await authenticate(connection)).is_admin:
         raise Forbidden("Administrators only.")

@@ -1,5 +1,6 @@
 """One exception-to-response function: every error leaves in the SPEC's error body."""
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -8,7 +9,12 @@ import structlog
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 
-from tutor_platform.shared.errors import DomainError, RateLimited, ValidationFailed
+from tutor_platform.shared.errors import (
+    DomainError,
+    RateLimited,
+    Unauthenticated,
+    ValidationFailed,
+)
 from tutor_platform.shared.http.request_context import current_request_id
 
 logger = structlog.get_logger("tutor_platform.errors")
@@ -64,6 +70,21 @@ class ErrorBody(msgspec.Struct, omit_defaults=True):
     errors: list[FieldErrorBody] | None = None
 
 
+ERROR_BODY_HEADER = "x-tutor-error-body"
+"""Marks a response built here; the outermost middleware strips it and rewrites unmarked errors."""
+
+
+def error_body(code: str, detail: str, errors: list[FieldErrorBody] | None = None) -> ErrorBody:
+    """The common error body, stamped with the time and the current request id."""
+    return ErrorBody(
+        detail=detail,
+        error_code=code,
+        timestamp=datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+        request_id=current_request_id(),
+        errors=errors,
+    )
+
+
 def error_response(
     status: int,
     code: str,
@@ -72,43 +93,68 @@ def error_response(
     headers: dict[str, str] | None = None,
 ) -> Response[ErrorBody]:
     """Build an error response in the common body."""
-    body = ErrorBody(
-        detail=detail,
-        error_code=code,
-        timestamp=datetime.now(UTC).isoformat().replace("+00:00", "Z"),
-        request_id=current_request_id(),
-        errors=errors,
+    return Response(
+        content=error_body(code, detail, errors),
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers={**(headers or {}), ERROR_BODY_HEADER: "1"},
     )
-    return Response(content=body, status_code=status, media_type=MediaType.JSON, headers=headers)
 
 
-def _field_errors(extra: Any) -> list[FieldErrorBody]:
-    items = extra if isinstance(extra, list) else [extra] if extra else []
+_NAMED_FIELD = re.compile(r"(?:unknown|required) field `([^`]+)`")
+_MISSING_PARAMETER = re.compile(r"^Missing required \w+ parameter '([^']+)'")
+_MALFORMED = "malformed"
+
+
+def _field_path(key: str, source: str | None, message: str) -> str:
+    """A client-facing field path: ``email``, ``items[1].name`` (never ``$.`` or ``data``)."""
+    path = key.replace("$.", "").replace("[...]", "")
+    if source == "body" or path == "data" or path.startswith("data["):
+        path = path.removeprefix("data")
+    if named := _NAMED_FIELD.search(message):
+        path = f"{path}.{named.group(1)}" if path else named.group(1)
+    return path.lstrip(".") or "body"
+
+
+def _field_errors(exc: ValidationException) -> list[FieldErrorBody]:
+    """Litestar/msgspec validation messages as ``{field, message}`` pairs."""
+    items = exc.extra if isinstance(exc.extra, list) else [exc.extra] if exc.extra else []
     result = []
     for item in items:
         if isinstance(item, dict):
-            key = item.get("key") or item.get("field") or "body"
-            result.append(FieldErrorBody(field=str(key), message=str(item.get("message", ""))))
+            message = str(item.get("message", "")).split(" - ", maxsplit=1)[0]
+            field = _field_path(str(item.get("key", "")), item.get("source"), message)
+            result.append(FieldErrorBody(field=field, message=message))
+    if not result and (missing := _MISSING_PARAMETER.match(exc.detail)):
+        result.append(FieldErrorBody(field=missing.group(1), message="This parameter is required."))
     return result
 
 
+def _is_missing_body(errors: list[FieldErrorBody]) -> bool:
+    """Litestar reports an empty body for a required ``data`` parameter as a missing key."""
+    return any(e.field == "body" and e.message in ("'data'", "") for e in errors)
+
+
 def _from_validation(exc: ValidationException) -> Response[ErrorBody]:
-    errors = _field_errors(exc.extra)
-    if any("malformed" in e.message.lower() for e in errors) or "malformed" in exc.detail.lower():
+    errors = _field_errors(exc)
+    if _MALFORMED in exc.detail.lower() or any(_MALFORMED in e.message.lower() for e in errors):
         return error_response(400, "BAD_REQUEST", "The request body is not valid JSON.")
+    if _is_missing_body(errors):
+        return error_response(400, "BAD_REQUEST", "A JSON request body is required.")
     if not errors:
         errors = [FieldErrorBody(field="body", message=exc.detail)]
     return error_response(422, "VALIDATION_ERROR", "The request is not valid.", errors)
 
 
+def code_for_status(status: int) -> str:
+    """The error code of an HTTP status that no domain error chose."""
+    return CODE_BY_STATUS.get(status, "INTERNAL_ERROR" if status >= 500 else "BAD_REQUEST")
+
+
 def _from_http(exc: HTTPException) -> Response[ErrorBody]:
     status = exc.status_code
-    if status >= 500:
-        code = CODE_BY_STATUS.get(status, "INTERNAL_ERROR")
-        return error_response(status, code, "The server could not handle the request.")
-    code = CODE_BY_STATUS.get(status, "BAD_REQUEST")
-    headers = {k: v for k, v in (exc.headers or {}).items()}
-    return error_response(status, code, exc.detail, headers=headers or None)
+    code = code_for_status(status)
+    return error_response(status, code, exc.detail, headers=dict(exc.headers or {}))
 
 
 def _from_domain(exc: DomainError) -> Response[ErrorBody]:
@@ -116,6 +162,8 @@ def _from_domain(exc: DomainError) -> Response[ErrorBody]:
     headers = None
     if isinstance(exc, RateLimited):
         headers = {"Retry-After": str(exc.retry_after)}
+    elif isinstance(exc, Unauthenticated):
+        headers = {"WWW-Authenticate": "Bearer"}
     errors = None
     if isinstance(exc, ValidationFailed):
         errors = [FieldErrorBody(field=e.field, message=e.message) for e in exc.errors] or None
