@@ -1,0 +1,56 @@
+"""Every task kind of the application, with its limits, and the periodic ones.
+
+Handlers get their collaborators as provider callables, so building the registry builds
+nothing else; they call a context's facade and return a small JSON result.
+"""
+
+from collections.abc import Callable
+from typing import Protocol
+
+from tutor_platform.bootstrap.settings import Settings
+from tutor_platform.shared.jobs.ports import (
+    Handler,
+    JobContext,
+    JsonObject,
+    PeriodicTask,
+    TaskRegistry,
+    TaskSpec,
+)
+
+PURGE_EXPIRED_REFRESH_TOKENS = "identity.purge_expired_refresh_tokens"
+
+
+class RefreshTokenPurger(Protocol):
+    """The part of the identity facade the purge task uses."""
+
+    async def purge_expired_refresh_tokens(self) -> int: ...
+
+
+def purge_expired_refresh_tokens(identity: Callable[[], RefreshTokenPurger]) -> Handler:
+    """Delete expired refresh tokens (idempotent: a second run finds nothing to delete)."""
+
+    async def handler(ctx: JobContext, payload: JsonObject) -> JsonObject:
+        return {"purged": await identity().purge_expired_refresh_tokens()}
+
+    return handler
+
+
+def build_task_registry(
+    settings: Settings, identity: Callable[[], RefreshTokenPurger]
+) -> TaskRegistry:
+    """The registry of every task kind; a periodic interval of 0 turns that timer off."""
+    tasks = [
+        TaskSpec(
+            kind=PURGE_EXPIRED_REFRESH_TOKENS,
+            handler=purge_expired_refresh_tokens(identity),
+            timeout_seconds=300,
+            heartbeat_seconds=30,
+            retries=3,
+            backoff_seconds=30.0,
+        ),
+    ]
+    purge_every = settings.refresh_token_purge_interval_seconds
+    periodic = []
+    if purge_every > 0:
+        periodic.append(PeriodicTask(PURGE_EXPIRED_REFRESH_TOKENS, purge_every))
+    return TaskRegistry(tasks=tasks, periodic=periodic)
