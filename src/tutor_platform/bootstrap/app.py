@@ -1,12 +1,13 @@
 """``create_app(settings) -> Litestar``: the HTTP entry point (nothing is built at import)."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from litestar import Litestar, Router
 from litestar.config.allowed_hosts import AllowedHostsConfig
 from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
+from litestar.types import ControllerRouterHandler
 
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.logging import configure_logging
@@ -14,15 +15,32 @@ from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
+from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
 from tutor_platform.shared.http.errors import exception_to_response
-from tutor_platform.shared.http.request_middleware import RequestContextMiddleware
+from tutor_platform.shared.http.openapi import ErrorResponsesPlugin, StrictStructSchemaPlugin
+from tutor_platform.shared.http.rate_limit import RateLimitMiddleware, check_route_groups
+from tutor_platform.shared.http.request_middleware import (
+    BodyMediaTypeMiddleware,
+    RequestContextMiddleware,
+)
+from tutor_platform.shared.jobs.adapters.http import JobController
 
 API_PREFIX = "/api/v1"
 
 
 def _api_router() -> Router:
-    return Router(path=API_PREFIX, route_handlers=[])
+    return Router(path=API_PREFIX, route_handlers=[JobController, *IDENTITY_CONTROLLERS])
+
+
+def _rate_limit_middleware(
+    settings: Settings, container: RootContainer
+) -> list[RateLimitMiddleware]:
+    """The rate-limit middleware when enabled; a bad RATE_LIMIT_* value fails here either way."""
+    container.rate_limit_groups()
+    if not settings.rate_limit_enabled:
+        return []
+    return [RateLimitMiddleware(container.rate_limiter())]
 
 
 def create_app(
@@ -30,10 +48,12 @@ def create_app(
     container: RootContainer | None = None,
     *,
     migrate_on_start: bool | None = None,
+    extra_route_handlers: Sequence[ControllerRouterHandler] = (),
 ) -> Litestar:
     """Build the API application for ``settings`` (by default, from the environment).
 
-    ``migrate_on_start`` defaults to true on the embedded SQLite database only.
+    ``migrate_on_start`` defaults to true on the embedded SQLite database only;
+    ``extra_route_handlers`` (tests only) are mounted at the root next to the others.
     """
     settings = settings or load_settings()
     container = container or build_container(settings)
@@ -44,7 +64,11 @@ def create_app(
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         if migrate:
             await upgrade_database(container.engine())
+        await container.identity.facade().ensure_first_admin(
+            settings.first_admin_email, settings.first_admin_password
+        )
         try:
+            await container.job_queue().start()
             yield
         finally:
             await close_container(container)
@@ -54,15 +78,27 @@ def create_app(
         compression = CompressionConfig(backend=settings.compression, minimum_size=500)
 
     app = Litestar(
-        route_handlers=[*OPERATION_HANDLERS, swagger_assets_router(), _api_router()],
+        route_handlers=[
+            *OPERATION_HANDLERS,
+            swagger_assets_router(),
+            _api_router(),
+            *extra_route_handlers,
+        ],
         dependencies=dict(AUTH_DEPENDENCIES),
+        middleware=[*_rate_limit_middleware(settings, container), BodyMediaTypeMiddleware()],
+        plugins=[ErrorResponsesPlugin(), StrictStructSchemaPlugin()],
         exception_handlers={Exception: exception_to_response},
         openapi_config=openapi_config(),
         cors_config=CORSConfig(
             allow_origins=settings.cors_origin_list,
             allow_credentials=True,
-            expose_headers=["X-Request-ID", "Retry-After", "RateLimit-Limit",
-                            "RateLimit-Remaining", "RateLimit-Reset"],
+            expose_headers=[
+                "X-Request-ID",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+            ],
         )
         if settings.cors_origin_list
         else None,
@@ -75,5 +111,7 @@ def create_app(
     )
     app.state.container = container
     app.state.settings = settings
+    app.state.authenticator = container.identity.authenticator()
+    check_route_groups(app, container.rate_limit_groups())
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler, container.metrics())
     return app

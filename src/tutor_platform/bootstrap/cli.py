@@ -23,6 +23,7 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
         log_config=None,
         access_log=False,
         proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         server_header=False,
     )
     return 0
@@ -31,8 +32,11 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
 def _worker(settings: Settings, _: argparse.Namespace) -> int:
     from tutor_platform.bootstrap.worker import run_worker
 
-    if not settings.redis_url:
-        print("the worker needs REDIS_URL (SAQ on Redis)", file=sys.stderr)
+    if not settings.uses_saq:
+        print(
+            "the worker needs SAQ on Redis: set REDIS_URL (and JOB_BACKEND=auto|saq)",
+            file=sys.stderr,
+        )
         return 2
     run_worker(settings)
     return 0

@@ -1,0 +1,1 @@
+"""The identity context: users, credentials, sessions, roles and subscriptions."""

@@ -1,0 +1,1 @@
+"""Identity's HTTP API: /auth and /users."""

@@ -1,0 +1,174 @@
+"""Request and response bodies of identity's HTTP API."""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal, TypeVar
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.identity.application.views import SubscriptionView, TokenPair, UserView
+from tutor_platform.identity.domain.password_policy import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+)
+from tutor_platform.identity.domain.validation import (
+    EMAIL_REGEX,
+    MAX_EMAIL_LENGTH,
+    MAX_FULL_NAME_LENGTH,
+    PRINTABLE_REGEX,
+    USERNAME_REGEX,
+)
+
+Role = Literal["student", "instructor", "admin"]
+Plan = Literal["free", "premium"]
+UtcDateTime = Annotated[datetime, msgspec.Meta(tz=True)]
+Email = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=MAX_EMAIL_LENGTH,
+        pattern=rf"^\s*{EMAIL_REGEX}\s*$",
+        description="Unique, compared case-insensitively; surrounding spaces are trimmed.",
+        examples=["ann@example.com"],
+    ),
+]
+Username = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=rf"^\s*{USERNAME_REGEX.replace('a-z', 'A-Za-z')}\s*$",
+        description="3-32 of a-z 0-9 _ . - (stored lower-case, trimmed); unique.",
+        examples=["ann.lee"],
+    ),
+]
+NewPassword = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=MIN_PASSWORD_LENGTH,
+        max_length=MAX_PASSWORD_LENGTH,
+        description="Not containing the email's local part or the username; not a common one.",
+    ),
+]
+FullName = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=MAX_FULL_NAME_LENGTH,
+        pattern=f"^{PRINTABLE_REGEX}$",
+        description="Trimmed.",
+    ),
+]
+T = TypeVar("T")
+
+
+def given(value: T | msgspec.UnsetType) -> T | None:
+    """A patch field's value, or ``None`` when the client left it out."""
+    return None if isinstance(value, msgspec.UnsetType) else value
+
+
+class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Requests reject unknown fields."""
+
+
+class RegisterRequest(_Request):
+    email: Email
+    username: Username
+    password: NewPassword
+    full_name: FullName = ""
+
+
+class CreateUserRequest(RegisterRequest):
+    role: Role = "student"
+    plan: Plan = "free"
+
+
+class LoginRequest(_Request):
+    login: Annotated[str, msgspec.Meta(description="Email (any case) or username.")]
+    password: str
+
+
+class TokenForm(_Request):
+    """The OAuth2 password grant form (used by the OpenAPI page's Authorize button)."""
+
+    username: Annotated[str, msgspec.Meta(description="Email (any case) or username.")]
+    password: str
+    grant_type: str | None = None
+    scope: str = ""
+    client_id: str | None = None
+    client_secret: str | None = None
+
+
+class RefreshRequest(_Request):
+    refresh_token: Annotated[
+        str | None, msgspec.Meta(description="Omit to use the refresh_token cookie.")
+    ] = None
+
+
+class ProfilePatch(_Request):
+    full_name: FullName | msgspec.UnsetType = msgspec.UNSET
+    username: Username | msgspec.UnsetType = msgspec.UNSET
+    preferences: Annotated[
+        dict[str, Any] | msgspec.UnsetType,
+        msgspec.Meta(description="A JSON merge patch (RFC 7386): null deletes a key."),
+    ] = msgspec.UNSET
+
+
+class PasswordChangeRequest(_Request):
+    current_password: str
+    new_password: NewPassword
+
+
+class UserPatch(_Request):
+    role: Role | msgspec.UnsetType = msgspec.UNSET
+    is_active: bool | msgspec.UnsetType = msgspec.UNSET
+    plan: Plan | msgspec.UnsetType = msgspec.UNSET
+
+
+class SubscriptionRequest(_Request):
+    plan: Plan
+    ends_at: Annotated[
+        UtcDateTime | None, msgspec.Meta(description="Omit or null: the plan has no end.")
+    ] = None
+
+
+class TokenResponse(msgspec.Struct):
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: Annotated[int, msgspec.Meta(description="Seconds until the access token expires.")]
+
+    @classmethod
+    def of(cls, pair: TokenPair) -> "TokenResponse":
+        return cls(pair.access_token, pair.refresh_token, pair.token_type, pair.expires_in)
+
+
+class UserResponse(msgspec.Struct):
+    id: UUID
+    email: str
+    username: str
+    full_name: str
+    role: Role
+    is_active: bool
+    preferences: dict[str, Any]
+    plan: Annotated[Plan, msgspec.Meta(description="The plan in force now.")]
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, view: UserView) -> "UserResponse":
+        return cls(**{field: getattr(view, field) for field in cls.__struct_fields__})
+
+
+class UserListResponse(msgspec.Struct):
+    items: list[UserResponse]
+    total: int
+    limit: int
+    offset: int
+
+
+class SubscriptionResponse(msgspec.Struct):
+    plan: Plan
+    started_at: datetime
+    ends_at: datetime | None
+    is_active: bool
+
+    @classmethod
+    def of(cls, view: SubscriptionView) -> "SubscriptionResponse":
+        return cls(**{field: getattr(view, field) for field in cls.__struct_fields__})

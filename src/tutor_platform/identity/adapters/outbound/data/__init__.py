@@ -1,0 +1,1 @@
+"""Data files shipped with identity, and their loaders."""

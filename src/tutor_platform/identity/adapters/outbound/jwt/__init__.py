@@ -1,0 +1,1 @@
+"""Access tokens as signed JWTs (PyJWT)."""

@@ -1,0 +1,1 @@
+"""Identity's tables and repositories on SQLAlchemy (SQLite and PostgreSQL)."""

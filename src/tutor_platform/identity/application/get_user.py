@@ -1,0 +1,21 @@
+"""Read one user."""
+
+from uuid import UUID
+
+from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.domain.errors import UserNotFound
+from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.clock import Clock
+
+
+class GetUser:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+
+    async def execute(self, user_id: UUID) -> UserView:
+        async with self._uow_factory() as uow:
+            user = await uow.users.get(user_id)
+        if user is None:
+            raise UserNotFound()
+        return UserView.of(user, self._clock.now())

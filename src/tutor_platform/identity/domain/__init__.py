@@ -1,0 +1,1 @@
+"""Identity's domain: users, subscriptions, refresh tokens and the rules about them."""

@@ -1,0 +1,96 @@
+"""Rules for the fields of a user: each ``*_problem`` function returns what is wrong, or None."""
+
+import json
+import re
+from typing import Any
+
+from tutor_platform.identity.domain.subscription import PLANS
+from tutor_platform.identity.domain.user import ROLES
+from tutor_platform.shared.errors import FieldError, ValidationFailed
+
+USERNAME_REGEX = r"[a-z0-9_.-]{3,32}"
+EMAIL_REGEX = r"[^@\s\x00-\x1f\x7f]{1,64}@[^@\s.\x00-\x1f\x7f]+(\.[^@\s.\x00-\x1f\x7f]+)+"
+PRINTABLE_REGEX = r"[^\x00-\x1f\x7f]*"
+MAX_EMAIL_LENGTH = 254
+MAX_FULL_NAME_LENGTH = 120
+MAX_PREFERENCES_BYTES = 16 * 1024
+MAX_PREFERENCES_DEPTH = 8
+_USERNAME = re.compile(USERNAME_REGEX)
+_EMAIL = re.compile(EMAIL_REGEX)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class FieldChecks:
+    """Collects field problems and raises them together as one ``ValidationFailed``."""
+
+    def __init__(self) -> None:
+        self._errors: list[FieldError] = []
+
+    def check(self, field: str, problem: str | None) -> None:
+        if problem is not None:
+            self._errors.append(FieldError(field=field, message=problem))
+
+    def raise_if_failed(self) -> None:
+        if self._errors:
+            raise ValidationFailed(errors=list(self._errors))
+
+
+def has_control_characters(value: str) -> bool:
+    return _CONTROL.search(value) is not None
+
+
+def clean_username(raw: str) -> str:
+    """Usernames are compared and stored lower-case, without surrounding spaces."""
+    return raw.strip().lower()
+
+
+def clean_name(raw: str) -> str:
+    return raw.strip()
+
+
+def email_problem(email: str) -> str | None:
+    if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(email):
+        return "must be a valid email address"
+    return None
+
+
+def username_problem(username: str) -> str | None:
+    if not _USERNAME.fullmatch(username):
+        return "must be 3 to 32 characters of a-z, 0-9, '_', '.' or '-'"
+    return None
+
+
+def full_name_problem(full_name: str) -> str | None:
+    if len(full_name) > MAX_FULL_NAME_LENGTH:
+        return f"must be at most {MAX_FULL_NAME_LENGTH} characters"
+    if has_control_characters(full_name):
+        return "must not contain control characters"
+    return None
+
+
+def role_problem(role: str) -> str | None:
+    return None if role in ROLES else f"must be one of {', '.join(sorted(ROLES))}"
+
+
+def plan_problem(plan: str) -> str | None:
+    return None if plan in PLANS else f"must be one of {', '.join(sorted(PLANS))}"
+
+
+def preferences_problem(preferences: dict[str, Any]) -> str | None:
+    """Preferences are a small JSON object: bounded depth and size, no NUL characters."""
+    stack: list[tuple[Any, int]] = [(preferences, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_PREFERENCES_DEPTH:
+            return f"must not nest deeper than {MAX_PREFERENCES_DEPTH} levels"
+        if isinstance(value, dict):
+            if any("\x00" in key for key in value):
+                return "must not contain NUL characters"
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and "\x00" in value:
+            return "must not contain NUL characters"
+    if len(json.dumps(preferences, separators=(",", ":"))) > MAX_PREFERENCES_BYTES:
+        return f"must be at most {MAX_PREFERENCES_BYTES} bytes as JSON"
+    return None

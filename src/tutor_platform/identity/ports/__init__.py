@@ -1,0 +1,1 @@
+"""The interfaces identity's use cases need: repositories, hashing, tokens."""
