@@ -1,31 +1,20 @@
 """One transaction over identity's repositories, owned by a use case."""
 
 from collections.abc import Callable
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from tutor_platform.identity.ports.repositories import RefreshTokenRepository, UserRepository
+from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
-class IdentityUnitOfWork(Protocol):
-    """Entered per use case; what was not committed is rolled back on exit."""
+class IdentityUnitOfWork(UnitOfWork, Protocol):
+    """Identity's repositories in one transaction."""
 
     @property
     def users(self) -> UserRepository: ...
 
     @property
     def refresh_tokens(self) -> RefreshTokenRepository: ...
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 UnitOfWorkFactory = Callable[[], IdentityUnitOfWork]

@@ -6,9 +6,10 @@ Plain Python only: adapters (in-process, SAQ) and the jobs table live elsewhere.
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import TracebackType
-from typing import Any, Literal, Protocol, Self
+from typing import Any, Literal, Protocol
 from uuid import UUID
+
+from tutor_platform.shared.unit_of_work import UnitOfWork
 
 JobStatus = Literal["queued", "running", "succeeded", "failed"]
 JsonObject = dict[str, Any]
@@ -184,21 +185,10 @@ class JobRepository(Protocol):
         ...
 
 
-class JobUnitOfWork(Protocol):
-    """A transaction over the job records; uncommitted changes are rolled back on exit."""
+class JobUnitOfWork(UnitOfWork, Protocol):
+    """A transaction over the job records."""
 
     jobs: JobRepository
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 JobUnitOfWorkFactory = Callable[[], JobUnitOfWork]
