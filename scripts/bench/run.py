@@ -30,7 +30,7 @@ ADMIN_URL = os.environ.get(
 )
 DATABASE = "tutor_bench"
 PLATFORM_PORT, BASELINE_PORT = 8801, 8802
-PASSWORD = "bench-Password-9f3kq"
+PASSWORD = "Quartz-lantern-41x-river"
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 
 

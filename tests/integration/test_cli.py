@@ -86,3 +86,25 @@ async def _table_names(url: str) -> list[str]:
         names = await connection.run_sync(lambda c: inspect(c).get_table_names())
     await engine.dispose()
     return list(names)
+
+
+def test_create_admin_makes_an_admin_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("ARGON2_TIME_COST", "2")
+    assert main(["migrate"]) == 0
+    args = ["create-admin", "--email", "Root@Example.com", "--password", "correct-horse-battery-7"]
+    assert main(args) == 0
+    assert "admin root@example.com created" in capsys.readouterr().out
+    assert asyncio.run(_roles(url)) == [("root@example.com", "admin")]
+    assert main(args) == 1
+    assert "could not create the admin" in capsys.readouterr().err
+
+
+async def _roles(url: str) -> list[tuple[str, str]]:
+    engine = create_engine(url)
+    async with engine.connect() as connection:
+        rows = (await connection.exec_driver_sql("SELECT email, role FROM users")).all()
+    await engine.dispose()
+    return [(str(email), str(role)) for email, role in rows]

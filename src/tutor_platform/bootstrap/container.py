@@ -13,6 +13,7 @@ from tutor_platform.identity.adapters.outbound.jwt.token_issuer import JwtTokenI
 from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyIdentityUnitOfWork,
 )
+from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
 from tutor_platform.shared.clock import SystemClock
 from tutor_platform.shared.http.metrics import HttpMetrics
@@ -64,6 +65,7 @@ class RootContainer(containers.DeclarativeContainer):
         IdentityContainer,
         clock=clock,
         uow_factory=providers.Singleton(partial, SqlAlchemyIdentityUnitOfWork, session_factory),
+        user_reader=providers.Singleton(SqlAlchemyUserReader, engine),
         password_hasher=providers.Singleton(
             Argon2PasswordHasher,
             time_cost=settings.provided.argon2_time_cost,

@@ -37,6 +37,7 @@ class IdentityContainer(containers.DeclarativeContainer):
 
     clock: providers.Dependency[Any] = providers.Dependency()
     uow_factory: providers.Dependency[Any] = providers.Dependency()
+    user_reader: providers.Dependency[Any] = providers.Dependency()
     password_hasher: providers.Dependency[Any] = providers.Dependency()
     token_issuer: providers.Dependency[Any] = providers.Dependency()
     common_passwords: providers.Dependency[Any] = providers.Dependency()
@@ -65,7 +66,7 @@ class IdentityContainer(containers.DeclarativeContainer):
     set_subscription = providers.Factory(SetSubscription, **_store)
     purge_expired_refresh_tokens = providers.Factory(PurgeExpiredRefreshTokens, **_store)
     authenticator = providers.Singleton(
-        AuthenticateAccessToken, uow_factory=uow_factory, token_issuer=token_issuer, clock=clock
+        AuthenticateAccessToken, users=user_reader, token_issuer=token_issuer, clock=clock
     )
     facade = providers.Singleton(
         IdentityFacade,

@@ -10,6 +10,7 @@ from tutor_platform.identity.adapters.outbound.memory.store import InMemoryIdent
 from tutor_platform.identity.adapters.outbound.memory.unit_of_work import (
     InMemoryIdentityUnitOfWork,
 )
+from tutor_platform.identity.adapters.outbound.memory.user_reader import InMemoryUserReader
 from tutor_platform.identity.container import IdentityContainer
 from tutor_platform.shared.clock import FixedClock
 
@@ -47,6 +48,7 @@ def identity(
     return IdentityContainer(
         clock=clock,
         uow_factory=partial(InMemoryIdentityUnitOfWork, store),
+        user_reader=InMemoryUserReader(store),
         password_hasher=hasher,
         token_issuer=token_issuer,
         common_passwords=COMMON,

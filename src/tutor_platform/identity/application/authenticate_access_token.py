@@ -2,8 +2,8 @@
 
 from tutor_platform.identity.application.views import AuthenticatedUser, UserView
 from tutor_platform.identity.domain.errors import InvalidAccessToken
+from tutor_platform.identity.ports.repositories import UserReader
 from tutor_platform.identity.ports.security import TokenIssuer
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import Unauthenticated
@@ -17,17 +17,14 @@ class AuthenticateAccessToken:
     and plan come from the stored user, not from the token.
     """
 
-    def __init__(
-        self, uow_factory: UnitOfWorkFactory, token_issuer: TokenIssuer, clock: Clock
-    ) -> None:
-        self._uow_factory = uow_factory
+    def __init__(self, users: UserReader, token_issuer: TokenIssuer, clock: Clock) -> None:
+        self._users = users
         self._issuer = token_issuer
         self._clock = clock
 
     async def execute(self, token: str) -> AuthenticatedUser:
         claims = self._issuer.verify(token)
-        async with self._uow_factory() as uow:
-            user = await uow.users.get(claims.user_id)
+        user = await self._users.get(claims.user_id)
         if user is None or not user.is_active or user.token_version != claims.token_version:
             raise InvalidAccessToken("The access token is no longer valid; log in again.")
         view = UserView.of(user, self._clock.now())

@@ -19,6 +19,12 @@ class UserQuery:
     q: str | None = None
 
 
+class UserReader(Protocol):
+    """Reads one user outside any unit of work: the per-request authentication lookup."""
+
+    async def get(self, user_id: UUID) -> User | None: ...
+
+
 class UserRepository(Protocol):
     async def get(self, user_id: UUID) -> User | None: ...
 

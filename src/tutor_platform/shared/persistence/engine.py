@@ -31,8 +31,9 @@ def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Async
         echo=echo,
         hide_parameters=True,
         pool_size=pool_size,
-        max_overflow=pool_size,
-        pool_pre_ping=True,
+        max_overflow=0,
+        pool_timeout=30,
+        pool_recycle=1800,
     )
 
 

@@ -1,12 +1,17 @@
 """Rows to domain entities and back."""
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from tutor_platform.identity.adapters.outbound.sqlalchemy.tables import RefreshTokenRow, UserRow
 from tutor_platform.identity.domain.refresh_token import RefreshToken
 from tutor_platform.identity.domain.subscription import Subscription
 from tutor_platform.identity.domain.user import User
 
 
-def user_from_row(row: UserRow) -> User:
+def user_from_row(row: UserRow | Row[Any]) -> User:
+    """A user from an ORM row or a Core row of the users table (same attribute names)."""
     return User(
         id=row.id,
         email=row.email,
