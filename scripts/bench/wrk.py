@@ -25,10 +25,17 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
+def _find(pattern: str, output: str) -> str:
+    match = re.search(pattern, output, re.M)
+    if match is None:
+        raise ValueError(f"wrk output has no match for {pattern!r}:\n{output}")
+    return match.group(1)
+
+
 def parse(output: str) -> WrkResult:
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    rps = float(_find(r"Requests/sec:\s+([\d.]+)", output))
+    p50 = _ms(_find(r"^\s+50%\s+(\S+)", output))
+    p99 = _ms(_find(r"^\s+99%\s+(\S+)", output))
     errors = 0
     for match in re.finditer(r"(connect|read|write|timeout) (\d+)", output):
         errors += int(match.group(2))
