@@ -1,0 +1,143 @@
+"""/lessons: read a lesson (premium rules), step to the next or previous one, edit, move."""
+
+from uuid import UUID
+
+from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
+
+from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
+    LessonMoveRequest,
+    LessonPatch,
+    LessonResponse,
+    given,
+)
+from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
+from tutor_platform.learning.adapters.inbound.http.params import INSTRUCTORS, PUBLIC
+from tutor_platform.learning.application.delete_lesson import DeleteLesson
+from tutor_platform.learning.application.get_adjacent_lesson import (
+    NEXT,
+    PREVIOUS,
+    GetAdjacentLesson,
+)
+from tutor_platform.learning.application.get_lesson import GetLesson
+from tutor_platform.learning.application.move_lesson import MoveLesson
+from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
+from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.openapi import error_responses
+
+LessonId = FromPath[UUID]
+READ_ERRORS = error_responses(401, 403, 404, 429)
+
+
+class LessonsController(Controller):
+    path = "/lessons"
+    tags = ["lessons"]
+    dependencies = use_cases(
+        "get_lesson",
+        "get_adjacent_lesson",
+        "update_lesson",
+        "delete_lesson",
+        "move_lesson",
+        "record_lesson_access",
+    )
+
+    @get("/{lesson_id:uuid}", opt=PUBLIC, responses=READ_ERRORS)
+    async def get_lesson(
+        self,
+        lesson_id: LessonId,
+        get_lesson: NamedDependency[SkipValidation[GetLesson]],
+        record_lesson_access: NamedDependency[SkipValidation[RecordLessonAccess]],
+        optional_principal: NamedDependency[Principal | None],
+    ) -> LessonResponse:
+        """The lesson with its content. A premium lesson is 403 PREMIUM_REQUIRED for
+        anonymous and free callers (its instructor and admins always read it). A signed-in
+        reader's course progress records the access (``last_accessed_at``)."""
+        lesson = await get_lesson.execute(optional_principal, lesson_id)
+        if optional_principal is not None:
+            await record_lesson_access.execute(optional_principal.user_id, lesson.id)
+        return LessonResponse.of(lesson)
+
+    @get("/{lesson_id:uuid}/next", opt=PUBLIC, responses=READ_ERRORS)
+    async def next_lesson(
+        self,
+        lesson_id: LessonId,
+        get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
+        optional_principal: NamedDependency[Principal | None],
+    ) -> LessonResponse:
+        """The following lesson of the course (across sections), as ``GET /lessons/{id}``
+        gives it; 404 after the last lesson."""
+        lesson = await get_adjacent_lesson.execute(optional_principal, lesson_id, NEXT)
+        return LessonResponse.of(lesson)
+
+    @get("/{lesson_id:uuid}/previous", opt=PUBLIC, responses=READ_ERRORS)
+    async def previous_lesson(
+        self,
+        lesson_id: LessonId,
+        get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
+        optional_principal: NamedDependency[Principal | None],
+    ) -> LessonResponse:
+        """The preceding lesson of the course (across sections), as ``GET /lessons/{id}``
+        gives it; 404 before the first lesson."""
+        lesson = await get_adjacent_lesson.execute(optional_principal, lesson_id, PREVIOUS)
+        return LessonResponse.of(lesson)
+
+    @patch(
+        "/{lesson_id:uuid}",
+        guards=INSTRUCTORS,
+        security=BEARER_SECURITY,
+        responses=error_responses(404, 422),
+    )
+    async def update_lesson(
+        self,
+        lesson_id: LessonId,
+        data: JSONBody[LessonPatch],
+        principal: NamedDependency[Principal],
+        update_lesson: NamedDependency[SkipValidation[UpdateLesson]],
+    ) -> LessonResponse:
+        """Change title, content, estimated minutes or the premium flag."""
+        changes = LessonChanges(
+            title=given(data.title),
+            content=given(data.content),
+            estimated_minutes=given(data.estimated_minutes),
+            is_premium=given(data.is_premium),
+        )
+        return LessonResponse.of(await update_lesson.execute(principal, lesson_id, changes))
+
+    @delete(
+        "/{lesson_id:uuid}",
+        guards=INSTRUCTORS,
+        security=BEARER_SECURITY,
+        status_code=HTTP_204_NO_CONTENT,
+        responses=error_responses(404),
+    )
+    async def delete_lesson(
+        self,
+        lesson_id: LessonId,
+        principal: NamedDependency[Principal],
+        delete_lesson: NamedDependency[SkipValidation[DeleteLesson]],
+    ) -> None:
+        """Delete the lesson; the lessons after it in its section move up."""
+        await delete_lesson.execute(principal, lesson_id)
+
+    @post(
+        "/{lesson_id:uuid}/move",
+        guards=INSTRUCTORS,
+        security=BEARER_SECURITY,
+        status_code=HTTP_200_OK,
+        responses=error_responses(404, 422),
+    )
+    async def move_lesson(
+        self,
+        lesson_id: LessonId,
+        data: JSONBody[LessonMoveRequest],
+        principal: NamedDependency[Principal],
+        move_lesson: NamedDependency[SkipValidation[MoveLesson]],
+    ) -> LessonResponse:
+        """Move the lesson to ``position`` in its section, or into another section of the
+        same course (``section_id``; 422 for a section of another course)."""
+        lesson = await move_lesson.execute(principal, lesson_id, data.position, data.section_id)
+        return LessonResponse.of(lesson)

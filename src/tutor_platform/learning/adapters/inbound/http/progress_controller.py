@@ -1,0 +1,149 @@
+"""/progress: the caller's own course progress, streak and study time with tutors.
+
+Everything here is about the caller; no route shows or changes another user's progress.
+"""
+
+from uuid import UUID
+
+from litestar import Controller, delete, get, post, put
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.status_codes import HTTP_200_OK
+
+from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
+from tutor_platform.learning.adapters.inbound.http.progress_schemas import (
+    CourseProgressListResponse,
+    CourseProgressResponse,
+    StreakResponse,
+    StudyTimeAdd,
+    StudyTimeResponse,
+    StudyTimeSet,
+)
+from tutor_platform.learning.application.add_study_time import AddStudyTime
+from tutor_platform.learning.application.complete_lesson import CompleteLesson
+from tutor_platform.learning.application.get_course_progress import GetCourseProgress
+from tutor_platform.learning.application.get_study_time import GetStudyTime
+from tutor_platform.learning.application.list_course_progress import ListCourseProgress
+from tutor_platform.learning.application.reset_streak import ResetStreak
+from tutor_platform.learning.application.set_study_time import SetStudyTime
+from tutor_platform.learning.application.uncomplete_lesson import UncompleteLesson
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.openapi import error_responses
+
+
+class ProgressController(Controller):
+    path = "/progress"
+    tags = ["progress"]
+    security = BEARER_SECURITY
+    dependencies = use_cases(
+        "complete_lesson",
+        "uncomplete_lesson",
+        "get_course_progress",
+        "list_course_progress",
+        "reset_streak",
+        "get_study_time",
+        "set_study_time",
+        "add_study_time",
+    )
+
+    @post(
+        "/lessons/{lesson_id:uuid}/complete",
+        status_code=HTTP_200_OK,
+        responses=error_responses(401, 403, 404),
+    )
+    async def complete_lesson(
+        self,
+        lesson_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        complete_lesson: NamedDependency[SkipValidation[CompleteLesson]],
+    ) -> CourseProgressResponse:
+        """Mark a lesson completed; completing it again changes nothing. Answers the
+        progress in the lesson's course. A premium lesson needs the right to its content
+        (403 PREMIUM_REQUIRED)."""
+        return CourseProgressResponse.of(await complete_lesson.execute(principal, lesson_id))
+
+    @delete(
+        "/lessons/{lesson_id:uuid}/complete",
+        status_code=HTTP_200_OK,
+        responses=error_responses(401, 404),
+    )
+    async def uncomplete_lesson(
+        self,
+        lesson_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        uncomplete_lesson: NamedDependency[SkipValidation[UncompleteLesson]],
+    ) -> CourseProgressResponse:
+        """Take back the completion of a lesson (nothing to take back is fine too). Answers
+        the progress in the lesson's course."""
+        return CourseProgressResponse.of(await uncomplete_lesson.execute(principal, lesson_id))
+
+    @get("/courses", responses=error_responses(401))
+    async def list_course_progress(
+        self,
+        principal: NamedDependency[Principal],
+        list_course_progress: NamedDependency[SkipValidation[ListCourseProgress]],
+    ) -> CourseProgressListResponse:
+        """Progress in every course the caller started (completed or opened a lesson, got a
+        quiz score, studied with its tutors), the most recently accessed first."""
+        views = await list_course_progress.execute(principal)
+        return CourseProgressListResponse([CourseProgressResponse.of(view) for view in views])
+
+    @get("/courses/{course_id:uuid}", responses=error_responses(401, 404))
+    async def get_course_progress(
+        self,
+        course_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        get_course_progress: NamedDependency[SkipValidation[GetCourseProgress]],
+    ) -> CourseProgressResponse:
+        """The caller's progress in a course they may see (zeros when not started)."""
+        return CourseProgressResponse.of(await get_course_progress.execute(principal, course_id))
+
+    @post("/streak/reset", status_code=HTTP_200_OK, responses=error_responses(401))
+    async def reset_streak(
+        self,
+        principal: NamedDependency[Principal],
+        reset_streak: NamedDependency[SkipValidation[ResetStreak]],
+    ) -> StreakResponse:
+        """Set the current streak to 0: activity until now no longer counts, and the next
+        active day (later today included) is day 1. The longest streak is kept."""
+        return StreakResponse.of(await reset_streak.execute(principal.user_id))
+
+    @get("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404))
+    async def get_study_time(
+        self,
+        tutor_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        get_study_time: NamedDependency[SkipValidation[GetStudyTime]],
+    ) -> StudyTimeResponse:
+        """The caller's study minutes with a tutor (0 when none)."""
+        return StudyTimeResponse.of(await get_study_time.execute(principal.user_id, tutor_id))
+
+    @put("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404, 422))
+    async def set_study_time(
+        self,
+        tutor_id: FromPath[UUID],
+        data: JSONBody[StudyTimeSet],
+        principal: NamedDependency[Principal],
+        set_study_time: NamedDependency[SkipValidation[SetStudyTime]],
+    ) -> StudyTimeResponse:
+        """Set the caller's study minutes with a tutor (a correction: not streak activity)."""
+        view = await set_study_time.execute(principal.user_id, tutor_id, data.total_minutes)
+        return StudyTimeResponse.of(view)
+
+    @post(
+        "/tutors/{tutor_id:uuid}/add",
+        status_code=HTTP_200_OK,
+        responses=error_responses(401, 404, 422),
+    )
+    async def add_study_time(
+        self,
+        tutor_id: FromPath[UUID],
+        data: JSONBody[StudyTimeAdd],
+        principal: NamedDependency[Principal],
+        add_study_time: NamedDependency[SkipValidation[AddStudyTime]],
+    ) -> StudyTimeResponse:
+        """Add (or take back) study minutes, atomically; a total below 0 is 422 and nothing
+        changes. Positive minutes count as activity for the streak."""
+        view = await add_study_time.execute(principal.user_id, tutor_id, data.minutes)
+        return StudyTimeResponse.of(view)

@@ -1,0 +1,103 @@
+"""Request and response bodies of the progress API."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.learning.application.progress_views import (
+    CourseProgressView,
+    StreakView,
+    StudyTimeView,
+)
+from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES
+
+TotalMinutes = Annotated[
+    int,
+    msgspec.Meta(ge=0, le=MAX_TOTAL_MINUTES, description="Whole minutes.", examples=[90]),
+]
+MinutesChange = Annotated[
+    int,
+    msgspec.Meta(
+        ge=-MAX_TOTAL_MINUTES,
+        le=MAX_TOTAL_MINUTES,
+        description=(
+            "Whole minutes to add; negative to take back. A total that would fall below 0 "
+            f"(or exceed {MAX_TOTAL_MINUTES}) is refused with 422 and nothing changes."
+        ),
+        examples=[25],
+    ),
+]
+
+
+class StudyTimeSet(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    total_minutes: TotalMinutes
+
+
+class StudyTimeAdd(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    minutes: MinutesChange
+
+
+class StudyTimeResponse(msgspec.Struct):
+    tutor_id: UUID
+    total_minutes: int
+
+    @classmethod
+    def of(cls, view: StudyTimeView) -> "StudyTimeResponse":
+        return cls(view.tutor_id, view.total_minutes)
+
+
+class CourseProgressResponse(msgspec.Struct):
+    course_id: UUID
+    completed_lesson_ids: Annotated[
+        list[UUID], msgspec.Meta(description="Completed lessons still in the course, in order.")
+    ]
+    completed: int
+    total: Annotated[int, msgspec.Meta(description="Lessons in the course now.")]
+    percent: Annotated[
+        float, msgspec.Meta(ge=0, le=100, description="completed / total * 100, one decimal.")
+    ]
+    quiz_scores: Annotated[
+        dict[str, float], msgspec.Meta(description="Best score (0-1) per quiz id.")
+    ]
+    last_accessed_at: Annotated[
+        datetime | None,
+        msgspec.Meta(description="When the caller last opened or completed a lesson of it."),
+    ]
+    streak_days: Annotated[
+        int, msgspec.Meta(description="The caller's current streak (same in every course).")
+    ]
+    longest_streak_days: int
+    minutes: Annotated[
+        int, msgspec.Meta(description="The caller's study minutes with this course's tutors.")
+    ]
+
+    @classmethod
+    def of(cls, view: CourseProgressView) -> "CourseProgressResponse":
+        return cls(
+            course_id=view.course_id,
+            completed_lesson_ids=view.completed_lesson_ids,
+            completed=view.completed,
+            total=view.total,
+            percent=view.percent,
+            quiz_scores={str(quiz_id): score for quiz_id, score in view.quiz_scores.items()},
+            last_accessed_at=view.last_accessed_at,
+            streak_days=view.streak_days,
+            longest_streak_days=view.longest_streak_days,
+            minutes=view.minutes,
+        )
+
+
+class CourseProgressListResponse(msgspec.Struct):
+    items: list[CourseProgressResponse]
+
+
+class StreakResponse(msgspec.Struct):
+    streak_days: int
+    longest_streak_days: int
+    reset_at: datetime | None
+
+    @classmethod
+    def of(cls, view: StreakView) -> "StreakResponse":
+        return cls(view.streak_days, view.longest_streak_days, view.reset_at)

@@ -1,0 +1,42 @@
+"""Response bodies of the search API."""
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.learning.domain.search import SearchHit, SearchResults
+
+
+class SearchHitResponse(msgspec.Struct):
+    type: Literal["course", "lesson"]
+    id: UUID
+    course_id: Annotated[UUID, msgspec.Meta(description="The course itself for a course hit.")]
+    title: str
+    snippet: Annotated[
+        str,
+        msgspec.Meta(
+            description=(
+                "HTML: the matched words in <mark>…</mark>, all other text escaped. Empty for "
+                "a premium lesson whose content the caller may not read."
+            )
+        ),
+    ]
+    rank: Annotated[float, msgspec.Meta(description="Relevance from 0 to 1; higher is better.")]
+
+    @classmethod
+    def of(cls, hit: SearchHit) -> "SearchHitResponse":
+        return cls(hit.type, hit.id, hit.course_id, hit.title, hit.snippet, hit.rank)
+
+
+class SearchResponse(msgspec.Struct):
+    items: list[SearchHitResponse]
+    total: int
+    limit: int
+    offset: int
+
+    @classmethod
+    def of(cls, results: SearchResults, limit: int, offset: int) -> "SearchResponse":
+        return cls(
+            [SearchHitResponse.of(hit) for hit in results.items], results.total, limit, offset
+        )

@@ -1,0 +1,21 @@
+"""The catalog's unit of work on one SQLAlchemy session."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_repositories import (
+    SqlAlchemyCourseRepository,
+    SqlAlchemyLessonRepository,
+    SqlAlchemySectionRepository,
+)
+from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+
+
+class SqlAlchemyCatalogUnitOfWork(SqlAlchemyUnitOfWork):
+    courses: SqlAlchemyCourseRepository
+    sections: SqlAlchemySectionRepository
+    lessons: SqlAlchemyLessonRepository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.courses = SqlAlchemyCourseRepository(session)
+        self.sections = SqlAlchemySectionRepository(session)
+        self.lessons = SqlAlchemyLessonRepository(session)

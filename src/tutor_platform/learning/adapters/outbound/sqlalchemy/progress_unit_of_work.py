@@ -1,0 +1,25 @@
+"""The progress unit of work on one SQLAlchemy session."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_activity_repository import (
+    SqlAlchemyActivityRepository,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_repository import (
+    SqlAlchemyProgressRepository,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_study_time_repository import (
+    SqlAlchemyStudyTimeRepository,
+)
+from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+
+
+class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):
+    progress: SqlAlchemyProgressRepository
+    activity: SqlAlchemyActivityRepository
+    study_time: SqlAlchemyStudyTimeRepository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.progress = SqlAlchemyProgressRepository(session)
+        self.activity = SqlAlchemyActivityRepository(session)
+        self.study_time = SqlAlchemyStudyTimeRepository(session)

@@ -1,0 +1,15 @@
+"""The projects' unit of work on one SQLAlchemy session."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.learning.adapters.outbound.sqlalchemy.project_repository import (
+    SqlAlchemyProjectRepository,
+)
+from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+
+
+class SqlAlchemyProjectUnitOfWork(SqlAlchemyUnitOfWork):
+    projects: SqlAlchemyProjectRepository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.projects = SqlAlchemyProjectRepository(session)

@@ -1,0 +1,213 @@
+"""Learning's public face: what other contexts (tutoring, assessment, media) may use.
+
+Everything here is plain frozen data; no ORM object or entity leaves the context. Reads do
+not apply the visibility policy (callers are trusted code that applies its own rules, e.g.
+with ``can_view_course``); ``replace_lesson_content`` applies the edit rules.
+"""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
+from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
+from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
+from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
+from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
+from tutor_platform.learning.domain import access
+from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson
+from tutor_platform.learning.ports.catalog_reader import CatalogReader
+from tutor_platform.shared.auth import Principal
+
+__all__ = [
+    "CourseInfo",
+    "LearningFacade",
+    "LessonInfo",
+    "LessonPassage",
+    "LessonRef",
+    "OutlineInfo",
+    "SectionOutline",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CourseInfo:
+    id: UUID
+    title: str
+    slug: str
+    instructor_id: UUID
+    is_published: bool
+    subject: str
+    difficulty: str
+    prerequisites: tuple[str, ...]
+
+    @classmethod
+    def of(cls, course: Course) -> "CourseInfo":
+        return cls(
+            id=course.id,
+            title=course.title,
+            slug=course.slug,
+            instructor_id=course.instructor_id,
+            is_published=course.is_published,
+            subject=course.subject,
+            difficulty=course.difficulty,
+            prerequisites=tuple(course.prerequisites),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LessonInfo:
+    """A lesson with its Markdown content."""
+
+    id: UUID
+    course_id: UUID
+    section_id: UUID
+    title: str
+    content: str
+    position: int
+    is_premium: bool
+    estimated_minutes: int
+
+    @classmethod
+    def of(cls, lesson: Lesson) -> "LessonInfo":
+        return cls(
+            id=lesson.id,
+            course_id=lesson.course_id,
+            section_id=lesson.section_id,
+            title=lesson.title,
+            content=lesson.content,
+            position=lesson.position,
+            is_premium=lesson.is_premium,
+            estimated_minutes=lesson.estimated_minutes,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LessonRef:
+    id: UUID
+    title: str
+    position: int
+    is_premium: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SectionOutline:
+    id: UUID
+    title: str
+    position: int
+    lessons: tuple[LessonRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineInfo:
+    """A course with its sections and lessons, in reading order."""
+
+    course: CourseInfo
+    sections: tuple[SectionOutline, ...]
+
+    @classmethod
+    def of(cls, outline: CourseOutline) -> "OutlineInfo":
+        return cls(
+            course=CourseInfo.of(outline.course),
+            sections=tuple(
+                SectionOutline(
+                    id=entry.section.id,
+                    title=entry.section.title,
+                    position=entry.section.position,
+                    lessons=tuple(
+                        LessonRef(x.id, x.title, x.position, x.is_premium) for x in entry.lessons
+                    ),
+                )
+                for entry in outline.sections
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LessonPassage:
+    """A piece of a lesson's text relevant to a question."""
+
+    lesson_id: UUID
+    title: str
+    text: str
+
+
+class LearningFacade:
+    """Courses and lessons for other contexts."""
+
+    def __init__(
+        self,
+        *,
+        reader: CatalogReader,
+        update_lesson: UpdateLesson,
+        relevant_lessons: SearchRelevantLessons,
+        record_quiz_score: RecordQuizScore,
+        list_completed_lessons: ListCompletedLessons,
+        record_lesson_access: RecordLessonAccess,
+    ) -> None:
+        self._reader = reader
+        self._update_lesson = update_lesson
+        self._relevant_lessons = relevant_lessons
+        self._record_quiz_score = record_quiz_score
+        self._list_completed_lessons = list_completed_lessons
+        self._record_lesson_access = record_lesson_access
+
+    async def get_course(self, course_id: UUID) -> CourseInfo | None:
+        course = await self._reader.course(course_id)
+        return None if course is None else CourseInfo.of(course)
+
+    async def get_lesson(self, lesson_id: UUID) -> LessonInfo | None:
+        lesson = await self._reader.lesson(lesson_id)
+        return None if lesson is None else LessonInfo.of(lesson)
+
+    async def course_outline(self, course_id: UUID) -> OutlineInfo | None:
+        outline = await self._reader.outline(course_id)
+        return None if outline is None else OutlineInfo.of(outline)
+
+    async def ordered_lessons(self, course_id: UUID) -> list[LessonInfo]:
+        """Every lesson of the course with its content, in reading order ([] if unknown)."""
+        return [LessonInfo.of(lesson) for lesson in await self._reader.ordered_lessons(course_id)]
+
+    async def can_view_course(self, principal: Principal | None, course_id: UUID) -> bool:
+        """Whether the course exists and the caller may see it (published, or theirs, or
+        the caller is an admin)."""
+        course = await self._reader.course(course_id)
+        return course is not None and access.can_view_course(principal, course)
+
+    async def can_edit_course(self, principal: Principal, course_id: UUID) -> bool:
+        """Whether the course exists and the caller is its instructor or an admin."""
+        course = await self._reader.course(course_id)
+        return course is not None and access.is_course_editor(principal, course)
+
+    async def replace_lesson_content(
+        self, principal: Principal, lesson_id: UUID, content: str
+    ) -> LessonInfo:
+        """Set a lesson's Markdown: ``LessonNotFound`` (404), ``NotCourseEditor`` (403) or
+        ``ValidationFailed`` (422, too long) as for ``PATCH /lessons/{id}``."""
+        lesson = await self._update_lesson.execute(
+            principal, lesson_id, LessonChanges(content=content)
+        )
+        return LessonInfo.of(lesson)
+
+    async def relevant_lessons(
+        self, course_id: UUID, query: str, limit: int = 3
+    ) -> list[LessonPassage]:
+        """Up to ``limit`` lessons of the course (published or not) that best match any word of
+        ``query``, with their whole text; the course's first lessons when none matches."""
+        passages = await self._relevant_lessons.execute(course_id, query, limit)
+        return [LessonPassage(p.lesson_id, p.title, p.text) for p in passages]
+
+    async def record_quiz_score(
+        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float
+    ) -> None:
+        """Keep the learner's best score (0-1) in a quiz of the course, for their progress:
+        ``CourseNotFound`` (404) for an unknown course, ``ValidationFailed`` (422) outside 0-1."""
+        await self._record_quiz_score.execute(user_id, course_id, quiz_id, score)
+
+    async def completed_lesson_ids(self, user_id: UUID, course_id: UUID) -> set[UUID]:
+        """The lessons of the course the learner completed (only those still in it)."""
+        return await self._list_completed_lessons.execute(user_id, course_id)
+
+    async def record_lesson_access(self, user_id: UUID, lesson_id: UUID) -> None:
+        """Note that the learner opened the lesson (their course's ``last_accessed_at``);
+        call it after showing them the lesson. An unknown lesson is ignored."""
+        await self._record_lesson_access.execute(user_id, lesson_id)

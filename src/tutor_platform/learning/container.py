@@ -1,0 +1,121 @@
+"""Learning's DI container: its inputs are declared as dependencies; the root container
+chooses the adapters (units of work, search index) and passes the clock."""
+
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from tutor_platform.learning.api import LearningFacade
+from tutor_platform.learning.application.add_study_time import AddStudyTime
+from tutor_platform.learning.application.complete_lesson import CompleteLesson
+from tutor_platform.learning.application.create_course import CreateCourse
+from tutor_platform.learning.application.create_courses import CreateCourses
+from tutor_platform.learning.application.create_lesson import CreateLesson
+from tutor_platform.learning.application.create_project import CreateProject
+from tutor_platform.learning.application.create_section import CreateSection
+from tutor_platform.learning.application.delete_course import DeleteCourse
+from tutor_platform.learning.application.delete_lesson import DeleteLesson
+from tutor_platform.learning.application.delete_project import DeleteProject
+from tutor_platform.learning.application.delete_section import DeleteSection
+from tutor_platform.learning.application.get_adjacent_lesson import GetAdjacentLesson
+from tutor_platform.learning.application.get_course_outline import GetCourseOutline
+from tutor_platform.learning.application.get_course_progress import GetCourseProgress
+from tutor_platform.learning.application.get_lesson import GetLesson
+from tutor_platform.learning.application.get_project import GetProject
+from tutor_platform.learning.application.get_section import GetSection
+from tutor_platform.learning.application.get_study_time import GetStudyTime
+from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
+from tutor_platform.learning.application.list_course_lessons import ListCourseLessons
+from tutor_platform.learning.application.list_course_progress import ListCourseProgress
+from tutor_platform.learning.application.list_courses import ListCourses
+from tutor_platform.learning.application.list_projects import ListProjects
+from tutor_platform.learning.application.list_section_lessons import ListSectionLessons
+from tutor_platform.learning.application.list_sections import ListSections
+from tutor_platform.learning.application.move_lesson import MoveLesson
+from tutor_platform.learning.application.move_section import MoveSection
+from tutor_platform.learning.application.publish_course import PublishCourse
+from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
+from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
+from tutor_platform.learning.application.reset_streak import ResetStreak
+from tutor_platform.learning.application.search_catalog import SearchCatalog
+from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
+from tutor_platform.learning.application.set_study_time import SetStudyTime
+from tutor_platform.learning.application.uncomplete_lesson import UncompleteLesson
+from tutor_platform.learning.application.update_course import UpdateCourse
+from tutor_platform.learning.application.update_lesson import UpdateLesson
+from tutor_platform.learning.application.update_project import UpdateProject
+from tutor_platform.learning.application.update_section import UpdateSection
+
+
+class LearningContainer(containers.DeclarativeContainer):
+    """Use cases of the learning context over the ports it is given."""
+
+    clock: providers.Dependency[Any] = providers.Dependency()
+
+    catalog_uow_factory: providers.Dependency[Any] = providers.Dependency()
+    catalog_reader: providers.Dependency[Any] = providers.Dependency()
+    catalog_changed: providers.Dependency[Any] = providers.Dependency()
+    _catalog = {"uow_factory": catalog_uow_factory, "clock": clock, "changed": catalog_changed}
+    create_course = providers.Factory(CreateCourse, **_catalog)
+    create_courses = providers.Factory(CreateCourses, **_catalog)
+    update_course = providers.Factory(UpdateCourse, **_catalog)
+    delete_course = providers.Factory(
+        DeleteCourse, uow_factory=catalog_uow_factory, changed=catalog_changed
+    )
+    publish_course = providers.Factory(PublishCourse, **_catalog)
+    get_course_outline = providers.Factory(GetCourseOutline, catalog_reader)
+    list_courses = providers.Factory(ListCourses, catalog_reader)
+    list_course_lessons = providers.Factory(ListCourseLessons, get_course_outline)
+    list_sections = providers.Factory(ListSections, get_course_outline)
+    get_section = providers.Factory(GetSection, catalog_reader)
+    create_section = providers.Factory(CreateSection, **_catalog)
+    update_section = providers.Factory(UpdateSection, **_catalog)
+    delete_section = providers.Factory(DeleteSection, **_catalog)
+    move_section = providers.Factory(MoveSection, **_catalog)
+    list_section_lessons = providers.Factory(ListSectionLessons, catalog_reader)
+    get_lesson = providers.Factory(GetLesson, catalog_reader)
+    get_adjacent_lesson = providers.Factory(GetAdjacentLesson, catalog_reader)
+    create_lesson = providers.Factory(CreateLesson, **_catalog)
+    update_lesson = providers.Factory(UpdateLesson, **_catalog)
+    delete_lesson = providers.Factory(DeleteLesson, **_catalog)
+    move_lesson = providers.Factory(MoveLesson, **_catalog)
+
+    search_index: providers.Dependency[Any] = providers.Dependency()
+    search_catalog = providers.Factory(SearchCatalog, search_index)
+    search_relevant_lessons = providers.Factory(SearchRelevantLessons, search_index)
+
+    project_uow_factory: providers.Dependency[Any] = providers.Dependency()
+    list_projects = providers.Factory(ListProjects, project_uow_factory)
+    get_project = providers.Factory(GetProject, project_uow_factory)
+    create_project = providers.Factory(CreateProject, project_uow_factory, clock)
+    update_project = providers.Factory(UpdateProject, project_uow_factory, clock)
+    delete_project = providers.Factory(DeleteProject, project_uow_factory)
+
+    progress_uow_factory: providers.Dependency[Any] = providers.Dependency()
+    learner_profiles: providers.Dependency[Any] = providers.Dependency()
+    tutor_directory: providers.Dependency[Any] = providers.Dependency()
+    _progress = {"uow_factory": progress_uow_factory, "profiles": learner_profiles, "clock": clock}
+    _study = {"uow_factory": progress_uow_factory, "tutors": tutor_directory}
+    complete_lesson = providers.Factory(CompleteLesson, **_progress)
+    uncomplete_lesson = providers.Factory(UncompleteLesson, **_progress)
+    get_course_progress = providers.Factory(GetCourseProgress, **_progress)
+    list_course_progress = providers.Factory(ListCourseProgress, **_progress)
+    reset_streak = providers.Factory(ResetStreak, **_progress)
+    record_lesson_access = providers.Factory(RecordLessonAccess, progress_uow_factory, clock)
+    record_quiz_score = providers.Factory(RecordQuizScore, progress_uow_factory, clock)
+    list_completed_lessons = providers.Factory(ListCompletedLessons, progress_uow_factory)
+    get_study_time = providers.Factory(GetStudyTime, **_study)
+    set_study_time = providers.Factory(SetStudyTime, **_study, clock=clock)
+    add_study_time = providers.Factory(
+        AddStudyTime, **_study, profiles=learner_profiles, clock=clock
+    )
+
+    facade = providers.Singleton(
+        LearningFacade,
+        reader=catalog_reader,
+        update_lesson=update_lesson,
+        relevant_lessons=search_relevant_lessons,
+        record_quiz_score=record_quiz_score,
+        list_completed_lessons=list_completed_lessons,
+        record_lesson_access=record_lesson_access,
+    )

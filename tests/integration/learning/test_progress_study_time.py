@@ -1,0 +1,194 @@
+"""/progress/tutors over HTTP: study minutes per tutor, their bounds, their share in a
+course's progress, and every error path (with nothing changed)."""
+
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.integration.accounts import Account, Client, MakeAccount, assert_error
+from tests.integration.learning.conftest import MakeCourse
+from tests.integration.learning.progress_support import (
+    API,
+    STUDY_TUTOR,
+    ProgressSnapshot,
+    add_study_tutor,
+    progress_snapshot,
+    use_tutors,
+)
+
+__all__ = ["progress_snapshot"]
+TUTOR = STUDY_TUTOR
+
+
+@pytest.fixture(autouse=True)
+async def _study_tutor(db_engine: AsyncEngine, clean_db: None) -> None:
+    await add_study_tutor(db_engine)
+
+
+MAX = 1_000_000
+
+
+def tutor_url(tutor_id: str = TUTOR, suffix: str = "") -> str:
+    return f"{API}/progress/tutors/{tutor_id}{suffix}"
+
+
+async def total(client: Client, who: Account, tutor_id: str = TUTOR) -> int:
+    response = await client.get(tutor_url(tutor_id), headers=who.headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["tutor_id"] == tutor_id
+    minutes: int = response.json()["total_minutes"]
+    return minutes
+
+
+async def add(client: Client, who: Account, minutes: Any, tutor_id: str = TUTOR) -> Any:
+    return await client.post(
+        tutor_url(tutor_id, "/add"), json={"minutes": minutes}, headers=who.headers
+    )
+
+
+async def test_no_study_time_is_zero_minutes(client: Client, owner: Account) -> None:
+    response = await client.get(tutor_url(), headers=owner.headers)
+    assert response.status_code == 200
+    assert response.json() == {"tutor_id": TUTOR, "total_minutes": 0}
+
+
+async def test_setting_and_adding_minutes(client: Client, owner: Account, other: Account) -> None:
+    put = await client.put(tutor_url(), json={"total_minutes": 120}, headers=owner.headers)
+    assert put.status_code == 200
+    assert put.json() == {"tutor_id": TUTOR, "total_minutes": 120}
+    added = await add(client, owner, 30)
+    assert added.status_code == 200
+    assert added.json() == {"tutor_id": TUTOR, "total_minutes": 150}
+    taken = await add(client, owner, -50)
+    assert taken.json()["total_minutes"] == 100
+    assert await total(client, owner) == 100
+    assert await total(client, other) == 0, "study time is per learner"
+
+
+async def test_a_total_below_zero_is_refused_and_nothing_changes(
+    client: Client, owner: Account, progress_snapshot: ProgressSnapshot, db_engine: AsyncEngine
+) -> None:
+    fresh_tutor = await add_study_tutor(db_engine, "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b11")
+    await add(client, owner, 10)
+    before = await progress_snapshot()
+    response = await add(client, owner, -11)
+    body = assert_error(response, 422, "VALIDATION_ERROR")
+    assert [error["field"] for error in body["errors"]] == ["minutes"]
+    assert await progress_snapshot() == before
+    fresh = await add(client, owner, -1, tutor_id=fresh_tutor)
+    assert_error(fresh, 422, "VALIDATION_ERROR")
+    assert await progress_snapshot() == before
+    assert await total(client, owner) == 10
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body", "field"),
+    [
+        ("PUT", "", {"total_minutes": -1}, "total_minutes"),
+        ("PUT", "", {"total_minutes": MAX + 1}, "total_minutes"),
+        ("PUT", "", {"total_minutes": 1.5}, "total_minutes"),
+        ("PUT", "", {"total_minutes": "ten"}, "total_minutes"),
+        ("PUT", "", {"total_minutes": None}, "total_minutes"),
+        ("PUT", "", {}, "total_minutes"),
+        ("PUT", "", {"total_minutes": 5, "extra": 1}, "extra"),
+        ("PUT", "", [5], "body"),
+        ("POST", "/add", {"minutes": MAX + 1}, "minutes"),
+        ("POST", "/add", {"minutes": -MAX - 1}, "minutes"),
+        ("POST", "/add", {"minutes": 2.5}, "minutes"),
+        ("POST", "/add", {"minutes": True}, "minutes"),
+        ("POST", "/add", {}, "minutes"),
+        ("POST", "/add", {"minutes": 5, "total_minutes": 5}, "total_minutes"),
+    ],
+)
+async def test_bad_minutes_are_refused(
+    client: Client,
+    owner: Account,
+    progress_snapshot: ProgressSnapshot,
+    method: str,
+    suffix: str,
+    body: Any,
+    field: str,
+) -> None:
+    await add(client, owner, 10)
+    before = await progress_snapshot()
+    response = await client.request(
+        method, tutor_url(suffix=suffix), json=body, headers=owner.headers
+    )
+    problem = assert_error(response, 422, "VALIDATION_ERROR")
+    assert field in {error["field"] for error in problem["errors"]}
+    assert await progress_snapshot() == before
+
+
+async def test_a_total_above_the_maximum_is_refused(
+    client: Client, owner: Account, progress_snapshot: ProgressSnapshot
+) -> None:
+    put = await client.put(tutor_url(), json={"total_minutes": MAX}, headers=owner.headers)
+    assert put.status_code == 200
+    before = await progress_snapshot()
+    assert_error(await add(client, owner, 1), 422, "VALIDATION_ERROR")
+    assert await progress_snapshot() == before
+
+
+async def test_a_body_that_is_not_json_is_a_bad_request(client: Client, owner: Account) -> None:
+    response = await client.post(
+        tutor_url(suffix="/add"),
+        content=b"{minutes: 5",
+        headers={**owner.headers, "Content-Type": "application/json"},
+    )
+    assert_error(response, 400, "BAD_REQUEST")
+    missing = await client.put(
+        tutor_url(), headers={**owner.headers, "Content-Type": "application/json"}
+    )
+    assert_error(missing, 400, "BAD_REQUEST")
+
+
+async def test_a_malformed_tutor_id_is_not_found(client: Client, owner: Account) -> None:
+    for method, suffix, body in (
+        ("GET", "", None),
+        ("PUT", "", {"total_minutes": 1}),
+        ("POST", "/add", {"minutes": 1}),
+    ):
+        response = await client.request(
+            method, tutor_url("tutor-1", suffix), json=body, headers=owner.headers
+        )
+        assert_error(response, 404, "NOT_FOUND")
+
+
+async def test_an_unknown_tutor_is_not_found(
+    client: Client, app: Litestar, owner: Account, progress_snapshot: ProgressSnapshot
+) -> None:
+    use_tutors(app)
+    for method, suffix, body in (
+        ("GET", "", None),
+        ("PUT", "", {"total_minutes": 1}),
+        ("POST", "/add", {"minutes": 1}),
+    ):
+        response = await client.request(
+            method, tutor_url(suffix=suffix), json=body, headers=owner.headers
+        )
+        assert_error(response, 404, "NOT_FOUND")
+    assert await progress_snapshot() == []
+
+
+async def test_minutes_with_a_courses_tutors_show_in_its_progress(
+    client: Client,
+    app: Litestar,
+    owner: Account,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+) -> None:
+    tutors = use_tutors(app)
+    teacher = await make_account("teacher", role="instructor")
+    course = await make_course(teacher, sections=1, lessons_per_section=1)
+    first, second, loose = tutors.tutor(course.id), tutors.tutor(course.id), tutors.tutor()
+    assert (await add(client, owner, 20, first)).status_code == 200
+    put = await client.put(tutor_url(second), json={"total_minutes": 25}, headers=owner.headers)
+    assert put.status_code == 200
+    assert (await add(client, owner, 100, loose)).status_code == 200
+    progress = await client.get(f"{API}/progress/courses/{course.id}", headers=owner.headers)
+    assert progress.json()["minutes"] == 45
+    listed = (await client.get(f"{API}/progress/courses", headers=owner.headers)).json()
+    assert [(item["course_id"], item["minutes"]) for item in listed["items"]] == [(course.id, 45)]
+    assert listed["items"][0]["streak_days"] == 1, "studying is streak activity"

@@ -1,0 +1,127 @@
+"""A small in-memory world for the progress use cases: a catalog, learners with time zones,
+tutors, a fixed clock, and the learning container's progress providers over fakes."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+from uuid import UUID
+
+from tutor_platform.learning.adapters.outbound.memory.progress_store import InMemoryProgressStore
+from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
+    InMemoryProgressUnitOfWork,
+)
+from tutor_platform.learning.container import LearningContainer
+from tutor_platform.learning.domain.catalog import Course, Lesson, Section
+from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Principal
+from tutor_platform.shared.clock import FixedClock
+from tutor_platform.shared.ids import new_id
+
+T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+
+
+@dataclass
+class FakeProfiles:
+    """Time zone names per learner, as identity would give them (``UTC`` when unset)."""
+
+    timezones: dict[UUID, str] = field(default_factory=dict)
+
+    async def timezone_of(self, user_id: UUID) -> str:
+        return self.timezones.get(user_id, "UTC")
+
+
+@dataclass
+class FakeTutors:
+    """Known tutors and the course each teaches (``None``: no course)."""
+
+    courses: dict[UUID, UUID | None] = field(default_factory=dict)
+
+    async def exists(self, tutor_id: UUID) -> bool:
+        return tutor_id in self.courses
+
+    async def course_of(self, tutor_id: UUID) -> UUID | None:
+        return self.courses.get(tutor_id)
+
+
+class ProgressWorld:
+    def __init__(self) -> None:
+        self.clock = FixedClock(T0)
+        self.store = InMemoryProgressStore()
+        self.profiles = FakeProfiles()
+        self.tutors = FakeTutors()
+        self.container = LearningContainer(
+            clock=self.clock,
+            catalog_uow_factory=None,
+            catalog_reader=None,
+            catalog_changed=None,
+            search_index=None,
+            progress_uow_factory=partial(InMemoryProgressUnitOfWork, self.store),
+            learner_profiles=self.profiles,
+            tutor_directory=self.tutors,
+        )
+        self.instructor = principal(INSTRUCTOR)
+
+    def use_case(self, name: str) -> Any:
+        return getattr(self.container, name)()
+
+    def course(
+        self, lessons: int = 4, *, published: bool = True, instructor: Principal | None = None
+    ) -> tuple[Course, list[Lesson]]:
+        """A course with its lessons spread over two sections, in course order."""
+        owner = instructor or self.instructor
+        course = Course(
+            id=new_id(),
+            title="Course",
+            slug=f"course-{new_id()}",
+            instructor_id=owner.user_id,
+            created_at=T0,
+            updated_at=T0,
+            is_published=published,
+        )
+        self.store.catalog.courses[course.id] = course
+        sections = [self._section(course, position) for position in (1, 2)]
+        made = [self.lesson(course, sections[n * 2 // max(lessons, 1)]) for n in range(lessons)]
+        return course, made
+
+    def _section(self, course: Course, position: int) -> Section:
+        section = Section(new_id(), course.id, f"Section {position}", position, T0, T0)
+        self.store.catalog.sections[section.id] = section
+        return section
+
+    def lesson(self, course: Course, section: Section, *, is_premium: bool = False) -> Lesson:
+        position = 1 + sum(
+            1 for lesson in self.store.catalog.lessons.values() if lesson.section_id == section.id
+        )
+        lesson = Lesson(
+            id=new_id(),
+            section_id=section.id,
+            course_id=course.id,
+            title=f"Lesson {position}",
+            position=position,
+            created_at=T0,
+            updated_at=T0,
+            is_premium=is_premium,
+        )
+        self.store.catalog.lessons[lesson.id] = lesson
+        return lesson
+
+    def premium_lesson(self, course: Course) -> Lesson:
+        section = next(s for s in self.store.catalog.sections.values() if s.course_id == course.id)
+        return self.lesson(course, section, is_premium=True)
+
+    def tutor(self, course_id: UUID | None = None) -> UUID:
+        tutor_id = new_id()
+        self.tutors.courses[tutor_id] = course_id
+        return tutor_id
+
+
+def principal(role: str = STUDENT, plan: str = "free") -> Principal:
+    return Principal(user_id=new_id(), role=role, plan=plan)
+
+
+def student(premium: bool = False) -> Principal:
+    return principal(STUDENT, PREMIUM if premium else "free")
+
+
+def admin() -> Principal:
+    return principal(ADMIN)
