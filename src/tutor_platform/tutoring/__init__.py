@@ -1,0 +1,1 @@
+"""The tutoring context: AI tutors, conversations with them, and the AI providers behind them."""

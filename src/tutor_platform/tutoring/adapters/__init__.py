@@ -1,0 +1,1 @@
+"""Tutoring's adapters: HTTP in, AI providers and persistence out."""

@@ -1,0 +1,1 @@
+"""Tutoring's inbound adapters."""

@@ -1,0 +1,1 @@
+"""Tutoring's HTTP API: tutors, sessions, messages (JSON and Server-Sent Events), feedback."""

@@ -1,0 +1,172 @@
+"""Request and response bodies of the sessions and messages API."""
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.tutoring.adapters.inbound.http.params import Request
+from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.domain.message import (
+    MAX_ATTACHMENTS,
+    MAX_CLIENT_MESSAGE_ID_LENGTH,
+    MAX_CONTENT_LENGTH,
+    Message,
+    MessageMetadata,
+    NewMessage,
+)
+from tutor_platform.tutoring.domain.session import MAX_TITLE_LENGTH, ChatSession
+from tutor_platform.tutoring.ports.repositories import MessagePage
+
+Title = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_TITLE_LENGTH,
+        description="Trimmed; 1-200 characters, no control characters.",
+    ),
+]
+
+ClientMessageId = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=MAX_CLIENT_MESSAGE_ID_LENGTH)
+]
+
+
+class SessionCreate(Request):
+    tutor_id: Annotated[UUID, msgspec.Meta(description="An active tutor you can see.")]
+    title: Annotated[
+        Title | None, msgspec.Meta(description='Omitted: "Chat with <tutor name>".')
+    ] = None
+
+
+class SessionPatch(Request):
+    title: Title
+
+
+class SessionResponse(msgspec.Struct, kw_only=True):
+    id: UUID
+    user_id: UUID
+    tutor_id: UUID
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    last_message_at: Annotated[
+        datetime | None, msgspec.Meta(description="null: no message (yet, or any more).")
+    ]
+    message_count: int
+
+    @classmethod
+    def of(cls, session: ChatSession) -> "SessionResponse":
+        return cls(**{name: getattr(session, name) for name in cls.__struct_fields__})
+
+
+class SessionListResponse(msgspec.Struct):
+    items: list[SessionResponse]
+    total: int
+    limit: int
+    offset: int
+
+
+class MessageMetadataResponse(msgspec.Struct, kw_only=True):
+    """How an answer was made; ``finish_reason`` is ``client_disconnected`` for the part of
+    an answer stored when the client left a stream."""
+
+    model_id: str
+    provider: str
+    tokens_in: int
+    tokens_out: int
+    latency_ms: int
+    finish_reason: str
+    extra: Annotated[
+        dict[str, Any], msgspec.Meta(description="Other fields the provider returned.")
+    ]
+
+    @classmethod
+    def of(cls, metadata: MessageMetadata) -> "MessageMetadataResponse":
+        return cls(
+            model_id=metadata.model_id,
+            provider=metadata.provider,
+            tokens_in=metadata.tokens_in,
+            tokens_out=metadata.tokens_out,
+            latency_ms=metadata.latency_ms,
+            finish_reason=metadata.finish_reason,
+            extra=dict(metadata.extra),
+        )
+
+
+class MessageResponse(msgspec.Struct, kw_only=True):
+    id: UUID
+    session_id: UUID
+    role: Literal["user", "assistant"]
+    content: str
+    attachments: Annotated[list[UUID], msgspec.Meta(description="Ids of uploaded files.")]
+    metadata: Annotated[
+        MessageMetadataResponse | None, msgspec.Meta(description="null on user messages.")
+    ]
+    client_message_id: str | None
+    reply_to_id: Annotated[
+        UUID | None, msgspec.Meta(description="On an answer: the user message it answers.")
+    ]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, message: Message) -> "MessageResponse":
+        return cls(
+            id=message.id,
+            session_id=message.session_id,
+            role="user" if message.role == "user" else "assistant",
+            content=message.content,
+            attachments=list(message.attachments),
+            metadata=None
+            if message.metadata is None
+            else MessageMetadataResponse.of(message.metadata),
+            client_message_id=message.client_message_id,
+            reply_to_id=message.reply_to_id,
+            created_at=message.created_at,
+        )
+
+
+class MessagePageResponse(msgspec.Struct):
+    items: Annotated[list[MessageResponse], msgspec.Meta(description="Oldest first.")]
+    has_more: Annotated[bool, msgspec.Meta(description="Whether older messages exist.")]
+
+    @classmethod
+    def of(cls, page: MessagePage) -> "MessagePageResponse":
+        return cls([MessageResponse.of(message) for message in page.items], page.has_more)
+
+
+class MessageCreate(Request):
+    content: Annotated[
+        str, msgspec.Meta(min_length=1, max_length=MAX_CONTENT_LENGTH, description="Not blank.")
+    ]
+    attachments: Annotated[
+        list[UUID],
+        msgspec.Meta(
+            max_length=MAX_ATTACHMENTS,
+            description="Ids of your own uploaded files (not deleted); images are shown to the "
+            "AI, other files are only referenced by the message.",
+        ),
+    ] = msgspec.field(default_factory=list)
+    client_message_id: Annotated[
+        ClientMessageId | None,
+        msgspec.Meta(
+            description="Your key for this message: sending it again returns the first "
+            "result instead of asking the AI twice."
+        ),
+    ] = None
+
+    def command(self) -> NewMessage:
+        return NewMessage(self.content, tuple(self.attachments), self.client_message_id)
+
+
+class ExchangeResponse(msgspec.Struct, kw_only=True):
+    user_message: MessageResponse
+    assistant_message: MessageResponse
+
+    @classmethod
+    def of(cls, exchange: Exchange) -> "ExchangeResponse":
+        return cls(
+            user_message=MessageResponse.of(exchange.user_message),
+            assistant_message=MessageResponse.of(exchange.assistant_message),
+        )

@@ -1,0 +1,224 @@
+"""/sessions: a user's conversations with tutors and their messages."""
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
+from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.response import Stream
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
+from tutor_platform.tutoring.adapters.inbound.http.params import (
+    AI_CALL,
+    SKIP_COMPRESSION,
+    Limit,
+    Offset,
+)
+from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
+    ExchangeResponse,
+    MessageCreate,
+    MessagePageResponse,
+    SessionCreate,
+    SessionListResponse,
+    SessionPatch,
+    SessionResponse,
+)
+from tutor_platform.tutoring.adapters.inbound.http.streaming import (
+    EVENT_STREAM,
+    STREAM_HEADERS,
+    EventStreamOperation,
+    sse_body,
+)
+from tutor_platform.tutoring.application.clear_session import ClearSession
+from tutor_platform.tutoring.application.delete_session import DeleteSession
+from tutor_platform.tutoring.application.get_session import GetSession
+from tutor_platform.tutoring.application.list_messages import (
+    DEFAULT_MESSAGE_LIMIT,
+    MAX_MESSAGE_LIMIT,
+    ListMessages,
+)
+from tutor_platform.tutoring.application.list_sessions import ListSessions
+from tutor_platform.tutoring.application.rename_session import RenameSession
+from tutor_platform.tutoring.application.send_message import SendMessage
+from tutor_platform.tutoring.application.start_session import StartSession
+from tutor_platform.tutoring.application.stream_message import StreamMessage
+
+SessionId = FromPath[UUID]
+MAX_QUERY_LENGTH = 200
+SEND_ERRORS = (403, 404, 409, 422, 429)
+"""403: an admin on someone else's session; 409: the tutor is gone, or the same
+``client_message_id`` is being answered, or was used for another message."""
+
+
+class SessionsController(Controller):
+    path = "/sessions"
+    tags = ["sessions"]
+    security = BEARER_SECURITY
+    dependencies = container_dependencies(
+        "tutoring",
+        "start_session",
+        "list_sessions",
+        "get_session",
+        "rename_session",
+        "delete_session",
+        "clear_session",
+        "list_messages",
+        "send_message",
+        "stream_message",
+    )
+
+    @post("/", responses=error_responses(422))
+    async def start_session(
+        self,
+        data: JSONBody[SessionCreate],
+        principal: NamedDependency[Principal],
+        start_session: NamedDependency[SkipValidation[StartSession]],
+    ) -> SessionResponse:
+        """Start a conversation with an active tutor you can see (else 422 on ``tutor_id``)."""
+        session = await start_session.execute(principal, data.tutor_id, data.title)
+        return SessionResponse.of(session)
+
+    @get("/", responses=error_responses(422))
+    async def list_sessions(
+        self,
+        principal: NamedDependency[Principal],
+        list_sessions: NamedDependency[SkipValidation[ListSessions]],
+        tutor_id: Annotated[
+            UUID | None, QueryParameter(description="Only the sessions with this tutor.")
+        ] = None,
+        q: Annotated[
+            str | None,
+            QueryParameter(
+                max_length=MAX_QUERY_LENGTH,
+                description="Part of the title or of any message's text, in any case.",
+            ),
+        ] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> SessionListResponse:
+        """Your sessions, newest activity (last message, else creation) first."""
+        page = await list_sessions.execute(principal, PageRequest(limit, offset), tutor_id, q)
+        items = [SessionResponse.of(session) for session in page.items]
+        return SessionListResponse(items, page.total, page.limit, page.offset)
+
+    @get("/{session_id:uuid}", responses=error_responses(404))
+    async def get_session(
+        self,
+        session_id: SessionId,
+        principal: NamedDependency[Principal],
+        get_session: NamedDependency[SkipValidation[GetSession]],
+    ) -> SessionResponse:
+        """One of your sessions (admins may read anyone's, for audit)."""
+        return SessionResponse.of(await get_session.execute(principal, session_id))
+
+    @patch("/{session_id:uuid}", responses=error_responses(403, 404, 422))
+    async def rename_session(
+        self,
+        session_id: SessionId,
+        data: JSONBody[SessionPatch],
+        principal: NamedDependency[Principal],
+        rename_session: NamedDependency[SkipValidation[RenameSession]],
+    ) -> SessionResponse:
+        """Rename one of your sessions."""
+        return SessionResponse.of(await rename_session.execute(principal, session_id, data.title))
+
+    @delete(
+        "/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT, responses=error_responses(403, 404)
+    )
+    async def delete_session(
+        self,
+        session_id: SessionId,
+        principal: NamedDependency[Principal],
+        delete_session: NamedDependency[SkipValidation[DeleteSession]],
+    ) -> None:
+        """Delete one of your sessions with its messages (and the feedback on them)."""
+        await delete_session.execute(principal, session_id)
+
+    @get("/{session_id:uuid}/messages", responses=error_responses(404, 422))
+    async def list_messages(
+        self,
+        session_id: SessionId,
+        principal: NamedDependency[Principal],
+        list_messages: NamedDependency[SkipValidation[ListMessages]],
+        limit: Annotated[
+            int, QueryParameter(ge=1, le=MAX_MESSAGE_LIMIT, description="Page size.")
+        ] = DEFAULT_MESSAGE_LIMIT,
+        before_id: Annotated[
+            UUID | None,
+            QueryParameter(
+                description="The oldest message you have: the page just before it. Omitted: "
+                "the newest page. 422 when it is not a message of this session."
+            ),
+        ] = None,
+    ) -> MessagePageResponse:
+        """A page of the session's messages, oldest first; ``has_more`` says whether older
+        ones exist (keyset paging)."""
+        page = await list_messages.execute(principal, session_id, before_id, limit)
+        return MessagePageResponse.of(page)
+
+    @post(
+        "/{session_id:uuid}/messages",
+        opt=AI_CALL,
+        status_code=HTTP_201_CREATED,
+        responses={
+            HTTP_200_OK: ResponseSpec(
+                data_container=ExchangeResponse,
+                description="A retry with a client_message_id already answered: the first "
+                "result, unchanged.",
+            ),
+            **error_responses(*SEND_ERRORS, 502),
+        },
+    )
+    async def send_message(
+        self,
+        session_id: SessionId,
+        data: JSONBody[MessageCreate],
+        principal: NamedDependency[Principal],
+        send_message: NamedDependency[SkipValidation[SendMessage]],
+    ) -> Response[ExchangeResponse]:
+        """Send a message to the tutor and get its answer. The user message is stored before
+        the AI is asked; if the provider fails, 502 and the message stays (unanswered).
+        A ``client_message_id`` already answered returns the first result (200); one still
+        being answered is 409."""
+        exchange = await send_message.execute(principal, session_id, data.command())
+        status = HTTP_200_OK if exchange.replayed else HTTP_201_CREATED
+        return Response(ExchangeResponse.of(exchange), status_code=status)
+
+    @post(
+        "/{session_id:uuid}/messages/stream",
+        opt={**AI_CALL, SKIP_COMPRESSION: True},
+        status_code=HTTP_200_OK,
+        operation_class=EventStreamOperation,
+        responses=error_responses(*SEND_ERRORS),
+    )
+    async def stream_message(
+        self,
+        session_id: SessionId,
+        data: JSONBody[MessageCreate],
+        principal: NamedDependency[Principal],
+        stream_message: NamedDependency[SkipValidation[StreamMessage]],
+    ) -> Stream:
+        """Send a message and get the answer as Server-Sent Events (see the 200 response)."""
+        stream = await stream_message.execute(principal, session_id, data.command())
+        return Stream(sse_body(stream), media_type=EVENT_STREAM, headers=STREAM_HEADERS)
+
+    @delete(
+        "/{session_id:uuid}/messages",
+        status_code=HTTP_204_NO_CONTENT,
+        responses=error_responses(403, 404),
+    )
+    async def clear_session(
+        self,
+        session_id: SessionId,
+        principal: NamedDependency[Principal],
+        clear_session: NamedDependency[SkipValidation[ClearSession]],
+    ) -> None:
+        """Delete every message of one of your sessions; the session stays, empty."""
+        await clear_session.execute(principal, session_id)

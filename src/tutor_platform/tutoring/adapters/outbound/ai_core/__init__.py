@@ -1,0 +1,1 @@
+"""The external AI-Core HTTP service."""

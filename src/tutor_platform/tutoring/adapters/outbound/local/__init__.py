@@ -1,0 +1,1 @@
+"""The offline tutor model: answers and grades from the course material, deterministically."""

@@ -1,0 +1,79 @@
+"""Lexical tools of the offline model: normalise, split into words and sentences, stem."""
+
+import re
+import unicodedata
+
+_STOP_WORDS_TEXT = """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing done down during each either
+    else even ever every few for from further get gets got had has have having he her here hers
+    him his how i if in into is it its itself just kind let like me might more most much must my
+    no nor not now of off on once only or other our ours out over own please same say says she
+    should so some still such tell than that the their them then there these they this those
+    through to too under until up upon us very want was we were what when where which while who
+    whom whose why will with would yet you your yours
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``, in order."""
+    return _WORD.findall(normalise(text))
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so that plural and verb forms meet: cells/cell,
+    converts/converted/converting/convert, stores/stored/storing/store, energies/energy,
+    leaves/leaf."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and _VOWEL.search(base):
+            word = base
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("f") and not word.endswith("ff"):
+        word = word[:-1] + "v"
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The stems of the words of ``text`` that are not stop words, first occurrence first."""
+    seen: dict[str, None] = {}
+    for word in words(text):
+        if word not in STOP_WORDS:
+            seen.setdefault(stem(word), None)
+    return list(seen)
+
+
+def term_forms(text: str) -> dict[str, str]:
+    """Each term of ``text`` mapped to the first word it came from (for messages to people)."""
+    forms: dict[str, str] = {}
+    for word in words(text):
+        if word not in STOP_WORDS:
+            forms.setdefault(stem(word), word)
+    return forms
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut into sentences (and lines), stripped, empty ones dropped."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]

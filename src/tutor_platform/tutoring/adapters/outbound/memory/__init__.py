@@ -1,0 +1,1 @@
+"""In-memory repositories of tutoring, for unit tests (they pass the same contract suite)."""

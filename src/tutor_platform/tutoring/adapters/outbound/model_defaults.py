@@ -1,0 +1,18 @@
+"""The model a new tutor gets for each provider when it names none."""
+
+from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+    DEFAULT_MODEL_ID as AI_CORE_DEFAULT_MODEL,
+)
+from tutor_platform.tutoring.adapters.outbound.local.tutor_model import (
+    MODEL_ID as LOCAL_MODEL,
+)
+from tutor_platform.tutoring.adapters.outbound.tutor_models import TutorModelSettings
+
+
+def default_model_ids(settings: TutorModelSettings) -> dict[str, str]:
+    """``local``: the offline model; ``gemini``: ``GEMINI_MODEL``; ``ai_core``: its default."""
+    return {
+        "local": LOCAL_MODEL,
+        "gemini": settings.gemini_model,
+        "ai_core": AI_CORE_DEFAULT_MODEL,
+    }

@@ -1,0 +1,1 @@
+"""Tutoring's tables and repositories on SQLAlchemy (SQLite and PostgreSQL)."""

@@ -1,0 +1,174 @@
+"""Messages on SQLAlchemy, paged by keyset on (created_at, id) with a row-value comparison
+that the (session_id, created_at, id) index answers directly."""
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import Row, Table, and_, delete, or_, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
+from tutor_platform.tutoring.domain.message import (
+    PENDING,
+    UNANSWERED,
+    Message,
+    MessageMetadata,
+)
+from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage, MessagePage
+
+_MESSAGES = cast(Table, ChatMessageRow.__table__)
+_METADATA_FIELDS = (
+    "model_id",
+    "provider",
+    "tokens_in",
+    "tokens_out",
+    "latency_ms",
+    "finish_reason",
+)
+
+
+def metadata_to_json(metadata: MessageMetadata | None) -> dict[str, Any] | None:
+    if metadata is None:
+        return None
+    data: dict[str, Any] = {name: getattr(metadata, name) for name in _METADATA_FIELDS}
+    data["extra"] = dict(metadata.extra)
+    return data
+
+
+def metadata_from_json(data: Mapping[str, Any] | None) -> MessageMetadata | None:
+    if data is None:
+        return None
+    return MessageMetadata(
+        model_id=str(data["model_id"]),
+        provider=str(data["provider"]),
+        tokens_in=int(data["tokens_in"]),
+        tokens_out=int(data["tokens_out"]),
+        latency_ms=int(data["latency_ms"]),
+        finish_reason=str(data["finish_reason"]),
+        extra=dict(data.get("extra") or {}),
+    )
+
+
+def message_from_row(row: Row[Any]) -> Message:
+    return Message(
+        id=row.id,
+        session_id=row.session_id,
+        role=row.role,
+        content=row.content,
+        created_at=row.created_at,
+        attachments=tuple(UUID(str(item)) for item in row.attachments or ()),
+        metadata=metadata_from_json(row.meta),
+        client_message_id=row.client_message_id,
+        reply_to_id=row.reply_to_id,
+        reply_state=row.reply_state,
+        reply_claimed_at=row.reply_claimed_at,
+    )
+
+
+class SqlAlchemyMessageRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, message_id: UUID) -> Message | None:
+        return await self._one(_MESSAGES.c.id == message_id)
+
+    async def add(self, message: Message) -> None:
+        statement = _MESSAGES.insert().values(
+            id=message.id,
+            session_id=message.session_id,
+            role=message.role,
+            content=message.content,
+            attachments=[str(file_id) for file_id in message.attachments],
+            meta=metadata_to_json(message.metadata),
+            client_message_id=message.client_message_id,
+            reply_to_id=message.reply_to_id,
+            reply_state=message.reply_state,
+            reply_claimed_at=message.reply_claimed_at,
+            created_at=message.created_at,
+            updated_at=message.created_at,
+        )
+        try:
+            await self._session.execute(statement)
+        except IntegrityError as exc:
+            if message.client_message_id is not None:
+                raise DuplicateClientMessage() from exc
+            raise
+
+    async def by_client_id(self, session_id: UUID, client_message_id: str) -> Message | None:
+        return await self._one(
+            _MESSAGES.c.session_id == session_id,
+            _MESSAGES.c.client_message_id == client_message_id,
+        )
+
+    async def reply_to(self, message_id: UUID) -> Message | None:
+        return await self._one(_MESSAGES.c.reply_to_id == message_id)
+
+    async def page(self, session_id: UUID, before: Message | None, limit: int) -> MessagePage:
+        conditions = [_MESSAGES.c.session_id == session_id]
+        if before is not None:
+            conditions.append(
+                tuple_(_MESSAGES.c.created_at, _MESSAGES.c.id) < (before.created_at, before.id)
+            )
+        rows = (
+            await self._session.execute(
+                select(_MESSAGES)
+                .where(*conditions)
+                .order_by(_MESSAGES.c.created_at.desc(), _MESSAGES.c.id.desc())
+                .limit(limit + 1)
+            )
+        ).all()
+        items = [message_from_row(row) for row in rows[:limit]]
+        items.reverse()
+        return MessagePage(items=items, has_more=len(rows) > limit)
+
+    async def claim_reply(self, message_id: UUID, now: datetime, stale_before: datetime) -> bool:
+        result = await self._session.execute(
+            update(_MESSAGES)
+            .where(
+                _MESSAGES.c.id == message_id,
+                or_(
+                    _MESSAGES.c.reply_state == UNANSWERED,
+                    and_(
+                        _MESSAGES.c.reply_state == PENDING,
+                        _MESSAGES.c.reply_claimed_at <= stale_before,
+                    ),
+                ),
+            )
+            .values(reply_state=PENDING, reply_claimed_at=now, updated_at=now)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def set_reply_state(self, message_id: UUID, state: str) -> bool:
+        result = await self._session.execute(
+            update(_MESSAGES)
+            .where(_MESSAGES.c.id == message_id)
+            .values(reply_state=state, updated_at=_MESSAGES.c.updated_at)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def delete_with_reply(self, message_id: UUID) -> int:
+        """The answer first: a cascade would delete it uncounted."""
+        return await self._delete(
+            _MESSAGES.c.reply_to_id == message_id, _MESSAGES.c.id == message_id
+        )
+
+    async def delete_all(self, session_id: UUID) -> int:
+        """Answers first, then the rest, so that no row goes by cascade uncounted."""
+        of_session = _MESSAGES.c.session_id == session_id
+        return await self._delete(
+            and_(of_session, _MESSAGES.c.reply_to_id.is_not(None)), of_session
+        )
+
+    async def _delete(self, *conditions: Any) -> int:
+        deleted = 0
+        for condition in conditions:
+            result = await self._session.execute(delete(_MESSAGES).where(condition))
+            deleted += int(getattr(result, "rowcount", 0))
+        return deleted
+
+    async def _one(self, *conditions: Any) -> Message | None:
+        row = (await self._session.execute(select(_MESSAGES).where(*conditions))).first()
+        return None if row is None else message_from_row(row)

@@ -1,0 +1,112 @@
+"""Tutoring's tables: ``tutors`` → ``chat_sessions`` → ``chat_messages`` → ``message_feedback``.
+
+Deleting a tutor deletes its sessions, a session its messages, a message its feedback (and a
+user message the answer to it). ``course_id``, ``created_by``, ``user_id`` and attachment ids
+belong to other contexts (no foreign key). Messages are read by (session_id, created_at, id),
+the keyset of their paging; (session_id, client_message_id) is unique, which makes retried
+sends idempotent even when they race.
+"""
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from advanced_alchemy.types import DateTimeUTC, JsonB
+from sqlalchemy import (
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tutor_platform.shared.persistence.base import UUIDv7AuditBase
+
+
+class TutorRow(UUIDv7AuditBase):
+    """A tutor; ``rating``/``total_feedbacks`` are recomputed from its feedback."""
+
+    __tablename__ = "tutors"
+
+    course_id: Mapped[UUID | None] = mapped_column(default=None, index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    provider: Mapped[str] = mapped_column(String(16))
+    model_id: Mapped[str] = mapped_column(String(100))
+    knowledge_base_id: Mapped[str | None] = mapped_column(String(200), default=None)
+    system_prompt: Mapped[str] = mapped_column(Text, default="")
+    temperature: Mapped[float] = mapped_column(Float)
+    rating: Mapped[float | None] = mapped_column(Float, default=None)
+    total_feedbacks: Mapped[int] = mapped_column(Integer, default=0)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    created_by: Mapped[UUID] = mapped_column(index=True)
+
+
+class ChatSessionRow(UUIDv7AuditBase):
+    """A user's conversation with a tutor."""
+
+    __tablename__ = "chat_sessions"
+
+    user_id: Mapped[UUID] = mapped_column(index=True)
+    tutor_id: Mapped[UUID] = mapped_column(ForeignKey("tutors.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    last_message_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )
+    message_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChatMessageRow(UUIDv7AuditBase):
+    """A message; ``meta`` is the SPEC's ``metadata`` of an assistant message."""
+
+    __tablename__ = "chat_messages"
+    __table_args__ = (
+        UniqueConstraint(
+            "session_id", "client_message_id", name="uq_chat_messages_session_id_client_message_id"
+        ),
+        Index("ix_chat_messages_session_id_created_at_id", "session_id", "created_at", "id"),
+    )
+
+    session_id: Mapped[UUID] = mapped_column(ForeignKey("chat_sessions.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(16))
+    content: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[Any]] = mapped_column(JsonB, default=list)
+    meta: Mapped[dict[str, Any] | None] = mapped_column(JsonB, default=None)
+    client_message_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    reply_to_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="CASCADE"), default=None, index=True
+    )
+    reply_state: Mapped[str | None] = mapped_column(String(16), default=None)
+    reply_claimed_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )
+
+
+class MessageFeedbackRow(UUIDv7AuditBase):
+    """One user's feedback on one assistant message."""
+
+    __tablename__ = "message_feedback"
+    __table_args__ = (
+        UniqueConstraint("user_id", "message_id", name="uq_message_feedback_user_id_message_id"),
+        Index("ix_message_feedback_tutor_id_feedback_type", "tutor_id", "feedback_type"),
+    )
+
+    message_id: Mapped[UUID] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[UUID] = mapped_column(
+        ForeignKey("chat_sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[UUID] = mapped_column()
+    tutor_id: Mapped[UUID] = mapped_column(ForeignKey("tutors.id", ondelete="CASCADE"))
+    feedback_type: Mapped[str] = mapped_column(String(16))
+    rating: Mapped[int | None] = mapped_column(Integer, default=None)
+    positive_text: Mapped[str | None] = mapped_column(Text, default=None)
+    improvement_text: Mapped[str | None] = mapped_column(Text, default=None)
+    quick_reaction: Mapped[str | None] = mapped_column(String(16), default=None)
+    allow_training: Mapped[bool] = mapped_column(Boolean, default=False)
+    processed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

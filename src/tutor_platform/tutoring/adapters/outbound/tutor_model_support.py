@@ -1,0 +1,164 @@
+"""What the tutor model adapters share: prompt text, grading, streaming pieces, error sorting."""
+
+import json
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+
+import httpx
+import structlog
+
+from tutor_platform.shared.resilience import Failure, UpstreamCallFailed
+from tutor_platform.tutoring.ports.tutor_model import (
+    CoursePassage,
+    GradingRequest,
+    RubricGrade,
+    StreamItem,
+    TutorPrompt,
+    TutorReply,
+)
+
+logger = structlog.get_logger("tutor_platform.upstream")
+
+GRADER_INSTRUCTION = (
+    "You grade a student's free-text answer against a rubric. Judge only the content, not the "
+    "style. Reply with a JSON object and nothing else: "
+    '{"score": number from 0 to 1, "feedback": string addressed to the student, '
+    '"strengths": [string], "improvements": [string]}.'
+)
+_WORD = re.compile(r"\s*\S+\s*")
+_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+
+
+class MalformedResponse(Exception):
+    """The provider answered, but not with something we can use."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def split_words(text: str) -> list[str]:
+    """``text`` as one piece per word with the whitespace that follows it; the pieces
+    concatenate back to ``text`` exactly."""
+    pieces = _WORD.findall(text)
+    return pieces if pieces else ([text] if text else [])
+
+
+def estimate_tokens(*texts: str) -> int:
+    """A provider-independent token count: whitespace-separated words."""
+    return sum(len(text.split()) for text in texts)
+
+
+def prompt_tokens(prompt: TutorPrompt) -> int:
+    """The estimated size of everything a prompt sends."""
+    return estimate_tokens(
+        prompt.system_prompt,
+        prompt.message,
+        *(turn.content for turn in prompt.history),
+        *(passage.text for passage in prompt.passages),
+    )
+
+
+def course_material(passages: Sequence[CoursePassage]) -> str:
+    """Passages as a text block for a system instruction."""
+    sections = [f"### Lesson: {passage.title}\n{passage.text.strip()}" for passage in passages]
+    return (
+        "Course material for this question. Answer from it when it is relevant and name the "
+        "lesson you used; say so when it does not cover the question.\n\n" + "\n\n".join(sections)
+    )
+
+
+def system_instruction(prompt: TutorPrompt) -> str:
+    """The tutor's system prompt followed by the course material, if any."""
+    if not prompt.passages:
+        return prompt.system_prompt
+    return f"{prompt.system_prompt.rstrip()}\n\n{course_material(prompt.passages)}".strip()
+
+
+def grading_message(request: GradingRequest) -> str:
+    """The user message of a grading call: the question, the rubric and the answer."""
+    lines = [f"Question:\n{request.question}", ""]
+    if request.rubric_keywords:
+        lines.append("Key points the answer should cover:")
+        lines += [f"- {keyword}" for keyword in request.rubric_keywords]
+        lines.append("")
+    if request.rubric_guidance:
+        lines += [f"Guidance for the grader:\n{request.rubric_guidance}", ""]
+    lines.append(f"Student's answer:\n{request.answer}")
+    return "\n".join(lines)
+
+
+def parse_grade(text: str | None) -> RubricGrade:
+    """A grade from a model's JSON answer (a surrounding code fence is tolerated).
+
+    Raises ``MalformedResponse`` unless it is an object with a numeric ``score`` in 0-1, a
+    string ``feedback`` and lists of strings ``strengths`` and ``improvements``.
+    """
+    match = _JSON_OBJECT.search(text or "")
+    if match is None:
+        raise MalformedResponse("grade is not a JSON object")
+    try:
+        data = json.loads(match.group())
+    except ValueError:
+        raise MalformedResponse("grade is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise MalformedResponse("grade is not a JSON object")
+    score = data.get("score")
+    feedback = data.get("feedback")
+    strengths = data.get("strengths", [])
+    improvements = data.get("improvements", [])
+    if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+        raise MalformedResponse("grade has no score between 0 and 1")
+    if not isinstance(feedback, str):
+        raise MalformedResponse("grade has no feedback")
+    if not _strings(strengths) or not _strings(improvements):
+        raise MalformedResponse("strengths and improvements must be lists of strings")
+    return RubricGrade(float(score), feedback, list(strengths), list(improvements))
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+async def grade_with_one_retry(
+    provider: str, ask: Callable[[], Awaitable[str | None]]
+) -> RubricGrade:
+    """Ask for a grade; ask once more if the answer is malformed, then give up."""
+    for attempt in (1, 2):
+        text = await ask()
+        try:
+            return parse_grade(text)
+        except MalformedResponse as exc:
+            logger.warning(
+                "upstream_call",
+                provider=provider,
+                action="grade",
+                attempt=attempt,
+                outcome="malformed",
+                reason=exc.reason,
+            )
+    raise UpstreamCallFailed(provider, "malformed grade", 2)
+
+
+def http_status_failure(status: int, retry_after: str | None) -> Failure:
+    """429 and 5xx are retried (honouring ``Retry-After``); other statuses are not."""
+    retryable = status == 429 or status >= 500
+    return Failure(retryable, f"http_{status}", retry_after if retryable else None)
+
+
+def transport_failure(exc: Exception) -> Failure | None:
+    """Failures every HTTP adapter shares; None for an exception that is not one (a bug)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return Failure(True, "timeout")
+    if isinstance(exc, httpx.TransportError):
+        return Failure(True, "network")
+    if isinstance(exc, MalformedResponse):
+        return Failure(False, f"malformed: {exc.reason}")
+    return None
+
+
+def reply_log_fields(item: StreamItem | TutorReply) -> Mapping[str, object]:
+    """Token counts of a reply, for the call's log line."""
+    if isinstance(item, TutorReply):
+        return {"tokens_in": item.tokens_in, "tokens_out": item.tokens_out}
+    return {}

@@ -1,0 +1,161 @@
+"""The tutor model of each provider, built from the settings (``tutor_models`` in the container).
+
+Every provider is known from the start; one without its key (Gemini) or URL (AI-Core) is an
+``UnconfiguredTutorModel`` that raises ``ProviderNotConfigured`` when used, so a missing key
+breaks only the tutors that need it, not the start-up. Each remote provider has one
+``Resilience`` (and so one circuit breaker) shared by every call to it.
+"""
+
+import time
+from collections.abc import AsyncIterator, Mapping
+from typing import Protocol
+
+from tutor_platform.shared.resilience import CircuitBreaker, Classifier, Resilience, RetryConfig
+from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+    AiCoreTutorModel,
+    classify_ai_core_error,
+)
+from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import (
+    GeminiTutorModel,
+    classify_gemini_error,
+)
+from tutor_platform.tutoring.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.tutoring.ports.tutor_model import (
+    GradingRequest,
+    ProviderNotConfigured,
+    RubricGrade,
+    StreamItem,
+    TutorModel,
+    TutorPrompt,
+    TutorReply,
+)
+
+BACKOFF_MAX_FACTOR = 16
+"""The longest backoff is this many times ``AI_BACKOFF_SECONDS``."""
+
+
+class UnconfiguredTutorModel:
+    """Stands for a provider without its key or URL: every use raises ``ProviderNotConfigured``."""
+
+    def __init__(self, provider: str) -> None:
+        self.provider = provider
+
+    async def reply(self, prompt: TutorPrompt) -> TutorReply:
+        raise ProviderNotConfigured(self.provider)
+
+    async def stream(self, prompt: TutorPrompt) -> AsyncIterator[StreamItem]:
+        raise ProviderNotConfigured(self.provider)
+        yield  # never reached: it makes this an async generator, failing on the first item
+
+    async def grade(self, request: GradingRequest) -> RubricGrade:
+        raise ProviderNotConfigured(self.provider)
+
+    async def health(self) -> bool:
+        return False
+
+
+class ConfiguredTutorModels:
+    """Implements the ``TutorModels`` port over a fixed mapping of provider name to model."""
+
+    def __init__(self, models: Mapping[str, TutorModel], default_provider: str) -> None:
+        if default_provider not in models:
+            raise ValueError(f"unknown default AI provider {default_provider!r}")
+        self._models = dict(models)
+        self._default = default_provider
+
+    @property
+    def default_provider(self) -> str:
+        return self._default
+
+    @property
+    def configured(self) -> frozenset[str]:
+        """The providers that have what they need to be called."""
+        models = self._models.items()
+        return frozenset(n for n, m in models if not isinstance(m, UnconfiguredTutorModel))
+
+    def get(self, provider: str | None = None) -> TutorModel:
+        name = provider or self._default
+        try:
+            return self._models[name]
+        except KeyError:
+            raise LookupError(f"unknown AI provider {name!r}") from None
+
+    async def aclose(self) -> None:
+        """Close the remote adapters' HTTP clients."""
+        for model in self._models.values():
+            if isinstance(model, GeminiTutorModel | AiCoreTutorModel):
+                await model.aclose()
+
+
+class TutorModelSettings(Protocol):
+    """The settings the registry is built from (``bootstrap.settings.Settings`` has them)."""
+
+    @property
+    def ai_provider_default(self) -> str: ...
+    @property
+    def gemini_api_key(self) -> str: ...
+    @property
+    def gemini_model(self) -> str: ...
+    @property
+    def gemini_base_url(self) -> str: ...
+    @property
+    def ai_core_url(self) -> str: ...
+    @property
+    def ai_core_api_key(self) -> str: ...
+    @property
+    def ai_timeout_seconds(self) -> float: ...
+    @property
+    def ai_max_retries(self) -> int: ...
+    @property
+    def ai_backoff_seconds(self) -> float: ...
+    @property
+    def ai_retry_after_max_seconds(self) -> float: ...
+    @property
+    def ai_total_timeout_seconds(self) -> float: ...
+    @property
+    def ai_breaker_failure_threshold(self) -> int: ...
+    @property
+    def ai_breaker_reset_seconds(self) -> float: ...
+
+
+def provider_resilience(
+    provider: str, classify: Classifier, settings: TutorModelSettings
+) -> Resilience:
+    """Retries, timeouts and a new circuit breaker for one provider, from the settings."""
+    config = RetryConfig(
+        timeout_seconds=settings.ai_timeout_seconds,
+        max_retries=settings.ai_max_retries,
+        backoff_base_seconds=settings.ai_backoff_seconds,
+        backoff_max_seconds=BACKOFF_MAX_FACTOR * settings.ai_backoff_seconds,
+        retry_after_max_seconds=settings.ai_retry_after_max_seconds,
+        total_seconds=settings.ai_total_timeout_seconds,
+    )
+    breaker = CircuitBreaker(
+        settings.ai_breaker_failure_threshold, settings.ai_breaker_reset_seconds, time.monotonic
+    )
+    return Resilience(provider, config, breaker, classify)
+
+
+def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
+    """Every provider's model from the settings; nothing connects until a model is used."""
+    models: dict[str, TutorModel] = {
+        "local": LocalTutorModel(),
+        "gemini": UnconfiguredTutorModel("gemini"),
+        "ai_core": UnconfiguredTutorModel("ai_core"),
+    }
+    if settings.gemini_api_key:
+        models["gemini"] = GeminiTutorModel(
+            api_key=settings.gemini_api_key,
+            default_model=settings.gemini_model,
+            base_url=settings.gemini_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+            resilience=provider_resilience("gemini", classify_gemini_error, settings),
+        )
+    if settings.ai_core_url:
+        models["ai_core"] = AiCoreTutorModel(
+            base_url=settings.ai_core_url,
+            api_key=settings.ai_core_api_key,
+            timeout_seconds=settings.ai_timeout_seconds,
+            resilience=provider_resilience("ai_core", classify_ai_core_error, settings),
+        )
+    return ConfiguredTutorModels(models, settings.ai_provider_default)

@@ -1,0 +1,1 @@
+"""Tutoring's use cases, one per module; each owns its transaction."""

@@ -1,0 +1,280 @@
+"""One turn of a conversation, shared by the JSON and the streamed send.
+
+1. ``open``: validate; check the session (the caller's own) and its tutor (still usable);
+   with a ``client_message_id`` already used, resume that message instead (its stored answer,
+   or a new try when it went unanswered, or 409 while another request is answering it); check
+   the attachments and load the images; store the user message and COMMIT, before any AI
+   call. The unique (session, client_message_id) constraint settles two identical sends
+   racing: the loser resumes the winner's message.
+2. ``prompt``: the tutor's system prompt, the course lessons relevant to the question (premium
+   lessons only for premium users and the course's editors), the earlier messages trimmed to
+   the token budget, the images.
+3. ``answer`` stores the tutor's reply (or ``interrupted`` the part a leaving client got;
+   ``unanswered`` records that none came), and counts it in the session.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+from uuid import UUID
+
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.clock import Clock
+from tutor_platform.shared.ids import new_id
+from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.domain.errors import (
+    ClientMessageIdReused,
+    ConversationChanged,
+    ReplyInProgress,
+    SessionNotFound,
+    TutorUnavailable,
+)
+from tutor_platform.tutoring.domain.history import estimate_tokens, trim_history
+from tutor_platform.tutoring.domain.message import (
+    ANSWERED,
+    ASSISTANT,
+    CLIENT_DISCONNECTED,
+    PENDING,
+    STALE_CLAIM,
+    UNANSWERED,
+    USER,
+    Message,
+    MessageMetadata,
+    NewMessage,
+    validate_new_message,
+)
+from tutor_platform.tutoring.domain.session import ChatSession, ensure_owner
+from tutor_platform.tutoring.domain.tutor import Tutor
+from tutor_platform.tutoring.domain.validation import fail
+from tutor_platform.tutoring.ports.attachments import AttachedFile, FileAttachments
+from tutor_platform.tutoring.ports.course_context import CourseContext
+from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage
+from tutor_platform.tutoring.ports.tutor_model import (
+    ChatTurn,
+    CoursePassage,
+    ImagePart,
+    TutorPrompt,
+    TutorReply,
+)
+from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
+
+HISTORY_MESSAGES: Final = 100
+"""At most this many earlier messages are considered for the history (then trimmed)."""
+CONTEXT_LESSONS: Final = 3
+MAX_PASSAGE_CHARACTERS: Final = 8000
+MAX_IMAGE_BYTES: Final = 20 * 1024 * 1024
+"""The images of one message add up to at most this (what providers accept inline)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A user message being answered; ``answer`` is set when it already was (a replay)."""
+
+    principal: Principal
+    session: ChatSession
+    tutor: Tutor
+    question: Message
+    answer: Message | None = None
+    images: tuple[ImagePart, ...] = ()
+
+
+class Conversation:
+    """The steps of a turn; ``history_budget`` is the most tokens of history sent."""
+
+    def __init__(
+        self,
+        uow_factory: TutoringUnitOfWorkFactory,
+        access: TutorAccess,
+        courses: CourseContext,
+        attachments: FileAttachments,
+        clock: Clock,
+        history_budget: int,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._access = access
+        self._courses = courses
+        self._attachments = attachments
+        self._clock = clock
+        self._history_budget = history_budget
+
+    async def open(self, principal: Principal, session_id: UUID, new: NewMessage) -> Turn:
+        validate_new_message(new)
+        async with self._uow_factory() as uow:
+            session = ensure_owner(principal, await uow.sessions.get(session_id))
+            tutor = await uow.tutors.get(session.tutor_id)
+            key = new.client_message_id
+            existing = None if key is None else await uow.messages.by_client_id(session.id, key)
+        if tutor is None or not await self._access.can_use(principal, tutor):
+            raise TutorUnavailable()
+        if existing is not None:
+            return await self._resume(principal, session, tutor, existing, new)
+        images = await self._images(principal.user_id, new.attachments)
+        now = self._clock.now()
+        question = Message(
+            id=new_id(),
+            session_id=session.id,
+            role=USER,
+            content=new.content,
+            created_at=now,
+            attachments=new.attachments,
+            client_message_id=new.client_message_id,
+            reply_state=PENDING,
+            reply_claimed_at=now,
+        )
+        try:
+            async with self._uow_factory() as uow:
+                await uow.messages.add(question)
+                await uow.sessions.record_messages(session.id, 1, now)
+                await uow.commit()
+        except DuplicateClientMessage:
+            async with self._uow_factory() as uow:
+                existing = await uow.messages.by_client_id(session.id, new.client_message_id or "")
+            if existing is None:
+                raise SessionNotFound() from None
+            return await self._resume(principal, session, tutor, existing, new)
+        return Turn(principal, session, tutor, question, images=images)
+
+    async def prompt(self, turn: Turn) -> TutorPrompt:
+        async with self._uow_factory() as uow:
+            earlier = await uow.messages.page(turn.session.id, turn.question, HISTORY_MESSAGES)
+        history = trim_history(earlier.items, self._history_budget)
+        return TutorPrompt(
+            system_prompt=turn.tutor.system_prompt,
+            message=turn.question.content,
+            history=[
+                ChatTurn("user" if m.role == USER else "assistant", m.content) for m in history
+            ],
+            passages=await self._passages(turn),
+            images=turn.images,
+            model_id=turn.tutor.model_id,
+            temperature=turn.tutor.temperature,
+            session_id=turn.session.id,
+            tutor_id=turn.tutor.id,
+            knowledge_base_id=turn.tutor.knowledge_base_id,
+        )
+
+    async def answer(
+        self, turn: Turn, reply: TutorReply, latency_ms: int, finish_reason: str | None = None
+    ) -> Message:
+        """Store the reply as the answer to the turn's question; ``ConversationChanged`` when
+        the question was deleted meanwhile."""
+        now = self._clock.now()
+        metadata = MessageMetadata(
+            model_id=reply.model_id,
+            provider=reply.provider,
+            tokens_in=reply.tokens_in,
+            tokens_out=reply.tokens_out,
+            latency_ms=latency_ms,
+            finish_reason=finish_reason or reply.finish_reason,
+            extra=dict(reply.extra),
+        )
+        answer = Message(
+            id=new_id(),
+            session_id=turn.session.id,
+            role=ASSISTANT,
+            content=reply.content,
+            created_at=now,
+            metadata=metadata,
+            reply_to_id=turn.question.id,
+        )
+        async with self._uow_factory() as uow:
+            if not await uow.messages.set_reply_state(turn.question.id, ANSWERED):
+                raise ConversationChanged()
+            await uow.messages.add(answer)
+            await uow.sessions.record_messages(turn.session.id, 1, now)
+            await uow.commit()
+        return answer
+
+    async def interrupted(
+        self, turn: Turn, prompt: TutorPrompt | None, text: str, latency_ms: int
+    ) -> Message | None:
+        """The client left: store what was generated (finish reason ``client_disconnected``),
+        or record the question as unanswered when nothing was."""
+        if not text:
+            await self.unanswered(turn)
+            return None
+        reply = TutorReply(
+            content=text,
+            provider=turn.tutor.provider,
+            model_id=(prompt.model_id if prompt else None) or turn.tutor.model_id,
+            tokens_in=0 if prompt is None else prompt_size(prompt),
+            tokens_out=estimate_tokens(text),
+            finish_reason=CLIENT_DISCONNECTED,
+        )
+        try:
+            return await self.answer(turn, reply, latency_ms)
+        except ConversationChanged:
+            return None
+
+    async def unanswered(self, turn: Turn) -> None:
+        """No answer came: a retry with the same ``client_message_id`` may ask again."""
+        async with self._uow_factory() as uow:
+            await uow.messages.set_reply_state(turn.question.id, UNANSWERED)
+            await uow.commit()
+
+    async def _resume(
+        self,
+        principal: Principal,
+        session: ChatSession,
+        tutor: Tutor,
+        existing: Message,
+        new: NewMessage,
+    ) -> Turn:
+        if not existing.same_request(new.content, new.attachments):
+            raise ClientMessageIdReused()
+        answer = await self._stored_answer(existing)
+        if answer is not None:
+            return Turn(principal, session, tutor, existing, answer)
+        images = await self._images(principal.user_id, existing.attachments)
+        now = self._clock.now()
+        async with self._uow_factory() as uow:
+            claimed = await uow.messages.claim_reply(existing.id, now, now - STALE_CLAIM)
+            await uow.commit()
+        if not claimed:
+            answer = await self._stored_answer(existing)
+            if answer is None:
+                raise ReplyInProgress()
+            return Turn(principal, session, tutor, existing, answer)
+        return Turn(principal, session, tutor, existing, images=images)
+
+    async def _stored_answer(self, question: Message) -> Message | None:
+        async with self._uow_factory() as uow:
+            return await uow.messages.reply_to(question.id)
+
+    async def _images(self, user_id: UUID, file_ids: Sequence[UUID]) -> tuple[ImagePart, ...]:
+        """422 on ``attachments`` unless every file is the caller's and not deleted; the
+        images among them, loaded (non-images are only referenced by the message)."""
+        files: list[AttachedFile] = []
+        for file_id in file_ids:
+            found = await self._attachments.owned(user_id, file_id)
+            if found is None:
+                raise fail("attachments", "must be ids of your own files that are not deleted")
+            files.append(found)
+        images = [file for file in files if file.is_image]
+        if sum(image.size for image in images) > MAX_IMAGE_BYTES:
+            raise fail("attachments", "the images must add up to at most 20 MiB")
+        loaded = []
+        for image in images:
+            loaded.append(ImagePart(image.content_type, await self._attachments.read(image.id)))
+        return tuple(loaded)
+
+    async def _passages(self, turn: Turn) -> list[CoursePassage]:
+        course_id = turn.tutor.course_id
+        if course_id is None:
+            return []
+        material = await self._courses.material(course_id, turn.question.content, CONTEXT_LESSONS)
+        if any(lesson.is_premium for lesson in material) and not (
+            turn.principal.is_premium or await self._courses.can_edit(turn.principal, course_id)
+        ):
+            material = [lesson for lesson in material if not lesson.is_premium]
+        return [
+            CoursePassage(lesson.lesson_id, lesson.title, lesson.text[:MAX_PASSAGE_CHARACTERS])
+            for lesson in material
+        ]
+
+
+def prompt_size(prompt: TutorPrompt) -> int:
+    """The estimated tokens of everything a prompt sends."""
+    texts = [prompt.system_prompt, prompt.message, *(turn.content for turn in prompt.history)]
+    texts += [passage.text for passage in prompt.passages]
+    return sum(estimate_tokens(text) for text in texts)

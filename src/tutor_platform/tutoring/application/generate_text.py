@@ -1,0 +1,43 @@
+"""For other contexts (lesson scripts, drafts): one answer of an AI model to an instruction,
+from the default provider unless another is named."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tutor_platform.tutoring.ports.tutor_model import (
+    CoursePassage,
+    TutorModels,
+    TutorPrompt,
+    TutorReply,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextRequest:
+    """``material``: course passages the text is about (the offline model works from them)."""
+
+    instruction: str
+    system_prompt: str = ""
+    material: Sequence[CoursePassage] = ()
+    provider: str | None = None
+    model_id: str | None = None
+    temperature: float = 0.7
+    max_output_tokens: int | None = None
+
+
+class GenerateText:
+    def __init__(self, models: TutorModels) -> None:
+        self._models = models
+
+    async def execute(self, request: TextRequest) -> TutorReply:
+        """``UpstreamFailed`` (502) when the provider fails; ``LookupError`` for an unknown
+        provider name."""
+        prompt = TutorPrompt(
+            system_prompt=request.system_prompt,
+            message=request.instruction,
+            passages=request.material,
+            model_id=request.model_id,
+            temperature=request.temperature,
+            max_output_tokens=request.max_output_tokens,
+        )
+        return await self._models.get(request.provider).reply(prompt)

@@ -1,0 +1,40 @@
+"""A user sends a message and waits for the tutor's whole answer (see ``conversation``).
+
+When the provider fails (after its retries), ``UpstreamFailed`` (502) leaves the user message
+stored and unanswered; no answer is invented. The same ``client_message_id`` sent again
+returns the first exchange (``replayed``) without asking the AI again.
+"""
+
+import time
+from uuid import UUID
+
+from tutor_platform.shared.auth import Principal
+from tutor_platform.tutoring.application.conversation import Conversation
+from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.domain.message import NewMessage
+from tutor_platform.tutoring.ports.tutor_model import TutorModels
+
+
+def elapsed_ms(started: float) -> int:
+    """Milliseconds since ``started`` (a ``time.perf_counter()`` value)."""
+    return round((time.perf_counter() - started) * 1000)
+
+
+class SendMessage:
+    def __init__(self, conversation: Conversation, models: TutorModels) -> None:
+        self._conversation = conversation
+        self._models = models
+
+    async def execute(self, principal: Principal, session_id: UUID, new: NewMessage) -> Exchange:
+        turn = await self._conversation.open(principal, session_id, new)
+        if turn.answer is not None:
+            return Exchange(turn.question, turn.answer, replayed=True)
+        started = time.perf_counter()
+        try:
+            prompt = await self._conversation.prompt(turn)
+            reply = await self._models.get(turn.tutor.provider).reply(prompt)
+        except Exception:
+            await self._conversation.unanswered(turn)
+            raise
+        answer = await self._conversation.answer(turn, reply, elapsed_ms(started))
+        return Exchange(turn.question, answer)

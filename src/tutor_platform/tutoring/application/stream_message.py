@@ -1,0 +1,124 @@
+"""A user sends a message and gets the tutor's answer as it is generated (see
+``conversation``).
+
+``execute`` stores the user message (errors before that are ordinary errors), then returns
+the events: ``Delta`` pieces whose concatenation is the answer, then ``Done`` with the stored
+answer, or ``Failed`` (the provider failed: the user message stays unanswered, the partial
+text is not stored, a retry with the same ``client_message_id`` asks again). When the
+consumer stops early (the client left), the text generated so far is stored by a detached
+task with finish reason ``client_disconnected``.
+"""
+
+import asyncio
+import time
+from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass
+from uuid import UUID
+
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.errors import DomainError, UpstreamFailed
+from tutor_platform.tutoring.application.conversation import Conversation, Turn
+from tutor_platform.tutoring.application.detached import DetachedTasks
+from tutor_platform.tutoring.application.send_message import elapsed_ms
+from tutor_platform.tutoring.domain.message import Message, NewMessage
+from tutor_platform.tutoring.ports.tutor_model import (
+    StreamItem,
+    TextDelta,
+    TutorModels,
+    TutorPrompt,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    message: Message
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    error_code: str
+    detail: str
+
+
+StreamEvent = Delta | Done | Failed
+
+
+@dataclass(frozen=True, slots=True)
+class MessageStream:
+    """The stored user message and the events of its answer."""
+
+    user_message: Message
+    events: AsyncGenerator[StreamEvent, None]
+    replayed: bool = False
+
+
+class StreamMessage:
+    def __init__(
+        self, conversation: Conversation, models: TutorModels, detached: DetachedTasks
+    ) -> None:
+        self._conversation = conversation
+        self._models = models
+        self._detached = detached
+
+    async def execute(
+        self, principal: Principal, session_id: UUID, new: NewMessage
+    ) -> MessageStream:
+        turn = await self._conversation.open(principal, session_id, new)
+        if turn.answer is not None:
+            return MessageStream(turn.question, _replay(turn.answer), replayed=True)
+        return MessageStream(turn.question, self._generate(turn))
+
+    async def _generate(self, turn: Turn) -> AsyncGenerator[StreamEvent, None]:
+        started = time.perf_counter()
+        pieces: list[str] = []
+        prompt: TutorPrompt | None = None
+        stream: AsyncIterator[StreamItem] | None = None
+        settled = False
+        try:
+            prompt = await self._conversation.prompt(turn)
+            stream = self._models.get(turn.tutor.provider).stream(prompt)
+            async for item in stream:
+                if isinstance(item, TextDelta):
+                    pieces.append(item.text)
+                    yield Delta(item.text)
+                    continue
+                settled = True
+                stored = self._conversation.answer(turn, item, elapsed_ms(started))
+                yield Done(await self._detached.shield(stored))
+                return
+            raise UpstreamFailed("The provider's stream ended without an answer.")
+        except DomainError as exc:
+            if not settled:
+                settled = True
+                await self._detached.shield(self._conversation.unanswered(turn))
+            yield Failed(exc.code, exc.detail)
+        except (asyncio.CancelledError, GeneratorExit):
+            if not settled:
+                settled = True
+                text = "".join(pieces)
+                saved = self._conversation.interrupted(turn, prompt, text, elapsed_ms(started))
+                self._detached.start(saved)
+            raise
+        except Exception:
+            if not settled:
+                self._detached.start(self._conversation.unanswered(turn))
+            raise
+        finally:
+            await _close(stream)
+
+
+async def _replay(answer: Message) -> AsyncGenerator[StreamEvent, None]:
+    yield Delta(answer.content)
+    yield Done(answer)
+
+
+async def _close(stream: AsyncIterator[StreamItem] | None) -> None:
+    """Close the provider's stream (ending its request) if it is a generator left open."""
+    aclose = getattr(stream, "aclose", None)
+    if aclose is not None:
+        await aclose()

@@ -1,0 +1,94 @@
+"""Tutoring's DI container: its inputs are declared as dependencies; the root container
+chooses the adapters (unit of work, tutor models, course context, attachments)."""
+
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from tutor_platform.tutoring.api import TutoringFacade
+from tutor_platform.tutoring.application.clear_session import ClearSession
+from tutor_platform.tutoring.application.conversation import Conversation
+from tutor_platform.tutoring.application.create_tutor import CreateTutor
+from tutor_platform.tutoring.application.delete_message import DeleteMessage
+from tutor_platform.tutoring.application.delete_session import DeleteSession
+from tutor_platform.tutoring.application.delete_tutor import DeleteTutor
+from tutor_platform.tutoring.application.detached import DetachedTasks
+from tutor_platform.tutoring.application.export_feedback import ExportFeedback
+from tutor_platform.tutoring.application.find_tutor import FindTutor
+from tutor_platform.tutoring.application.generate_text import GenerateText
+from tutor_platform.tutoring.application.get_message import GetMessage
+from tutor_platform.tutoring.application.get_session import GetSession
+from tutor_platform.tutoring.application.get_tutor import GetTutor
+from tutor_platform.tutoring.application.give_feedback import GiveFeedback
+from tutor_platform.tutoring.application.grade_free_text import GradeFreeText
+from tutor_platform.tutoring.application.list_feedback import ListFeedback
+from tutor_platform.tutoring.application.list_messages import ListMessages
+from tutor_platform.tutoring.application.list_sessions import ListSessions
+from tutor_platform.tutoring.application.list_tutors import ListTutors
+from tutor_platform.tutoring.application.mark_feedback_processed import MarkFeedbackProcessed
+from tutor_platform.tutoring.application.rename_session import RenameSession
+from tutor_platform.tutoring.application.send_message import SendMessage
+from tutor_platform.tutoring.application.start_session import StartSession
+from tutor_platform.tutoring.application.stream_message import StreamMessage
+from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.update_tutor import UpdateTutor
+
+
+class TutoringContainer(containers.DeclarativeContainer):
+    """Use cases of the tutoring context over the ports it is given."""
+
+    clock: providers.Dependency[Any] = providers.Dependency()
+    uow_factory: providers.Dependency[Any] = providers.Dependency()
+    tutor_models: providers.Dependency[Any] = providers.Dependency()
+    default_models: providers.Dependency[Any] = providers.Dependency()
+    course_context: providers.Dependency[Any] = providers.Dependency()
+    attachments: providers.Dependency[Any] = providers.Dependency()
+    history_token_budget = providers.Dependency(instance_of=int)
+
+    access = providers.Singleton(TutorAccess, course_context)
+    detached_tasks = providers.Singleton(DetachedTasks)
+    _store = {"uow_factory": uow_factory}
+    _tutors = {"uow_factory": uow_factory, "access": access}
+    _models = {"clock": clock, "default_models": default_models}
+
+    create_tutor = providers.Factory(CreateTutor, **_tutors, **_models)
+    update_tutor = providers.Factory(UpdateTutor, **_tutors, **_models)
+    delete_tutor = providers.Factory(DeleteTutor, **_tutors)
+    get_tutor = providers.Factory(GetTutor, **_tutors)
+    list_tutors = providers.Factory(ListTutors, **_store, courses=course_context)
+
+    start_session = providers.Factory(StartSession, **_tutors, clock=clock)
+    list_sessions = providers.Factory(ListSessions, **_store)
+    get_session = providers.Factory(GetSession, **_store)
+    rename_session = providers.Factory(RenameSession, **_store, clock=clock)
+    delete_session = providers.Factory(DeleteSession, **_store)
+    clear_session = providers.Factory(ClearSession, **_store)
+
+    conversation = providers.Factory(
+        Conversation,
+        **_tutors,
+        courses=course_context,
+        attachments=attachments,
+        clock=clock,
+        history_budget=history_token_budget,
+    )
+    list_messages = providers.Factory(ListMessages, **_store)
+    send_message = providers.Factory(SendMessage, conversation, tutor_models)
+    stream_message = providers.Factory(StreamMessage, conversation, tutor_models, detached_tasks)
+    get_message = providers.Factory(GetMessage, **_store)
+    delete_message = providers.Factory(DeleteMessage, **_store)
+
+    give_feedback = providers.Factory(GiveFeedback, **_store, clock=clock)
+    list_feedback = providers.Factory(ListFeedback, **_store)
+    export_feedback = providers.Factory(ExportFeedback, **_store)
+    mark_feedback_processed = providers.Factory(MarkFeedbackProcessed, **_store)
+
+    find_tutor = providers.Factory(FindTutor, **_store)
+    generate_text = providers.Factory(GenerateText, tutor_models)
+    grade_free_text = providers.Factory(GradeFreeText, tutor_models)
+    facade = providers.Singleton(
+        TutoringFacade,
+        find_tutor=find_tutor,
+        generate_text=generate_text,
+        grade_free_text=grade_free_text,
+    )

@@ -1,0 +1,1 @@
+"""Tutoring's entities and rules: tutors, sessions, messages, feedback (plain Python)."""

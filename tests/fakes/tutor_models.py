@@ -1,0 +1,75 @@
+"""Remote tutor models wired to the fake servers, with fast retries and a recorded sleep.
+
+``remote_model("gemini" | "ai_core", url)`` builds the real adapter (real SDK / httpx) with a
+``Resilience`` whose waits are recorded instead of slept, so a test can assert that a
+``Retry-After`` was honoured without waiting for it. Timeouts stay real (and small).
+"""
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from tutor_platform.shared.resilience import CircuitBreaker, Resilience, RetryConfig
+from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+    AiCoreTutorModel,
+    classify_ai_core_error,
+)
+from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import (
+    GeminiTutorModel,
+    classify_gemini_error,
+)
+
+GEMINI_TEST_KEY = "test-gemini-key-0123456789"
+AI_CORE_TEST_KEY = "test-ai-core-key-9876543210"
+FAST = RetryConfig(
+    timeout_seconds=2.0,
+    max_retries=2,
+    backoff_base_seconds=0.01,
+    backoff_max_seconds=0.05,
+    retry_after_max_seconds=5.0,
+    total_seconds=10.0,
+)
+
+
+@dataclass
+class RecordedSleep:
+    """Stands in for ``asyncio.sleep`` in the retry policy: remembers each wait."""
+
+    waits: list[float] = field(default_factory=list)
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(0)
+
+
+def remote_model(
+    provider: str,
+    url: str,
+    *,
+    config: RetryConfig = FAST,
+    sleep: RecordedSleep | None = None,
+    breaker_threshold: int = 5,
+) -> GeminiTutorModel | AiCoreTutorModel:
+    """The real ``gemini`` or ``ai_core`` adapter pointed at a fake server."""
+    classify = classify_gemini_error if provider == "gemini" else classify_ai_core_error
+    resilience = Resilience(
+        provider,
+        config,
+        CircuitBreaker(breaker_threshold, 60.0, time.monotonic),
+        classify,
+        sleep=sleep or RecordedSleep(),
+    )
+    if provider == "gemini":
+        return GeminiTutorModel(
+            api_key=GEMINI_TEST_KEY,
+            default_model="gemini-test",
+            base_url=url,
+            timeout_seconds=config.timeout_seconds,
+            resilience=resilience,
+        )
+    return AiCoreTutorModel(
+        base_url=url,
+        api_key=AI_CORE_TEST_KEY,
+        timeout_seconds=config.timeout_seconds,
+        resilience=resilience,
+    )
