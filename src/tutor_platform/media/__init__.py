@@ -1,0 +1,1 @@
+"""Media: files (upload, storage, download) owned by users, and files made by jobs."""

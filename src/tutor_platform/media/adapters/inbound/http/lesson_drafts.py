@@ -1,0 +1,91 @@
+"""/lessons/{id}/generate-content and /lessons/{id}/drafts: AI drafts of a lesson, written by
+a job, reviewed and applied by the course's instructor or an admin."""
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
+
+from tutor_platform.media.adapters.inbound.http.dependencies import media_dependencies
+from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import (
+    AppliedLessonResponse,
+    DraftListResponse,
+    DraftResponse,
+    GenerateContentRequest,
+    JobAccepted,
+)
+from tutor_platform.media.application.apply_lesson_draft import ApplyLessonDraft
+from tutor_platform.media.application.list_lesson_drafts import ListLessonDrafts
+from tutor_platform.media.application.request_lesson_draft import RequestLessonDraft
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY, require_instructor
+from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
+
+MAX_OFFSET = 2**31 - 1
+Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+
+
+class LessonDraftsController(Controller):
+    path = "/lessons"
+    tags = ["lesson drafts"]
+    guards = [require_instructor]
+    security = BEARER_SECURITY
+    dependencies = media_dependencies(
+        "request_lesson_draft", "list_lesson_drafts", "apply_lesson_draft"
+    )
+
+    @post(
+        "/{lesson_id:uuid}/generate-content",
+        status_code=HTTP_202_ACCEPTED,
+        opt={"rate_limit": "ai_messages"},
+        responses=error_responses(401, 403, 404, 422, 429, 503),
+    )
+    async def generate_content(
+        self,
+        lesson_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        request_lesson_draft: NamedDependency[SkipValidation[RequestLessonDraft]],
+        data: JSONBody[GenerateContentRequest | None] = None,
+    ) -> JobAccepted:
+        """Start a job in which the AI model (default provider) writes a new draft of the
+        lesson, scoped to its place in the course outline. The draft is kept for review
+        (``GET /lessons/{id}/drafts``) and changes nothing until applied. The course's
+        instructor and admins only."""
+        instructions = data.instructions if data is not None else None
+        job_id = await request_lesson_draft.execute(principal, lesson_id, instructions)
+        return JobAccepted(job_id)
+
+    @get("/{lesson_id:uuid}/drafts", responses=error_responses(401, 403, 404, 422))
+    async def list_drafts(
+        self,
+        lesson_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        list_lesson_drafts: NamedDependency[SkipValidation[ListLessonDrafts]],
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> DraftListResponse:
+        """The lesson's drafts, newest first (applied ones have ``applied_at``)."""
+        page = await list_lesson_drafts.execute(principal, lesson_id, PageRequest(limit, offset))
+        items = [DraftResponse.of(draft) for draft in page.items]
+        return DraftListResponse(items, page.total, page.limit, page.offset)
+
+    @post(
+        "/{lesson_id:uuid}/drafts/{draft_id:uuid}/apply",
+        status_code=HTTP_200_OK,
+        responses=error_responses(401, 403, 404, 409, 422),
+    )
+    async def apply_draft(
+        self,
+        lesson_id: FromPath[UUID],
+        draft_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        apply_lesson_draft: NamedDependency[SkipValidation[ApplyLessonDraft]],
+    ) -> AppliedLessonResponse:
+        """Make the draft the lesson's content; 409 when it was applied already."""
+        lesson = await apply_lesson_draft.execute(principal, lesson_id, draft_id)
+        return AppliedLessonResponse.of(lesson)

@@ -1,0 +1,110 @@
+"""Request and response bodies of lesson summaries and AI lesson drafts."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.media.domain.lesson_media import (
+    MAX_INSTRUCTIONS_LENGTH,
+    LessonDraft,
+    LessonSummary,
+)
+from tutor_platform.media.ports.lesson_catalog import LessonView
+
+SummaryKind = Literal["audio", "video"]
+
+
+class JobAccepted(msgspec.Struct):
+    """A job was started: follow it with ``GET /jobs/{job_id}``."""
+
+    job_id: UUID
+
+
+class SummaryRequest(msgspec.Struct, forbid_unknown_fields=True):
+    kind: Annotated[
+        SummaryKind,
+        msgspec.Meta(description="audio: a narrated MP3/WAV; video: title and caption cards."),
+    ]
+
+
+class GenerateContentRequest(msgspec.Struct, forbid_unknown_fields=True):
+    instructions: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                max_length=MAX_INSTRUCTIONS_LENGTH,
+                description="What the new draft should do differently; trimmed, blank = none.",
+            ),
+        ]
+        | None
+    ) = None
+
+
+class SummaryResponse(msgspec.Struct):
+    id: UUID
+    lesson_id: UUID
+    kind: SummaryKind
+    file_id: Annotated[
+        UUID, msgspec.Meta(description="A public file: GET /files/{file_id}/content.")
+    ]
+    job_id: UUID
+    script: Annotated[str, msgspec.Meta(description="The narration, as spoken.")]
+    created_by: UUID
+    created_at: datetime
+
+    @classmethod
+    def of(cls, summary: LessonSummary) -> "SummaryResponse":
+        return cls(**{field: getattr(summary, field) for field in cls.__struct_fields__})
+
+
+class SummaryListResponse(msgspec.Struct):
+    items: list[SummaryResponse]
+    total: int
+    limit: int
+    offset: int
+
+
+class DraftResponse(msgspec.Struct):
+    id: UUID
+    lesson_id: UUID
+    course_id: UUID
+    job_id: UUID
+    content: Annotated[str, msgspec.Meta(description="Markdown, as the AI model wrote it.")]
+    instructions: str | None
+    model_id: str
+    provider: str
+    created_by: UUID
+    created_at: datetime
+    applied_at: Annotated[
+        datetime | None, msgspec.Meta(description="When it became the lesson's content.")
+    ]
+
+    @classmethod
+    def of(cls, draft: LessonDraft) -> "DraftResponse":
+        return cls(**{field: getattr(draft, field) for field in cls.__struct_fields__})
+
+
+class DraftListResponse(msgspec.Struct):
+    items: list[DraftResponse]
+    total: int
+    limit: int
+    offset: int
+
+
+class AppliedLessonResponse(msgspec.Struct):
+    """The lesson after a draft was applied."""
+
+    id: UUID
+    section_id: UUID
+    course_id: UUID
+    title: str
+    content: Annotated[str, msgspec.Meta(description="Markdown.")]
+    position: int
+    estimated_minutes: int
+    is_premium: bool
+
+    @classmethod
+    def of(cls, lesson: LessonView) -> "AppliedLessonResponse":
+        return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})

@@ -1,0 +1,1 @@
+"""Outbound adapters: database, storage, content inspection."""

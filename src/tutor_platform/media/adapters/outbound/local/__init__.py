@@ -1,0 +1,1 @@
+"""File storage in a local directory."""

@@ -1,0 +1,1 @@
+"""Audio and video durations with mutagen."""

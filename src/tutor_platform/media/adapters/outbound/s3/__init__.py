@@ -1,0 +1,1 @@
+"""File storage in an S3-compatible object store."""

@@ -1,0 +1,1 @@
+"""Files and upload reservations on SQLAlchemy (SQLite and PostgreSQL)."""

@@ -1,0 +1,52 @@
+"""Media's public face: what other contexts, the worker and the composition root may use."""
+
+from collections.abc import AsyncIterable, AsyncIterator
+from uuid import UUID
+
+from tutor_platform.media.application.find_owned_file import FindOwnedFile
+from tutor_platform.media.application.open_file_content import OpenFileContent
+from tutor_platform.media.application.store_generated_file import GeneratedFile, StoreGeneratedFile
+from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.domain.content_types import DEFAULT_ALLOWED_TYPES, allowed_types_problem
+from tutor_platform.media.domain.file import PRIVATE
+
+__all__ = ["DEFAULT_ALLOWED_TYPES", "FileInfo", "MediaFacade", "allowed_types_problem"]
+
+
+class MediaFacade:
+    """Files for other contexts: look one up, read its bytes, store one a job made."""
+
+    def __init__(
+        self,
+        *,
+        find_owned_file: FindOwnedFile,
+        open_file_content: OpenFileContent,
+        store_generated_file: StoreGeneratedFile,
+    ) -> None:
+        self._find_owned_file = find_owned_file
+        self._open_file_content = open_file_content
+        self._store_generated_file = store_generated_file
+
+    async def get_file_for_owner(self, user_id: UUID, file_id: UUID) -> FileInfo | None:
+        """The file if ``user_id`` owns it and it is not deleted, else None."""
+        return await self._find_owned_file.execute(user_id, file_id)
+
+    async def open_content(self, file_id: UUID) -> AsyncIterator[bytes]:
+        """A live file's bytes, streamed (``NotFound`` when unknown or deleted; no caller check)."""
+        content = await self._open_file_content.execute(None, file_id, trusted=True)
+        return await content.read()
+
+    async def store_generated_file(
+        self,
+        owner_id: UUID,
+        filename: str,
+        content_type: str,
+        data: bytes | AsyncIterable[bytes],
+        visibility: str = PRIVATE,
+    ) -> FileInfo:
+        """Store a file made by a job; ``content_type`` must be a supported one (422 otherwise).
+
+        It counts toward the owner's quota but is never refused for it.
+        """
+        command = GeneratedFile(owner_id, filename, content_type, data, visibility)
+        return await self._store_generated_file.execute(command)

@@ -1,0 +1,1 @@
+"""Media's use cases: one per module."""

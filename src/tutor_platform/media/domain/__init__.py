@@ -1,0 +1,1 @@
+"""Files, their content types and who may see them: plain Python only."""

@@ -1,0 +1,1 @@
+"""The interfaces media's use cases need: storage, repositories, content inspection."""

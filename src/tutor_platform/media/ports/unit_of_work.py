@@ -1,0 +1,20 @@
+"""One transaction over media's repositories, owned by a use case."""
+
+from collections.abc import Callable
+from typing import Protocol
+
+from tutor_platform.media.ports.repositories import FileRepository, UploadReservations
+from tutor_platform.shared.unit_of_work import UnitOfWork
+
+
+class MediaUnitOfWork(UnitOfWork, Protocol):
+    """Media's repositories in one transaction."""
+
+    @property
+    def files(self) -> FileRepository: ...
+
+    @property
+    def uploads(self) -> UploadReservations: ...
+
+
+UnitOfWorkFactory = Callable[[], MediaUnitOfWork]
