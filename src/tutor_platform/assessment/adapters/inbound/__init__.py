@@ -1,0 +1,1 @@
+"""Inbound adapters of the assessment context."""

@@ -1,0 +1,1 @@
+"""Assessment's HTTP API: quizzes, attempts, free-text assessment and the hybrid features."""

@@ -1,0 +1,222 @@
+"""Request and response bodies of the premium features and their usage."""
+
+from typing import Annotated, Literal, cast
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import RubricRequest, number
+from tutor_platform.assessment.application.assess_free_text import (
+    MAX_QUESTION_LENGTH,
+    FreeTextAnswer,
+)
+from tutor_platform.assessment.application.plan_adaptive_learning import AdaptivePath
+from tutor_platform.assessment.application.start_mentor_session import MentorPlan
+from tutor_platform.assessment.application.synthesize_lessons import (
+    MAX_LESSONS,
+    MIN_LESSONS,
+    Synthesis,
+)
+from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
+from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
+from tutor_platform.assessment.domain.premium import (
+    DailyAllowance,
+    FeatureUsage,
+    MonthUsage,
+    UsageSummary,
+)
+from tutor_platform.assessment.ports.ai import Grade
+
+
+class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Requests reject unknown fields."""
+
+
+class FreeTextRequest(_Request):
+    question: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH)]
+    answer: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FREE_TEXT_LENGTH)]
+    rubric: Annotated[
+        RubricRequest | None,
+        msgspec.Meta(description="Without one, the answer is graded against the question."),
+    ] = None
+    course_id: Annotated[
+        UUID | None, msgspec.Meta(description="A course you can see, kept with the usage.")
+    ] = None
+
+    def command(self) -> FreeTextAnswer:
+        return FreeTextAnswer(
+            question=self.question,
+            answer=self.answer,
+            rubric=None if self.rubric is None else self.rubric.rubric(),
+            course_id=self.course_id,
+        )
+
+
+class FreeTextResponse(msgspec.Struct):
+    score: Annotated[float, msgspec.Meta(description="0 to 1.")]
+    feedback: str
+    strengths: list[str]
+    improvements: list[str]
+
+    @classmethod
+    def of(cls, grade: Grade) -> "FreeTextResponse":
+        return cls(grade.score, grade.feedback, list(grade.strengths), list(grade.improvements))
+
+
+class AdaptiveLearningRequest(_Request):
+    course_id: UUID
+
+
+Action = Literal["next", "review"]
+
+
+class PathStepResponse(msgspec.Struct):
+    lesson_id: UUID
+    title: str
+    action: Action
+    reason: str
+
+
+class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
+    course_id: UUID
+    summary: Annotated[str, msgspec.Meta(description="Written by the AI from the path.")]
+    steps: Annotated[
+        list[PathStepResponse],
+        msgspec.Meta(description="In course order: lessons to take next and to review."),
+    ]
+    completed_lessons: int
+    total_lessons: int
+
+    @classmethod
+    def of(cls, path: AdaptivePath) -> "AdaptiveLearningResponse":
+        return cls(
+            course_id=path.course_id,
+            summary=path.summary,
+            steps=[
+                PathStepResponse(s.lesson_id, s.title, cast(Action, s.action), s.reason)
+                for s in path.steps
+            ],
+            completed_lessons=path.completed_lessons,
+            total_lessons=path.total_lessons,
+        )
+
+
+class SynthesisRequest(_Request):
+    course_id: UUID
+    lesson_ids: Annotated[
+        list[UUID],
+        msgspec.Meta(
+            min_length=MIN_LESSONS,
+            max_length=MAX_LESSONS,
+            description="2 to 10 distinct lessons of the course.",
+        ),
+    ]
+
+
+class LessonResponse(msgspec.Struct):
+    lesson_id: UUID
+    title: str
+
+
+class SynthesisResponse(msgspec.Struct):
+    course_id: UUID
+    lessons: list[LessonResponse]
+    connections: Annotated[str, msgspec.Meta(description="Written by the AI from the lessons.")]
+
+    @classmethod
+    def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
+        lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
+        return cls(synthesis.course_id, lessons, synthesis.connections)
+
+
+class MentorSessionRequest(_Request):
+    goal: Annotated[
+        str,
+        msgspec.Meta(min_length=1, max_length=MAX_GOAL_LENGTH, description="Trimmed."),
+    ]
+    course_id: Annotated[
+        UUID | None, msgspec.Meta(description="A course you can see to plan with.")
+    ] = None
+
+
+class MentorStepResponse(msgspec.Struct):
+    number: int
+    title: str
+    detail: str
+    lesson_ids: list[UUID]
+
+
+class MentorSessionResponse(msgspec.Struct):
+    goal: str
+    course_id: UUID | None
+    steps: list[MentorStepResponse]
+    advice: Annotated[str, msgspec.Meta(description="Written by the AI from the steps.")]
+
+    @classmethod
+    def of(cls, plan: MentorPlan) -> "MentorSessionResponse":
+        steps = [
+            MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids)) for s in plan.steps
+        ]
+        return cls(plan.goal, plan.course_id, steps, plan.advice)
+
+
+class FeatureUsageResponse(msgspec.Struct):
+    calls: int
+    cost_usd: float
+
+    @classmethod
+    def of(cls, usage: FeatureUsage) -> "FeatureUsageResponse":
+        return cls(usage.calls, number(usage.cost_usd))
+
+
+class FeaturesUsageResponse(msgspec.Struct):
+    adaptive_learning: FeatureUsageResponse
+    llm_assessment: FeatureUsageResponse
+    synthesis: FeatureUsageResponse
+    mentor_session: FeatureUsageResponse
+
+
+class MonthUsageResponse(msgspec.Struct):
+    month: Annotated[str, msgspec.Meta(description="UTC month, YYYY-MM.", examples=["2026-11"])]
+    features: FeaturesUsageResponse
+    total_cost_usd: float
+
+    @classmethod
+    def of(cls, month: MonthUsage) -> "MonthUsageResponse":
+        features = {name: FeatureUsageResponse.of(u) for name, u in month.features.items()}
+        return cls(month.month, FeaturesUsageResponse(**features), number(month.total_cost_usd))
+
+
+class AllowanceResponse(msgspec.Struct):
+    calls: int
+    limit: int
+
+    @classmethod
+    def of(cls, allowance: DailyAllowance) -> "AllowanceResponse":
+        return cls(allowance.calls, allowance.limit)
+
+
+class TodayResponse(msgspec.Struct):
+    adaptive_learning: AllowanceResponse
+    llm_assessment: AllowanceResponse
+    synthesis: AllowanceResponse
+    mentor_session: AllowanceResponse
+
+
+class UsageResponse(msgspec.Struct):
+    user_id: UUID
+    months: Annotated[
+        list[MonthUsageResponse], msgspec.Meta(description="The last 12 UTC months, newest first.")
+    ]
+    today: Annotated[
+        TodayResponse, msgspec.Meta(description="Calls counted today (UTC) and the daily quota.")
+    ]
+
+    @classmethod
+    def of(cls, summary: UsageSummary) -> "UsageResponse":
+        today = {name: AllowanceResponse.of(a) for name, a in summary.today.items()}
+        return cls(
+            summary.user_id,
+            [MonthUsageResponse.of(month) for month in summary.months],
+            TodayResponse(**today),
+        )

@@ -1,0 +1,185 @@
+"""Quizzes: written by the course's instructor or an admin, taken by signed-in learners.
+
+``/courses/{id}/quizzes`` (list, create), ``/quizzes/{id}`` (read to take, change, delete),
+``/quizzes/{id}/authoring`` (with answers, for authors) and ``/quizzes/{id}/attempts``.
+"""
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, delete, get, patch, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from tutor_platform.assessment.adapters.inbound.http.params import (
+    INSTRUCTORS,
+    QUIZ_SUBMISSION,
+    Limit,
+    Offset,
+    use_cases,
+)
+from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
+    AttemptListResponse,
+    AttemptRequest,
+    AttemptResponse,
+    QuizAuthoringResponse,
+    QuizCreate,
+    QuizListResponse,
+    QuizPatch,
+    QuizResponse,
+    QuizSummaryResponse,
+)
+from tutor_platform.assessment.application.create_quiz import CreateQuiz
+from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
+from tutor_platform.assessment.application.get_quiz import GetQuiz
+from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuizForAuthoring
+from tutor_platform.assessment.application.list_attempts import ListAttempts
+from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
+from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
+from tutor_platform.assessment.application.update_quiz import UpdateQuiz
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
+
+QuizId = FromPath[UUID]
+CourseId = FromPath[UUID]
+
+
+class CourseQuizzesController(Controller):
+    path = "/courses/{course_id:uuid}/quizzes"
+    tags = ["quizzes"]
+    security = BEARER_SECURITY
+    dependencies = use_cases("list_course_quizzes", "create_quiz")
+
+    @get("/", responses=error_responses(401, 404, 422))
+    async def list_course_quizzes(
+        self,
+        course_id: CourseId,
+        principal: NamedDependency[Principal],
+        list_course_quizzes: NamedDependency[SkipValidation[ListCourseQuizzes]],
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> QuizListResponse:
+        """The course's quizzes, oldest first, without their questions. Premium quizzes are
+        listed for everyone (``is_premium``); taking one needs a premium plan."""
+        page = await list_course_quizzes.execute(principal, course_id, PageRequest(limit, offset))
+        items = [QuizSummaryResponse.of(quiz) for quiz in page.items]
+        return QuizListResponse(items, page.total, page.limit, page.offset)
+
+    @post("/", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))
+    async def create_quiz(
+        self,
+        course_id: CourseId,
+        data: JSONBody[QuizCreate],
+        principal: NamedDependency[Principal],
+        create_quiz: NamedDependency[SkipValidation[CreateQuiz]],
+    ) -> QuizAuthoringResponse:
+        """Write a quiz for the course (its instructor or an admin; others 403)."""
+        return QuizAuthoringResponse.of(
+            await create_quiz.execute(principal, course_id, data.command())
+        )
+
+
+class QuizzesController(Controller):
+    path = "/quizzes"
+    tags = ["quizzes"]
+    security = BEARER_SECURITY
+    dependencies = use_cases(
+        "get_quiz",
+        "get_quiz_for_authoring",
+        "update_quiz",
+        "delete_quiz",
+        "submit_attempt",
+        "list_attempts",
+    )
+
+    @get("/{quiz_id:uuid}", responses=error_responses(401, 403, 404))
+    async def get_quiz(
+        self,
+        quiz_id: QuizId,
+        principal: NamedDependency[Principal],
+        get_quiz: NamedDependency[SkipValidation[GetQuiz]],
+    ) -> QuizResponse:
+        """A quiz to take: its questions and options, never the answers (403
+        PREMIUM_REQUIRED for a premium quiz and a free plan)."""
+        return QuizResponse.of(await get_quiz.execute(principal, quiz_id))
+
+    @get(
+        "/{quiz_id:uuid}/authoring",
+        guards=INSTRUCTORS,
+        responses=error_responses(401, 403, 404),
+    )
+    async def get_quiz_for_authoring(
+        self,
+        quiz_id: QuizId,
+        principal: NamedDependency[Principal],
+        get_quiz_for_authoring: NamedDependency[SkipValidation[GetQuizForAuthoring]],
+    ) -> QuizAuthoringResponse:
+        """The quiz with correct answers, rubrics and explanations (the course's instructor
+        or an admin)."""
+        return QuizAuthoringResponse.of(await get_quiz_for_authoring.execute(principal, quiz_id))
+
+    @patch("/{quiz_id:uuid}", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))
+    async def update_quiz(
+        self,
+        quiz_id: QuizId,
+        data: JSONBody[QuizPatch],
+        principal: NamedDependency[Principal],
+        update_quiz: NamedDependency[SkipValidation[UpdateQuiz]],
+    ) -> QuizAuthoringResponse:
+        """Change a quiz; ``questions`` replaces them all (past attempts keep their results)."""
+        return QuizAuthoringResponse.of(
+            await update_quiz.execute(principal, quiz_id, data.changes())
+        )
+
+    @delete(
+        "/{quiz_id:uuid}",
+        guards=INSTRUCTORS,
+        status_code=HTTP_204_NO_CONTENT,
+        responses=error_responses(403, 404),
+    )
+    async def delete_quiz(
+        self,
+        quiz_id: QuizId,
+        principal: NamedDependency[Principal],
+        delete_quiz: NamedDependency[SkipValidation[DeleteQuiz]],
+    ) -> None:
+        """Delete a quiz with its attempts."""
+        await delete_quiz.execute(principal, quiz_id)
+
+    @post(
+        "/{quiz_id:uuid}/attempts",
+        opt=QUIZ_SUBMISSION,
+        responses=error_responses(401, 403, 404, 409, 422, 429, 502),
+    )
+    async def submit_attempt(
+        self,
+        quiz_id: QuizId,
+        data: JSONBody[AttemptRequest],
+        principal: NamedDependency[Principal],
+        submit_attempt: NamedDependency[SkipValidation[SubmitAttempt]],
+    ) -> AttemptResponse:
+        """Submit answers: graded at once (free text by the AI). 409 past ``max_attempts``;
+        422 for an unknown question or an answer of the wrong type, and nothing is stored."""
+        return AttemptResponse.of(await submit_attempt.execute(principal, quiz_id, data.answers))
+
+    @get("/{quiz_id:uuid}/attempts", responses=error_responses(401, 404, 422))
+    async def list_attempts(
+        self,
+        quiz_id: QuizId,
+        principal: NamedDependency[Principal],
+        list_attempts: NamedDependency[SkipValidation[ListAttempts]],
+        user_id: Annotated[
+            UUID | None,
+            QueryParameter(description="Only this user's (the course's instructor, admins)."),
+        ] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> AttemptListResponse:
+        """Attempts, newest first: your own; the course's instructor and admins see
+        everyone's."""
+        page = await list_attempts.execute(principal, quiz_id, user_id, PageRequest(limit, offset))
+        items = [AttemptResponse.of(attempt) for attempt in page.items]
+        return AttemptListResponse(items, page.total, page.limit, page.offset)

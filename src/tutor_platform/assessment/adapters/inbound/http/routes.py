@@ -1,0 +1,17 @@
+"""Every assessment controller, for the API router."""
+
+from tutor_platform.assessment.adapters.inbound.http.premium import (
+    AssessmentsController,
+    HybridController,
+)
+from tutor_platform.assessment.adapters.inbound.http.quizzes import (
+    CourseQuizzesController,
+    QuizzesController,
+)
+
+ASSESSMENT_CONTROLLERS = [
+    CourseQuizzesController,
+    QuizzesController,
+    AssessmentsController,
+    HybridController,
+]

@@ -1,0 +1,66 @@
+"""``CourseCatalog`` and ``LearnerProgress`` over the learning context's facade."""
+
+from decimal import Decimal
+from uuid import UUID
+
+from tutor_platform.assessment.ports.courses import (
+    CourseFacts,
+    LessonFacts,
+    LessonRef,
+    SectionFacts,
+)
+from tutor_platform.learning.api import LearningFacade
+from tutor_platform.shared.auth import Principal
+
+
+class LearningCourseCatalog:
+    """Visibility and edit rights are learning's own rules (``can_view_course``,
+    ``can_edit_course``)."""
+
+    def __init__(self, learning: LearningFacade) -> None:
+        self._learning = learning
+
+    async def course(self, course_id: UUID) -> CourseFacts | None:
+        course = await self._learning.get_course(course_id)
+        return None if course is None else CourseFacts(course.id, course.title)
+
+    async def can_view(self, principal: Principal | None, course_id: UUID) -> bool:
+        return await self._learning.can_view_course(principal, course_id)
+
+    async def can_edit(self, principal: Principal, course_id: UUID) -> bool:
+        return await self._learning.can_edit_course(principal, course_id)
+
+    async def lesson(self, lesson_id: UUID) -> LessonFacts | None:
+        lesson = await self._learning.get_lesson(lesson_id)
+        if lesson is None:
+            return None
+        return LessonFacts(
+            lesson.id, lesson.course_id, lesson.title, lesson.content, lesson.is_premium
+        )
+
+    async def sections(self, course_id: UUID) -> list[SectionFacts]:
+        outline = await self._learning.course_outline(course_id)
+        if outline is None:
+            return []
+        return [
+            SectionFacts(
+                section.title,
+                tuple(LessonRef(lesson.id, lesson.title) for lesson in section.lessons),
+            )
+            for section in outline.sections
+        ]
+
+
+class LearningProgress:
+    """Completions and quiz scores live in learning's progress."""
+
+    def __init__(self, learning: LearningFacade) -> None:
+        self._learning = learning
+
+    async def completed_lessons(self, user_id: UUID, course_id: UUID) -> set[UUID]:
+        return await self._learning.completed_lesson_ids(user_id, course_id)
+
+    async def record_best_score(
+        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: Decimal
+    ) -> None:
+        await self._learning.record_quiz_score(user_id, course_id, quiz_id, float(score))

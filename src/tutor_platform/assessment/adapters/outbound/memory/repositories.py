@@ -1,0 +1,103 @@
+"""Assessment's repositories over an in-memory state (see ``store``)."""
+
+import copy
+from collections import defaultdict
+from collections.abc import Collection
+from decimal import Decimal
+from uuid import UUID
+
+from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
+from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
+from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.shared.pagination import PageRequest
+
+
+class InMemoryQuizRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def get(self, quiz_id: UUID) -> Quiz | None:
+        return copy.deepcopy(self._state.quizzes.get(quiz_id))
+
+    async def add(self, quiz: Quiz) -> None:
+        self._state.quizzes[quiz.id] = copy.deepcopy(quiz)
+
+    async def update(self, quiz: Quiz) -> None:
+        if quiz.id in self._state.quizzes:
+            self._state.quizzes[quiz.id] = copy.deepcopy(quiz)
+
+    async def delete(self, quiz_id: UUID) -> None:
+        self._state.quizzes.pop(quiz_id, None)
+        for attempt_id in [a.id for a in self._state.attempts.values() if a.quiz_id == quiz_id]:
+            del self._state.attempts[attempt_id]
+
+    async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
+        quizzes = await self.all_of_course(course_id)
+        return quizzes[page.offset : page.offset + page.limit], len(quizzes)
+
+    async def all_of_course(self, course_id: UUID) -> list[Quiz]:
+        quizzes = [q for q in self._state.quizzes.values() if q.course_id == course_id]
+        return copy.deepcopy(sorted(quizzes, key=lambda q: (q.created_at, q.id)))
+
+
+class InMemoryAttemptRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def add(self, attempt: Attempt) -> bool:
+        taken = any(
+            (a.quiz_id, a.user_id, a.number) == (attempt.quiz_id, attempt.user_id, attempt.number)
+            for a in self._state.attempts.values()
+        )
+        if not taken:
+            self._state.attempts[attempt.id] = attempt
+        return not taken
+
+    async def last_number(self, quiz_id: UUID, user_id: UUID) -> int:
+        return max(
+            (a.number for a in self._attempts(quiz_id, user_id)),
+            default=0,
+        )
+
+    async def best_scores(self, user_id: UUID, quiz_ids: Collection[UUID]) -> dict[UUID, Decimal]:
+        best: dict[UUID, Decimal] = {}
+        for attempt in self._state.attempts.values():
+            if attempt.user_id == user_id and attempt.quiz_id in quiz_ids:
+                best[attempt.quiz_id] = max(attempt.score, best.get(attempt.quiz_id, attempt.score))
+        return best
+
+    async def search(
+        self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
+    ) -> tuple[list[Attempt], int]:
+        found = sorted(
+            self._attempts(quiz_id, user_id), key=lambda a: (a.completed_at, a.id), reverse=True
+        )
+        return found[page.offset : page.offset + page.limit], len(found)
+
+    def _attempts(self, quiz_id: UUID, user_id: UUID | None) -> list[Attempt]:
+        return [
+            a
+            for a in self._state.attempts.values()
+            if a.quiz_id == quiz_id and user_id in (None, a.user_id)
+        ]
+
+
+class InMemoryUsageRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def add(self, record: UsageRecord) -> None:
+        self._state.usage.append(record)
+
+    async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
+        calls: dict[tuple[str, str], int] = defaultdict(int)
+        costs: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        for record in self._state.usage:
+            if record.user_id == user_id and record.month in months:
+                calls[record.month, record.feature] += 1
+                costs[record.month, record.feature] += record.cost_usd
+        return [
+            MonthlyTotal(month, feature, n, costs[month, feature])
+            for (month, feature), n in calls.items()
+        ]

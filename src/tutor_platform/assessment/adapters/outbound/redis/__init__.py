@@ -1,0 +1,1 @@
+"""The quota counter on Redis, shared by every API process."""

@@ -1,0 +1,1 @@
+"""Assessment's tables and repositories on SQLAlchemy, and the database quota counter."""

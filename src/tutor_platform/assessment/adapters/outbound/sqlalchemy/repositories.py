@@ -1,0 +1,215 @@
+"""Quizzes, attempts and premium usage on SQLAlchemy (SQLite or PostgreSQL)."""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from decimal import Decimal
+from typing import Any, cast
+from uuid import UUID
+
+from sqlalchemy import Table, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.mappers import (
+    attempt_from_row,
+    attempt_values,
+    question_from_row,
+    question_values,
+    quiz_from_row,
+    quiz_values,
+)
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
+    PremiumUsageRow,
+    QuizAttemptRow,
+    QuizQuestionRow,
+    QuizRow,
+)
+from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
+from tutor_platform.assessment.domain.quiz import Question, Quiz
+from tutor_platform.shared.pagination import PageRequest
+
+_QUIZZES = cast(Table, QuizRow.__table__)
+_QUESTIONS = cast(Table, QuizQuestionRow.__table__)
+_ATTEMPTS = cast(Table, QuizAttemptRow.__table__)
+_USAGE = cast(Table, PremiumUsageRow.__table__)
+
+
+def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database ``dialect``."""
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name
+
+
+class SqlAlchemyQuizRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, quiz_id: UUID) -> Quiz | None:
+        row = (
+            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id == quiz_id))
+        ).first()
+        if row is None:
+            return None
+        questions = await self._questions([quiz_id])
+        return quiz_from_row(row, questions[quiz_id])
+
+    async def add(self, quiz: Quiz) -> None:
+        await self._session.execute(_QUIZZES.insert().values(id=quiz.id, **quiz_values(quiz)))
+        await self._insert_questions(quiz)
+
+    async def update(self, quiz: Quiz) -> None:
+        await self._session.execute(
+            update(_QUIZZES).where(_QUIZZES.c.id == quiz.id).values(**quiz_values(quiz))
+        )
+        current = await self._questions([quiz.id])
+        if [q.id for q in current[quiz.id]] != [q.id for q in quiz.questions]:
+            await self._session.execute(delete(_QUESTIONS).where(_QUESTIONS.c.quiz_id == quiz.id))
+            await self._insert_questions(quiz)
+
+    async def delete(self, quiz_id: UUID) -> None:
+        await self._session.execute(delete(_ATTEMPTS).where(_ATTEMPTS.c.quiz_id == quiz_id))
+        await self._session.execute(delete(_QUESTIONS).where(_QUESTIONS.c.quiz_id == quiz_id))
+        await self._session.execute(delete(_QUIZZES).where(_QUIZZES.c.id == quiz_id))
+
+    async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
+        condition = _QUIZZES.c.course_id == course_id
+        total = await self._session.scalar(
+            select(func.count()).select_from(_QUIZZES).where(condition)
+        )
+        rows = (
+            await self._session.execute(
+                select(_QUIZZES)
+                .where(condition)
+                .order_by(_QUIZZES.c.created_at, _QUIZZES.c.id)
+                .limit(page.limit)
+                .offset(page.offset)
+            )
+        ).all()
+        return await self._with_questions(rows), int(total or 0)
+
+    async def all_of_course(self, course_id: UUID) -> list[Quiz]:
+        rows = (
+            await self._session.execute(
+                select(_QUIZZES)
+                .where(_QUIZZES.c.course_id == course_id)
+                .order_by(_QUIZZES.c.created_at, _QUIZZES.c.id)
+            )
+        ).all()
+        return await self._with_questions(rows)
+
+    async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
+        questions = await self._questions([row.id for row in rows])
+        return [quiz_from_row(row, questions[row.id]) for row in rows]
+
+    async def _questions(self, quiz_ids: Collection[UUID]) -> dict[UUID, list[Question]]:
+        found: dict[UUID, list[Question]] = defaultdict(list)
+        if quiz_ids:
+            rows = await self._session.execute(
+                select(_QUESTIONS)
+                .where(_QUESTIONS.c.quiz_id.in_(quiz_ids))
+                .order_by(_QUESTIONS.c.quiz_id, _QUESTIONS.c.position)
+            )
+            for row in rows:
+                found[row.quiz_id].append(question_from_row(row))
+        return found
+
+    async def _insert_questions(self, quiz: Quiz) -> None:
+        await self._session.execute(
+            _QUESTIONS.insert(),
+            [
+                question_values(quiz.id, position, question)
+                for position, question in enumerate(quiz.questions, start=1)
+            ],
+        )
+
+
+class SqlAlchemyAttemptRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, attempt: Attempt) -> bool:
+        statement = (
+            dialect_insert(_dialect(self._session), _ATTEMPTS)
+            .values(**attempt_values(attempt))
+            .on_conflict_do_nothing(index_elements=["quiz_id", "user_id", "number"])
+            .returning(_ATTEMPTS.c.id)
+        )
+        return (await self._session.execute(statement)).first() is not None
+
+    async def last_number(self, quiz_id: UUID, user_id: UUID) -> int:
+        number = await self._session.scalar(
+            select(func.max(_ATTEMPTS.c.number)).where(
+                _ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.user_id == user_id
+            )
+        )
+        return int(number or 0)
+
+    async def best_scores(self, user_id: UUID, quiz_ids: Collection[UUID]) -> dict[UUID, Decimal]:
+        if not quiz_ids:
+            return {}
+        best = func.max(_ATTEMPTS.c.score).label("best")
+        rows = await self._session.execute(
+            select(_ATTEMPTS.c.quiz_id, best)
+            .where(_ATTEMPTS.c.user_id == user_id, _ATTEMPTS.c.quiz_id.in_(quiz_ids))
+            .group_by(_ATTEMPTS.c.quiz_id)
+        )
+        return {row.quiz_id: row.best for row in rows}
+
+    async def search(
+        self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
+    ) -> tuple[list[Attempt], int]:
+        conditions = [_ATTEMPTS.c.quiz_id == quiz_id]
+        if user_id is not None:
+            conditions.append(_ATTEMPTS.c.user_id == user_id)
+        total = await self._session.scalar(
+            select(func.count()).select_from(_ATTEMPTS).where(*conditions)
+        )
+        rows = await self._session.execute(
+            select(_ATTEMPTS)
+            .where(*conditions)
+            .order_by(_ATTEMPTS.c.completed_at.desc(), _ATTEMPTS.c.id.desc())
+            .limit(page.limit)
+            .offset(page.offset)
+        )
+        return [attempt_from_row(row) for row in rows], int(total or 0)
+
+
+class SqlAlchemyUsageRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(self, record: UsageRecord) -> None:
+        await self._session.execute(
+            _USAGE.insert().values(
+                id=record.id,
+                user_id=record.user_id,
+                feature=record.feature,
+                cost_usd=record.cost_usd,
+                course_id=record.course_id,
+                used_at=record.used_at,
+                month=record.month,
+                created_at=record.used_at,
+                updated_at=record.used_at,
+            )
+        )
+
+    async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
+        if not months:
+            return []
+        rows = await self._session.execute(
+            select(
+                _USAGE.c.month,
+                _USAGE.c.feature,
+                func.count().label("calls"),
+                func.sum(_USAGE.c.cost_usd).label("cost"),
+            )
+            .where(_USAGE.c.user_id == user_id, _USAGE.c.month.in_(months))
+            .group_by(_USAGE.c.month, _USAGE.c.feature)
+        )
+        return [MonthlyTotal(row.month, row.feature, int(row.calls), row.cost) for row in rows]

@@ -1,0 +1,21 @@
+"""Assessment's unit of work on one SQLAlchemy session."""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
+    SqlAlchemyAttemptRepository,
+    SqlAlchemyQuizRepository,
+    SqlAlchemyUsageRepository,
+)
+from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+
+
+class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
+    quizzes: SqlAlchemyQuizRepository
+    attempts: SqlAlchemyAttemptRepository
+    usage: SqlAlchemyUsageRepository
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.quizzes = SqlAlchemyQuizRepository(session)
+        self.attempts = SqlAlchemyAttemptRepository(session)
+        self.usage = SqlAlchemyUsageRepository(session)

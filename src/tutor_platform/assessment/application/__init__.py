@@ -1,0 +1,1 @@
+"""Assessment's use cases, one per module."""

@@ -1,0 +1,20 @@
+"""The course's instructor or an admin deletes a quiz with its attempts (scores already
+recorded in learners' progress stay there)."""
+
+from uuid import UUID
+
+from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
+from tutor_platform.shared.auth import Principal
+
+
+class DeleteQuiz:
+    def __init__(self, uow_factory: AssessmentUnitOfWorkFactory, access: QuizAccess) -> None:
+        self._uow_factory = uow_factory
+        self._access = access
+
+    async def execute(self, principal: Principal, quiz_id: UUID) -> None:
+        async with self._uow_factory() as uow:
+            quiz = await self._access.editable(principal, await uow.quizzes.get(quiz_id))
+            await uow.quizzes.delete(quiz.id)
+            await uow.commit()

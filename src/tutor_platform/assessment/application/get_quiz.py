@@ -1,0 +1,22 @@
+"""A quiz to take: its questions without answers (the HTTP view leaves those out)."""
+
+from uuid import UUID
+
+from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
+from tutor_platform.shared.auth import Principal
+
+
+class GetQuiz:
+    """404 when the course is hidden from the caller; 403 PREMIUM_REQUIRED for a premium quiz
+    and a free caller who does not edit the course."""
+
+    def __init__(self, uow_factory: AssessmentUnitOfWorkFactory, access: QuizAccess) -> None:
+        self._uow_factory = uow_factory
+        self._access = access
+
+    async def execute(self, principal: Principal, quiz_id: UUID) -> Quiz:
+        async with self._uow_factory() as uow:
+            quiz = await uow.quizzes.get(quiz_id)
+        return await self._access.takeable(principal, quiz)

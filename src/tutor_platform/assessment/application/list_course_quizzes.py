@@ -1,0 +1,23 @@
+"""The quizzes of a course the caller sees (premium ones included, marked ``is_premium``)."""
+
+from uuid import UUID
+
+from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.pagination import Page, PageRequest
+
+
+class ListCourseQuizzes:
+    """404 when the course is unknown or hidden from the caller."""
+
+    def __init__(self, uow_factory: AssessmentUnitOfWorkFactory, access: QuizAccess) -> None:
+        self._uow_factory = uow_factory
+        self._access = access
+
+    async def execute(self, principal: Principal, course_id: UUID, page: PageRequest) -> Page[Quiz]:
+        await self._access.ensure_course_visible(principal, course_id)
+        async with self._uow_factory() as uow:
+            quizzes, total = await uow.quizzes.of_course(course_id, page)
+        return Page(quizzes, total, page.limit, page.offset)

@@ -1,0 +1,116 @@
+"""A learner submits answers to a quiz: they are checked, graded and stored as one attempt,
+and the learner's best score goes to their course progress.
+
+Order: the quiz must be visible and takeable (404/403), the answers valid (422) and an
+attempt left (409) before anything is graded; then free-text answers go to the AI grader
+(502 if it fails, nothing stored); then the attempt is stored under the next attempt number.
+The number is unique per (quiz, user), so of two attempts racing for the last allowed number
+one is stored and the other gets 409. After the commit, the learner's best score over all
+their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
+attempt).
+"""
+
+from collections.abc import Mapping
+from typing import Final
+from uuid import UUID
+
+from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.domain.answers import checked_answers
+from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
+from tutor_platform.assessment.domain.errors import AttemptRaced
+from tutor_platform.assessment.domain.grading import (
+    Answer,
+    QuestionResult,
+    grade_free_text,
+    grade_objective,
+    needs_ai,
+    outcome,
+    unanswered_free_text,
+)
+from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
+from tutor_platform.assessment.ports.ai import AssessmentAI
+from tutor_platform.assessment.ports.courses import LearnerProgress
+from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.clock import Clock
+from tutor_platform.shared.ids import new_id
+
+MAX_NUMBER_TRIES: Final = 3
+
+
+class SubmitAttempt:
+    def __init__(
+        self,
+        uow_factory: AssessmentUnitOfWorkFactory,
+        access: QuizAccess,
+        ai: AssessmentAI,
+        progress: LearnerProgress,
+        clock: Clock,
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._access = access
+        self._ai = ai
+        self._progress = progress
+        self._clock = clock
+
+    async def execute(
+        self, principal: Principal, quiz_id: UUID, raw_answers: Mapping[str, object]
+    ) -> Attempt:
+        user_id = principal.user_id
+        async with self._uow_factory() as uow:
+            found = await uow.quizzes.get(quiz_id)
+            quiz = await self._access.takeable(principal, found)
+            answers = checked_answers(quiz, raw_answers)
+            ensure_attempt_allowed(
+                quiz.max_attempts, await uow.attempts.last_number(quiz.id, user_id)
+            )
+        results = [
+            await self._grade(question, answers.get(question.id)) for question in quiz.questions
+        ]
+        attempt = await self._store(quiz, user_id, answers, results)
+        await self._record_best_score(quiz, user_id)
+        return attempt
+
+    async def _grade(self, question: Question, answer: Answer | None) -> QuestionResult:
+        if question.kind != FREE_TEXT:
+            return grade_objective(question, answer)
+        if not needs_ai(question, answer):
+            return unanswered_free_text(question)
+        grade = await self._ai.grade(question.prompt, str(answer), question.rubric)
+        return grade_free_text(question, grade.score, grade.feedback)
+
+    async def _store(
+        self,
+        quiz: Quiz,
+        user_id: UUID,
+        answers: Mapping[UUID, Answer],
+        results: list[QuestionResult],
+    ) -> Attempt:
+        totals = outcome(results, quiz.max_points, quiz.passing_score)
+        for _ in range(MAX_NUMBER_TRIES):
+            async with self._uow_factory() as uow:
+                used = await uow.attempts.last_number(quiz.id, user_id)
+                ensure_attempt_allowed(quiz.max_attempts, used)
+                attempt = Attempt(
+                    id=new_id(),
+                    quiz_id=quiz.id,
+                    user_id=user_id,
+                    number=used + 1,
+                    answers=dict(answers),
+                    results=tuple(results),
+                    points=totals.points,
+                    max_points=totals.max_points,
+                    score=totals.score,
+                    passed=totals.passed,
+                    completed_at=self._clock.now(),
+                )
+                if await uow.attempts.add(attempt):
+                    await uow.commit()
+                    return attempt
+        raise AttemptRaced()
+
+    async def _record_best_score(self, quiz: Quiz, user_id: UUID) -> None:
+        async with self._uow_factory() as uow:
+            best = await uow.attempts.best_scores(user_id, [quiz.id])
+        if quiz.id in best:
+            await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best[quiz.id])

@@ -1,0 +1,68 @@
+"""Assessment's DI container: its inputs are declared as dependencies; the root container
+chooses the adapters (unit of work, quota counter, courses, progress, AI, users)."""
+
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from tutor_platform.assessment.api import AssessmentFacade
+from tutor_platform.assessment.application.assess_free_text import AssessFreeText
+from tutor_platform.assessment.application.create_quiz import CreateQuiz
+from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
+from tutor_platform.assessment.application.get_quiz import GetQuiz
+from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuizForAuthoring
+from tutor_platform.assessment.application.get_usage import GetUsage
+from tutor_platform.assessment.application.list_attempts import ListAttempts
+from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
+from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
+from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
+from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
+from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
+from tutor_platform.assessment.application.update_quiz import UpdateQuiz
+
+
+class AssessmentContainer(containers.DeclarativeContainer):
+    """Use cases of the assessment context over the ports it is given. ``quota_limits`` maps
+    each premium feature to its daily quota per user."""
+
+    clock: providers.Dependency[Any] = providers.Dependency()
+    uow_factory: providers.Dependency[Any] = providers.Dependency()
+    catalog: providers.Dependency[Any] = providers.Dependency()
+    progress: providers.Dependency[Any] = providers.Dependency()
+    ai: providers.Dependency[Any] = providers.Dependency()
+    users: providers.Dependency[Any] = providers.Dependency()
+    quota_counter: providers.Dependency[Any] = providers.Dependency()
+    quota_limits: providers.Dependency[Any] = providers.Dependency()
+
+    access = providers.Singleton(QuizAccess, catalog)
+    _quizzes = {"uow_factory": uow_factory, "access": access}
+
+    create_quiz = providers.Factory(CreateQuiz, **_quizzes, clock=clock)
+    update_quiz = providers.Factory(UpdateQuiz, **_quizzes, clock=clock)
+    delete_quiz = providers.Factory(DeleteQuiz, **_quizzes)
+    get_quiz = providers.Factory(GetQuiz, **_quizzes)
+    get_quiz_for_authoring = providers.Factory(GetQuizForAuthoring, **_quizzes)
+    list_course_quizzes = providers.Factory(ListCourseQuizzes, **_quizzes)
+    submit_attempt = providers.Factory(
+        SubmitAttempt, **_quizzes, ai=ai, progress=progress, clock=clock
+    )
+    list_attempts = providers.Factory(ListAttempts, **_quizzes)
+
+    premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
+    assess_free_text = providers.Factory(AssessFreeText, premium_gate, ai, catalog)
+    plan_adaptive_learning = providers.Factory(
+        PlanAdaptiveLearning, premium_gate, catalog, progress, uow_factory, ai
+    )
+    synthesize_lessons = providers.Factory(SynthesizeLessons, premium_gate, catalog, ai)
+    start_mentor_session = providers.Factory(
+        StartMentorSession, premium_gate, catalog, progress, uow_factory, ai
+    )
+    get_usage = providers.Factory(GetUsage, uow_factory, quota_counter, users, clock, quota_limits)
+
+    facade = providers.Singleton(
+        AssessmentFacade,
+        list_course_quizzes=list_course_quizzes,
+        submit_attempt=submit_attempt,
+    )

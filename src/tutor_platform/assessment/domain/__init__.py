@@ -1,0 +1,1 @@
+"""Assessment's domain: quizzes, answers, grading, attempts, learning paths and premium usage."""

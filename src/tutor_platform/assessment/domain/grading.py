@@ -1,0 +1,124 @@
+"""Grading, question by question, and the score of an attempt.
+
+- single_choice: right when the chosen option id is the correct one.
+- multiple_choice: all or nothing, right when the chosen set equals the correct set.
+- true_false: right when the boolean equals ``correct``.
+- short_answer: right when the normalised answer equals a normalised accepted answer
+  (Unicode NFKC, case-folded, runs of white space made one space, final sentence punctuation
+  ``. , ; : ! ? …`` and surrounding spaces dropped).
+- free_text: the AI grader's score (0-1) times the points, rounded half up to 2 decimal
+  places; right when that score is at least 0.5.
+- A missing answer (left out, ``null``, or blank text) is wrong and scores 0.
+
+Points are exact decimals. An attempt's ``score`` is points ÷ max_points truncated (never
+rounded up) to 4 decimal places, and the attempt passes when that score is at least the
+quiz's ``passing_score``: the learner sees exactly the number that decided.
+"""
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Final
+from uuid import UUID
+
+from tutor_platform.assessment.domain.quiz import (
+    FREE_TEXT,
+    MULTIPLE_CHOICE,
+    SHORT_ANSWER,
+    SINGLE_CHOICE,
+    TRUE_FALSE,
+    Question,
+)
+
+Answer = str | bool | tuple[str, ...]
+FREE_TEXT_PASS_MARK: Final = Decimal("0.5")
+POINTS_QUANTUM: Final = Decimal("0.01")
+SCORE_QUANTUM: Final = Decimal("0.0001")
+_FINAL_PUNCTUATION: Final = ".,;:!?\u2026\u3002\u3001\uff01\uff1f "
+
+
+def normalise_text(text: str) -> str:
+    """The form short answers are compared in."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(folded.split()).rstrip(_FINAL_PUNCTUATION)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionResult:
+    """How one question was answered; ``feedback`` comes from the free-text grader."""
+
+    question_id: UUID
+    correct: bool
+    awarded_points: Decimal
+    explanation: str | None = None
+    feedback: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The totals of an attempt."""
+
+    points: Decimal
+    max_points: int
+    score: Decimal
+    passed: bool
+
+
+def is_missing(answer: Answer | None) -> bool:
+    return answer is None or (isinstance(answer, str) and not answer.strip())
+
+
+def grade_objective(question: Question, answer: Answer | None) -> QuestionResult:
+    """The result of a question that needs no AI (every kind but free text)."""
+    correct = not is_missing(answer) and _is_right(question, answer)
+    points = Decimal(question.points) if correct else Decimal(0)
+    return QuestionResult(
+        question.id, correct, points.quantize(POINTS_QUANTUM), question.explanation
+    )
+
+
+def _is_right(question: Question, answer: Answer | None) -> bool:
+    if question.kind == SINGLE_CHOICE:
+        return isinstance(answer, str) and (answer,) == question.correct_option_ids
+    if question.kind == MULTIPLE_CHOICE:
+        return isinstance(answer, tuple) and set(answer) == set(question.correct_option_ids)
+    if question.kind == TRUE_FALSE:
+        return isinstance(answer, bool) and answer is question.correct
+    if question.kind == SHORT_ANSWER:
+        accepted = {normalise_text(text) for text in question.accepted_answers}
+        return isinstance(answer, str) and normalise_text(answer) in accepted
+    return False
+
+
+def grade_free_text(question: Question, rubric_score: float, feedback: str) -> QuestionResult:
+    """The result of a free-text question the AI grader scored ``rubric_score`` (0-1)."""
+    score = Decimal(str(rubric_score))
+    points = (score * question.points).quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP)
+    return QuestionResult(
+        question.id, score >= FREE_TEXT_PASS_MARK, points, question.explanation, feedback
+    )
+
+
+def unanswered_free_text(question: Question) -> QuestionResult:
+    return QuestionResult(
+        question.id, False, Decimal(0).quantize(POINTS_QUANTUM), question.explanation
+    )
+
+
+def needs_ai(question: Question, answer: Answer | None) -> bool:
+    """Whether grading this answer takes the AI grader (an answered free-text question)."""
+    return question.kind == FREE_TEXT and not is_missing(answer)
+
+
+def outcome(results: Sequence[QuestionResult], max_points: int, passing_score: Decimal) -> Outcome:
+    points = sum((result.awarded_points for result in results), Decimal(0))
+    score = (points / max_points).quantize(SCORE_QUANTUM, rounding=ROUND_DOWN)
+    return Outcome(points.quantize(POINTS_QUANTUM), max_points, score, score >= passing_score)
+
+
+def results_in_order(
+    questions: Sequence[Question], results: Mapping[UUID, QuestionResult]
+) -> list[QuestionResult]:
+    """The results in the quiz's question order."""
+    return [results[question.id] for question in questions]

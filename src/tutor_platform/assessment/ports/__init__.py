@@ -1,0 +1,1 @@
+"""The ports assessment needs: its storage, quota counters, courses and progress, the AI."""

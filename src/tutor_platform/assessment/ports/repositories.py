@@ -1,0 +1,65 @@
+"""Storage of quizzes, attempts and premium usage. Repositories never commit: the unit of
+work does."""
+
+from collections.abc import Collection
+from decimal import Decimal
+from typing import Protocol
+from uuid import UUID
+
+from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
+from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.shared.pagination import PageRequest
+
+
+class QuizRepository(Protocol):
+    async def get(self, quiz_id: UUID) -> Quiz | None:
+        """The quiz with its questions in order."""
+        ...
+
+    async def add(self, quiz: Quiz) -> None: ...
+
+    async def update(self, quiz: Quiz) -> None:
+        """Store the changed quiz; its questions replace the stored ones."""
+        ...
+
+    async def delete(self, quiz_id: UUID) -> None:
+        """Delete the quiz with its questions and attempts."""
+        ...
+
+    async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
+        """One page of the course's quizzes, oldest first, and how many it has."""
+        ...
+
+    async def all_of_course(self, course_id: UUID) -> list[Quiz]:
+        """Every quiz of the course, oldest first."""
+        ...
+
+
+class AttemptRepository(Protocol):
+    async def add(self, attempt: Attempt) -> bool:
+        """Store a new attempt; false (and nothing stored) when the user already has an
+        attempt with its number at that quiz."""
+        ...
+
+    async def last_number(self, quiz_id: UUID, user_id: UUID) -> int:
+        """The highest attempt number of the user at the quiz (0 without any)."""
+        ...
+
+    async def best_scores(self, user_id: UUID, quiz_ids: Collection[UUID]) -> dict[UUID, Decimal]:
+        """The user's best score at each of the quizzes they attempted."""
+        ...
+
+    async def search(
+        self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
+    ) -> tuple[list[Attempt], int]:
+        """One page of the quiz's attempts (of one user, or everyone's), newest first."""
+        ...
+
+
+class UsageRepository(Protocol):
+    async def add(self, record: UsageRecord) -> None: ...
+
+    async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
+        """Calls and costs of the user per feature in each of ``months`` (``"2026-11"``)."""
+        ...

@@ -1,0 +1,25 @@
+"""One transaction over assessment's repositories, owned by a use case."""
+
+from collections.abc import Callable
+from typing import Protocol
+
+from tutor_platform.assessment.ports.repositories import (
+    AttemptRepository,
+    QuizRepository,
+    UsageRepository,
+)
+from tutor_platform.shared.unit_of_work import UnitOfWork
+
+
+class AssessmentUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def quizzes(self) -> QuizRepository: ...
+
+    @property
+    def attempts(self) -> AttemptRepository: ...
+
+    @property
+    def usage(self) -> UsageRepository: ...
+
+
+AssessmentUnitOfWorkFactory = Callable[[], AssessmentUnitOfWork]

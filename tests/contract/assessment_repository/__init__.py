@@ -1,0 +1,1 @@
+"""Contract of assessment's repositories (quizzes, attempts, usage) on every backend."""

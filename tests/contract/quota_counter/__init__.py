@@ -1,0 +1,1 @@
+"""Contract of the daily quota counters: memory, the database, Redis."""

@@ -1,0 +1,1 @@
+"""HTTP tests of the assessment context: quizzes, attempts, premium features, usage."""

@@ -1,0 +1,285 @@
+"""Writing and reading quizzes over HTTP: the authoring view for authors, the quiz to take
+for learners, lists, changes, deletion, and every refused write changing nothing."""
+
+from typing import Any
+
+import pytest
+
+from tests.integration.accounts import Account, Client, MakeAccount, assert_error
+from tests.integration.assessment.conftest import (
+    API,
+    Body,
+    Classroom,
+    MakeQuiz,
+    Snapshot,
+    free_text,
+    quiz_body,
+    single_choice,
+    true_false,
+)
+from tests.integration.learning.conftest import MakeCourse
+
+
+async def test_an_author_gets_the_quiz_with_answers_and_generated_option_ids(
+    classroom: Classroom,
+) -> None:
+    quiz = classroom.quiz
+
+    assert quiz["course_id"] == classroom.course.id
+    assert quiz["lesson_id"] == classroom.course.lesson_ids[0]
+    assert quiz["passing_score"] == 0.7
+    assert quiz["max_attempts"] is None
+    assert quiz["is_premium"] is False
+    assert quiz["max_points"] == 7
+    assert quiz["created_by"] == classroom.teacher.id
+    single, multiple, tf, short, free = quiz["questions"]
+    assert [o["id"] for o in single["options"]] == ["a", "b", "four"]
+    assert single["correct_option_ids"] == ["b"]
+    assert multiple["correct_option_ids"] == ["zero", "empty"]
+    assert (tf["correct"], tf["options"], tf["rubric"]) == (True, None, None)
+    assert short["accepted_answers"] == ["ValueError"]
+    assert free["rubric"] == {"keywords": ["specific", "bug"], "guidance": "Mentions hidden bugs."}
+    assert free["explanation"] == "A bare except hides bugs."
+
+
+async def test_a_learner_gets_the_questions_without_any_answer(
+    client: Client, classroom: Classroom
+) -> None:
+    response = await client.get(
+        f"{API}/quizzes/{classroom.quiz['id']}", headers=classroom.student.headers
+    )
+
+    assert response.status_code == 200
+    quiz = response.json()
+    assert set(quiz) == {
+        "id",
+        "course_id",
+        "lesson_id",
+        "title",
+        "passing_score",
+        "is_premium",
+        "max_attempts",
+        "max_points",
+        "questions",
+    }
+    assert [set(q) for q in quiz["questions"]] == [
+        {"id", "kind", "prompt", "points", "options"},
+        {"id", "kind", "prompt", "points", "options"},
+        {"id", "kind", "prompt", "points"},
+        {"id", "kind", "prompt", "points"},
+        {"id", "kind", "prompt", "points"},
+    ]
+    assert quiz["questions"][0]["options"] == [
+        {"id": "a", "text": "3"},
+        {"id": "b", "text": "3.5"},
+        {"id": "four", "text": "4"},
+    ]
+
+
+async def test_the_authoring_view_is_for_the_course_instructor_and_admins(
+    client: Client, classroom: Classroom, make_account: MakeAccount, admin: Account
+) -> None:
+    url = f"{API}/quizzes/{classroom.quiz['id']}/authoring"
+    rival = await make_account("rival", role="instructor")
+
+    mine = await client.get(url, headers=classroom.teacher.headers)
+    admins = await client.get(url, headers=admin.headers)
+
+    assert mine.json() == classroom.quiz
+    assert admins.status_code == 200
+    assert_error(await client.get(url, headers=rival.headers), 403, "FORBIDDEN")
+    assert_error(await client.get(url, headers=classroom.member.headers), 403, "FORBIDDEN")
+
+
+async def test_a_course_lists_its_quizzes_oldest_first_without_questions(
+    client: Client, classroom: Classroom, make_quiz: MakeQuiz
+) -> None:
+    second = await make_quiz(
+        classroom.teacher, classroom.course.id, title="Premium", is_premium=True
+    )
+    url = f"{API}/courses/{classroom.course.id}/quizzes"
+
+    page = (await client.get(url, params={"limit": 1}, headers=classroom.student.headers)).json()
+    everything = (await client.get(url, headers=classroom.student.headers)).json()
+
+    assert (page["total"], page["limit"], page["offset"]) == (2, 1, 0)
+    assert [q["id"] for q in everything["items"]] == [classroom.quiz["id"], second["id"]]
+    assert everything["items"][1] == {
+        "id": second["id"],
+        "course_id": classroom.course.id,
+        "lesson_id": None,
+        "title": "Premium",
+        "passing_score": 0.7,
+        "is_premium": True,
+        "max_attempts": None,
+        "max_points": 7,
+        "question_count": 5,
+    }
+
+
+async def test_a_premium_quiz_is_for_premium_members_and_authors(
+    client: Client, classroom: Classroom, make_quiz: MakeQuiz, admin: Account
+) -> None:
+    quiz = await make_quiz(classroom.teacher, classroom.course.id, is_premium=True)
+    url = f"{API}/quizzes/{quiz['id']}"
+
+    refused = await client.get(url, headers=classroom.student.headers)
+    codes = [
+        (await client.get(url, headers=who.headers)).status_code
+        for who in (classroom.member, classroom.teacher, admin)
+    ]
+
+    assert_error(refused, 403, "PREMIUM_REQUIRED")
+    assert codes == [200, 200, 200]
+
+
+async def test_quizzes_of_an_unpublished_course_are_hidden(
+    client: Client, make_course: MakeCourse, make_quiz: MakeQuiz, make_account: MakeAccount
+) -> None:
+    teacher = await make_account("drafter", role="instructor")
+    student = await make_account("curious")
+    draft = await make_course(teacher, sections=1, lessons_per_section=1, published=False)
+    quiz = await make_quiz(teacher, draft.id)
+
+    assert_error(
+        await client.get(f"{API}/quizzes/{quiz['id']}", headers=student.headers), 404, "NOT_FOUND"
+    )
+    assert_error(
+        await client.get(f"{API}/courses/{draft.id}/quizzes", headers=student.headers),
+        404,
+        "NOT_FOUND",
+    )
+    own = await client.get(f"{API}/quizzes/{quiz['id']}", headers=teacher.headers)
+    assert own.status_code == 200
+
+
+async def test_a_change_keeps_what_is_not_sent_and_replaces_questions(
+    client: Client, classroom: Classroom
+) -> None:
+    url = f"{API}/quizzes/{classroom.quiz['id']}"
+    headers = classroom.teacher.headers
+
+    renamed = await client.patch(
+        url,
+        json={
+            "title": "  Renamed  ",
+            "max_attempts": 3,
+            "passing_score": 0.6667,
+            "lesson_id": None,
+        },
+        headers=headers,
+    )
+    replaced = await client.patch(url, json={"questions": [true_false(points=4)]}, headers=headers)
+    unlimited = await client.patch(url, json={"max_attempts": None}, headers=headers)
+
+    assert renamed.status_code == 200, renamed.text
+    body = renamed.json()
+    assert (body["title"], body["max_attempts"], body["passing_score"], body["lesson_id"]) == (
+        "Renamed",
+        3,
+        0.6667,
+        None,
+    )
+    assert body["questions"] == classroom.quiz["questions"]
+    assert [q["kind"] for q in replaced.json()["questions"]] == ["true_false"]
+    assert replaced.json()["questions"][0]["id"] not in {q["id"] for q in body["questions"]}
+    assert replaced.json()["max_points"] == 4
+    assert unlimited.json()["max_attempts"] is None
+    assert unlimited.json()["title"] == "Renamed"
+
+
+async def test_deleting_a_quiz_makes_it_gone(client: Client, classroom: Classroom) -> None:
+    url = f"{API}/quizzes/{classroom.quiz['id']}"
+
+    deleted = await client.delete(url, headers=classroom.teacher.headers)
+
+    assert deleted.status_code == 204
+    assert_error(await client.get(url, headers=classroom.teacher.headers), 404, "NOT_FOUND")
+    assert_error(await client.delete(url, headers=classroom.teacher.headers), 404, "NOT_FOUND")
+
+
+BAD_BODIES: list[tuple[Body, set[str]]] = [
+    ({"title": "   "}, {"title"}),
+    ({"questions": []}, {"questions"}),
+    ({"questions": [free_text(rubric=None)]}, {"questions[0].rubric"}),
+    (
+        {"questions": [{k: v for k, v in free_text().items() if k != "rubric"}]},
+        {"questions[0].rubric"},
+    ),
+    (
+        {"questions": [single_choice(correct_option_ids=["a", "b"])]},
+        {"questions[0].correct_option_ids"},
+    ),
+    (
+        {"questions": [single_choice(correct_option_ids=["zzz"])]},
+        {"questions[0].correct_option_ids"},
+    ),
+    ({"questions": [single_choice(options=[{"text": "only"}])]}, {"questions[0].options"}),
+    ({"questions": [true_false(), true_false(correct=None)]}, {"questions[1].correct"}),
+    ({"questions": [true_false(options=[{"text": "a"}, {"text": "b"}])]}, {"questions[0].options"}),
+    ({"questions": [true_false(points=0)]}, {"questions[0].points"}),
+    ({"passing_score": 1.5}, {"passing_score"}),
+    ({"passing_score": 0.12345}, {"passing_score"}),
+    ({"max_attempts": 0}, {"max_attempts"}),
+    ({"unknown": 1}, {"unknown"}),
+    ({"questions": [true_false(extra=1)]}, {"questions[0].extra"}),
+    ({"questions": [true_false(kind="essay")]}, {"questions[0].kind"}),
+]
+
+
+@pytest.mark.parametrize(("fields", "named"), BAD_BODIES)
+async def test_bad_quizzes_are_refused_naming_the_fields(
+    client: Client, classroom: Classroom, snapshot: Snapshot, fields: Body, named: set[str]
+) -> None:
+    before = await snapshot()
+    body: dict[str, Any] = {**quiz_body(), **fields}
+
+    created = await client.post(
+        f"{API}/courses/{classroom.course.id}/quizzes", json=body, headers=classroom.teacher.headers
+    )
+    patched = await client.patch(
+        f"{API}/quizzes/{classroom.quiz['id']}", json=fields, headers=classroom.teacher.headers
+    )
+
+    for response in (created, patched):
+        error = assert_error(response, 422, "VALIDATION_ERROR")
+        assert named <= {e["field"] for e in error["errors"]}, error
+    assert await snapshot() == before
+
+
+async def test_a_lesson_of_another_course_is_refused(
+    client: Client, classroom: Classroom, make_course: MakeCourse, snapshot: Snapshot
+) -> None:
+    other = await make_course(classroom.teacher, sections=1, lessons_per_section=1)
+    before = await snapshot()
+
+    response = await client.post(
+        f"{API}/courses/{classroom.course.id}/quizzes",
+        json=quiz_body(lesson_id=other.lesson_ids[0]),
+        headers=classroom.teacher.headers,
+    )
+
+    error = assert_error(response, 422, "VALIDATION_ERROR")
+    assert [e["field"] for e in error["errors"]] == ["lesson_id"]
+    assert await snapshot() == before
+
+
+async def test_writing_to_an_unknown_course_or_quiz_is_404(
+    client: Client, classroom: Classroom
+) -> None:
+    missing = "0190c2d4-5b7e-7c66-9f6e-1a2b3c4d5e6f"
+    headers = classroom.teacher.headers
+
+    assert_error(
+        await client.post(f"{API}/courses/{missing}/quizzes", json=quiz_body(), headers=headers),
+        404,
+        "NOT_FOUND",
+    )
+    assert_error(
+        await client.patch(f"{API}/quizzes/{missing}", json={"title": "x"}, headers=headers),
+        404,
+        "NOT_FOUND",
+    )
+    assert_error(
+        await client.get(f"{API}/courses/{missing}/quizzes", headers=headers), 404, "NOT_FOUND"
+    )
