@@ -6,7 +6,10 @@ Each run makes its own database and Redis key prefix, so parallel runs do not co
 """
 
 import os
-from collections.abc import AsyncIterator
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import delete
@@ -24,6 +27,7 @@ POSTGRES_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RUN_ID = f"t{os.getpid()}"
+STORAGE_DIR = Path(tempfile.gettempdir()) / f"tutor-{RUN_ID}-files"
 
 
 def postgres_url(database: str) -> str:
@@ -73,6 +77,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "argon2_time_cost": 1,
         "argon2_memory_cost_kib": 8,
         "rate_limit_enabled": False,
+        "demo_data": "off",
+        "storage_dir": str(STORAGE_DIR),
         "log_level": "WARNING",
     }
     values.update(overrides)
@@ -104,3 +110,10 @@ async def clean_db(db_engine: AsyncEngine) -> AsyncIterator[None]:
 def run_id() -> str:
     """A prefix unique to this test run, for Redis keys and queue names."""
     return RUN_ID
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stored_files() -> Iterator[None]:
+    """Files the apps of this run store on the local adapter go to a directory of the run."""
+    yield
+    shutil.rmtree(STORAGE_DIR, ignore_errors=True)

@@ -15,6 +15,7 @@ class Measurement:
     p99_ms: float
     errors: int
     rounds: int
+    p95_ms: float = 0.0
 
 
 def _row(name: str, m: Measurement) -> str:
@@ -72,13 +73,17 @@ def render_identity(
 
 def write_report(path: Path, **values: object) -> None:
     """Replace (or add) the identity section of the benchmarks document."""
-    section = render_identity(**values)  # type: ignore[arg-type]
+    write_section(path, "identity", render_identity(**values))  # type: ignore[arg-type]
+
+
+def write_section(path: Path, name: str, section: str) -> None:
+    """Replace (or add) the ``<!-- bench:name -->`` section of the benchmarks document."""
     text = (
         path.read_text()
         if path.exists()
         else ("# Benchmarks\n\nProduced by `just bench`; each section is rewritten by its run.\n")
     )
-    pattern = re.compile(r"<!-- bench:identity -->.*?<!-- /bench:identity -->", re.S)
-    text = pattern.sub(section, text) if pattern.search(text) else f"{text}\n{section}\n"
+    pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
+    text = pattern.sub(lambda _: section, text) if pattern.search(text) else f"{text}\n{section}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)

@@ -16,6 +16,7 @@ class WrkResult:
     p50_ms: float
     p99_ms: float
     errors: int
+    p95_ms: float = 0.0
 
 
 def _ms(text: str) -> float:
@@ -42,7 +43,8 @@ def parse(output: str) -> WrkResult:
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     if non2xx:
         errors += int(non2xx.group(1))
-    return WrkResult(rps, p50, p99, errors)
+    p95 = float(_find(r"^P95_US:\s+([\d.]+)", output)) / 1000
+    return WrkResult(rps, p50, p99, errors, p95)
 
 
 def run_wrk(
@@ -53,13 +55,33 @@ def run_wrk(
     headers: dict[str, str] | None = None,
     method: str = "GET",
     body: str | None = None,
+    paths: list[str] | None = None,
 ) -> WrkResult:
-    """Load ``url`` with wrk (2 threads) and return its measurements."""
+    """Load ``url`` with wrk (2 threads) and return its measurements.
+
+    With ``paths``, each request takes the next path of the list (round robin) on ``url``'s
+    host instead of ``url``'s own path.
+    """
     script_lines = [f'wrk.method = "{method}"']
     for key, value in (headers or {}).items():
         script_lines.append(f'wrk.headers["{key}"] = "{value}"')
     if body is not None:
         script_lines.append(f"wrk.body = [[{body}]]")
+    if paths:
+        quoted = ", ".join(f'"{path}"' for path in paths)
+        script_lines += [
+            f"local paths = {{{quoted}}}",
+            "local counter = 0",
+            "request = function()",
+            "  counter = counter % #paths + 1",
+            "  return wrk.format(nil, paths[counter])",
+            "end",
+        ]
+    script_lines += [
+        "done = function(summary, latency, requests)",
+        '  io.write(string.format("P95_US: %d\\n", latency:percentile(95)))',
+        "end",
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write("\n".join(script_lines) + "\n")
     threads = min(2, connections)

@@ -6,6 +6,7 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from tests.integration.accounts import Account, MakeAccount, account_maker
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
 
@@ -19,3 +20,24 @@ def app(settings: Settings, clean_db: None) -> Litestar:
 async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
     async with AsyncTestClient(app=app) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def make_account(client: AsyncTestClient[Litestar], app: Litestar) -> MakeAccount:
+    """Make a user with a role and plan, logged in: ``await make_account("ann", role=...)``."""
+    return account_maker(client, app)
+
+
+@pytest.fixture
+async def owner(make_account: MakeAccount) -> Account:
+    return await make_account("owner")
+
+
+@pytest.fixture
+async def other(make_account: MakeAccount) -> Account:
+    return await make_account("other")
+
+
+@pytest.fixture
+async def admin(make_account: MakeAccount) -> Account:
+    return await make_account("chief", role="admin")

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import inspect
 
 from tutor_platform.bootstrap.cli import main
+from tutor_platform.bootstrap.demo.catalog import load_demo_catalog
 from tutor_platform.shared.persistence.engine import create_engine
 
 
@@ -60,14 +61,24 @@ def test_serve_answers_on_the_embedded_default(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        status = _wait_for(f"http://127.0.0.1:{port}/health/ready")
+        status = _wait_for(f"{base}/health/ready")
         assert status == 200
-        schema = httpx.get(f"http://127.0.0.1:{port}/schema/openapi.json", timeout=5)
+        schema = httpx.get(f"{base}/schema/openapi.json", timeout=5)
         assert schema.status_code == 200
+        demo = load_demo_catalog()
+        courses = httpx.get(f"{base}/api/v1/courses", timeout=5).json()
+        assert {course["slug"] for course in courses["items"]} == {
+            course.slug for course in demo.courses
+        }
+        login = {"login": demo.student.username, "password": demo.student.password}
+        assert httpx.post(f"{base}/api/v1/auth/login", json=login, timeout=30).status_code == 200
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        output = proc.communicate(timeout=15)[0].decode()
+    assert demo.student.password in output
+    assert demo.instructor.password in output
 
 
 def _wait_for(url: str, seconds: float = 30) -> int:
@@ -109,3 +120,30 @@ async def _roles(url: str) -> list[tuple[str, str]]:
         rows = (await connection.exec_driver_sql("SELECT email, role FROM users")).all()
     await engine.dispose()
     return [(str(email), str(role)) for email, role in rows]
+
+
+def test_seed_demo_loads_the_demo_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _sqlite_env(tmp_path, monkeypatch)
+    demo = load_demo_catalog()
+    assert main(["seed-demo"]) == 0
+    first = capsys.readouterr().out
+    assert f"created: {', '.join(course.slug for course in demo.courses)}" in first
+    assert demo.student.password in first
+    assert main(["seed-demo"]) == 0
+    assert "created: none" in capsys.readouterr().out
+    counts = asyncio.run(_counts(url))
+    lessons = sum(len(course.lessons) for course in demo.courses)
+    assert counts == {"courses": len(demo.courses), "lessons": lessons, "users": 2}
+
+
+async def _counts(url: str) -> dict[str, int]:
+    engine = create_engine(url)
+    counts = {}
+    async with engine.connect() as connection:
+        for table in ("courses", "lessons", "users"):
+            result = await connection.exec_driver_sql(f"SELECT count(*) FROM {table}")
+            counts[table] = int(result.scalar_one())
+    await engine.dispose()
+    return counts

@@ -69,6 +69,14 @@ class Probe(Controller):
     async def me(self, principal: NamedDependency[Principal]) -> dict[str, str]:
         return {"user_id": str(principal.user_id)}
 
+    @get("/me-twice")
+    async def me_twice(
+        self,
+        principal: NamedDependency[Principal],
+        optional_principal: NamedDependency[Principal | None],
+    ) -> dict[str, str]:
+        return {"user_id": str(principal.user_id)}
+
     @post("/crash")
     async def crash(self, data: JSONBody[Signup]) -> None:
         raise RuntimeError("SELECT password_hash FROM users WHERE id = 42")
@@ -148,6 +156,18 @@ async def test_wrong_type_is_422_naming_the_field(probe: AsyncTestClient[Litesta
     body = assert_error(response, 422, "VALIDATION_ERROR")
     assert fields(body) == ["age"]
     assert "int" in body["errors"][0]["message"]
+
+
+async def test_a_number_sent_as_a_string_is_not_coerced(probe: AsyncTestClient[Litestar]) -> None:
+    response = await probe.post("/probe/signup", json={"email": "a@b.c", "age": "3"})
+    body = assert_error(response, 422, "VALIDATION_ERROR")
+    assert fields(body) == ["age"]
+
+
+async def test_a_nested_wrong_type_names_its_path(probe: AsyncTestClient[Litestar]) -> None:
+    response = await probe.post("/probe/batch", json={"items": [{"name": "ok"}, {"name": 5}]})
+    body = assert_error(response, 422, "VALIDATION_ERROR")
+    assert fields(body) == ["items[1].name"]
 
 
 async def test_missing_field_is_422_naming_it(probe: AsyncTestClient[Litestar]) -> None:
@@ -325,6 +345,19 @@ async def test_one_json_access_line_per_request(database_url: str, log_lines: An
     ]
     assert [line["user_id"] for line in access] == [None, str(USER_ID)]
     assert all(isinstance(line["duration_ms"], float | int) for line in access)
+
+
+async def test_the_access_line_names_the_user_when_dependencies_resolve_in_parallel(
+    database_url: str, log_lines: Any
+) -> None:
+    app = probe_app(database_url, log_format="json", log_level="INFO")
+    async with AsyncTestClient(app=app) as client:
+        response = await client.get(
+            "/probe/me-twice", headers={"Authorization": f"Bearer {ACCESS_TOKEN}"}
+        )
+    assert response.status_code == 200
+    access = [line for line in json_lines(log_lines()) if line["event"] == "request"]
+    assert [line["user_id"] for line in access] == [str(USER_ID)]
 
 
 @pytest.mark.parametrize("log_format", ["json", "console"])

@@ -9,13 +9,17 @@ from litestar.config.compression import CompressionConfig
 from litestar.config.cors import CORSConfig
 from litestar.types import ControllerRouterHandler
 
+from tutor_platform.assessment.adapters.inbound.http.routes import ASSESSMENT_CONTROLLERS
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
+from tutor_platform.bootstrap.demo.seed import load_demo_on_start
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
+from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
+from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
 from tutor_platform.shared.http.errors import exception_to_response
 from tutor_platform.shared.http.openapi import ErrorResponsesPlugin, StrictStructSchemaPlugin
@@ -24,13 +28,25 @@ from tutor_platform.shared.http.request_middleware import (
     BodyMediaTypeMiddleware,
     RequestContextMiddleware,
 )
+from tutor_platform.shared.http.strict_body import strict_json_body
 from tutor_platform.shared.jobs.adapters.http import JobController
+from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
 API_PREFIX = "/api/v1"
 
 
 def _api_router() -> Router:
-    return Router(path=API_PREFIX, route_handlers=[JobController, *IDENTITY_CONTROLLERS])
+    return Router(
+        path=API_PREFIX,
+        route_handlers=[
+            JobController,
+            *IDENTITY_CONTROLLERS,
+            *LEARNING_CONTROLLERS,
+            *MEDIA_CONTROLLERS,
+            *TUTORING_CONTROLLERS,
+            *ASSESSMENT_CONTROLLERS,
+        ],
+    )
 
 
 def _rate_limit_middleware(
@@ -67,7 +83,11 @@ def create_app(
         await container.identity.facade().ensure_first_admin(
             settings.first_admin_email, settings.first_admin_password
         )
+        if settings.loads_demo_data:
+            await load_demo_on_start(container)
         try:
+            for feed in container.cache_feeds():
+                await feed.start()
             await container.job_queue().start()
             yield
         finally:
@@ -75,7 +95,9 @@ def create_app(
 
     compression = None
     if settings.compression != "none":
-        compression = CompressionConfig(backend=settings.compression, minimum_size=500)
+        compression = CompressionConfig(
+            backend=settings.compression, minimum_size=500, exclude_opt_key="skip_compression"
+        )
 
     app = Litestar(
         route_handlers=[
@@ -85,6 +107,7 @@ def create_app(
             *extra_route_handlers,
         ],
         dependencies=dict(AUTH_DEPENDENCIES),
+        before_request=strict_json_body,
         middleware=[*_rate_limit_middleware(settings, container), BodyMediaTypeMiddleware()],
         plugins=[ErrorResponsesPlugin(), StrictStructSchemaPlugin()],
         exception_handlers={Exception: exception_to_response},

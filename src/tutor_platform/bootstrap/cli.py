@@ -1,4 +1,4 @@
-"""Command line: ``tutor-platform serve | worker | migrate | create-admin``."""
+"""Command line: ``tutor-platform serve | worker | migrate | create-admin | seed-demo``."""
 
 import argparse
 import asyncio
@@ -84,6 +84,30 @@ def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed_demo(settings: Settings, _: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.container import build_container, close_container
+    from tutor_platform.bootstrap.demo.catalog import load_demo_catalog
+    from tutor_platform.bootstrap.demo.seed import credentials_banner, seed_demo
+    from tutor_platform.bootstrap.migrations import upgrade_database
+
+    async def run() -> str:
+        container = build_container(settings)
+        try:
+            if settings.is_sqlite:
+                await upgrade_database(container.engine())
+            report = await seed_demo(container, load_demo_catalog())
+        finally:
+            await close_container(container)
+        created = ", ".join(report.created) or "none"
+        kept = ", ".join(report.kept) or "none"
+        return f"demo courses created: {created}; already there: {kept}\n" + credentials_banner(
+            report
+        )
+
+    print(asyncio.run(run()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tutor-platform", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--email", required=True)
     admin.add_argument("--username", default=None)
     admin.add_argument("--password", default=None, help="prompted for when omitted")
+    commands.add_parser("seed-demo", help="load the demo accounts and courses (idempotent)")
     return parser
 
 
@@ -103,6 +128,7 @@ HANDLERS = {
     "worker": _worker,
     "migrate": _migrate,
     "create-admin": _create_admin,
+    "seed-demo": _seed_demo,
 }
 
 

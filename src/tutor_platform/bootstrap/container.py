@@ -1,13 +1,40 @@
 """The root container: the one place that picks every adapter from settings."""
 
 from functools import partial
+from typing import Any
 
 from dependency_injector import containers, providers
 from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
+from tutor_platform.assessment.adapters.outbound.learning import (
+    LearningCourseCatalog,
+    LearningProgress,
+)
+from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import (
+    SqlAlchemyQuotaCounter,
+)
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyAssessmentUnitOfWork,
+)
+from tutor_platform.assessment.adapters.outbound.tutoring import TutoringAssessmentAI
+from tutor_platform.assessment.container import AssessmentContainer
+from tutor_platform.assessment.domain.premium import (
+    ADAPTIVE_LEARNING,
+    LLM_ASSESSMENT,
+    MENTOR_SESSION,
+    SYNTHESIS,
+)
+from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.bootstrap.tasks import build_task_registry
 from tutor_platform.identity.adapters.outbound.argon2.password_hasher import Argon2PasswordHasher
+from tutor_platform.identity.adapters.outbound.cache.user_reader import (
+    CachingUserReader,
+    UserCacheInvalidation,
+)
 from tutor_platform.identity.adapters.outbound.data.common_passwords import FileCommonPasswords
 from tutor_platform.identity.adapters.outbound.jwt.token_issuer import JwtTokenIssuer
 from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
@@ -15,6 +42,52 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
+    CachingCatalogReader,
+    CatalogCacheInvalidation,
+)
+from tutor_platform.learning.adapters.outbound.identity_profiles import IdentityLearnerProfiles
+from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
+    SqlAlchemyCatalogReader,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_unit_of_work import (
+    SqlAlchemyCatalogUnitOfWork,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_unit_of_work import (
+    SqlAlchemyProgressUnitOfWork,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.project_unit_of_work import (
+    SqlAlchemyProjectUnitOfWork,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
+    PostgresSearchIndex,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
+from tutor_platform.learning.adapters.outbound.tutoring_directory import TutoringTutorDirectory
+from tutor_platform.learning.container import LearningContainer
+from tutor_platform.media.adapters.inbound.jobs import media_tasks
+from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
+from tutor_platform.media.adapters.outbound.local.storage import LocalDirectoryStorage
+from tutor_platform.media.adapters.outbound.mutagen.duration_probe import MutagenDurationProbe
+from tutor_platform.media.adapters.outbound.puremagic.sniffer import PuremagicContentSniffer
+from tutor_platform.media.adapters.outbound.s3.storage import S3Storage
+from tutor_platform.media.adapters.outbound.speech.elevenlabs import (
+    ElevenLabsSpeechSynthesizer,
+    classify_elevenlabs_error,
+)
+from tutor_platform.media.adapters.outbound.speech.local import LocalSpeechSynthesizer
+from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_unit_of_work import (
+    SqlAlchemyLessonMediaUnitOfWork,
+)
+from tutor_platform.media.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyMediaUnitOfWork,
+)
+from tutor_platform.media.adapters.outbound.tutoring_text_writer import TutoringTextWriter
+from tutor_platform.media.adapters.outbound.video.moviepy_renderer import MoviePyVideoRenderer
+from tutor_platform.media.container import MediaContainer
+from tutor_platform.media.domain.quota import UploadPolicy
+from tutor_platform.shared.cache.redis_feed import RedisInvalidationFeed
+from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
 from tutor_platform.shared.clock import SystemClock
 from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
@@ -26,14 +99,67 @@ from tutor_platform.shared.ratelimit.memory_store import MemoryRateLimitStore
 from tutor_platform.shared.ratelimit.policy import route_groups
 from tutor_platform.shared.ratelimit.redis_store import RedisRateLimitStore
 from tutor_platform.shared.ratelimit.store import RateLimitStore
+from tutor_platform.tutoring.adapters.outbound.learning_course_context import (
+    LearningCourseContext,
+)
+from tutor_platform.tutoring.adapters.outbound.media_attachments import MediaFileAttachments
+from tutor_platform.tutoring.adapters.outbound.model_defaults import default_model_ids
+from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyTutoringUnitOfWork,
+)
+from tutor_platform.tutoring.adapters.outbound.tutor_models import (
+    build_tutor_models,
+    provider_resilience,
+)
+from tutor_platform.tutoring.api import TutoringFacade
+from tutor_platform.tutoring.container import TutoringContainer
+
+USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
+CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
 
 
 def _redis_client(url: str) -> Redis | None:
     return Redis.from_url(url) if url else None
 
 
+def _invalidator(redis: Redis | None, channel: str, cache: TtlCache[Any, Any]) -> Invalidator:
+    """Invalidations of ``cache`` shared by every process through Redis when configured."""
+    return cache if redis is None else RedisInvalidationFeed(redis, channel, cache)
+
+
+def _feeds(*invalidators: Invalidator) -> list[RedisInvalidationFeed]:
+    return [each for each in invalidators if isinstance(each, RedisInvalidationFeed)]
+
+
+def _database_kind(settings: Settings) -> str:
+    return "sqlite" if settings.is_sqlite else "postgresql"
+
+
 def _job_backend(settings: Settings) -> str:
     return "saq" if settings.uses_saq else "inprocess"
+
+
+def _tutoring_facade(root: "RootContainer") -> TutoringFacade:
+    """Tutoring's facade, for learning (declared before tutoring, which needs learning)."""
+    facade: TutoringFacade = root.tutoring.facade()
+    return facade
+
+
+def _job_queue(root: "RootContainer") -> Any:
+    """The job queue, for media (declared before the queue, whose tasks need media)."""
+    return root.job_queue()
+
+
+def _elevenlabs_speech(settings: Settings) -> ElevenLabsSpeechSynthesizer:
+    """ElevenLabs speech with the AI providers' timeout, retry and circuit-breaker settings."""
+    return ElevenLabsSpeechSynthesizer(
+        api_key=settings.elevenlabs_api_key,
+        base_url=settings.elevenlabs_base_url,
+        voice_id=settings.elevenlabs_voice_id,
+        model_id=settings.elevenlabs_model_id,
+        timeout_seconds=settings.ai_timeout_seconds,
+        resilience=provider_resilience("elevenlabs", classify_elevenlabs_error, settings),
+    )
 
 
 def _rate_limit_store(redis: Redis | None, key_prefix: str) -> RateLimitStore:
@@ -43,9 +169,27 @@ def _rate_limit_store(redis: Redis | None, key_prefix: str) -> RateLimitStore:
     return RedisRateLimitStore(redis, key_prefix)
 
 
+def _quota_counter(redis: Redis | None, engine: AsyncEngine, key_prefix: str) -> QuotaCounter:
+    """Premium quota counters on Redis (shared by every process) when configured, else in the
+    database (shared by the processes on one PostgreSQL)."""
+    if redis is None:
+        return SqlAlchemyQuotaCounter(engine)
+    return RedisQuotaCounter(redis, key_prefix)
+
+
+def _quota_limits(settings: Settings) -> dict[str, int]:
+    return {
+        ADAPTIVE_LEARNING: settings.quota_adaptive_learning,
+        LLM_ASSESSMENT: settings.quota_llm_assessment,
+        SYNTHESIS: settings.quota_synthesis,
+        MENTOR_SESSION: settings.quota_mentor_session,
+    }
+
+
 class RootContainer(containers.DeclarativeContainer):
     """Wires ports to adapters for the API process and the worker alike."""
 
+    __self__ = providers.Self()
     settings = providers.Dependency(instance_of=Settings)
     clock = providers.Singleton(SystemClock)
     engine = providers.Singleton(
@@ -61,11 +205,23 @@ class RootContainer(containers.DeclarativeContainer):
     rate_limit_store = providers.Singleton(_rate_limit_store, redis, rate_limit_key_prefix)
     rate_limit_groups = providers.Singleton(route_groups, settings)
     rate_limiter = providers.Singleton(RateLimiter, rate_limit_store, rate_limit_groups)
+    tutor_models = providers.Singleton(build_tutor_models, settings)
+    user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
+        TtlCache, settings.provided.auth_cache_ttl_seconds
+    )
+    user_invalidator = providers.Singleton(_invalidator, redis, USER_CHANGES_CHANNEL, user_cache)
     identity = providers.Container(
         IdentityContainer,
         clock=clock,
-        uow_factory=providers.Singleton(partial, SqlAlchemyIdentityUnitOfWork, session_factory),
-        user_reader=providers.Singleton(SqlAlchemyUserReader, engine),
+        uow_factory=providers.Singleton(
+            partial,
+            SqlAlchemyIdentityUnitOfWork,
+            session_factory,
+            providers.Singleton(UserCacheInvalidation, user_invalidator),
+        ),
+        user_reader=providers.Singleton(
+            CachingUserReader, providers.Singleton(SqlAlchemyUserReader, engine), user_cache
+        ),
         password_hasher=providers.Singleton(
             Argon2PasswordHasher,
             time_cost=settings.provided.argon2_time_cost,
@@ -86,8 +242,112 @@ class RootContainer(containers.DeclarativeContainer):
         common_passwords=providers.Singleton(FileCommonPasswords),
         refresh_token_ttl_seconds=settings.provided.refresh_token_ttl_seconds,
     )
+    catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
+        TtlCache, settings.provided.catalog_cache_ttl_seconds
+    )
+    catalog_invalidator = providers.Singleton(
+        _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache
+    )
+    learning = providers.Container(
+        LearningContainer,
+        clock=clock,
+        catalog_uow_factory=providers.Singleton(
+            partial, SqlAlchemyCatalogUnitOfWork, session_factory
+        ),
+        catalog_reader=providers.Singleton(
+            CachingCatalogReader,
+            providers.Singleton(SqlAlchemyCatalogReader, engine),
+            catalog_cache,
+        ),
+        catalog_changed=providers.Singleton(CatalogCacheInvalidation, catalog_invalidator),
+        project_uow_factory=providers.Singleton(
+            partial, SqlAlchemyProjectUnitOfWork, session_factory
+        ),
+        search_index=providers.Selector(
+            providers.Callable(_database_kind, settings),
+            sqlite=providers.Singleton(SqliteSearchIndex, engine),
+            postgresql=providers.Singleton(PostgresSearchIndex, engine),
+        ),
+        progress_uow_factory=providers.Singleton(
+            partial, SqlAlchemyProgressUnitOfWork, session_factory
+        ),
+        learner_profiles=providers.Singleton(IdentityLearnerProfiles, identity.facade),
+        tutor_directory=providers.Singleton(
+            TutoringTutorDirectory, providers.Callable(_tutoring_facade, __self__)
+        ),
+    )
+    media = providers.Container(
+        MediaContainer,
+        clock=clock,
+        uow_factory=providers.Singleton(partial, SqlAlchemyMediaUnitOfWork, session_factory),
+        storage=providers.Selector(
+            settings.provided.storage_backend,
+            local=providers.Singleton(LocalDirectoryStorage, settings.provided.storage_dir),
+            s3=providers.Singleton(
+                S3Storage,
+                settings.provided.s3_bucket,
+                endpoint_url=settings.provided.s3_endpoint_url,
+                region=settings.provided.s3_region,
+                access_key_id=settings.provided.s3_access_key_id,
+                secret_access_key=settings.provided.s3_secret_access_key,
+            ),
+        ),
+        sniffer=providers.Singleton(PuremagicContentSniffer),
+        duration_probe=providers.Singleton(MutagenDurationProbe),
+        upload_policy=providers.Singleton(
+            UploadPolicy,
+            max_bytes=settings.provided.upload_max_bytes,
+            allowed_types=settings.provided.upload_allowed_type_list,
+            quota_bytes=settings.provided.storage_quota_bytes_per_user,
+        ),
+        lesson_uow_factory=providers.Singleton(
+            partial, SqlAlchemyLessonMediaUnitOfWork, session_factory
+        ),
+        lesson_catalog=providers.Singleton(LearningLessonCatalog, learning.facade),
+        text_writer=providers.Singleton(
+            TutoringTextWriter, providers.Callable(_tutoring_facade, __self__)
+        ),
+        speech_synthesizer=providers.Selector(
+            settings.provided.speech_provider,
+            local=providers.Singleton(LocalSpeechSynthesizer, settings.provided.espeak_ng_path),
+            elevenlabs=providers.Singleton(_elevenlabs_speech, settings),
+        ),
+        video_renderer=providers.Singleton(MoviePyVideoRenderer),
+        job_queue=providers.Callable(_job_queue, __self__),
+    )
+    tutoring = providers.Container(
+        TutoringContainer,
+        clock=clock,
+        uow_factory=providers.Singleton(partial, SqlAlchemyTutoringUnitOfWork, session_factory),
+        tutor_models=tutor_models,
+        default_models=providers.Singleton(default_model_ids, settings),
+        course_context=providers.Singleton(LearningCourseContext, learning.facade),
+        attachments=providers.Singleton(MediaFileAttachments, media.facade),
+        history_token_budget=settings.provided.tutor_history_token_budget,
+    )
+    quota_key_prefix = providers.Object("quota:")
+    assessment = providers.Container(
+        AssessmentContainer,
+        clock=clock,
+        uow_factory=providers.Singleton(partial, SqlAlchemyAssessmentUnitOfWork, session_factory),
+        catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
+        progress=providers.Singleton(LearningProgress, learning.facade),
+        ai=providers.Singleton(TutoringAssessmentAI, tutoring.facade),
+        users=providers.Singleton(IdentityUserDirectory, identity.facade),
+        quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
+        quota_limits=providers.Singleton(_quota_limits, settings),
+    )
+    cache_feeds = providers.Singleton(_feeds, user_invalidator, catalog_invalidator)
     task_registry = providers.Singleton(
-        build_task_registry, settings, identity=identity.facade.provider
+        build_task_registry,
+        settings,
+        identity=identity.facade.provider,
+        context_tasks=providers.Callable(
+            media_tasks,
+            media.render_lesson_summary.provider,
+            media.generate_lesson_draft.provider,
+            summary_timeout_seconds=settings.provided.summary_job_timeout_seconds,
+        ),
     )
     job_uow_factory = providers.Singleton(partial, SqlAlchemyJobUnitOfWork, session_factory)
     job_queue = providers.Selector(
@@ -119,6 +379,12 @@ def build_container(settings: Settings) -> RootContainer:
 async def close_container(container: RootContainer) -> None:
     """Release connections held by the container's singletons."""
     await container.job_queue().aclose()
+    await container.media.storage().aclose()
+    await container.media.speech_synthesizer().aclose()
+    for feed in container.cache_feeds():
+        await feed.stop()
+    await container.tutoring.detached_tasks().drain()
+    await container.tutor_models().aclose()
     redis = container.redis()
     if redis is not None:
         await redis.aclose()

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from tutor_platform.media.api import DEFAULT_ALLOWED_TYPES, allowed_types_problem
+
 DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789"  # noqa: S105 - refused in production
 LOG_LEVEL_PATTERN = "^(?i:DEBUG|INFO|WARNING|ERROR|CRITICAL)$"
 Positive = Annotated[int, msgspec.Meta(ge=1)]
@@ -40,6 +42,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_audience: str = "tutor-platform-api"
     access_token_ttl_seconds: Positive = 900
     refresh_token_ttl_seconds: Positive = 30 * 24 * 3600
+    auth_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=300)] = 10
+    catalog_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=3600)] = 60
     argon2_time_cost: Positive = 2
     argon2_memory_cost_kib: Positive = 19 * 1024
     argon2_parallelism: Positive = 1
@@ -48,6 +52,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     forwarded_allow_ips: str = "127.0.0.1"
     compression: Literal["gzip", "brotli", "none"] = "gzip"
     max_request_body_bytes: Positive = 1024 * 1024
+    demo_data: Literal["auto", "on", "off"] = "auto"
     first_admin_email: str = ""
     first_admin_password: str = ""
     log_level: Annotated[str, msgspec.Meta(pattern=LOG_LEVEL_PATTERN)] = "INFO"
@@ -57,7 +62,42 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     rate_limit_auth: str = "10/minute"
     rate_limit_quiz_submit: str = "10/hour"
     rate_limit_ai_messages: str = "30/minute"
+    quota_adaptive_learning: Annotated[int, msgspec.Meta(ge=0)] = 5
+    quota_llm_assessment: Annotated[int, msgspec.Meta(ge=0)] = 10
+    quota_synthesis: Annotated[int, msgspec.Meta(ge=0)] = 3
+    quota_mentor_session: Annotated[int, msgspec.Meta(ge=0)] = 2
     refresh_token_purge_interval_seconds: int = 3600
+    storage_backend: Literal["local", "s3"] = "local"
+    storage_dir: str = "./var/files"
+    s3_bucket: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    upload_max_bytes: Positive = 25 * 1024 * 1024
+    upload_allowed_types: str = ",".join(DEFAULT_ALLOWED_TYPES)
+    storage_quota_bytes_per_user: Positive = 1024 * 1024 * 1024
+    ai_provider_default: Literal["local", "gemini", "ai_core"] = "local"
+    gemini_api_key: str = ""
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_base_url: str = "https://generativelanguage.googleapis.com"
+    ai_core_url: str = ""
+    ai_core_api_key: str = ""
+    ai_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
+    ai_max_retries: Annotated[int, msgspec.Meta(ge=0, le=10)] = 2
+    ai_backoff_seconds: Annotated[float, msgspec.Meta(ge=0)] = 0.5
+    ai_retry_after_max_seconds: Annotated[float, msgspec.Meta(ge=0)] = 20.0
+    ai_total_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 90.0
+    ai_breaker_failure_threshold: Positive = 5
+    ai_breaker_reset_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
+    tutor_history_token_budget: Annotated[int, msgspec.Meta(ge=0)] = 3000
+    speech_provider: Literal["local", "elevenlabs"] = "local"
+    espeak_ng_path: str = "espeak-ng"
+    elevenlabs_api_key: str = ""
+    elevenlabs_base_url: str = "https://api.elevenlabs.io"
+    elevenlabs_voice_id: str = "JBFqnCBsd6RMkjVDRZzb"
+    elevenlabs_model_id: str = "eleven_multilingual_v2"
+    summary_job_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 600.0
 
     @property
     def is_production(self) -> bool:
@@ -68,10 +108,21 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
         return self.database_url.startswith("sqlite")
 
     @property
+    def loads_demo_data(self) -> bool:
+        """``auto`` loads the demo data on the embedded SQLite default only."""
+        if self.demo_data == "auto":
+            return self.is_sqlite
+        return self.demo_data == "on"
+
+    @property
     def uses_saq(self) -> bool:
         if self.job_backend == "auto":
             return bool(self.redis_url)
         return self.job_backend == "saq"
+
+    @property
+    def upload_allowed_type_list(self) -> frozenset[str]:
+        return frozenset(type_.lower() for type_ in _split(self.upload_allowed_types))
 
     @property
     def cors_origin_list(self) -> list[str]:
@@ -151,3 +202,7 @@ def validate(settings: Settings) -> None:
     weak_argon2 = settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2
     if weak_argon2 and settings.environment != "test":
         raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")
+    if settings.storage_backend == "s3" and not settings.s3_bucket:
+        raise SettingsError("STORAGE_BACKEND=s3 needs S3_BUCKET")
+    if (problem := allowed_types_problem(settings.upload_allowed_type_list)) is not None:
+        raise SettingsError(f"UPLOAD_ALLOWED_TYPES: {problem}")

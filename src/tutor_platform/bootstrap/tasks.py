@@ -4,7 +4,7 @@ Handlers get their collaborators as provider callables, so building the registry
 nothing else; they call a context's facade and return a small JSON result.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from tutor_platform.bootstrap.settings import Settings
@@ -36,9 +36,14 @@ def purge_expired_refresh_tokens(identity: Callable[[], RefreshTokenPurger]) -> 
 
 
 def build_task_registry(
-    settings: Settings, identity: Callable[[], RefreshTokenPurger]
+    settings: Settings,
+    identity: Callable[[], RefreshTokenPurger],
+    *,
+    context_tasks: Sequence[TaskSpec] = (),
 ) -> TaskRegistry:
-    """The registry of every task kind; a periodic interval of 0 turns that timer off."""
+    """The registry of every task kind: the ones here and ``context_tasks``, which contexts
+    declare with their limits (media's summary and draft jobs); a periodic interval of 0
+    turns that timer off."""
     tasks = [
         TaskSpec(
             kind=PURGE_EXPIRED_REFRESH_TOKENS,
@@ -48,6 +53,7 @@ def build_task_registry(
             retries=3,
             backoff_seconds=30.0,
         ),
+        *context_tasks,
     ]
     purge_every = settings.refresh_token_purge_interval_seconds
     periodic = []

@@ -11,11 +11,18 @@ from tests.conftest import make_settings
 from tests.integration.identity.conftest import PASSWORD, Client, assert_error, in_app_loop
 from tests.unit.identity.builders import make_refresh_token
 from tutor_platform.bootstrap.app import create_app
+from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyIdentityUnitOfWork,
 )
 from tutor_platform.identity.api import IdentityFacade
 from tutor_platform.shared.errors import Conflict, ValidationFailed
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    """Without the periodic purge job, which would race the purge a test here calls itself."""
+    return make_settings(database_url, refresh_token_purge_interval_seconds=0)
 
 
 async def admins(client: Client, email: str) -> list[dict[str, object]]:

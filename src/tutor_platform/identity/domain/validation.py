@@ -6,7 +6,7 @@ from typing import Any
 
 from tutor_platform.identity.domain.subscription import PLANS
 from tutor_platform.identity.domain.user import ROLES
-from tutor_platform.shared.errors import FieldError, ValidationFailed
+from tutor_platform.shared.validation import FieldChecks as FieldChecks
 
 USERNAME_REGEX = r"[a-z0-9_.-]{3,32}"
 EMAIL_REGEX = r"[^@\s\x00-\x1f\x7f]{1,64}@[^@\s.\x00-\x1f\x7f]+(\.[^@\s.\x00-\x1f\x7f]+)+"
@@ -18,21 +18,6 @@ MAX_PREFERENCES_DEPTH = 8
 _USERNAME = re.compile(USERNAME_REGEX)
 _EMAIL = re.compile(EMAIL_REGEX)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class FieldChecks:
-    """Collects field problems and raises them together as one ``ValidationFailed``."""
-
-    def __init__(self) -> None:
-        self._errors: list[FieldError] = []
-
-    def check(self, field: str, problem: str | None) -> None:
-        if problem is not None:
-            self._errors.append(FieldError(field=field, message=problem))
-
-    def raise_if_failed(self) -> None:
-        if self._errors:
-            raise ValidationFailed(errors=list(self._errors))
 
 
 def has_control_characters(value: str) -> bool:

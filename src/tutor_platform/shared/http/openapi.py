@@ -32,6 +32,7 @@ _DESCRIPTIONS = {
     409: "Conflict with the current state",
     413: "Body too large (PAYLOAD_TOO_LARGE)",
     415: "The body is not in the media type this operation takes (UNSUPPORTED_MEDIA_TYPE)",
+    416: "The byte range is outside the file (RANGE_NOT_SATISFIABLE); see Content-Range",
     422: "Validation failed (VALIDATION_ERROR); `errors` lists the fields",
     429: "Rate limited or quota exceeded; see Retry-After",
     502: "An upstream provider failed",

@@ -83,8 +83,16 @@ class RequestContextMiddleware:
             path=path,
             status=status,
             duration_ms=round(elapsed * 1000, 2),
-            user_id=user_id_var.get(),
+            user_id=user_id_var.get() or _principal_id(scope),
         )
+
+
+def _principal_id(scope: Scope) -> str | None:
+    """The authenticated caller cached on the request state (dependencies resolved in a task
+    group set the context variable in a child task, where this layer cannot see it)."""
+    principal = scope.get("state", {}).get("principal")
+    user_id = getattr(principal, "user_id", None)
+    return None if user_id is None else str(user_id)
 
 
 _REPLACED_HEADERS = frozenset(

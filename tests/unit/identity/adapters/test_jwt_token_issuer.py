@@ -176,3 +176,26 @@ def test_asymmetric_keys_sign_privately_and_verify_publicly() -> None:
         eddsa.verify(confused)
     with pytest.raises(InvalidAccessToken):
         eddsa.verify(issuer().issue(GRANT).token)
+
+
+def test_a_cached_verification_still_checks_expiry() -> None:
+    clock = FixedClock(datetime.now(UTC))
+    tokens = issuer(clock)
+    token = tokens.issue(GRANT).token
+    assert tokens.verify(token).user_id == GRANT.user_id
+    clock.advance(seconds=899)
+    assert tokens.verify(token).user_id == GRANT.user_id
+    clock.advance(seconds=1)
+    with pytest.raises(TokenExpired):
+        tokens.verify(token)
+
+
+def test_a_verified_token_does_not_vouch_for_a_tampered_copy() -> None:
+    tokens = issuer()
+    token = tokens.issue(GRANT).token
+    tokens.verify(token)
+    header, payload, signature = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["role"] = "admin"
+    with pytest.raises(InvalidAccessToken):
+        tokens.verify(f"{header}.{_b64(claims)}.{signature}")

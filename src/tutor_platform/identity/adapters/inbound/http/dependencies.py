@@ -11,19 +11,13 @@ from tutor_platform.identity.application.authenticate_access_token import (
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.shared.errors import Unauthenticated
 from tutor_platform.shared.http.auth import bearer_token
+from tutor_platform.shared.http.dependencies import container_dependencies
 from tutor_platform.shared.http.request_context import user_id_var
-
-
-def _use_case(name: str) -> Provide:
-    def provide(request: Request[Any, Any, Any]) -> Any:
-        return getattr(request.app.state.container.identity, name)()
-
-    return Provide(provide, sync_to_thread=False)
 
 
 def use_cases(*names: str) -> dict[str, Provide]:
     """Dependencies named after identity container providers (one use case each)."""
-    return {name: _use_case(name) for name in names}
+    return container_dependencies("identity", *names)
 
 
 async def provide_current_user(request: Request[Any, Any, Any]) -> UserView:

@@ -1,5 +1,6 @@
 """Access tokens as JWTs: HS256 with the secret key, or an asymmetric key pair."""
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -15,6 +16,7 @@ from tutor_platform.shared.ids import new_id
 TOKEN_TYPE = "access"  # noqa: S105 (a claim value, not a secret)
 HEADER_TYPE = "at+jwt"
 _REQUIRED = ["sub", "role", "plan", "ver", "iat", "exp", "jti", "iss", "aud", "type"]
+VERIFIED_CACHE_SIZE = 4096
 
 
 class JwtTokenIssuer:
@@ -22,6 +24,9 @@ class JwtTokenIssuer:
 
     Claims: ``sub, role, plan, iat, exp, jti, iss, aud, type="access"`` and ``ver`` (the user's
     token version). The header's ``typ`` is ``at+jwt``. Expiry is checked against system time.
+
+    The claims of recently verified tokens are kept (keyed by the whole token, so by its
+    signature too) to skip repeating the signature check; their expiry is checked every time.
     """
 
     def __init__(
@@ -44,6 +49,7 @@ class JwtTokenIssuer:
         self._audience = audience
         self._ttl = ttl_seconds
         self._clock = clock
+        self._verified: OrderedDict[str, AccessClaims] = OrderedDict()
 
     def issue(self, grant: AccessGrant) -> IssuedAccessToken:
         issued_at = int(self._clock.now().timestamp())
@@ -65,6 +71,18 @@ class JwtTokenIssuer:
         return IssuedAccessToken(token=token, expires_in=self._ttl)
 
     def verify(self, token: str) -> AccessClaims:
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = self._decode(token)
+            self._verified[token] = claims
+            if len(self._verified) > VERIFIED_CACHE_SIZE:
+                self._verified.popitem(last=False)
+        if claims.expires_at <= self._clock.now():
+            self._verified.pop(token, None)
+            raise TokenExpired("The access token has expired.")
+        return claims
+
+    def _decode(self, token: str) -> AccessClaims:
         try:
             decoded = jwt.api_jwt.decode_complete(
                 token,

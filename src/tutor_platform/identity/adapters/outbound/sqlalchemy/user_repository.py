@@ -18,8 +18,11 @@ from tutor_platform.shared.pagination import PageRequest
 
 
 class SqlAlchemyUserRepository:
+    """Users in one session; ``changed_ids`` lists the users added or updated through it."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self.changed_ids: set[UUID] = set()
 
     async def get(self, user_id: UUID) -> User | None:
         row = await self._session.get(UserRow, user_id)
@@ -34,6 +37,7 @@ class SqlAlchemyUserRepository:
     async def add(self, user: User) -> None:
         self._session.add(copy_user_to_row(user, UserRow()))
         await self._flush()
+        self.changed_ids.add(user.id)
 
     async def update(self, user: User) -> None:
         row = await self._session.get(UserRow, user.id)
@@ -41,6 +45,7 @@ class SqlAlchemyUserRepository:
             raise UserNotFound()
         copy_user_to_row(user, row)
         await self._flush()
+        self.changed_ids.add(user.id)
 
     async def search(self, query: UserQuery, page: PageRequest) -> tuple[list[User], int]:
         conditions = []

@@ -1,0 +1,1 @@
+"""Demo data (accounts, courses, a tutor, quizzes, a project) shipped with the package."""

@@ -1,0 +1,85 @@
+"""Cache invalidations shared between processes over Redis pub/sub."""
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Collection
+from typing import Any
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from tutor_platform.shared.cache.ttl_cache import TtlCache
+
+logger = structlog.get_logger(__name__)
+
+
+class RedisInvalidationFeed:
+    """Invalidates tags in this process's cache and publishes them to every other process.
+
+    While it is not subscribed (before :meth:`start`, or after losing Redis), the local cache
+    is suspended and loads every time, so no invalidation can be missed.
+    """
+
+    def __init__(
+        self,
+        redis: Redis,
+        channel: str,
+        cache: TtlCache[Any, Any],
+        reconnect_delay: float = 1.0,
+    ) -> None:
+        self._redis = redis
+        self._channel = channel
+        self._cache = cache
+        self._reconnect_delay = reconnect_delay
+        self._task: asyncio.Task[None] | None = None
+        self._subscribed = asyncio.Event()
+        cache.suspend()
+
+    async def invalidate(self, tags: Collection[str]) -> None:
+        await self._cache.invalidate(tags)
+        try:
+            await self._redis.publish(self._channel, json.dumps(list(tags)))
+        except (RedisError, OSError):
+            logger.warning("cache_invalidation_publish_failed", channel=self._channel)
+
+    async def start(self, wait_seconds: float = 5.0) -> None:
+        """Subscribe in the background; wait (bounded) for the first subscription."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._listen())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._subscribed.wait(), wait_seconds)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _listen(self) -> None:
+        while True:
+            try:
+                async with self._redis.pubsub() as pubsub:
+                    await pubsub.subscribe(self._channel)
+                    self._cache.resume()
+                    self._subscribed.set()
+                    async for message in pubsub.listen():
+                        if message.get("type") == "message":
+                            await self._receive(message["data"])
+            except (RedisError, OSError):
+                logger.warning("cache_invalidation_feed_lost", channel=self._channel)
+            self._cache.suspend()
+            self._subscribed.clear()
+            await asyncio.sleep(self._reconnect_delay)
+
+    async def _receive(self, data: bytes | str) -> None:
+        try:
+            tags = json.loads(data)
+            if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+                raise TypeError("tags")
+        except (ValueError, TypeError):
+            self._cache.clear()
+            return
+        await self._cache.invalidate(tags)

@@ -1,0 +1,99 @@
+"""A small in-process cache with expiry, tags for invalidation, and no stale re-caching."""
+
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Collection, Hashable
+from typing import Generic, Protocol, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Invalidator(Protocol):
+    """Drops cached entries carrying any of ``tags`` (here, and in other processes if shared)."""
+
+    async def invalidate(self, tags: Collection[str]) -> None: ...
+
+
+class TtlCache(Generic[K, V]):
+    """Keeps loaded values for ``ttl_seconds`` (0 turns the cache off), at most ``max_entries``.
+
+    Each entry carries tags; :meth:`invalidate` drops every entry with one of the given tags.
+    A load that overlaps an invalidation is returned but not stored, so a value read before a
+    change can never be cached after that change was announced.
+    """
+
+    def __init__(
+        self,
+        ttl_seconds: float,
+        *,
+        max_entries: int = 10_000,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._ttl = ttl_seconds
+        self._max_entries = max_entries
+        self._monotonic = monotonic
+        self._entries: OrderedDict[K, tuple[float, V, Collection[str]]] = OrderedDict()
+        self._tagged: dict[str, set[K]] = {}
+        self._generation = 0
+        self._suspended = False
+
+    async def get_or_load(
+        self,
+        key: K,
+        load: Callable[[], Awaitable[V]],
+        tags: Callable[[V], Collection[str]],
+    ) -> V:
+        """The cached value of ``key``, or ``load()``'s result, stored under ``tags(value)``."""
+        if self._ttl <= 0 or self._suspended:
+            return await load()
+        now = self._monotonic()
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] > now:
+            self._entries.move_to_end(key)
+            return entry[1]
+        generation = self._generation
+        value = await load()
+        if generation == self._generation:
+            self._store(key, now + self._ttl, value, tags(value))
+        return value
+
+    async def invalidate(self, tags: Collection[str]) -> None:
+        self._generation += 1
+        for tag in tags:
+            for key in self._tagged.pop(tag, set()):
+                self._drop(key)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._generation += 1
+        self._entries.clear()
+        self._tagged.clear()
+
+    def suspend(self) -> None:
+        """Forget everything and load every time until :meth:`resume` (while invalidations
+        from other processes could be missed)."""
+        self._suspended = True
+        self.clear()
+
+    def resume(self) -> None:
+        self._suspended = False
+
+    def _store(self, key: K, expires: float, value: V, tags: Collection[str]) -> None:
+        self._drop(key)
+        self._entries[key] = (expires, value, tags)
+        for tag in tags:
+            self._tagged.setdefault(tag, set()).add(key)
+        while len(self._entries) > self._max_entries:
+            self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: K) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is None:
+            return
+        for tag in entry[2]:
+            keys = self._tagged.get(tag)
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self._tagged[tag]

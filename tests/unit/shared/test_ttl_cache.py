@@ -1,0 +1,107 @@
+"""The in-process cache: hits within the TTL, tag invalidation, no stale re-caching, bounds."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from tutor_platform.shared.cache.ttl_cache import TtlCache
+
+
+class Source:
+    """Values by key, counting loads; a load can be held at a gate."""
+
+    def __init__(self, **values: str) -> None:
+        self.values = dict(values)
+        self.loads = 0
+        self.gate: asyncio.Event | None = None
+
+    def loader(self, key: str) -> Callable[[], Awaitable[str]]:
+        async def load() -> str:
+            self.loads += 1
+            value = self.values[key]
+            if self.gate is not None:
+                await self.gate.wait()
+            return value
+
+        return load
+
+
+class Ticker:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def tags_of(key: str) -> Callable[[str], tuple[str, ...]]:
+    return lambda value: (f"key:{key}", f"value:{value}")
+
+
+async def get(cache: TtlCache[str, str], source: Source, key: str) -> str:
+    return await cache.get_or_load(key, source.loader(key), tags_of(key))
+
+
+async def test_a_value_is_loaded_once_within_the_ttl_and_again_after_it() -> None:
+    source, ticker = Source(a="1"), Ticker()
+    cache: TtlCache[str, str] = TtlCache(10, monotonic=ticker)
+    assert await get(cache, source, "a") == "1"
+    assert await get(cache, source, "a") == "1"
+    assert source.loads == 1
+    ticker.now += 10.5
+    await get(cache, source, "a")
+    assert source.loads == 2
+
+
+async def test_invalidating_a_tag_drops_every_entry_carrying_it() -> None:
+    source = Source(a="shared", b="shared", c="other")
+    cache: TtlCache[str, str] = TtlCache(10)
+    for key in "abc":
+        await get(cache, source, key)
+    source.values.update(a="new-a", b="new-b", c="new-c")
+    await cache.invalidate(["value:shared"])
+    assert [await get(cache, source, key) for key in "abc"] == ["new-a", "new-b", "other"]
+
+
+async def test_a_load_that_overlaps_an_invalidation_is_not_stored() -> None:
+    source = Source(a="old")
+    cache: TtlCache[str, str] = TtlCache(10)
+    source.gate = asyncio.Event()
+    slow = asyncio.create_task(get(cache, source, "a"))
+    await asyncio.sleep(0)
+    source.values["a"] = "new"
+    await cache.invalidate(["key:a"])
+    source.gate.set()
+    assert await slow == "old"
+    source.gate = None
+    assert await get(cache, source, "a") == "new"
+
+
+async def test_suspended_or_zero_ttl_caches_always_load() -> None:
+    source = Source(a="1")
+    off: TtlCache[str, str] = TtlCache(0)
+    await get(off, source, "a")
+    await get(off, source, "a")
+    assert source.loads == 2
+    suspended: TtlCache[str, str] = TtlCache(10)
+    suspended.suspend()
+    await get(suspended, source, "a")
+    await get(suspended, source, "a")
+    assert source.loads == 4
+    suspended.resume()
+    await get(suspended, source, "a")
+    await get(suspended, source, "a")
+    assert source.loads == 5
+
+
+async def test_the_cache_is_bounded_and_forgets_the_least_recently_used() -> None:
+    source = Source(**{key: key.upper() for key in "abcde"})
+    cache: TtlCache[str, str] = TtlCache(10, max_entries=3)
+    for key in "abc":
+        await get(cache, source, key)
+    await get(cache, source, "a")
+    await get(cache, source, "d")
+    assert source.loads == 4
+    await get(cache, source, "a")
+    assert source.loads == 4
+    await get(cache, source, "b")
+    assert source.loads == 5
