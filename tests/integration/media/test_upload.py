@@ -120,6 +120,15 @@ async def test_refused_types_are_415_and_nothing_is_kept(
     await assert_nothing_stored(rows, storage_dir)
 
 
+@pytest.mark.parametrize("filename", ["empty.txt", "empty"])
+async def test_an_empty_file_is_422_and_nothing_is_kept(
+    upload: Upload, owner: Account, rows: Rows, storage_dir: Path, filename: str
+) -> None:
+    body = assert_error(await upload(owner, b"", filename), 422, "VALIDATION_ERROR")
+    assert [error["field"] for error in body["errors"]] == ["file"]
+    await assert_nothing_stored(rows, storage_dir)
+
+
 async def test_allowed_types_come_from_settings(custom_app: CustomApp) -> None:
     async with custom_app(upload_allowed_types="image/png,text/plain") as (client, make_account):
         owner = await make_account("owner")

@@ -52,6 +52,8 @@ class UploadFile:
             written = await self._writer.write_upload(
                 key, source.chunks(), filename=filename, policy=self._policy, limit=size
             )
+            if written.size == 0:
+                raise ValidationFailed(errors=[FieldError("file", "must not be empty")])
             visibility = _visibility(await source.fields())
             file = written.as_file(file_id, owner_id, filename, visibility, self._clock.now())
             async with self._uow_factory() as uow:
