@@ -9,15 +9,15 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
-from tutor_platform.shared.resilience import CircuitBreaker, Resilience, RetryConfig
-from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
-from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import (
+from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     GeminiTutorModel,
     classify_gemini_error,
 )
+from tutor_platform.shared.resilience import CircuitBreaker, Resilience, RetryConfig
 
 GEMINI_TEST_KEY = "test-gemini-key-0123456789"
 AI_CORE_TEST_KEY = "test-ai-core-key-9876543210"

@@ -7,6 +7,11 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tutor_platform.ai.adapters.outbound.embedders import build_embedder
+from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
+from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
+from tutor_platform.ai.container import AiContainer
+from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
 from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
 from tutor_platform.assessment.adapters.outbound.learning import (
     LearningCourseCatalog,
@@ -19,7 +24,6 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
-from tutor_platform.assessment.adapters.outbound.tutoring import TutoringAssessmentAI
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.premium import (
     ADAPTIVE_LEARNING,
@@ -66,6 +70,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import S
 from tutor_platform.learning.adapters.outbound.tutoring_directory import TutoringTutorDirectory
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
+from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
 from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
 from tutor_platform.media.adapters.outbound.local.storage import LocalDirectoryStorage
 from tutor_platform.media.adapters.outbound.mutagen.duration_probe import MutagenDurationProbe
@@ -82,7 +87,6 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_unit_of_work
 from tutor_platform.media.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyMediaUnitOfWork,
 )
-from tutor_platform.media.adapters.outbound.tutoring_text_writer import TutoringTextWriter
 from tutor_platform.media.adapters.outbound.video.moviepy_renderer import MoviePyVideoRenderer
 from tutor_platform.media.container import MediaContainer
 from tutor_platform.media.domain.quota import UploadPolicy
@@ -99,17 +103,13 @@ from tutor_platform.shared.ratelimit.memory_store import MemoryRateLimitStore
 from tutor_platform.shared.ratelimit.policy import route_groups
 from tutor_platform.shared.ratelimit.redis_store import RedisRateLimitStore
 from tutor_platform.shared.ratelimit.store import RateLimitStore
+from tutor_platform.shared.resilience.provider import provider_resilience
 from tutor_platform.tutoring.adapters.outbound.learning_course_context import (
     LearningCourseContext,
 )
 from tutor_platform.tutoring.adapters.outbound.media_attachments import MediaFileAttachments
-from tutor_platform.tutoring.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyTutoringUnitOfWork,
-)
-from tutor_platform.tutoring.adapters.outbound.tutor_models import (
-    build_tutor_models,
-    provider_resilience,
 )
 from tutor_platform.tutoring.api import TutoringFacade
 from tutor_platform.tutoring.container import TutoringContainer
@@ -206,6 +206,8 @@ class RootContainer(containers.DeclarativeContainer):
     rate_limit_groups = providers.Singleton(route_groups, settings)
     rate_limiter = providers.Singleton(RateLimiter, rate_limit_store, rate_limit_groups)
     tutor_models = providers.Singleton(build_tutor_models, settings)
+    embedder = providers.Singleton(build_embedder, settings)
+    ai = providers.Container(AiContainer, tutor_models=tutor_models, embedder=embedder)
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.auth_cache_ttl_seconds
     )
@@ -304,9 +306,7 @@ class RootContainer(containers.DeclarativeContainer):
             partial, SqlAlchemyLessonMediaUnitOfWork, session_factory
         ),
         lesson_catalog=providers.Singleton(LearningLessonCatalog, learning.facade),
-        text_writer=providers.Singleton(
-            TutoringTextWriter, providers.Callable(_tutoring_facade, __self__)
-        ),
+        text_writer=providers.Singleton(AiTextWriter, ai.facade),
         speech_synthesizer=providers.Selector(
             settings.provided.speech_provider,
             local=providers.Singleton(LocalSpeechSynthesizer, settings.provided.espeak_ng_path),
@@ -332,7 +332,7 @@ class RootContainer(containers.DeclarativeContainer):
         uow_factory=providers.Singleton(partial, SqlAlchemyAssessmentUnitOfWork, session_factory),
         catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
         progress=providers.Singleton(LearningProgress, learning.facade),
-        ai=providers.Singleton(TutoringAssessmentAI, tutoring.facade),
+        ai=providers.Singleton(FacadeAssessmentAI, ai.facade),
         users=providers.Singleton(IdentityUserDirectory, identity.facade),
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),

@@ -15,12 +15,10 @@ from tutor_platform.tutoring.application.delete_tutor import DeleteTutor
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.export_feedback import ExportFeedback
 from tutor_platform.tutoring.application.find_tutor import FindTutor
-from tutor_platform.tutoring.application.generate_text import GenerateText
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.get_session import GetSession
 from tutor_platform.tutoring.application.get_tutor import GetTutor
 from tutor_platform.tutoring.application.give_feedback import GiveFeedback
-from tutor_platform.tutoring.application.grade_free_text import GradeFreeText
 from tutor_platform.tutoring.application.list_feedback import ListFeedback
 from tutor_platform.tutoring.application.list_messages import ListMessages
 from tutor_platform.tutoring.application.list_sessions import ListSessions
@@ -84,11 +82,4 @@ class TutoringContainer(containers.DeclarativeContainer):
     mark_feedback_processed = providers.Factory(MarkFeedbackProcessed, **_store)
 
     find_tutor = providers.Factory(FindTutor, **_store)
-    generate_text = providers.Factory(GenerateText, tutor_models)
-    grade_free_text = providers.Factory(GradeFreeText, tutor_models)
-    facade = providers.Singleton(
-        TutoringFacade,
-        find_tutor=find_tutor,
-        generate_text=generate_text,
-        grade_free_text=grade_free_text,
-    )
+    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor)

@@ -18,9 +18,9 @@ from tests.fakes.fixtures import (
 )
 from tests.fakes.gemini_server import FakeGemini, gemini_error, gemini_reply
 from tests.fakes.tutor_models import RecordedSleep, remote_model
+from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.ports.model import TutorModel, TutorPrompt
 from tutor_platform.shared.resilience import RetryConfig
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import LocalTutorModel
-from tutor_platform.tutoring.ports.tutor_model import TutorModel, TutorPrompt
 
 __all__ = ["fake_ai_core", "fake_ai_core_server", "fake_gemini", "fake_gemini_server"]
 

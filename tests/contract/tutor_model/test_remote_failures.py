@@ -14,14 +14,14 @@ from tests.contract.tutor_model.conftest import Harness, tight
 from tests.fakes.asgi import Scripted
 from tests.fakes.log_capture import captured_events, rendered_logs
 from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY
-from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.shared.resilience import CircuitOpen
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     GradingRequest,
     TextDelta,
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.errors import UpstreamFailed
+from tutor_platform.shared.resilience import CircuitOpen
 
 PROMPT = TutorPrompt(system_prompt="You are a tutor.", message="Explain osmosis.")
 GRADING = GradingRequest(

@@ -8,8 +8,8 @@ from uuid import UUID
 from tests.contract.tutor_model.conftest import Harness
 from tests.fakes.asgi import RecordedRequest
 from tests.fakes.gemini_server import system_text
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import LocalTutorModel
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.ports.model import (
     ChatTurn,
     CoursePassage,
     GradingRequest,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
+from tutor_platform.ai.ports.model import GradingRequest, RubricGrade
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     PremiumQuotaCounterRow,
     PremiumUsageRow,
@@ -24,7 +25,6 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     QuizRow,
 )
 from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.tutoring.ports.tutor_model import GradingRequest, RubricGrade
 
 API = "/api/v1"
 Body = dict[str, Any]

@@ -1,5 +1,5 @@
-"""Tutoring's facade as other contexts use it (the container's own adapters, the run's
-database), and learning's study time over it: a tutor's course counts in that course's
+"""Tutoring's and the AI capability's facades as other contexts use them (the container's own
+adapters, the run's database), and learning's study time over tutoring's: a tutor's course counts in that course's
 progress; an unknown tutor is 404."""
 
 from uuid import UUID
@@ -9,7 +9,8 @@ from litestar import Litestar
 
 from tests.integration.accounts import Client, assert_error, in_app_loop
 from tests.integration.tutoring.conftest import API, Chat, MakeTutor
-from tutor_platform.tutoring.api import CoursePassage, TutoringFacade, TutorNotFound
+from tutor_platform.ai.api import AiFacade, CoursePassage
+from tutor_platform.tutoring.api import TutoringFacade, TutorNotFound
 
 UNKNOWN = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"
 
@@ -36,7 +37,7 @@ async def test_the_facade_tells_a_tutors_course(
 async def test_the_facade_writes_and_grades_with_the_default_provider(
     app: Litestar, client: Client
 ) -> None:
-    tutoring = facade(app)
+    tutoring: AiFacade = app.state.container.ai.facade()
     lesson = CoursePassage(UUID(UNKNOWN), "Loops", "A loop repeats a block. It stops at the end.")
     script = in_app_loop(
         client,

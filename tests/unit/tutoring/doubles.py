@@ -6,11 +6,7 @@ from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from tutor_platform.shared.auth import Principal
-from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.tutoring.ports.attachments import AttachedFile
-from tutor_platform.tutoring.ports.course_context import CourseMaterial
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     GradingRequest,
     RubricGrade,
     StreamItem,
@@ -19,6 +15,10 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.errors import UpstreamFailed
+from tutor_platform.tutoring.ports.attachments import AttachedFile
+from tutor_platform.tutoring.ports.course_context import CourseMaterial
 
 
 class ScriptedModel:

@@ -7,6 +7,7 @@ import pytest
 
 from tests.unit.tutoring.doubles import ScriptedModel, texts
 from tests.unit.tutoring.world import World, admin, instructor, person
+from tutor_platform.ai.ports.model import TutorPrompt
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import (
     Conflict,
@@ -26,7 +27,6 @@ from tutor_platform.tutoring.domain.message import (
 )
 from tutor_platform.tutoring.domain.session import ChatSession
 from tutor_platform.tutoring.ports.course_context import CourseMaterial
-from tutor_platform.tutoring.ports.tutor_model import TutorPrompt
 
 
 async def chat(world: World, **tutor_fields: Any) -> tuple[Principal, ChatSession]:

@@ -18,6 +18,13 @@ from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.ai.api import (
+    ChatTurn,
+    CoursePassage,
+    ImagePart,
+    TutorPrompt,
+    TutorReply,
+)
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
@@ -49,13 +56,6 @@ from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.attachments import AttachedFile, FileAttachments
 from tutor_platform.tutoring.ports.course_context import CourseContext
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage
-from tutor_platform.tutoring.ports.tutor_model import (
-    ChatTurn,
-    CoursePassage,
-    ImagePart,
-    TutorPrompt,
-    TutorReply,
-)
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
 HISTORY_MESSAGES: Final = 100

@@ -8,11 +8,11 @@ returns the first exchange (``replayed``) without asking the AI again.
 import time
 from uuid import UUID
 
+from tutor_platform.ai.api import TutorModels
 from tutor_platform.shared.auth import Principal
 from tutor_platform.tutoring.application.conversation import Conversation
 from tutor_platform.tutoring.application.views import Exchange
 from tutor_platform.tutoring.domain.message import NewMessage
-from tutor_platform.tutoring.ports.tutor_model import TutorModels
 
 
 def elapsed_ms(started: float) -> int:

@@ -15,18 +15,18 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 from uuid import UUID
 
+from tutor_platform.ai.api import (
+    StreamItem,
+    TextDelta,
+    TutorModels,
+    TutorPrompt,
+)
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import DomainError, UpstreamFailed
 from tutor_platform.tutoring.application.conversation import Conversation, Turn
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import elapsed_ms
 from tutor_platform.tutoring.domain.message import Message, NewMessage
-from tutor_platform.tutoring.ports.tutor_model import (
-    StreamItem,
-    TextDelta,
-    TutorModels,
-    TutorPrompt,
-)
 
 
 @dataclass(frozen=True, slots=True)

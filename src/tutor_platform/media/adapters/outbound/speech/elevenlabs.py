@@ -17,6 +17,7 @@ from elevenlabs.core.api_error import ApiError
 from tutor_platform.media.ports.authoring import SpeechAudio
 from tutor_platform.shared.errors import UpstreamFailed
 from tutor_platform.shared.resilience import Failure, Resilience
+from tutor_platform.shared.resilience.http import transport_failure
 
 MP3: Final = "audio/mpeg"
 OUTPUT_FORMAT: Final = "mp3_44100_128"
@@ -46,13 +47,9 @@ def classify_elevenlabs_error(exc: Exception) -> Failure | None:
         retryable = status in (408, 429) or status >= 500
         retry_after = (exc.headers or {}).get("retry-after") if retryable else None
         return Failure(retryable, f"http_{status}", retry_after)
-    if isinstance(exc, httpx.TimeoutException):
-        return Failure(True, "timeout")
-    if isinstance(exc, httpx.TransportError):
-        return Failure(True, "network")
     if isinstance(exc, MalformedAudio):
         return Failure(False, "malformed: not MPEG audio")
-    return None
+    return transport_failure(exc)
 
 
 class ElevenLabsSpeechSynthesizer:

@@ -8,15 +8,15 @@ import pytest
 from tests.fakes.asgi import Scripted
 from tests.fakes.gemini_server import FakeGemini, gemini_reply, gemini_stream, system_text
 from tests.fakes.tutor_models import GEMINI_TEST_KEY, remote_model
-from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import GeminiTutorModel
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.adapters.outbound.gemini.tutor_model import GeminiTutorModel
+from tutor_platform.ai.ports.model import (
     CoursePassage,
     GradingRequest,
     TextDelta,
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.errors import UpstreamFailed
 
 PROMPT = TutorPrompt(
     system_prompt="You are a chemistry tutor.",

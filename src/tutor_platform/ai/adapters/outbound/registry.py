@@ -6,21 +6,19 @@ breaks only the tutors that need it, not the start-up. Each remote provider has 
 ``Resilience`` (and so one circuit breaker) shared by every call to it.
 """
 
-import time
 from collections.abc import AsyncIterator, Mapping
 from typing import Protocol
 
-from tutor_platform.shared.resilience import CircuitBreaker, Classifier, Resilience, RetryConfig
-from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
-from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import (
+from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     GeminiTutorModel,
     classify_gemini_error,
 )
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import LocalTutorModel
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.ports.model import (
     GradingRequest,
     ProviderNotConfigured,
     RubricGrade,
@@ -29,9 +27,7 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
-
-BACKOFF_MAX_FACTOR = 16
-"""The longest backoff is this many times ``AI_BACKOFF_SECONDS``."""
+from tutor_platform.shared.resilience.provider import ResilienceSettings, provider_resilience
 
 
 class UnconfiguredTutorModel:
@@ -87,7 +83,7 @@ class ConfiguredTutorModels:
                 await model.aclose()
 
 
-class TutorModelSettings(Protocol):
+class TutorModelSettings(ResilienceSettings, Protocol):
     """The settings the registry is built from (``bootstrap.settings.Settings`` has them)."""
 
     @property
@@ -102,38 +98,6 @@ class TutorModelSettings(Protocol):
     def ai_core_url(self) -> str: ...
     @property
     def ai_core_api_key(self) -> str: ...
-    @property
-    def ai_timeout_seconds(self) -> float: ...
-    @property
-    def ai_max_retries(self) -> int: ...
-    @property
-    def ai_backoff_seconds(self) -> float: ...
-    @property
-    def ai_retry_after_max_seconds(self) -> float: ...
-    @property
-    def ai_total_timeout_seconds(self) -> float: ...
-    @property
-    def ai_breaker_failure_threshold(self) -> int: ...
-    @property
-    def ai_breaker_reset_seconds(self) -> float: ...
-
-
-def provider_resilience(
-    provider: str, classify: Classifier, settings: TutorModelSettings
-) -> Resilience:
-    """Retries, timeouts and a new circuit breaker for one provider, from the settings."""
-    config = RetryConfig(
-        timeout_seconds=settings.ai_timeout_seconds,
-        max_retries=settings.ai_max_retries,
-        backoff_base_seconds=settings.ai_backoff_seconds,
-        backoff_max_seconds=BACKOFF_MAX_FACTOR * settings.ai_backoff_seconds,
-        retry_after_max_seconds=settings.ai_retry_after_max_seconds,
-        total_seconds=settings.ai_total_timeout_seconds,
-    )
-    breaker = CircuitBreaker(
-        settings.ai_breaker_failure_threshold, settings.ai_breaker_reset_seconds, time.monotonic
-    )
-    return Resilience(provider, config, breaker, classify)
 
 
 def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:

@@ -6,8 +6,8 @@ from uuid import UUID
 
 import pytest
 
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import MODEL_ID, LocalTutorModel
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.adapters.outbound.local.tutor_model import MODEL_ID, LocalTutorModel
+from tutor_platform.ai.ports.model import (
     ChatTurn,
     CoursePassage,
     GradingRequest,

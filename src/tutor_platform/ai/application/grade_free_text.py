@@ -3,7 +3,7 @@ AI provider."""
 
 from collections.abc import Sequence
 
-from tutor_platform.tutoring.ports.tutor_model import GradingRequest, RubricGrade, TutorModels
+from tutor_platform.ai.ports.model import GradingRequest, RubricGrade, TutorModels
 
 
 class GradeFreeText:

@@ -11,19 +11,19 @@ import zlib
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
-from tutor_platform.tutoring.adapters.outbound.local.text import (
+from tutor_platform.ai.adapters.outbound.local.text import (
     sentences,
     stem,
     term_forms,
     terms,
     words,
 )
-from tutor_platform.tutoring.adapters.outbound.tutor_model_support import (
+from tutor_platform.ai.adapters.outbound.support import (
     estimate_tokens,
     prompt_tokens,
     split_words,
 )
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     ChatTurn,
     CoursePassage,
     GradingRequest,

@@ -1,12 +1,12 @@
 """The model a new tutor gets for each provider when it names none."""
 
-from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     DEFAULT_MODEL_ID as AI_CORE_DEFAULT_MODEL,
 )
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import (
+from tutor_platform.ai.adapters.outbound.local.tutor_model import (
     MODEL_ID as LOCAL_MODEL,
 )
-from tutor_platform.tutoring.adapters.outbound.tutor_models import TutorModelSettings
+from tutor_platform.ai.adapters.outbound.registry import TutorModelSettings
 
 
 def default_model_ids(settings: TutorModelSettings) -> dict[str, str]:

@@ -4,11 +4,9 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
-import httpx
 import structlog
 
-from tutor_platform.shared.resilience import Failure, UpstreamCallFailed
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     CoursePassage,
     GradingRequest,
     RubricGrade,
@@ -16,6 +14,9 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.resilience import Failure, UpstreamCallFailed
+from tutor_platform.shared.resilience.http import http_status_failure as http_status_failure
+from tutor_platform.shared.resilience.http import transport_failure as http_transport_failure
 
 logger = structlog.get_logger("tutor_platform.upstream")
 
@@ -140,21 +141,11 @@ async def grade_with_one_retry(
     raise UpstreamCallFailed(provider, "malformed grade", 2)
 
 
-def http_status_failure(status: int, retry_after: str | None) -> Failure:
-    """429 and 5xx are retried (honouring ``Retry-After``); other statuses are not."""
-    retryable = status == 429 or status >= 500
-    return Failure(retryable, f"http_{status}", retry_after if retryable else None)
-
-
 def transport_failure(exc: Exception) -> Failure | None:
-    """Failures every HTTP adapter shares; None for an exception that is not one (a bug)."""
-    if isinstance(exc, httpx.TimeoutException):
-        return Failure(True, "timeout")
-    if isinstance(exc, httpx.TransportError):
-        return Failure(True, "network")
+    """The shared HTTP failures, plus a malformed answer (never retried)."""
     if isinstance(exc, MalformedResponse):
         return Failure(False, f"malformed: {exc.reason}")
-    return None
+    return http_transport_failure(exc)
 
 
 def reply_log_fields(item: StreamItem | TutorReply) -> Mapping[str, object]:

@@ -9,13 +9,11 @@ import pytest
 
 from tests.fakes.ai_core_server import FakeAiCore, ai_core_error, ai_core_reply
 from tests.fakes.tutor_models import AI_CORE_TEST_KEY, FAST, RecordedSleep, remote_model
-from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.shared.resilience import CircuitBreaker, Resilience
-from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import (
+from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     ChatTurn,
     CoursePassage,
     GradingRequest,
@@ -24,6 +22,8 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.errors import UpstreamFailed
+from tutor_platform.shared.resilience import CircuitBreaker, Resilience
 
 SESSION_ID = UUID("0193a1b2-0000-7000-8000-0000000000d1")
 TUTOR_ID = UUID("0193a1b2-0000-7000-8000-0000000000d2")

@@ -1,15 +1,15 @@
-"""``TextWriter`` over the tutoring context's facade (its default AI provider)."""
+"""``TextWriter`` over the AI capability's facade (its default provider)."""
 
+from tutor_platform.ai.api import AiFacade, CoursePassage
 from tutor_platform.media.ports.authoring import WritingRequest, WrittenText
-from tutor_platform.tutoring.api import CoursePassage, TutoringFacade
 
 
-class TutoringTextWriter:
-    def __init__(self, tutoring: TutoringFacade) -> None:
-        self._tutoring = tutoring
+class AiTextWriter:
+    def __init__(self, ai: AiFacade) -> None:
+        self._ai = ai
 
     async def write(self, request: WritingRequest) -> WrittenText:
-        reply = await self._tutoring.generate_text(
+        reply = await self._ai.generate_text(
             request.instruction,
             system_prompt=request.system_prompt,
             material=[CoursePassage(p.lesson_id, p.title, p.text) for p in request.material],

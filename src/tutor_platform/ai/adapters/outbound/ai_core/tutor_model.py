@@ -15,8 +15,7 @@ from uuid import UUID
 
 import httpx
 
-from tutor_platform.shared.resilience import Failure, Resilience
-from tutor_platform.tutoring.adapters.outbound.tutor_model_support import (
+from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
     MalformedResponse,
     estimate_tokens,
@@ -29,7 +28,7 @@ from tutor_platform.tutoring.adapters.outbound.tutor_model_support import (
     system_instruction,
     transport_failure,
 )
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     GradingRequest,
     RubricGrade,
     StreamItem,
@@ -37,6 +36,7 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.resilience import Failure, Resilience
 
 GENERATE_PATH = "/api/v1/generate"
 HEALTH_PATH = "/health"

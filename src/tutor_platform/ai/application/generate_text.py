@@ -4,7 +4,7 @@ from the default provider unless another is named."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     CoursePassage,
     TutorModels,
     TutorPrompt,

@@ -6,22 +6,22 @@ import pytest
 
 from tests.fakes.ai_core_server import FakeAiCore
 from tests.fakes.gemini_server import FakeGemini
-from tutor_platform.bootstrap.container import build_container
-from tutor_platform.bootstrap.settings import Settings, SettingsError, load_settings
-from tutor_platform.shared.errors import UpstreamFailed
-from tutor_platform.tutoring.adapters.outbound.ai_core.tutor_model import AiCoreTutorModel
-from tutor_platform.tutoring.adapters.outbound.gemini.tutor_model import GeminiTutorModel
-from tutor_platform.tutoring.adapters.outbound.local.tutor_model import LocalTutorModel
-from tutor_platform.tutoring.adapters.outbound.tutor_models import (
+from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import AiCoreTutorModel
+from tutor_platform.ai.adapters.outbound.gemini.tutor_model import GeminiTutorModel
+from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.adapters.outbound.registry import (
     ConfiguredTutorModels,
     build_tutor_models,
 )
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     PROVIDER_NAMES,
     GradingRequest,
     ProviderNotConfigured,
     TutorPrompt,
 )
+from tutor_platform.bootstrap.container import build_container
+from tutor_platform.bootstrap.settings import Settings, SettingsError, load_settings
+from tutor_platform.shared.errors import UpstreamFailed
 
 PROMPT = TutorPrompt(system_prompt="You are a tutor.", message="Hello?")
 

@@ -15,8 +15,7 @@ from google import genai
 from google.genai import errors as genai_errors
 from google.genai import types
 
-from tutor_platform.shared.resilience import Failure, Resilience
-from tutor_platform.tutoring.adapters.outbound.tutor_model_support import (
+from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
     MalformedResponse,
     estimate_tokens,
@@ -28,7 +27,7 @@ from tutor_platform.tutoring.adapters.outbound.tutor_model_support import (
     system_instruction,
     transport_failure,
 )
-from tutor_platform.tutoring.ports.tutor_model import (
+from tutor_platform.ai.ports.model import (
     GradingRequest,
     RubricGrade,
     StreamItem,
@@ -36,6 +35,7 @@ from tutor_platform.tutoring.ports.tutor_model import (
     TutorPrompt,
     TutorReply,
 )
+from tutor_platform.shared.resilience import Failure, Resilience
 
 API_VERSION = "v1beta"
 _NO_TOOLS: dict[str, Any] = {

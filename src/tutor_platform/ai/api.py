@@ -1,0 +1,85 @@
+"""The AI capability's public face: what tutoring, assessment, media and learning may use.
+
+The model port (``TutorModels``, ``TutorModel``) and its value objects, the ``Embedder`` port,
+and :class:`AiFacade` for one-off writing and grading. Every AI call raises ``UpstreamFailed``
+(502) when the provider fails after its retries.
+"""
+
+from collections.abc import Sequence
+
+from tutor_platform.ai.application.generate_text import GenerateText, TextRequest
+from tutor_platform.ai.application.grade_free_text import GradeFreeText
+from tutor_platform.ai.ports.embedder import Embedder
+from tutor_platform.ai.ports.model import (
+    PROVIDER_NAMES,
+    ChatTurn,
+    CoursePassage,
+    GradingRequest,
+    ImagePart,
+    ProviderName,
+    ProviderNotConfigured,
+    RubricGrade,
+    StreamItem,
+    TextDelta,
+    TutorModel,
+    TutorModels,
+    TutorPrompt,
+    TutorReply,
+)
+
+__all__ = [
+    "PROVIDER_NAMES",
+    "AiFacade",
+    "ChatTurn",
+    "CoursePassage",
+    "Embedder",
+    "GradingRequest",
+    "ImagePart",
+    "ProviderName",
+    "ProviderNotConfigured",
+    "RubricGrade",
+    "StreamItem",
+    "TextDelta",
+    "TutorModel",
+    "TutorModels",
+    "TutorPrompt",
+    "TutorReply",
+]
+
+
+class AiFacade:
+    """Text written or graded by an AI model, for other contexts."""
+
+    def __init__(self, *, generate_text: GenerateText, grade_free_text: GradeFreeText) -> None:
+        self._generate_text = generate_text
+        self._grade_free_text = grade_free_text
+
+    async def generate_text(
+        self,
+        instruction: str,
+        *,
+        system_prompt: str = "",
+        material: Sequence[CoursePassage] = (),
+        provider: str | None = None,
+        model_id: str | None = None,
+        temperature: float = 0.7,
+        max_output_tokens: int | None = None,
+    ) -> TutorReply:
+        """An AI model's answer to ``instruction`` (a lesson script, a draft...), written from
+        ``material`` when given; the default provider unless ``provider`` is named."""
+        request = TextRequest(
+            instruction=instruction,
+            system_prompt=system_prompt,
+            material=material,
+            provider=provider,
+            model_id=model_id,
+            temperature=temperature,
+            max_output_tokens=max_output_tokens,
+        )
+        return await self._generate_text.execute(request)
+
+    async def grade_free_text(
+        self, question: str, answer: str, keywords: Sequence[str] = (), guidance: str = ""
+    ) -> RubricGrade:
+        """Grade a free-text answer against rubric ``keywords`` and/or ``guidance``."""
+        return await self._grade_free_text.execute(question, answer, keywords, guidance)
