@@ -1,6 +1,6 @@
 """Tutoring's and the AI capability's facades as other contexts use them (the container's own
-adapters, the run's database), and learning's study time over tutoring's: a tutor's course counts in that course's
-progress; an unknown tutor is 404."""
+adapters, the run's database), and learning's study time over tutoring's: a tutor's course
+counts in that course's progress; an unknown tutor is 404."""
 
 from uuid import UUID
 
