@@ -1,6 +1,7 @@
 """The Gemini adapter's wire details, through the real google-genai SDK against a fake server."""
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from uuid import UUID
 
 import pytest
@@ -26,6 +27,7 @@ PROMPT = TutorPrompt(
             UUID("0193a1b2-0000-7000-8000-0000000000c1"),
             "Chemical bonds",
             "A covalent bond is a shared pair of electrons.",
+            "Covalent bonds",
         )
     ],
     temperature=0.4,
@@ -51,14 +53,50 @@ async def test_the_request_names_the_model_and_carries_the_settings(
     assert request.headers["x-goog-api-key"] == GEMINI_TEST_KEY
     assert request.json()["generationConfig"] == {"temperature": 0.4, "maxOutputTokens": 256}
     assert system_text(request).startswith("You are a chemistry tutor.")
-    assert "### Lesson: Chemical bonds" in system_text(request)
+    assert '[1] Lesson "Chemical bonds", section "Covalent bonds"\nA covalent' in system_text(
+        request
+    )
     assert reply.model_id == "gemini-test"
+
+
+async def test_the_system_prompt_holds_the_tutor_the_policy_the_numbered_passages_and_the_rules(
+    model: GeminiTutorModel, fake_gemini: FakeGemini
+) -> None:
+    second = CoursePassage(None, "notes.md", "Ionic bonds transfer electrons.", None)
+    prompt = replace(PROMPT, passages=[PROMPT.passages[0], second])
+
+    await model.reply(prompt)
+
+    text = system_text(fake_gemini.last_request)
+    own, policy, rule, first, other = text.split("\n\n")
+    assert own == "You are a chemistry tutor."
+    assert "guide the learner to the answer with questions, hints" in policy
+    assert "Never hand over the answer to a graded exercise" in policy
+    assert "cite it with its number in square brackets, like [1]" in rule
+    assert "If the passages do not cover the question, say so plainly" in rule
+    assert first.startswith('[1] Lesson "Chemical bonds", section "Covalent bonds"\n')
+    assert other == '[2] Lesson "notes.md"\nIonic bonds transfer electrons.'
+
+
+async def test_a_question_the_course_does_not_cover_is_flagged_in_the_system_prompt(
+    model: GeminiTutorModel, fake_gemini: FakeGemini
+) -> None:
+    prompt = replace(PROMPT, passages=[], uncovered=True, other_courses=["Physics"])
+
+    await model.reply(prompt)
+
+    text = system_text(fake_gemini.last_request)
+    assert "the course does not cover it" in text
+    assert 'These other courses of the platform may cover it: "Physics".' in text
+    assert "[1]" not in text
 
 
 async def test_the_tutor_model_overrides_the_default(
     model: GeminiTutorModel, fake_gemini: FakeGemini
 ) -> None:
-    prompt = TutorPrompt(system_prompt="", message="Hello", model_id="gemini-2.5-pro")
+    prompt = TutorPrompt(
+        system_prompt="", message="Hello", model_id="gemini-2.5-pro", teaching=False
+    )
 
     reply = await model.reply(prompt)
 

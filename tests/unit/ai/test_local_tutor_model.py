@@ -8,7 +8,6 @@ import pytest
 
 from tutor_platform.ai.adapters.outbound.local.tutor_model import MODEL_ID, LocalTutorModel
 from tutor_platform.ai.ports.model import (
-    ChatTurn,
     CoursePassage,
     GradingRequest,
     ImagePart,
@@ -52,88 +51,172 @@ def model() -> LocalTutorModel:
     return LocalTutorModel()
 
 
+LOOPS = CoursePassage(
+    lesson_id=UUID("0193a1b2-0000-7000-8000-00000000001a"),
+    title="Loops",
+    heading="enumerate and zip",
+    text=(
+        "## enumerate and zip\n\n"
+        "When you need the position as well as the item, use `enumerate` rather than managing "
+        "a counter yourself.\n\n"
+        "```python\n# a comment, not a heading\nfor number, step in enumerate(steps, start=1):\n"
+        "    print(number, step)\n```\n\n"
+        "| function | gives |\n|---|---|\n| `enumerate` | position and item |\n"
+        "| `zip` | pairs |\n\n"
+        "`zip` stops at the end of the shortest sequence."
+    ),
+)
+DICTS = CoursePassage(
+    lesson_id=UUID("0193a1b2-0000-7000-8000-00000000001b"),
+    title="Dictionaries and sets",
+    heading=None,
+    text="A **dictionary** maps keys to values. A **set** keeps each item once.",
+)
+
+
+def teaching(message: str, **changes: Any) -> TutorPrompt:
+    base = TutorPrompt(system_prompt="You teach Python.", message=message, passages=[LOOPS])
+    return replace(base, **changes)
+
+
+def fences_balanced(markdown: str) -> bool:
+    return sum(line.startswith("```") for line in markdown.splitlines()) % 2 == 0
+
+
 async def test_the_same_prompt_gets_the_same_answer(model: LocalTutorModel) -> None:
-    first = await model.reply(prompt("Where in the cell is energy released from glucose?"))
-    second = await LocalTutorModel().reply(
-        prompt("Where in the cell is energy released from glucose?")
+    question = teaching("How do I get the position in a loop?")
+
+    assert await model.reply(question) == await LocalTutorModel().reply(question)
+
+
+async def test_it_answers_with_whole_blocks_of_the_passage_and_names_and_cites_its_lesson(
+    model: LocalTutorModel,
+) -> None:
+    reply = await model.reply(teaching("How do I get the position and the item in a loop?"))
+
+    assert reply.content.startswith("From the lesson **Loops**, section *enumerate and zip* [1]:")
+    assert "use `enumerate` rather than managing a counter yourself." in reply.content
+    assert "# a comment, not a heading\nfor number, step in enumerate" in reply.content
+    assert fences_balanced(reply.content)
+    assert "| `enumerate` | position and item |" in reply.content
+    assert "## enumerate and zip" not in reply.content
+
+
+async def test_a_second_lesson_is_quoted_when_it_covers_what_the_first_does_not(
+    model: LocalTutorModel,
+) -> None:
+    reply = await model.reply(
+        teaching("Compare enumerate in loops with a dictionary", passages=[LOOPS, DICTS])
     )
 
-    assert first == second
+    assert "And from the lesson **Dictionaries and sets** [2]:" in reply.content
+    assert "A **dictionary** maps keys to values." in reply.content
 
 
-async def test_it_quotes_the_passage_that_answers_and_names_its_lesson(
+async def test_an_unrelated_second_passage_is_left_out(model: LocalTutorModel) -> None:
+    reply = await model.reply(teaching("What does enumerate give?", passages=[LOOPS, DICTS]))
+
+    assert "[2]" not in reply.content
+    assert "dictionary" not in reply.content
+
+
+async def test_the_guiding_question_is_made_from_a_key_term_of_the_lesson_not_of_the_question(
     model: LocalTutorModel,
 ) -> None:
-    reply = await model.reply(prompt("Which organelle do cells use to release energy?"))
+    reply = await model.reply(teaching("What does enumerate give?"))
 
-    assert "Cells break down glucose to release energy." in reply.content
-    assert '"Cellular respiration"' in reply.content
-    assert "Mitosis" not in reply.content
-
-
-async def test_plural_and_verb_forms_still_match(model: LocalTutorModel) -> None:
-    reply = await model.reply(prompt("What absorbed light in a leaf?"))
-
-    assert "Chlorophyll in the leaves absorbs the light." in reply.content
-    assert '"Photosynthesis"' in reply.content
+    last = reply.content.splitlines()[-1]
+    assert last.startswith("**Your turn:**")
+    assert last.endswith("?")
+    assert "`zip`" in last
 
 
-async def test_a_lone_match_comes_with_the_sentence_after_it(model: LocalTutorModel) -> None:
-    reply = await model.reply(prompt("Tell me about the mitochondria"))
+async def test_a_lesson_without_key_terms_asks_about_its_section(model: LocalTutorModel) -> None:
+    plain = CoursePassage(LOOPS.lesson_id, "Loops", "Loops repeat work.", "Why loops")
 
-    assert "This happens in the mitochondria. Respiration uses oxygen" in reply.content
+    reply = await model.reply(teaching("Why do loops matter?", passages=[plain]))
 
-
-async def test_every_answer_ends_with_a_guiding_question(model: LocalTutorModel) -> None:
-    messages = [
-        "What does chlorophyll do?",
-        "What is the capital of France?",
-        "Write a 30-second script summarising this lesson",
-        "why?",
-    ]
-    for message in messages:
-        reply = await model.reply(prompt(message))
-        assert reply.content.rstrip().endswith("?"), message
+    assert reply.content.splitlines()[-1].startswith('**Your turn:** Which idea in "Why loops"')
 
 
-async def test_the_guiding_question_is_about_the_topic_asked(model: LocalTutorModel) -> None:
-    reply = await model.reply(prompt("What does chlorophyll do?"))
-
-    last_line = reply.content.splitlines()[-1]
-    assert "chlorophyll" in last_line
-
-
-async def test_it_says_so_when_the_material_does_not_cover_the_question(
+async def test_a_question_the_course_does_not_cover_is_answered_honestly(
     model: LocalTutorModel,
 ) -> None:
-    reply = await model.reply(prompt("Who painted the Mona Lisa?"))
+    reply = await model.reply(
+        teaching(
+            "What is the **capital** of Australia?",
+            passages=[],
+            uncovered=True,
+            other_courses=["World geography", "SQL fundamentals"],
+        )
+    )
 
-    assert "could not find this in the course material" in reply.content
-    assert '"Photosynthesis", "Cellular respiration", "Mitosis"' in reply.content
-    assert "glucose" not in reply.content
+    assert reply.content.startswith("This course does not cover “What is the capital of Australia”")
+    assert "The courses **World geography**, **SQL fundamentals** may cover it." in reply.content
+    assert "[1]" not in reply.content
+    assert reply.content.count("**") % 2 == 0
 
 
-async def test_without_material_it_does_not_guess(model: LocalTutorModel) -> None:
-    reply = await model.reply(prompt("What does chlorophyll do?", passages=[]))
+async def test_without_material_it_does_not_guess_but_greets_back(
+    model: LocalTutorModel,
+) -> None:
+    answer = await model.reply(teaching("What does a generator do?", passages=[]))
+    greeting = await model.reply(teaching("Hello!", passages=[]))
 
-    assert "do not have any course material" in reply.content
-    assert reply.content.endswith("?")
+    assert "would rather not guess" in answer.content
+    assert greeting.content.startswith("Hello!")
 
 
-async def test_a_short_follow_up_uses_the_previous_question(model: LocalTutorModel) -> None:
-    history = [
-        ChatTurn("user", "What does chlorophyll do?"),
-        ChatTurn("assistant", "It absorbs light."),
-    ]
+async def test_an_example_request_quotes_the_code(model: LocalTutorModel) -> None:
+    long_intro = CoursePassage(
+        LOOPS.lesson_id, "Loops", "Words about loops. " * 80 + "\n\n" + LOOPS.text, "Loops"
+    )
 
-    reply = await model.reply(prompt("Why?", history=history))
+    reply = await model.reply(teaching("give me an example", passages=[long_intro]))
 
-    assert "Chlorophyll in the leaves absorbs the light." in reply.content
+    assert "for number, step in enumerate(steps, start=1):" in reply.content
+    assert fences_balanced(reply.content)
+
+
+async def test_images_are_acknowledged(model: LocalTutorModel) -> None:
+    images = [ImagePart("image/png", b"a"), ImagePart("image/jpeg", b"b")]
+
+    reply = await model.reply(teaching("What does enumerate give?", images=images))
+
+    assert reply.content.startswith("I received 2 images")
+    assert "`enumerate`" in reply.content
+
+
+async def test_the_reply_metadata(model: LocalTutorModel) -> None:
+    question = teaching("What does enumerate give?")
+
+    reply = await model.reply(question)
+
+    assert (reply.provider, reply.model_id, reply.finish_reason) == ("local", MODEL_ID, "stop")
+    assert reply.tokens_out == len(reply.content.split())
+    words_sent = [question.system_prompt, question.message, LOOPS.text]
+    assert reply.tokens_in == sum(len(text.split()) for text in words_sent)
+
+
+async def test_it_streams_one_word_at_a_time(model: LocalTutorModel) -> None:
+    items = [item async for item in model.stream(teaching("What does enumerate give?"))]
+
+    *deltas, final = items
+    assert isinstance(final, TutorReply)
+    texts = [d.text for d in deltas if isinstance(d, TextDelta)]
+    assert len(texts) == len(deltas) == len(final.content.split())
+    assert all(len(text.split()) == 1 for text in texts)
+    assert texts[0] == "From "
+    assert "".join(texts) == final.content
+
+
+def writing(message: str, **changes: Any) -> TutorPrompt:
+    return prompt(message, teaching=False, **changes)
 
 
 async def test_a_request_for_a_script_summarises_the_lessons(model: LocalTutorModel) -> None:
     reply = await model.reply(
-        prompt("Write a 30-second script summarising this lesson", passages=[PHOTOSYNTHESIS])
+        writing("Write a 30-second script summarising this lesson", passages=[PHOTOSYNTHESIS])
     )
 
     assert reply.content.startswith("Here is a short summary of the lesson material.")
@@ -142,42 +225,18 @@ async def test_a_request_for_a_script_summarises_the_lessons(model: LocalTutorMo
 
 
 async def test_a_summary_of_a_named_lesson_keeps_to_that_lesson(model: LocalTutorModel) -> None:
-    reply = await model.reply(prompt("Summarise the lesson on mitosis"))
+    reply = await model.reply(writing("Summarise the lesson on mitosis"))
 
     assert '"Mitosis" in short: Mitosis is cell division' in reply.content
     assert "Photosynthesis" not in reply.content
 
 
-async def test_images_are_acknowledged(model: LocalTutorModel) -> None:
-    images = [ImagePart("image/png", b"a"), ImagePart("image/jpeg", b"b")]
+async def test_writing_from_material_quotes_what_matches(model: LocalTutorModel) -> None:
+    reply = await model.reply(writing("Which organelle do cells use to release energy?"))
 
-    reply = await model.reply(prompt("What does chlorophyll do?", images=images))
-
-    assert reply.content.startswith("I received 2 images (image/png, image/jpeg)")
-    assert "Chlorophyll in the leaves absorbs the light." in reply.content
-
-
-async def test_the_reply_metadata(model: LocalTutorModel) -> None:
-    question = prompt("What does chlorophyll do?")
-
-    reply = await model.reply(question)
-
-    assert (reply.provider, reply.model_id, reply.finish_reason) == ("local", MODEL_ID, "stop")
-    assert reply.tokens_out == len(reply.content.split())
-    words_sent = [question.system_prompt, question.message] + [p.text for p in PASSAGES]
-    assert reply.tokens_in == sum(len(text.split()) for text in words_sent)
-
-
-async def test_it_streams_one_word_at_a_time(model: LocalTutorModel) -> None:
-    items = [item async for item in model.stream(prompt("What does chlorophyll do?"))]
-
-    *deltas, final = items
-    assert isinstance(final, TutorReply)
-    texts = [d.text for d in deltas if isinstance(d, TextDelta)]
-    assert len(texts) == len(deltas) == len(final.content.split())
-    assert all(len(text.split()) == 1 for text in texts)
-    assert texts[0] == "Here "
-    assert "".join(texts) == final.content
+    assert "Cells break down glucose to release energy." in reply.content
+    assert '"Cellular respiration"' in reply.content
+    assert "Mitosis" not in reply.content
 
 
 def grading(answer: str, keywords: list[str] | None = None, guidance: str = "") -> GradingRequest:

@@ -17,8 +17,9 @@ from tutor_platform.ai.ports.model import (
 )
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import UpstreamFailed
+from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.ports.attachments import AttachedFile
-from tutor_platform.tutoring.ports.course_context import CourseMaterial
+from tutor_platform.tutoring.ports.course_context import PassageHit
 
 
 class ScriptedModel:
@@ -109,7 +110,31 @@ class FakeCourse:
     id: UUID
     instructor_id: UUID
     is_published: bool = True
-    lessons: list[CourseMaterial] = field(default_factory=list)
+    lessons: list[PassageHit] = field(default_factory=list)
+
+
+def hit(
+    title: str,
+    text: str,
+    *,
+    premium: bool = False,
+    heading: str | None = None,
+    similarity: float = 0.9,
+    lexical: float = 1.0,
+) -> PassageHit:
+    """A retrieved passage of a lesson (relevant unless told otherwise)."""
+    return PassageHit(
+        lesson_id=new_id(),
+        course_id=new_id(),
+        lesson_title=title,
+        heading=heading,
+        markdown=text,
+        text=text,
+        is_premium=premium,
+        score=1.0,
+        similarity=similarity,
+        lexical=lexical,
+    )
 
 
 @dataclass
@@ -118,6 +143,7 @@ class FakeCourses:
 
     courses: dict[UUID, FakeCourse] = field(default_factory=dict)
     material_asked: list[tuple[UUID, str, int]] = field(default_factory=list)
+    other_titles: list[str] = field(default_factory=list)
 
     def add(self, course: FakeCourse) -> FakeCourse:
         self.courses[course.id] = course
@@ -140,9 +166,12 @@ class FakeCourses:
     async def hidden(self, principal: Principal | None, course_ids: Collection[UUID]) -> set[UUID]:
         return {c for c in course_ids if not await self.can_view(principal, c)}
 
-    async def material(self, course_id: UUID, query: str, limit: int) -> list[CourseMaterial]:
+    async def passages(self, course_id: UUID, query: str, limit: int) -> list[PassageHit]:
         self.material_asked.append((course_id, query, limit))
         return list(self.courses[course_id].lessons[:limit])
+
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
+        return self.other_titles[:limit]
 
 
 @dataclass
@@ -153,7 +182,8 @@ class FakeFiles:
     reads: list[UUID] = field(default_factory=list)
 
     def add(self, owner: UUID, file_id: UUID, content_type: str, data: bytes) -> UUID:
-        self.files[file_id] = (owner, AttachedFile(file_id, content_type, len(data)), data)
+        attached = AttachedFile(file_id, content_type, len(data), f"file-{len(self.files)}")
+        self.files[file_id] = (owner, attached, data)
         return file_id
 
     async def owned(self, user_id: UUID, file_id: UUID) -> AttachedFile | None:

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.tutoring.doubles import ScriptedModel, texts
+from tests.unit.tutoring.doubles import ScriptedModel, hit, texts
 from tests.unit.tutoring.world import World, admin, instructor, person
 from tutor_platform.ai.ports.model import TutorPrompt
 from tutor_platform.shared.auth import Principal
@@ -26,7 +26,6 @@ from tutor_platform.tutoring.domain.message import (
     NewMessage,
 )
 from tutor_platform.tutoring.domain.session import ChatSession
-from tutor_platform.tutoring.ports.course_context import CourseMaterial
 
 
 async def chat(world: World, **tutor_fields: Any) -> tuple[Principal, ChatSession]:
@@ -71,7 +70,7 @@ async def test_the_user_message_is_committed_before_the_ai_is_called() -> None:
 async def test_the_prompt_has_the_tutor_the_course_material_and_the_history() -> None:
     world = World(history_budget=6)
     teacher, student = instructor(), person()
-    lessons = [CourseMaterial(new_id(), "Cells", "Cells are small. " * 1000, False)]
+    lessons = [hit("Cells", "Cells are small. " * 1000)]
     course = world.course(teacher, lessons=lessons)
     tutor = await world.tutor(
         teacher, course.id, system_prompt="Be brief.", temperature=0.2, knowledge_base_id="kb"
@@ -96,7 +95,7 @@ async def test_the_prompt_has_the_tutor_the_course_material_and_the_history() ->
     assert texts(prompt) == ["four five", "Here is the answer."], "trimmed to 6 words"
     assert [p.title for p in prompt.passages] == ["Cells"]
     assert len(prompt.passages[0].text) == 8000
-    assert world.courses.material_asked[-1] == (course.id, "What is a cell?", 3)
+    assert world.courses.material_asked[-1] == (course.id, "What is a cell?", 8)
 
 
 @pytest.mark.parametrize(("plan", "titles"), [("free", ["Free"]), ("premium", ["Free", "Paid"])])
@@ -106,8 +105,8 @@ async def test_premium_lessons_reach_the_ai_only_for_premium_learners(
     world = World()
     teacher, student = instructor(), person(plan=plan)
     lessons = [
-        CourseMaterial(new_id(), "Free", "Open text.", False),
-        CourseMaterial(new_id(), "Paid", "Premium text.", True),
+        hit("Free", "Open text."),
+        hit("Paid", "Premium text.", premium=True),
     ]
     tutor = await world.tutor(teacher, world.course(teacher, lessons=lessons).id)
     session = await world.session(student, tutor.id)

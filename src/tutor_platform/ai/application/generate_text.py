@@ -39,5 +39,6 @@ class GenerateText:
             model_id=request.model_id,
             temperature=request.temperature,
             max_output_tokens=request.max_output_tokens,
+            teaching=False,
         )
         return await self._models.get(request.provider).reply(prompt)

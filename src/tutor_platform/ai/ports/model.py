@@ -61,11 +61,17 @@ class ImagePart:
 
 @dataclass(frozen=True, slots=True)
 class CoursePassage:
-    """Course material the caller retrieved for this message (a lesson or a part of it)."""
+    """Course material the caller retrieved for this message (a lesson or a part of it).
 
-    lesson_id: UUID
+    ``title`` is the lesson's (or the attached file's) title, ``heading`` the section of the
+    lesson it comes from, ``text`` its Markdown. In a prompt, passages are numbered from 1 in
+    the order given: a provider cites passage ``n`` as ``[n]``.
+    """
+
+    lesson_id: UUID | None
     title: str
     text: str
+    heading: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +79,9 @@ class TutorPrompt:
     """Everything a model needs to answer one message.
 
     ``model_id`` None means the provider's default model. ``temperature`` is 0-2.
+    ``teaching``: the model answers a learner as a tutor (False: it writes to an instruction,
+    e.g. a lesson script). ``uncovered``: the tutor's course has no passage relevant to the
+    message; the answer says so plainly, naming ``other_courses`` (titles) that may cover it.
     ``session_id``, ``tutor_id`` and ``knowledge_base_id`` are passed to providers that keep
     their own state (AI-Core); the others ignore them.
     """
@@ -88,6 +97,9 @@ class TutorPrompt:
     tutor_id: UUID | None = None
     knowledge_base_id: str | None = None
     max_output_tokens: int | None = None
+    teaching: bool = True
+    uncovered: bool = False
+    other_courses: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         if not self.message.strip() and not self.images:

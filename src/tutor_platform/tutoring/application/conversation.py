@@ -6,11 +6,14 @@
    the attachments and load the images; store the user message and COMMIT, before any AI
    call. The unique (session, client_message_id) constraint settles two identical sends
    racing: the loser resumes the winner's message.
-2. ``prompt``: the tutor's system prompt, the course lessons relevant to the question (premium
-   lessons only for premium users and the course's editors), the earlier messages trimmed to
-   the token budget, the images.
-3. ``answer`` stores the tutor's reply (or ``interrupted`` the part a leaving client got;
-   ``unanswered`` records that none came), and counts it in the session.
+2. ``brief``: the tutor's system prompt, the passages of the course relevant to the question
+   (a follow-up is retrieved with the conversation's topic; premium lessons only for premium
+   users and the course's editors; none below the relevance threshold, and then the other
+   courses that may cover it), the attached text files, the earlier messages trimmed to the
+   token budget, the images.
+3. ``answer`` stores the tutor's reply with its citations (only of passages that were sent)
+   (or ``interrupted`` the part a leaving client got; ``unanswered`` records that none came),
+   and counts it in the session.
 """
 
 from collections.abc import Sequence
@@ -29,12 +32,19 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.domain.citations import SourcePassage, cite
 from tutor_platform.tutoring.domain.errors import (
     ClientMessageIdReused,
     ConversationChanged,
     ReplyInProgress,
     SessionNotFound,
     TutorUnavailable,
+)
+from tutor_platform.tutoring.domain.grounding import (
+    Topic,
+    is_relevant,
+    is_small_talk,
+    retrieval_query,
 )
 from tutor_platform.tutoring.domain.history import estimate_tokens, trim_history
 from tutor_platform.tutoring.domain.message import (
@@ -54,13 +64,17 @@ from tutor_platform.tutoring.domain.session import ChatSession, ensure_owner
 from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.attachments import AttachedFile, FileAttachments
-from tutor_platform.tutoring.ports.course_context import CourseContext
+from tutor_platform.tutoring.ports.course_context import CourseContext, PassageHit
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
 HISTORY_MESSAGES: Final = 100
 """At most this many earlier messages are considered for the history (then trimmed)."""
-CONTEXT_LESSONS: Final = 3
+RETRIEVED_PASSAGES: Final = 8
+"""How many passages are retrieved for a question before the relevance threshold."""
+CONTEXT_PASSAGES: Final = 4
+"""At most this many relevant passages go with a question."""
+OTHER_COURSES: Final = 3
 MAX_PASSAGE_CHARACTERS: Final = 8000
 MAX_IMAGE_BYTES: Final = 20 * 1024 * 1024
 """The images of one message add up to at most this (what providers accept inline)."""
@@ -76,6 +90,24 @@ class Turn:
     question: Message
     answer: Message | None = None
     images: tuple[ImagePart, ...] = ()
+    documents: tuple[SourcePassage, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The prompt of a turn and the passages it numbers (``sources[n - 1]`` is ``[n]``)."""
+
+    prompt: TutorPrompt
+    sources: tuple[SourcePassage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grounding:
+    """The course passages for a question, or that the course does not cover it."""
+
+    sources: tuple[SourcePassage, ...] = ()
+    uncovered: bool = False
+    other_courses: tuple[str, ...] = ()
 
 
 class Conversation:
@@ -108,7 +140,7 @@ class Conversation:
             raise TutorUnavailable()
         if existing is not None:
             return await self._resume(principal, session, tutor, existing, new)
-        images = await self._images(principal.user_id, new.attachments)
+        images, documents = await self._attached(principal.user_id, new.attachments)
         now = self._clock.now()
         question = Message(
             id=new_id(),
@@ -132,32 +164,43 @@ class Conversation:
             if existing is None:
                 raise SessionNotFound() from None
             return await self._resume(principal, session, tutor, existing, new)
-        return Turn(principal, session, tutor, question, images=images)
+        return Turn(principal, session, tutor, question, images=images, documents=documents)
 
-    async def prompt(self, turn: Turn) -> TutorPrompt:
+    async def brief(self, turn: Turn) -> Briefing:
         async with self._uow_factory() as uow:
             earlier = await uow.messages.page(turn.session.id, turn.question, HISTORY_MESSAGES)
         history = trim_history(earlier.items, self._history_budget)
-        return TutorPrompt(
+        grounding = await self._ground(turn, current_topic(earlier.items))
+        sources = (*turn.documents, *grounding.sources)
+        prompt = TutorPrompt(
             system_prompt=turn.tutor.system_prompt,
             message=turn.question.content,
             history=[
                 ChatTurn("user" if m.role == USER else "assistant", m.content) for m in history
             ],
-            passages=await self._passages(turn),
+            passages=[_course_passage(source) for source in sources],
             images=turn.images,
             model_id=turn.tutor.model_id,
             temperature=turn.tutor.temperature,
             session_id=turn.session.id,
             tutor_id=turn.tutor.id,
             knowledge_base_id=turn.tutor.knowledge_base_id,
+            uncovered=grounding.uncovered and not sources,
+            other_courses=grounding.other_courses,
         )
+        return Briefing(prompt, sources)
 
     async def answer(
-        self, turn: Turn, reply: TutorReply, latency_ms: int, finish_reason: str | None = None
+        self,
+        turn: Turn,
+        reply: TutorReply,
+        latency_ms: int,
+        sources: Sequence[SourcePassage] = (),
+        finish_reason: str | None = None,
     ) -> Message:
-        """Store the reply as the answer to the turn's question; ``ConversationChanged`` when
-        the question was deleted meanwhile."""
+        """Store the reply, with its citations of ``sources``, as the answer to the turn's
+        question; ``ConversationChanged`` when the question was deleted meanwhile."""
+        content, citations = cite(reply.content, sources)
         now = self._clock.now()
         metadata = MessageMetadata(
             model_id=reply.model_id,
@@ -172,9 +215,10 @@ class Conversation:
             id=new_id(),
             session_id=turn.session.id,
             role=ASSISTANT,
-            content=reply.content,
+            content=content,
             created_at=now,
             metadata=metadata,
+            citations=tuple(citations),
             reply_to_id=turn.question.id,
         )
         async with self._uow_factory() as uow:
@@ -186,13 +230,14 @@ class Conversation:
         return answer
 
     async def interrupted(
-        self, turn: Turn, prompt: TutorPrompt | None, text: str, latency_ms: int
+        self, turn: Turn, briefing: Briefing | None, text: str, latency_ms: int
     ) -> Message | None:
         """The client left: store what was generated (finish reason ``client_disconnected``),
         or record the question as unanswered when nothing was."""
         if not text:
             await self.unanswered(turn)
             return None
+        prompt = None if briefing is None else briefing.prompt
         reply = TutorReply(
             content=text,
             provider=turn.tutor.provider,
@@ -201,8 +246,9 @@ class Conversation:
             tokens_out=estimate_tokens(text),
             finish_reason=CLIENT_DISCONNECTED,
         )
+        sources = () if briefing is None else briefing.sources
         try:
-            return await self.answer(turn, reply, latency_ms)
+            return await self.answer(turn, reply, latency_ms, sources)
         except ConversationChanged:
             return None
 
@@ -225,7 +271,7 @@ class Conversation:
         answer = await self._stored_answer(existing)
         if answer is not None:
             return Turn(principal, session, tutor, existing, answer)
-        images = await self._images(principal.user_id, existing.attachments)
+        images, documents = await self._attached(principal.user_id, existing.attachments)
         now = self._clock.now()
         async with self._uow_factory() as uow:
             claimed = await uow.messages.claim_reply(existing.id, now, now - STALE_CLAIM)
@@ -235,15 +281,18 @@ class Conversation:
             if answer is None:
                 raise ReplyInProgress()
             return Turn(principal, session, tutor, existing, answer)
-        return Turn(principal, session, tutor, existing, images=images)
+        return Turn(principal, session, tutor, existing, images=images, documents=documents)
 
     async def _stored_answer(self, question: Message) -> Message | None:
         async with self._uow_factory() as uow:
             return await uow.messages.reply_to(question.id)
 
-    async def _images(self, user_id: UUID, file_ids: Sequence[UUID]) -> tuple[ImagePart, ...]:
+    async def _attached(
+        self, user_id: UUID, file_ids: Sequence[UUID]
+    ) -> tuple[tuple[ImagePart, ...], tuple[SourcePassage, ...]]:
         """422 on ``attachments`` unless every file is the caller's and not deleted; the
-        images among them, loaded (non-images are only referenced by the message)."""
+        images among them, loaded, and the text files as material (others are only referenced
+        by the message)."""
         files: list[AttachedFile] = []
         for file_id in file_ids:
             found = await self._attachments.owned(user_id, file_id)
@@ -256,21 +305,58 @@ class Conversation:
         loaded = []
         for image in images:
             loaded.append(ImagePart(image.content_type, await self._attachments.read(image.id)))
-        return tuple(loaded)
+        documents = []
+        for file in files:
+            if file.is_text:
+                data = await self._attachments.read(file.id)
+                text = data[: MAX_PASSAGE_CHARACTERS * 4].decode("utf-8", "ignore")
+                text = text[:MAX_PASSAGE_CHARACTERS]
+                documents.append(SourcePassage(None, None, file.filename, None, text, text))
+        return tuple(loaded), tuple(documents)
 
-    async def _passages(self, turn: Turn) -> list[CoursePassage]:
+    async def _ground(self, turn: Turn, topic: Topic | None) -> Grounding:
+        """The relevant passages of the tutor's course, or that it covers nothing of this."""
         course_id = turn.tutor.course_id
-        if course_id is None:
-            return []
-        material = await self._courses.material(course_id, turn.question.content, CONTEXT_LESSONS)
-        if any(lesson.is_premium for lesson in material) and not (
+        message = turn.question.content
+        if course_id is None or is_small_talk(message):
+            return Grounding()
+        hits = await self._courses.passages(
+            course_id, retrieval_query(message, topic), RETRIEVED_PASSAGES
+        )
+        if any(hit.is_premium for hit in hits) and not (
             turn.principal.is_premium or await self._courses.can_edit(turn.principal, course_id)
         ):
-            material = [lesson for lesson in material if not lesson.is_premium]
-        return [
-            CoursePassage(lesson.lesson_id, lesson.title, lesson.text[:MAX_PASSAGE_CHARACTERS])
-            for lesson in material
-        ]
+            hits = [hit for hit in hits if not hit.is_premium]
+        relevant = [hit for hit in hits if is_relevant(hit.similarity, hit.lexical)]
+        if relevant:
+            return Grounding(tuple(_source(hit) for hit in relevant[:CONTEXT_PASSAGES]))
+        others = await self._courses.other_courses(message, course_id, OTHER_COURSES)
+        return Grounding(uncovered=True, other_courses=tuple(others))
+
+
+def current_topic(earlier: Sequence[Message]) -> Topic | None:
+    """The last question before this one and the lesson titles its answer cited."""
+    question = next((m for m in reversed(earlier) if m.role == USER), None)
+    if question is None:
+        return None
+    answer = next((m for m in earlier if m.reply_to_id == question.id), None)
+    titles = () if answer is None else tuple(dict.fromkeys(c.title for c in answer.citations))
+    return Topic(question.content, titles)
+
+
+def _source(hit: PassageHit) -> SourcePassage:
+    return SourcePassage(
+        hit.lesson_id,
+        hit.course_id,
+        hit.lesson_title,
+        hit.heading,
+        hit.text,
+        hit.markdown[:MAX_PASSAGE_CHARACTERS],
+    )
+
+
+def _course_passage(source: SourcePassage) -> CoursePassage:
+    return CoursePassage(source.lesson_id, source.title, source.markdown, source.heading)
 
 
 def prompt_size(prompt: TutorPrompt) -> int:

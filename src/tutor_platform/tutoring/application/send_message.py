@@ -31,10 +31,11 @@ class SendMessage:
             return Exchange(turn.question, turn.answer, replayed=True)
         started = time.perf_counter()
         try:
-            prompt = await self._conversation.prompt(turn)
-            reply = await self._models.get(turn.tutor.provider).reply(prompt)
+            briefing = await self._conversation.brief(turn)
+            reply = await self._models.get(turn.tutor.provider).reply(briefing.prompt)
         except Exception:
             await self._conversation.unanswered(turn)
             raise
-        answer = await self._conversation.answer(turn, reply, elapsed_ms(started))
+        latency = elapsed_ms(started)
+        answer = await self._conversation.answer(turn, reply, latency, briefing.sources)
         return Exchange(turn.question, answer)

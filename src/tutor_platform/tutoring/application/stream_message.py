@@ -2,9 +2,10 @@
 ``conversation``).
 
 ``execute`` stores the user message (errors before that are ordinary errors), then returns
-the events: ``Delta`` pieces whose concatenation is the answer, then ``Done`` with the stored
-answer, or ``Failed`` (the provider failed: the user message stays unanswered, the partial
-text is not stored, a retry with the same ``client_message_id`` asks again). When the
+the events: ``Delta`` pieces whose concatenation is the answer (markers citing passages that
+were not sent are filtered out as the text arrives), then ``Done`` with the stored answer,
+or ``Failed`` (the provider failed: the user message stays unanswered, the partial text is
+not stored, a retry with the same ``client_message_id`` asks again). When the
 consumer stops early (the client left), the text generated so far is stored by a detached
 task with finish reason ``client_disconnected``.
 """
@@ -12,20 +13,16 @@ task with finish reason ``client_disconnected``.
 import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
-from tutor_platform.ai.api import (
-    StreamItem,
-    TextDelta,
-    TutorModels,
-    TutorPrompt,
-)
+from tutor_platform.ai.api import StreamItem, TextDelta, TutorModels
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import DomainError, UpstreamFailed
-from tutor_platform.tutoring.application.conversation import Conversation, Turn
+from tutor_platform.tutoring.application.conversation import Briefing, Conversation, Turn
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import elapsed_ms
+from tutor_platform.tutoring.domain.citations import MarkerFilter
 from tutor_platform.tutoring.domain.message import Message, NewMessage
 
 
@@ -76,19 +73,24 @@ class StreamMessage:
     async def _generate(self, turn: Turn) -> AsyncGenerator[StreamEvent, None]:
         started = time.perf_counter()
         pieces: list[str] = []
-        prompt: TutorPrompt | None = None
+        briefing: Briefing | None = None
         stream: AsyncIterator[StreamItem] | None = None
         settled = False
         try:
-            prompt = await self._conversation.prompt(turn)
-            stream = self._models.get(turn.tutor.provider).stream(prompt)
+            briefing = await self._conversation.brief(turn)
+            markers = MarkerFilter(len(briefing.sources))
+            stream = self._models.get(turn.tutor.provider).stream(briefing.prompt)
             async for item in stream:
+                text = markers.feed(item.text) if isinstance(item, TextDelta) else markers.flush()
+                if text:
+                    pieces.append(text)
+                    yield Delta(text)
                 if isinstance(item, TextDelta):
-                    pieces.append(item.text)
-                    yield Delta(item.text)
                     continue
                 settled = True
-                stored = self._conversation.answer(turn, item, elapsed_ms(started))
+                reply = replace(item, content="".join(pieces))
+                latency = elapsed_ms(started)
+                stored = self._conversation.answer(turn, reply, latency, briefing.sources)
                 yield Done(await self._detached.shield(stored))
                 return
             raise UpstreamFailed("The provider's stream ended without an answer.")
@@ -101,7 +103,7 @@ class StreamMessage:
             if not settled:
                 settled = True
                 text = "".join(pieces)
-                saved = self._conversation.interrupted(turn, prompt, text, elapsed_ms(started))
+                saved = self._conversation.interrupted(turn, briefing, text, elapsed_ms(started))
                 self._detached.start(saved)
             raise
         except Exception:

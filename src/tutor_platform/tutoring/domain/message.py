@@ -14,6 +14,7 @@ from typing import Final
 from uuid import UUID
 
 from tutor_platform.shared.validation import FieldChecks
+from tutor_platform.tutoring.domain.citations import Citation
 
 USER: Final = "user"
 ASSISTANT: Final = "assistant"
@@ -49,6 +50,7 @@ class Message:
     created_at: datetime
     attachments: tuple[UUID, ...] = ()
     metadata: MessageMetadata | None = None
+    citations: tuple[Citation, ...] = ()
     client_message_id: str | None = None
     reply_to_id: UUID | None = None
     reply_state: str | None = None

@@ -10,10 +10,16 @@ class AttachedFile:
     id: UUID
     content_type: str
     size: int
+    filename: str = ""
 
     @property
     def is_image(self) -> bool:
         return self.content_type.startswith("image/")
+
+    @property
+    def is_text(self) -> bool:
+        """Plain text or Markdown: material the tutor reads."""
+        return self.content_type in ("text/plain", "text/markdown")
 
 
 class FileAttachments(Protocol):

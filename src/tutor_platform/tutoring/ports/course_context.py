@@ -9,13 +9,24 @@ from tutor_platform.shared.auth import Principal
 
 
 @dataclass(frozen=True, slots=True)
-class CourseMaterial:
-    """A lesson's text that may help answer a question."""
+class PassageHit:
+    """A passage of a lesson retrieved for a question.
+
+    ``markdown`` is the passage as written, ``text`` the same as plain text; ``heading`` the
+    lesson section it comes from. ``similarity`` (-1..1) compares meanings, ``lexical`` (0..1)
+    is the share of the question's words found in it; ``score`` orders the hits.
+    """
 
     lesson_id: UUID
-    title: str
+    course_id: UUID
+    lesson_title: str
+    heading: str | None
+    markdown: str
     text: str
     is_premium: bool
+    score: float
+    similarity: float
+    lexical: float
 
 
 class CourseContext(Protocol):
@@ -31,6 +42,11 @@ class CourseContext(Protocol):
         """Those of ``course_ids`` the caller may not see (unknown courses included)."""
         ...
 
-    async def material(self, course_id: UUID, query: str, limit: int) -> list[CourseMaterial]:
-        """Up to ``limit`` lessons of the course most relevant to ``query``."""
+    async def passages(self, course_id: UUID, query: str, limit: int) -> list[PassageHit]:
+        """Up to ``limit`` passages of the course's lessons most relevant to ``query``, best
+        first."""
+        ...
+
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
+        """Titles of published courses (not ``exclude``) whose search matches ``query``."""
         ...

@@ -60,20 +60,59 @@ def prompt_tokens(prompt: TutorPrompt) -> int:
     )
 
 
+TEACHING_POLICY = (
+    "How to teach: guide the learner to the answer with questions, hints and small examples "
+    "rather than lecturing; check their understanding with one question at the end. Never hand "
+    "over the answer to a graded exercise, quiz or project: give a hint or the next step "
+    "instead. Be accurate and brief."
+)
+CITING_RULE = (
+    "Answer from the numbered course passages below. After each sentence that uses a passage, "
+    "cite it with its number in square brackets, like [1] or [2][3]. Cite only these numbers. "
+    "If the passages do not cover the question, say so plainly instead of answering from "
+    "general knowledge."
+)
+
+
+def passage_label(number: int, passage: CoursePassage) -> str:
+    """``[n] Lesson "Title", section "Heading"``: how a passage is introduced in a prompt."""
+    label = f'[{number}] Lesson "{passage.title}"'
+    return f'{label}, section "{passage.heading}"' if passage.heading else label
+
+
 def course_material(passages: Sequence[CoursePassage]) -> str:
-    """Passages as a text block for a system instruction."""
-    sections = [f"### Lesson: {passage.title}\n{passage.text.strip()}" for passage in passages]
-    return (
-        "Course material for this question. Answer from it when it is relevant and name the "
-        "lesson you used; say so when it does not cover the question.\n\n" + "\n\n".join(sections)
+    """The numbered passages with the rule to cite them, for a system instruction."""
+    numbered = [
+        f"{passage_label(n, passage)}\n{passage.text.strip()}"
+        for n, passage in enumerate(passages, start=1)
+    ]
+    return "\n\n".join([CITING_RULE, *numbered])
+
+
+def uncovered_notice(prompt: TutorPrompt) -> str:
+    """What the model is told when no passage of the course is relevant to the message."""
+    notice = (
+        "No passage of this tutor's course covers the learner's message. Tell them plainly, "
+        "in one or two sentences, that the course does not cover it; do not answer it from "
+        "general knowledge and do not cite anything."
     )
+    if prompt.other_courses:
+        titles = ", ".join(f'"{title}"' for title in prompt.other_courses)
+        notice += f" These other courses of the platform may cover it: {titles}."
+    return notice
 
 
 def system_instruction(prompt: TutorPrompt) -> str:
-    """The tutor's system prompt followed by the course material, if any."""
-    if not prompt.passages:
-        return prompt.system_prompt
-    return f"{prompt.system_prompt.rstrip()}\n\n{course_material(prompt.passages)}".strip()
+    """The tutor's own prompt, the teaching policy (when teaching), then the numbered course
+    passages with the citing rule, or the notice that the course does not cover the message."""
+    parts = [prompt.system_prompt.strip()]
+    if prompt.teaching:
+        parts.append(TEACHING_POLICY)
+    if prompt.passages:
+        parts.append(course_material(prompt.passages))
+    elif prompt.uncovered:
+        parts.append(uncovered_notice(prompt))
+    return "\n\n".join(part for part in parts if part)
 
 
 def grading_message(request: GradingRequest) -> str:

@@ -1,14 +1,10 @@
 """``AssessmentAI`` over the AI capability's facade (the default provider)."""
 
 from collections.abc import Sequence
-from uuid import UUID
 
 from tutor_platform.ai.api import AiFacade, CoursePassage
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.assessment.ports.ai import Grade, Passage
-
-NOTES_ID = UUID(int=0)
-"""The lesson id given to material that is not a lesson (a plan, a path): the nil UUID."""
 
 
 class FacadeAssessmentAI:
@@ -23,8 +19,7 @@ class FacadeAssessmentAI:
 
     async def write(self, instruction: str, material: Sequence[Passage]) -> str:
         passages = [
-            CoursePassage(passage.lesson_id or NOTES_ID, passage.title, passage.text)
-            for passage in material
+            CoursePassage(passage.lesson_id, passage.title, passage.text) for passage in material
         ]
         reply = await self._ai.generate_text(instruction, material=passages)
         return reply.content

@@ -5,13 +5,12 @@ from uuid import UUID
 
 from tutor_platform.learning.api import LearningFacade
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.ports.course_context import CourseMaterial
+from tutor_platform.tutoring.ports.course_context import PassageHit
 
 
 class LearningCourseContext:
     """Visibility and edit rights are learning's own rules (``can_view_course``,
-    ``can_edit_course``); lesson material comes from ``relevant_lessons``, with each lesson's
-    premium flag looked up."""
+    ``can_edit_course``); passages come from learning's hybrid retrieval."""
 
     def __init__(self, learning: LearningFacade) -> None:
         self._learning = learning
@@ -29,14 +28,24 @@ class LearningCourseContext:
             if not await self._learning.can_view_course(principal, course_id)
         }
 
-    async def material(self, course_id: UUID, query: str, limit: int) -> list[CourseMaterial]:
-        material = []
-        for passage in await self._learning.relevant_lessons(course_id, query, limit):
-            lesson = await self._learning.get_lesson(passage.lesson_id)
-            if lesson is not None:
-                material.append(
-                    CourseMaterial(
-                        passage.lesson_id, passage.title, passage.text, lesson.is_premium
-                    )
-                )
-        return material
+    async def passages(self, course_id: UUID, query: str, limit: int) -> list[PassageHit]:
+        found = await self._learning.retrieve_passages(course_id, query, limit)
+        return [
+            PassageHit(
+                lesson_id=hit.lesson_id,
+                course_id=hit.course_id,
+                lesson_title=hit.lesson_title,
+                heading=hit.heading,
+                markdown=hit.markdown,
+                text=hit.text,
+                is_premium=hit.is_premium,
+                score=hit.score,
+                similarity=hit.similarity,
+                lexical=hit.lexical,
+            )
+            for hit in found
+        ]
+
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
+        courses = await self._learning.matching_courses(query, limit + 1)
+        return [course.title for course in courses if course.id != exclude][:limit]

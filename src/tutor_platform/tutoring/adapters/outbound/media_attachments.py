@@ -12,7 +12,9 @@ class MediaFileAttachments:
 
     async def owned(self, user_id: UUID, file_id: UUID) -> AttachedFile | None:
         info = await self._media.get_file_for_owner(user_id, file_id)
-        return None if info is None else AttachedFile(info.id, info.content_type, info.size)
+        if info is None:
+            return None
+        return AttachedFile(info.id, info.content_type, info.size, info.filename)
 
     async def read(self, file_id: UUID) -> bytes:
         chunks = [chunk async for chunk in await self._media.open_content(file_id)]

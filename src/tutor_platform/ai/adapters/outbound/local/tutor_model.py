@@ -1,16 +1,20 @@
 """``LocalTutorModel``: an offline, deterministic tutor that answers from the course passages.
 
-It scores the passages' sentences by the question's terms (stop words dropped, light
-stemming), quotes the best ones with their lesson titles, says plainly when nothing matches,
-and always ends with a guiding question. Requests to summarise or write a script about the
-material get the opening sentences of each passage instead. Free-text answers are graded
-by the rubric's keywords (or, without keywords, by the words of its guidance).
+As a tutor it answers from the best passage it was given (and a second one from another
+lesson when that one covers words of the question the first does not), quoting whole
+Markdown blocks, so no heading, table or code fence is ever cut; it names the lesson and the
+section, cites the passages as ``[n]``, and ends with a guiding question built from the key
+terms that lesson marks (its bold terms and code names). When the course does not cover the
+question it says so plainly and names the other courses that may. Asked to write (a script,
+a summary) it gives the opening sentences of each passage as plain text. Free-text answers
+are graded by the rubric's keywords (or, without keywords, by the words of its guidance).
 """
 
 import zlib
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 
+from tutor_platform.ai.adapters.outbound.local.teaching import teach
 from tutor_platform.ai.adapters.outbound.local.text import (
     sentences,
     stem,
@@ -105,6 +109,8 @@ class LocalTutorModel:
 
 
 def _answer(prompt: TutorPrompt) -> str:
+    if prompt.teaching:
+        return teach(prompt)
     opening = _acknowledge_images(prompt.images)
     if _asks_for_summary(prompt.message) and prompt.passages:
         passages = _passages_about(prompt.message, prompt.passages)

@@ -8,6 +8,7 @@ import msgspec
 
 from tutor_platform.tutoring.adapters.inbound.http.params import Request
 from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.domain.citations import Citation
 from tutor_platform.tutoring.domain.message import (
     MAX_ATTACHMENTS,
     MAX_CLIENT_MESSAGE_ID_LENGTH,
@@ -95,6 +96,30 @@ class MessageMetadataResponse(msgspec.Struct, kw_only=True):
         )
 
 
+class CitationResponse(msgspec.Struct, kw_only=True):
+    """A course passage an answer rests on."""
+
+    index: Annotated[int, msgspec.Meta(description="The passage's number, cited as [index].")]
+    lesson_id: Annotated[UUID | None, msgspec.Meta(description="null for an attached file.")]
+    course_id: UUID | None
+    title: Annotated[str, msgspec.Meta(description="The lesson's title, or the file's name.")]
+    heading: Annotated[
+        str | None, msgspec.Meta(description="The lesson section the passage comes from.")
+    ]
+    snippet: Annotated[str, msgspec.Meta(description="Up to 300 characters of plain text.")]
+
+    @classmethod
+    def of(cls, citation: Citation) -> "CitationResponse":
+        return cls(
+            index=citation.index,
+            lesson_id=citation.lesson_id,
+            course_id=citation.course_id,
+            title=citation.title,
+            heading=citation.heading,
+            snippet=citation.snippet,
+        )
+
+
 class MessageResponse(msgspec.Struct, kw_only=True):
     id: UUID
     session_id: UUID
@@ -103,6 +128,13 @@ class MessageResponse(msgspec.Struct, kw_only=True):
     attachments: Annotated[list[UUID], msgspec.Meta(description="Ids of uploaded files.")]
     metadata: Annotated[
         MessageMetadataResponse | None, msgspec.Meta(description="null on user messages.")
+    ]
+    citations: Annotated[
+        list[CitationResponse],
+        msgspec.Meta(
+            description="The course passages the answer rests on; [] on user messages and on "
+            "answers the course does not support."
+        ),
     ]
     client_message_id: str | None
     reply_to_id: Annotated[
@@ -121,6 +153,7 @@ class MessageResponse(msgspec.Struct, kw_only=True):
             metadata=None
             if message.metadata is None
             else MessageMetadataResponse.of(message.metadata),
+            citations=[CitationResponse.of(citation) for citation in message.citations],
             client_message_id=message.client_message_id,
             reply_to_id=message.reply_to_id,
             created_at=message.created_at,

@@ -1,7 +1,7 @@
 """Messages on SQLAlchemy, paged by keyset on (created_at, id) with a row-value comparison
 that the (session_id, created_at, id) index answers directly."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 from uuid import UUID
@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
+from tutor_platform.tutoring.domain.citations import Citation
 from tutor_platform.tutoring.domain.message import (
     PENDING,
     UNANSWERED,
@@ -52,6 +53,38 @@ def metadata_from_json(data: Mapping[str, Any] | None) -> MessageMetadata | None
     )
 
 
+def citations_to_json(citations: Sequence[Citation]) -> list[dict[str, Any]]:
+    return [
+        {
+            "index": c.index,
+            "lesson_id": None if c.lesson_id is None else str(c.lesson_id),
+            "course_id": None if c.course_id is None else str(c.course_id),
+            "title": c.title,
+            "heading": c.heading,
+            "snippet": c.snippet,
+        }
+        for c in citations
+    ]
+
+
+def citations_from_json(data: Sequence[Mapping[str, Any]] | None) -> tuple[Citation, ...]:
+    return tuple(
+        Citation(
+            index=int(item["index"]),
+            lesson_id=_uuid(item.get("lesson_id")),
+            course_id=_uuid(item.get("course_id")),
+            title=str(item["title"]),
+            heading=item.get("heading"),
+            snippet=str(item["snippet"]),
+        )
+        for item in data or ()
+    )
+
+
+def _uuid(value: object) -> UUID | None:
+    return None if value is None else UUID(str(value))
+
+
 def message_from_row(row: Row[Any]) -> Message:
     return Message(
         id=row.id,
@@ -61,6 +94,7 @@ def message_from_row(row: Row[Any]) -> Message:
         created_at=row.created_at,
         attachments=tuple(UUID(str(item)) for item in row.attachments or ()),
         metadata=metadata_from_json(row.meta),
+        citations=citations_from_json(row.citations),
         client_message_id=row.client_message_id,
         reply_to_id=row.reply_to_id,
         reply_state=row.reply_state,
@@ -83,6 +117,7 @@ class SqlAlchemyMessageRepository:
             content=message.content,
             attachments=[str(file_id) for file_id in message.attachments],
             meta=metadata_to_json(message.metadata),
+            citations=citations_to_json(message.citations),
             client_message_id=message.client_message_id,
             reply_to_id=message.reply_to_id,
             reply_state=message.reply_state,

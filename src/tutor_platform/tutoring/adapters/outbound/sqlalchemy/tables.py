@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import text
 
 from tutor_platform.shared.persistence.base import UUIDv7AuditBase
 
@@ -76,6 +77,7 @@ class ChatMessageRow(UUIDv7AuditBase):
     content: Mapped[str] = mapped_column(Text)
     attachments: Mapped[list[Any]] = mapped_column(JsonB, default=list)
     meta: Mapped[dict[str, Any] | None] = mapped_column(JsonB, default=None)
+    citations: Mapped[list[Any]] = mapped_column(JsonB, default=list, server_default=text("'[]'"))
     client_message_id: Mapped[str | None] = mapped_column(String(64), default=None)
     reply_to_id: Mapped[UUID | None] = mapped_column(
         ForeignKey("chat_messages.id", ondelete="CASCADE"), default=None, index=True
