@@ -23,6 +23,10 @@ fmt:
     ruff format src tests migrations scripts
     ruff check --fix src tests migrations scripts
 
+# Tutor quality on the demo courses and a held-out course; see docs/tutoring-quality.md.
+eval *args:
+    python -m scripts.eval.run {{args}}
+
 # Benchmarks on PostgreSQL; results go to docs/benchmarks.md.
 bench:
     python -m scripts.bench.run

@@ -13,7 +13,8 @@ from typing import Final
 from uuid import UUID
 
 SNIPPET_LENGTH: Final = 300
-_MARKER = re.compile(r"[ \t]?\[(\d{1,3})\]")
+_MARKER = re.compile(r"[ \t]?(?<![\w)`])\[(?P<n>\d{1,3})\]")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LONGEST_MARKER: Final = 6
 """`` [123]``: a pending ``[`` is held back this many characters at most."""
 
@@ -62,22 +63,35 @@ def snippet(text: str) -> str:
 
 def cite(content: str, sources: Sequence[SourcePassage]) -> tuple[str, list[Citation]]:
     """The answer with unknown markers removed, and the citations of the known ones."""
+    text = strip_unknown_markers(content, len(sources))
     cited: dict[int, None] = {}
+    for match in _MARKER.finditer(text):
+        if not _in_code(text[: match.start()]):
+            cited.setdefault(int(match.group("n")), None)
+    return text, [sources[number - 1].cite(number) for number in cited if number <= len(sources)]
+
+
+def strip_unknown_markers(content: str, count: int, before: str = "") -> str:
+    """``content`` without the markers of numbers outside 1..``count``; brackets in code (a
+    fenced block or a `span`) and right after a name (``items[0]``) are not markers. ``before``
+    is the text that precedes ``content`` (to know whether it starts inside code)."""
 
     def keep(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if 1 <= number <= len(sources):
-            cited.setdefault(number, None)
+        if 1 <= int(match.group("n")) <= count or _in_code(before + content[: match.start()]):
             return match.group(0)
-        return ""
+        following = content[match.end() : match.end() + 1]
+        return match.group(0)[: -len(match.group("n")) - 2] if following == "[" else ""
 
-    text = _MARKER.sub(keep, content)
-    return text, [sources[number - 1].cite(number) for number in cited]
+    return _MARKER.sub(keep, content)
 
 
-def strip_unknown_markers(content: str, count: int) -> str:
-    """``content`` without the markers of numbers outside 1..``count``."""
-    return _MARKER.sub(lambda m: m.group(0) if 1 <= int(m.group(1)) <= count else "", content)
+def _in_code(before: str) -> bool:
+    """Whether text that follows ``before`` is inside a fenced code block or a code span."""
+    lines = before.split("\n")
+    fences = sum(1 for line in lines[:-1] if _FENCE.match(line))
+    if fences % 2:
+        return True
+    return lines[-1].count("`") % 2 == 1 and not _FENCE.match(lines[-1])
 
 
 class MarkerFilter:
@@ -90,16 +104,22 @@ class MarkerFilter:
     def __init__(self, count: int) -> None:
         self._count = count
         self._held = ""
+        self._sent = ""
 
     def feed(self, text: str) -> str:
         buffer = self._held + text
         start = _pending_start(buffer)
         self._held = buffer[start:]
-        return strip_unknown_markers(buffer[:start], self._count)
+        return self._send(buffer[:start])
 
     def flush(self) -> str:
         held, self._held = self._held, ""
-        return strip_unknown_markers(held, self._count)
+        return self._send(held)
+
+    def _send(self, text: str) -> str:
+        safe = strip_unknown_markers(text, self._count, self._sent)
+        self._sent += safe
+        return safe
 
 
 def _pending_start(buffer: str) -> int:
