@@ -20,6 +20,7 @@ from tutor_platform.ai.ports.model import (
     ProviderNotConfigured,
     RubricGrade,
     StreamItem,
+    Task,
     TextDelta,
     TutorModel,
     TutorModels,
@@ -39,6 +40,7 @@ __all__ = [
     "ProviderNotConfigured",
     "RubricGrade",
     "StreamItem",
+    "Task",
     "TextDelta",
     "TutorModel",
     "TutorModels",
@@ -64,6 +66,7 @@ class AiFacade:
         model_id: str | None = None,
         temperature: float = 0.7,
         max_output_tokens: int | None = None,
+        task: Task = "text",
     ) -> TutorReply:
         """An AI model's answer to ``instruction`` (a lesson script, a draft...), written from
         ``material`` when given; the default provider unless ``provider`` is named."""
@@ -75,6 +78,7 @@ class AiFacade:
             model_id=model_id,
             temperature=temperature,
             max_output_tokens=max_output_tokens,
+            task=task,
         )
         return await self._generate_text.execute(request)
 

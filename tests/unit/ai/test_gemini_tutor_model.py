@@ -94,9 +94,7 @@ async def test_a_question_the_course_does_not_cover_is_flagged_in_the_system_pro
 async def test_the_tutor_model_overrides_the_default(
     model: GeminiTutorModel, fake_gemini: FakeGemini
 ) -> None:
-    prompt = TutorPrompt(
-        system_prompt="", message="Hello", model_id="gemini-2.5-pro", teaching=False
-    )
+    prompt = TutorPrompt(system_prompt="", message="Hello", model_id="gemini-2.5-pro", task="text")
 
     reply = await model.reply(prompt)
 

@@ -211,7 +211,7 @@ async def test_it_streams_one_word_at_a_time(model: LocalTutorModel) -> None:
 
 
 def writing(message: str, **changes: Any) -> TutorPrompt:
-    return prompt(message, teaching=False, **changes)
+    return prompt(message, task="text", **changes)
 
 
 async def test_a_request_for_a_script_summarises_the_lessons(model: LocalTutorModel) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tutor_platform.ai.ports.model import (
     CoursePassage,
+    Task,
     TutorModels,
     TutorPrompt,
     TutorReply,
@@ -23,6 +24,7 @@ class TextRequest:
     model_id: str | None = None
     temperature: float = 0.7
     max_output_tokens: int | None = None
+    task: Task = "text"
 
 
 class GenerateText:
@@ -39,6 +41,6 @@ class GenerateText:
             model_id=request.model_id,
             temperature=request.temperature,
             max_output_tokens=request.max_output_tokens,
-            teaching=False,
+            task=request.task,
         )
         return await self._models.get(request.provider).reply(prompt)

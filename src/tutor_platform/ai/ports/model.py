@@ -24,6 +24,7 @@ from uuid import UUID
 from tutor_platform.shared.errors import UpstreamFailed
 
 ProviderName = Literal["local", "gemini", "ai_core"]
+Task = Literal["tutor", "text", "draft", "narration"]
 PROVIDER_NAMES: Final[tuple[ProviderName, ...]] = ("local", "gemini", "ai_core")
 
 
@@ -79,8 +80,9 @@ class TutorPrompt:
     """Everything a model needs to answer one message.
 
     ``model_id`` None means the provider's default model. ``temperature`` is 0-2.
-    ``teaching``: the model answers a learner as a tutor (False: it writes to an instruction,
-    e.g. a lesson script). ``uncovered``: the tutor's course has no passage relevant to the
+    ``task``: ``tutor`` answers a learner; ``text`` writes to an instruction from the
+    material; ``draft`` rewrites a lesson (Markdown); ``narration`` writes a spoken script
+    (plain whole sentences). ``uncovered``: the tutor's course has no passage relevant to the
     message; the answer says so plainly, naming ``other_courses`` (titles) that may cover it.
     ``session_id``, ``tutor_id`` and ``knowledge_base_id`` are passed to providers that keep
     their own state (AI-Core); the others ignore them.
@@ -97,7 +99,7 @@ class TutorPrompt:
     tutor_id: UUID | None = None
     knowledge_base_id: str | None = None
     max_output_tokens: int | None = None
-    teaching: bool = True
+    task: Task = "tutor"
     uncovered: bool = False
     other_courses: Sequence[str] = ()
 

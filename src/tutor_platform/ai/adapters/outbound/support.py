@@ -106,7 +106,7 @@ def system_instruction(prompt: TutorPrompt) -> str:
     """The tutor's own prompt, the teaching policy (when teaching), then the numbered course
     passages with the citing rule, or the notice that the course does not cover the message."""
     parts = [prompt.system_prompt.strip()]
-    if prompt.teaching:
+    if prompt.task == "tutor":
         parts.append(TEACHING_POLICY)
     if prompt.passages:
         parts.append(course_material(prompt.passages))

@@ -109,7 +109,7 @@ class LocalTutorModel:
 
 
 def _answer(prompt: TutorPrompt) -> str:
-    if prompt.teaching:
+    if prompt.task == "tutor":
         return teach(prompt)
     opening = _acknowledge_images(prompt.images)
     if _asks_for_summary(prompt.message) and prompt.passages:
