@@ -77,12 +77,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     upload_max_bytes: Positive = 25 * 1024 * 1024
     upload_allowed_types: str = ",".join(DEFAULT_ALLOWED_TYPES)
     storage_quota_bytes_per_user: Positive = 1024 * 1024 * 1024
-    ai_provider_default: Literal["local", "gemini", "ai_core"] = "local"
+    ai_provider_default: Literal["local", "gemini", "ai_core", "openai"] = "local"
     gemini_api_key: str = ""
     gemini_model: str = "gemini-2.5-flash"
     gemini_base_url: str = "https://generativelanguage.googleapis.com"
     ai_core_url: str = ""
     ai_core_api_key: str = ""
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_api_key: str = ""
+    openai_model: str = "gpt-4o-mini"
     ai_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
     ai_max_retries: Annotated[int, msgspec.Meta(ge=0, le=10)] = 2
     ai_backoff_seconds: Annotated[float, msgspec.Meta(ge=0)] = 0.5
