@@ -93,7 +93,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     ai_total_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 90.0
     ai_breaker_failure_threshold: Positive = 5
     ai_breaker_reset_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
-    embedding_provider: Literal["local"] = "local"
+    embedding_provider: Literal["local", "gemini", "openai"] = "local"
+    gemini_embedding_model: str = "gemini-embedding-001"
+    openai_embedding_model: str = "text-embedding-3-small"
+    embedding_dimensions: Annotated[int, msgspec.Meta(ge=1, le=4096)] = 768
     tutor_history_token_budget: Annotated[int, msgspec.Meta(ge=0)] = 3000
     speech_provider: Literal["local", "elevenlabs"] = "local"
     espeak_ng_path: str = "espeak-ng"
