@@ -1,13 +1,16 @@
-"""A fake Gemini API (``generateContent``, ``streamGenerateContent?alt=sse``, model ``GET``).
+"""A fake Gemini API (``generateContent``, ``streamGenerateContent?alt=sse``,
+``batchEmbedContents``, model ``GET``).
 
 Answers by default with ``Fake Gemini answer to: <the last user text>`` (in three streamed
-chunks for a stream), or with a valid grade when JSON output is asked for. Queue
+chunks for a stream), or with a valid grade when JSON output is asked for; embeddings are
+deterministic bags of words (``tests.fakes.embeddings``), not unit length. Queue
 ``gemini_reply``, ``gemini_stream``, ``gemini_error`` or any ``Scripted`` to change that.
 """
 
 from typing import Any
 
 from tests.fakes.asgi import RecordedRequest, Scripted, ScriptedServer
+from tests.fakes.embeddings import bag_of_words
 
 STATUS_NAMES = {
     400: "INVALID_ARGUMENT",
@@ -97,6 +100,8 @@ class FakeGemini(ScriptedServer):
             return Scripted(json={"name": f"models/{model}", "displayName": model})
         if not request.path.startswith("/v1beta/models/"):
             return gemini_error(404)
+        if request.path.endswith(":batchEmbedContents"):
+            return Scripted(json=_embeddings(request.json()))
         config = request.json().get("generationConfig", {})
         if config.get("responseMimeType") == "application/json":
             answer = DEFAULT_GRADE
@@ -110,3 +115,13 @@ class FakeGemini(ScriptedServer):
             pieces.append(" ".join(words[2 * third :]))
             return gemini_stream(*[piece for piece in pieces if piece.strip()])
         return gemini_reply(answer)
+
+
+def _embeddings(body: dict[str, Any]) -> dict[str, Any]:
+    """``{"embeddings": [{"values": [...]}]}``, one per request, three times unit length."""
+    embeddings = []
+    for item in body["requests"]:
+        text = "".join(part.get("text", "") for part in item["content"]["parts"])
+        size = item.get("outputDimensionality", 64)
+        embeddings.append({"values": [3 * value for value in bag_of_words(text, size)]})
+    return {"embeddings": embeddings}

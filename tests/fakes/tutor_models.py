@@ -1,7 +1,7 @@
 """Remote tutor models wired to the fake servers, with fast retries and a recorded sleep.
 
-``remote_model("gemini" | "ai_core", url)`` builds the real adapter (real SDK / httpx) with a
-``Resilience`` whose waits are recorded instead of slept, so a test can assert that a
+``remote_model("gemini" | "ai_core" | "openai", url)`` builds the real adapter (real SDK /
+httpx) with a ``Resilience`` whose waits are recorded instead of slept, so a test can assert that a
 ``Retry-After`` was honoured without waiting for it. Timeouts stay real (and small).
 """
 
@@ -17,10 +17,20 @@ from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     GeminiTutorModel,
     classify_gemini_error,
 )
+from tutor_platform.ai.adapters.outbound.openai.tutor_model import (
+    OpenAITutorModel,
+    classify_openai_error,
+)
 from tutor_platform.shared.resilience import CircuitBreaker, Resilience, RetryConfig
 
 GEMINI_TEST_KEY = "test-gemini-key-0123456789"
 AI_CORE_TEST_KEY = "test-ai-core-key-9876543210"
+OPENAI_TEST_KEY = "test-openai-key-5555555555"
+CLASSIFIERS = {
+    "gemini": classify_gemini_error,
+    "ai_core": classify_ai_core_error,
+    "openai": classify_openai_error,
+}
 FAST = RetryConfig(
     timeout_seconds=2.0,
     max_retries=2,
@@ -49,14 +59,13 @@ def remote_model(
     config: RetryConfig = FAST,
     sleep: RecordedSleep | None = None,
     breaker_threshold: int = 5,
-) -> GeminiTutorModel | AiCoreTutorModel:
-    """The real ``gemini`` or ``ai_core`` adapter pointed at a fake server."""
-    classify = classify_gemini_error if provider == "gemini" else classify_ai_core_error
+) -> GeminiTutorModel | AiCoreTutorModel | OpenAITutorModel:
+    """The real ``gemini``, ``ai_core`` or ``openai`` adapter pointed at a fake server."""
     resilience = Resilience(
         provider,
         config,
         CircuitBreaker(breaker_threshold, 60.0, time.monotonic),
-        classify,
+        CLASSIFIERS[provider],
         sleep=sleep or RecordedSleep(),
     )
     if provider == "gemini":
@@ -64,6 +73,14 @@ def remote_model(
             api_key=GEMINI_TEST_KEY,
             default_model="gemini-test",
             base_url=url,
+            timeout_seconds=config.timeout_seconds,
+            resilience=resilience,
+        )
+    if provider == "openai":
+        return OpenAITutorModel(
+            api_key=OPENAI_TEST_KEY,
+            default_model="gpt-test",
+            base_url=f"{url}/v1",
             timeout_seconds=config.timeout_seconds,
             resilience=resilience,
         )

@@ -7,7 +7,7 @@ from dependency_injector import containers, providers
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.ai.adapters.outbound.embedders import build_embedder
+from tutor_platform.ai.adapters.outbound.embedders import build_embedder, close_embedder
 from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
 from tutor_platform.ai.container import AiContainer
@@ -385,6 +385,7 @@ async def close_container(container: RootContainer) -> None:
         await feed.stop()
     await container.tutoring.detached_tasks().drain()
     await container.tutor_models().aclose()
+    await close_embedder(container.embedder())
     redis = container.redis()
     if redis is not None:
         await redis.aclose()

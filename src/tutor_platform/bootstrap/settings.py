@@ -77,12 +77,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     upload_max_bytes: Positive = 25 * 1024 * 1024
     upload_allowed_types: str = ",".join(DEFAULT_ALLOWED_TYPES)
     storage_quota_bytes_per_user: Positive = 1024 * 1024 * 1024
-    ai_provider_default: Literal["local", "gemini", "ai_core"] = "local"
+    ai_provider_default: Literal["local", "gemini", "ai_core", "openai"] = "local"
     gemini_api_key: str = ""
     gemini_model: str = "gemini-2.5-flash"
     gemini_base_url: str = "https://generativelanguage.googleapis.com"
     ai_core_url: str = ""
     ai_core_api_key: str = ""
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_api_key: str = ""
+    openai_model: str = "gpt-4o-mini"
     ai_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
     ai_max_retries: Annotated[int, msgspec.Meta(ge=0, le=10)] = 2
     ai_backoff_seconds: Annotated[float, msgspec.Meta(ge=0)] = 0.5
@@ -90,7 +93,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     ai_total_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 90.0
     ai_breaker_failure_threshold: Positive = 5
     ai_breaker_reset_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
-    embedding_provider: Literal["local"] = "local"
+    embedding_provider: Literal["local", "gemini", "openai"] = "local"
+    gemini_embedding_model: str = "gemini-embedding-001"
+    openai_embedding_model: str = "text-embedding-3-small"
+    embedding_dimensions: Annotated[int, msgspec.Meta(ge=1, le=4096)] = 768
     tutor_history_token_budget: Annotated[int, msgspec.Meta(ge=0)] = 3000
     speech_provider: Literal["local", "elevenlabs"] = "local"
     espeak_ng_path: str = "espeak-ng"

@@ -1,5 +1,5 @@
-"""Every ``TutorModel`` adapter behind one harness: the offline model, and the Gemini and
-AI-Core adapters (real SDK / httpx) against fake servers on localhost."""
+"""Every ``TutorModel`` adapter behind one harness: the offline model, and the Gemini,
+AI-Core and OpenAI-compatible adapters (real SDK / httpx) against fake servers on localhost."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -15,14 +15,26 @@ from tests.fakes.fixtures import (
     fake_ai_core_server,
     fake_gemini,
     fake_gemini_server,
+    fake_openai,
+    fake_openai_server,
 )
 from tests.fakes.gemini_server import FakeGemini, gemini_error, gemini_reply
+from tests.fakes.openai_server import FakeOpenAI, openai_error, openai_reply
 from tests.fakes.tutor_models import RecordedSleep, remote_model
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
 from tutor_platform.ai.ports.model import TutorModel, TutorPrompt
 from tutor_platform.shared.resilience import RetryConfig
 
-__all__ = ["fake_ai_core", "fake_ai_core_server", "fake_gemini", "fake_gemini_server"]
+__all__ = [
+    "fake_ai_core",
+    "fake_ai_core_server",
+    "fake_gemini",
+    "fake_gemini_server",
+    "fake_openai",
+    "fake_openai_server",
+]
+ERRORS = {"gemini": gemini_error, "ai_core": ai_core_error, "openai": openai_error}
+REPLIES = {"gemini": gemini_reply, "ai_core": ai_core_reply, "openai": openai_reply}
 
 
 @dataclass
@@ -40,12 +52,10 @@ class Harness:
         return self.fake
 
     def error(self, status: int, retry_after: str | None = None, delay: float = 0.0) -> Scripted:
-        builder = gemini_error if self.name == "gemini" else ai_core_error
-        return builder(status, retry_after=retry_after, delay=delay)
+        return ERRORS[self.name](status, retry_after=retry_after, delay=delay)
 
     def answer(self, text: str, delay: float = 0.0) -> Scripted:
-        scripted = gemini_reply(text) if self.name == "gemini" else ai_core_reply(text)
-        return replace(scripted, delay=delay)
+        return replace(REPLIES[self.name](text), delay=delay)
 
     async def warm_up(self) -> None:
         """One call to open the connection, so that timing tests measure only the provider."""
@@ -78,28 +88,36 @@ async def _close(model: TutorModel) -> None:
         await aclose()
 
 
-@pytest.fixture(params=["local", "gemini", "ai_core"])
-async def harness(
-    request: pytest.FixtureRequest, fake_gemini: FakeGemini, fake_ai_core: FakeAiCore
-) -> AsyncIterator[Harness]:
-    built = _build(request.param, fake_gemini, fake_ai_core)
+@dataclass
+class Fakes:
+    gemini: FakeGemini
+    ai_core: FakeAiCore
+    openai: FakeOpenAI
+
+
+@pytest.fixture
+def fakes(fake_gemini: FakeGemini, fake_ai_core: FakeAiCore, fake_openai: FakeOpenAI) -> Fakes:
+    return Fakes(fake_gemini, fake_ai_core, fake_openai)
+
+
+@pytest.fixture(params=["local", "gemini", "ai_core", "openai"])
+async def harness(request: pytest.FixtureRequest, fakes: Fakes) -> AsyncIterator[Harness]:
+    built = _build(request.param, fakes)
     yield built
     await _close(built.model)
 
 
-@pytest.fixture(params=["gemini", "ai_core"])
-async def remote(
-    request: pytest.FixtureRequest, fake_gemini: FakeGemini, fake_ai_core: FakeAiCore
-) -> AsyncIterator[Harness]:
-    built = _build(request.param, fake_gemini, fake_ai_core)
+@pytest.fixture(params=["gemini", "ai_core", "openai"])
+async def remote(request: pytest.FixtureRequest, fakes: Fakes) -> AsyncIterator[Harness]:
+    built = _build(request.param, fakes)
     yield built
     await _close(built.model)
 
 
-def _build(name: str, fake_gemini: FakeGemini, fake_ai_core: FakeAiCore) -> Harness:
+def _build(name: str, fakes: Fakes) -> Harness:
     if name == "local":
         return Harness(name, LocalTutorModel())
-    fake: ScriptedServer = fake_gemini if name == "gemini" else fake_ai_core
+    fake: ScriptedServer = getattr(fakes, name)
     sleep = RecordedSleep()
     return Harness(name, remote_model(name, fake.url, sleep=sleep), fake, sleep)
 

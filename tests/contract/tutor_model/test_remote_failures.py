@@ -13,7 +13,7 @@ import pytest
 from tests.contract.tutor_model.conftest import Harness, tight
 from tests.fakes.asgi import Scripted
 from tests.fakes.log_capture import captured_events, rendered_logs
-from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY
+from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY, OPENAI_TEST_KEY
 from tutor_platform.ai.ports.model import (
     GradingRequest,
     TextDelta,
@@ -210,6 +210,7 @@ async def test_the_api_key_never_reaches_the_logs(remote: Harness) -> None:
     assert '"outcome": "failed"' in text
     assert GEMINI_TEST_KEY not in text
     assert AI_CORE_TEST_KEY not in text
+    assert OPENAI_TEST_KEY not in text
 
 
 async def test_a_cancelled_call_leaves_the_model_usable(remote: Harness) -> None:

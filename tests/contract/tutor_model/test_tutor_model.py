@@ -8,6 +8,7 @@ from uuid import UUID
 from tests.contract.tutor_model.conftest import Harness
 from tests.fakes.asgi import RecordedRequest
 from tests.fakes.gemini_server import system_text
+from tests.fakes.openai_server import system_message
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
 from tutor_platform.ai.ports.model import (
     ChatTurn,
@@ -119,6 +120,13 @@ def sent_conversation(
             for c in body["contents"]
         ]
         return system_text(request), turns
+    if harness.name == "openai":
+        turns = [
+            (m["role"], _openai_text(m["content"]))
+            for m in body["messages"]
+            if m["role"] != "system"
+        ]
+        return system_message(request), turns
     turns = [(turn["role"], turn["content"]) for turn in body["history"]]
     return body["system_prompt"], [*turns, ("user", body["message"])]
 
@@ -145,6 +153,12 @@ async def test_a_streamed_request_carries_the_same_conversation(remote: Harness)
     assert turns[-1] == ("user", "What does chlorophyll do?")
 
 
+def _openai_text(content: str | list[dict[str, Any]]) -> str:
+    if isinstance(content, str):
+        return content
+    return "".join(part["text"] for part in content if part["type"] == "text")
+
+
 def sent_images(harness: Harness, request: RecordedRequest) -> list[tuple[str, bytes]]:
     body = request.json()
     if harness.name == "gemini":
@@ -156,7 +170,23 @@ def sent_images(harness: Harness, request: RecordedRequest) -> list[tuple[str, b
             )
             for part in parts
         ]
+    if harness.name == "openai":
+        urls = [
+            part["image_url"]["url"]
+            for m in body["messages"]
+            if isinstance(m["content"], list)
+            for part in m["content"]
+            if part["type"] == "image_url"
+        ]
+        return [_data_url(url) for url in urls]
     return [(a["content_type"], base64.b64decode(a["data"])) for a in body["attachments"]]
+
+
+def _data_url(url: str) -> tuple[str, bytes]:
+    header, _, data = url.partition(",")
+    assert header.startswith("data:")
+    assert header.endswith(";base64")
+    return header.removeprefix("data:").removesuffix(";base64"), base64.b64decode(data)
 
 
 async def test_images_reach_a_remote_provider(remote: Harness) -> None:
@@ -168,4 +198,4 @@ async def test_images_reach_a_remote_provider(remote: Harness) -> None:
 async def test_the_offline_model_acknowledges_images() -> None:
     reply = await LocalTutorModel().reply(prompt(images=[ImagePart("image/png", PNG)]))
 
-    assert reply.content.startswith("I received 1 image (image/png)")
+    assert reply.content.startswith("I received 1 image, but I cannot look at images offline")

@@ -1,6 +1,7 @@
 """Tutors on the remote providers end to end through HTTP, with the real adapters pointed at
 fake servers on localhost: Gemini (google-genai; an image attachment sent inline, a streamed
-answer, a failure after the retries) and AI-Core (httpx; its extra fields in the metadata)."""
+answer, a failure after the retries), AI-Core (httpx; its extra fields in the metadata) and an
+OpenAI-compatible server (the openai SDK; an image as a data URL, a streamed answer)."""
 
 import base64
 from pathlib import Path
@@ -14,9 +15,12 @@ from tests.fakes.fixtures import (
     fake_ai_core_server,
     fake_gemini,
     fake_gemini_server,
+    fake_openai,
+    fake_openai_server,
 )
 from tests.fakes.gemini_server import FakeGemini, gemini_error, system_text
-from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY
+from tests.fakes.openai_server import FakeOpenAI, openai_error, system_message
+from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY, OPENAI_TEST_KEY
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.media.conftest import post_file
 from tests.integration.tutoring.conftest import (
@@ -30,12 +34,23 @@ from tests.integration.tutoring.sse import parse_events
 from tests.unit.media import samples
 from tutor_platform.bootstrap.settings import Settings
 
-__all__ = ["fake_ai_core", "fake_ai_core_server", "fake_gemini", "fake_gemini_server"]
+__all__ = [
+    "fake_ai_core",
+    "fake_ai_core_server",
+    "fake_gemini",
+    "fake_gemini_server",
+    "fake_openai",
+    "fake_openai_server",
+]
 
 
 @pytest.fixture
 def settings(
-    database_url: str, tmp_path: Path, fake_gemini: FakeGemini, fake_ai_core: FakeAiCore
+    database_url: str,
+    tmp_path: Path,
+    fake_gemini: FakeGemini,
+    fake_ai_core: FakeAiCore,
+    fake_openai: FakeOpenAI,
 ) -> Settings:
     return make_settings(
         database_url,
@@ -44,6 +59,8 @@ def settings(
         gemini_base_url=fake_gemini.url,
         ai_core_url=fake_ai_core.url,
         ai_core_api_key=AI_CORE_TEST_KEY,
+        openai_api_key=OPENAI_TEST_KEY,
+        openai_base_url=f"{fake_openai.url}/v1",
         ai_max_retries=2,
         ai_backoff_seconds=0.01,
         ai_timeout_seconds=5,
@@ -169,3 +186,97 @@ async def test_an_ai_core_tutor_passes_its_session_and_keeps_the_extra_fields(
     assert (sent["chat_id"], sent["message"]) == (session_id, "What is lesson 1.1?")
     assert sent["system_prompt"].startswith("Be Socratic.")
     assert "Content of lesson 1.1." in sent["system_prompt"]
+
+
+async def test_an_openai_tutor_sees_the_image_and_answers(
+    client: Client,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+    make_tutor: MakeTutor,
+    make_session: MakeSession,
+    fake_openai: FakeOpenAI,
+) -> None:
+    student, session_id = await gemini_chat(
+        make_account, make_course, make_tutor, make_session, provider="openai"
+    )
+    image = (await post_file(client, student, samples.png(), "leaf.png")).json()["id"]
+
+    response = await send(
+        client, student, session_id, "What is in this picture?", attachments=[image]
+    )
+
+    assert response.status_code == 201, response.text
+    answer = response.json()["assistant_message"]
+    assert answer["content"] == "Fake OpenAI answer to: What is in this picture?"
+    metadata = answer["metadata"]
+    assert (metadata["provider"], metadata["model_id"], metadata["finish_reason"]) == (
+        "openai",
+        "gpt-4o-mini",
+        "stop",
+    )
+    assert (metadata["tokens_in"], metadata["extra"]) == (14, {"model_version": "fake-openai-001"})
+    request = fake_openai.last_request
+    assert request.path == "/v1/chat/completions"
+    assert request.headers["authorization"] == f"Bearer {OPENAI_TEST_KEY}"
+    body = request.json()
+    assert body["model"] == "gpt-4o-mini"
+    [image_url] = [
+        part["image_url"]["url"]
+        for part in body["messages"][-1]["content"]
+        if part["type"] == "image_url"
+    ]
+    prefix = "data:image/png;base64,"
+    assert image_url.startswith(prefix)
+    assert base64.b64decode(image_url.removeprefix(prefix)) == samples.png()
+    instruction = system_message(request)
+    assert instruction.startswith("Be Socratic.")
+    assert "Content of lesson 1.1." in instruction
+
+
+async def test_an_openai_tutor_streams_its_answer(
+    client: Client,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+    make_tutor: MakeTutor,
+    make_session: MakeSession,
+    fake_openai: FakeOpenAI,
+) -> None:
+    student, session_id = await gemini_chat(
+        make_account, make_course, make_tutor, make_session, provider="openai"
+    )
+    response = await client.post(
+        f"{API}/sessions/{session_id}/messages/stream",
+        json={"content": "Explain lesson one"},
+        headers=student.headers,
+    )
+    events = parse_events(response.text)
+    deltas = [data["text"] for name, data in events if name == "delta"]
+    assert len(deltas) == 3
+    assert "".join(deltas) == "Fake OpenAI answer to: Explain lesson one"
+    assert events[-1][0] == "done"
+    assert events[-1][1]["content"] == "".join(deltas)
+    assert fake_openai.last_request.json()["stream"] is True
+    stored = await client.get(f"{API}/sessions/{session_id}/messages", headers=student.headers)
+    assert [m["content"] for m in stored.json()["items"]] == [
+        "Explain lesson one",
+        "Fake OpenAI answer to: Explain lesson one",
+    ]
+
+
+async def test_a_failing_openai_server_is_an_upstream_error_after_its_retries(
+    client: Client,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+    make_tutor: MakeTutor,
+    make_session: MakeSession,
+    fake_openai: FakeOpenAI,
+) -> None:
+    student, session_id = await gemini_chat(
+        make_account, make_course, make_tutor, make_session, provider="openai"
+    )
+    fake_openai.enqueue(*(openai_error(429, retry_after="0") for _ in range(3)))
+
+    response = await send(client, student, session_id, "Hello?")
+
+    assert_error(response, 502, "UPSTREAM_ERROR")
+    assert len(fake_openai.requests) == 3

@@ -6,9 +6,11 @@ import pytest
 
 from tests.fakes.ai_core_server import FakeAiCore
 from tests.fakes.gemini_server import FakeGemini
+from tests.fakes.openai_server import FakeOpenAI
 from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import AiCoreTutorModel
 from tutor_platform.ai.adapters.outbound.gemini.tutor_model import GeminiTutorModel
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.adapters.outbound.openai.tutor_model import OpenAITutorModel
 from tutor_platform.ai.adapters.outbound.registry import (
     ConfiguredTutorModels,
     build_tutor_models,
@@ -32,7 +34,7 @@ def settings(**values: object) -> Settings:
 
 @pytest.fixture
 async def configured(
-    fake_gemini: FakeGemini, fake_ai_core: FakeAiCore
+    fake_gemini: FakeGemini, fake_ai_core: FakeAiCore, fake_openai: FakeOpenAI
 ) -> AsyncIterator[ConfiguredTutorModels]:
     models = build_tutor_models(
         settings(
@@ -41,6 +43,9 @@ async def configured(
             gemini_model="gemini-from-settings",
             gemini_base_url=fake_gemini.url,
             ai_core_url=fake_ai_core.url,
+            openai_api_key="openai-key-from-settings",
+            openai_model="openai-model-from-settings",
+            openai_base_url=f"{fake_openai.url}/v1",
             ai_timeout_seconds=2,
             ai_backoff_seconds=0.01,
         )
@@ -58,7 +63,7 @@ def test_by_default_only_the_offline_model_is_configured_and_it_is_the_default()
     assert {models.get(name).provider for name in PROVIDER_NAMES} == set(PROVIDER_NAMES)
 
 
-@pytest.mark.parametrize("provider", ["gemini", "ai_core"])
+@pytest.mark.parametrize("provider", ["gemini", "ai_core", "openai"])
 async def test_a_provider_without_key_or_url_fails_clearly_when_used(provider: str) -> None:
     model = build_tutor_models(settings()).get(provider)
 
@@ -72,22 +77,26 @@ async def test_a_provider_without_key_or_url_fails_clearly_when_used(provider: s
 
 
 def test_an_unknown_provider_is_a_programming_error() -> None:
-    with pytest.raises(LookupError, match="unknown AI provider 'openai'"):
-        build_tutor_models(settings()).get("openai")
+    with pytest.raises(LookupError, match="unknown AI provider 'mistral'"):
+        build_tutor_models(settings()).get("mistral")
 
 
 def test_an_unknown_default_provider_is_refused_by_the_settings() -> None:
     with pytest.raises(SettingsError, match="AI_PROVIDER_DEFAULT"):
-        settings(ai_provider_default="openai")
+        settings(ai_provider_default="mistral")
 
 
 async def test_configured_providers_are_built_from_the_settings(
-    configured: ConfiguredTutorModels, fake_gemini: FakeGemini, fake_ai_core: FakeAiCore
+    configured: ConfiguredTutorModels,
+    fake_gemini: FakeGemini,
+    fake_ai_core: FakeAiCore,
+    fake_openai: FakeOpenAI,
 ) -> None:
     assert configured.configured == set(PROVIDER_NAMES)
     assert configured.default_provider == "gemini"
     assert isinstance(configured.get(), GeminiTutorModel)
     assert isinstance(configured.get("ai_core"), AiCoreTutorModel)
+    assert isinstance(configured.get("openai"), OpenAITutorModel)
 
     gemini_reply = await configured.get().reply(PROMPT)
     ai_core_reply = await configured.get("ai_core").reply(PROMPT)
@@ -96,6 +105,13 @@ async def test_configured_providers_are_built_from_the_settings(
     assert fake_gemini.last_request.headers["x-goog-api-key"] == "key-from-settings"
     assert ai_core_reply.provider == "ai_core"
     assert "authorization" not in fake_ai_core.last_request.headers
+
+    openai_reply = await configured.get("openai").reply(PROMPT)
+
+    assert openai_reply.model_id == "openai-model-from-settings"
+    request = fake_openai.last_request
+    assert request.headers["authorization"] == "Bearer openai-key-from-settings"
+    assert request.json()["model"] == "openai-model-from-settings"
 
 
 async def test_the_container_shares_one_registry_and_so_one_breaker_per_provider() -> None:

@@ -56,7 +56,7 @@ def test_every_bad_tutor_field_is_named() -> None:
             TutorFields(
                 name="   ",
                 description="d" * 2001,
-                provider="openai",
+                provider="mistral",
                 model_id="",
                 system_prompt="s" * 20_001,
                 temperature=2.5,

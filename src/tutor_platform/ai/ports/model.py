@@ -1,4 +1,4 @@
-"""The AI behind a tutor: one port, three adapters (``local``, ``gemini``, ``ai_core``).
+"""The AI behind a tutor: one port, four adapters (``local``, ``gemini``, ``ai_core``, ``openai``).
 
 A caller builds a :class:`TutorPrompt` (the tutor's system prompt, the user's message, the
 trimmed history, course passages it retrieved and images it loaded) and asks a
@@ -23,9 +23,9 @@ from uuid import UUID
 
 from tutor_platform.shared.errors import UpstreamFailed
 
-ProviderName = Literal["local", "gemini", "ai_core"]
+ProviderName = Literal["local", "gemini", "ai_core", "openai"]
 Task = Literal["tutor", "text", "draft", "narration"]
-PROVIDER_NAMES: Final[tuple[ProviderName, ...]] = ("local", "gemini", "ai_core")
+PROVIDER_NAMES: Final[tuple[ProviderName, ...]] = ("local", "gemini", "ai_core", "openai")
 
 
 class ProviderNotConfigured(UpstreamFailed):
@@ -165,7 +165,7 @@ class TutorModel(Protocol):
 
     @property
     def provider(self) -> str:
-        """The provider's name: ``local``, ``gemini`` or ``ai_core``."""
+        """The provider's name: ``local``, ``gemini``, ``ai_core`` or ``openai``."""
         ...
 
     async def reply(self, prompt: TutorPrompt) -> TutorReply:

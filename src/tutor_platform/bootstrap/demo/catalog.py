@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "short_answer", "free_text")
-TUTOR_PROVIDERS = ("local", "gemini", "ai_core")
+TUTOR_PROVIDERS = ("local", "gemini", "ai_core", "openai")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MISSING = object()
 _PACKAGE = __name__.rpartition(".")[0]

@@ -23,7 +23,7 @@ from tutor_platform.tutoring.domain.validation import (
     name_problem,
 )
 
-PROVIDERS: Final = ("local", "gemini", "ai_core")
+PROVIDERS: Final = ("local", "gemini", "ai_core", "openai")
 MAX_NAME_LENGTH: Final = 100
 MAX_DESCRIPTION_LENGTH: Final = 2000
 MAX_SYSTEM_PROMPT_LENGTH: Final = 20_000

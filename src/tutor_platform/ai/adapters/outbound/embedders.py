@@ -1,20 +1,95 @@
-"""The embedder the settings name (``EMBEDDING_PROVIDER``)."""
+"""The embedder the settings name (``EMBEDDING_PROVIDER``: ``local``, ``gemini`` or ``openai``).
 
-from typing import Protocol
+A remote embedder without its key is an ``UnconfiguredEmbedder``: start-up works, and using
+it raises ``ProviderNotConfigured`` (an ``UpstreamFailed``). Each remote embedder has its own
+``Resilience`` (and circuit breaker), apart from the provider's tutor model.
+"""
 
+from collections.abc import Sequence
+from typing import Final, Protocol
+
+from tutor_platform.ai.adapters.outbound.gemini.embedder import GeminiEmbedder
+from tutor_platform.ai.adapters.outbound.gemini.tutor_model import classify_gemini_error
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
+from tutor_platform.ai.adapters.outbound.openai.embedder import OpenAIEmbedder
+from tutor_platform.ai.adapters.outbound.openai.tutor_model import classify_openai_error
 from tutor_platform.ai.ports.embedder import Embedder
+from tutor_platform.ai.ports.model import ProviderNotConfigured
+from tutor_platform.shared.resilience.provider import ResilienceSettings, provider_resilience
 
-EMBEDDING_PROVIDERS = ("local",)
+EMBEDDING_PROVIDERS: Final = ("local", "gemini", "openai")
 
 
-class EmbedderSettings(Protocol):
+class EmbedderSettings(ResilienceSettings, Protocol):
+    """The settings the embedder is built from (``bootstrap.settings.Settings`` has them)."""
+
     @property
     def embedding_provider(self) -> str: ...
+    @property
+    def embedding_dimensions(self) -> int: ...
+    @property
+    def gemini_api_key(self) -> str: ...
+    @property
+    def gemini_base_url(self) -> str: ...
+    @property
+    def gemini_embedding_model(self) -> str: ...
+    @property
+    def openai_api_key(self) -> str: ...
+    @property
+    def openai_base_url(self) -> str: ...
+    @property
+    def openai_embedding_model(self) -> str: ...
+
+
+class UnconfiguredEmbedder:
+    """Stands for a remote embedder without its key: every use raises ``ProviderNotConfigured``."""
+
+    def __init__(self, provider: str, model: str, dimensions: int) -> None:
+        self.provider = provider
+        self.name = f"{provider}:{model}-{dimensions}"
+        self.dimensions = dimensions
+
+    async def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        raise ProviderNotConfigured(self.provider)
+
+    async def embed_query(self, text: str) -> list[float]:
+        raise ProviderNotConfigured(self.provider)
 
 
 def build_embedder(settings: EmbedderSettings) -> Embedder:
     """The configured embedder; nothing is loaded or connected until it is used."""
-    if settings.embedding_provider == "local":
+    provider = settings.embedding_provider
+    dimensions = settings.embedding_dimensions
+    if provider == "local":
         return LocalEmbedder()
-    raise ValueError(f"unknown embedding provider {settings.embedding_provider!r}")
+    if provider == "gemini":
+        model = settings.gemini_embedding_model
+        if not settings.gemini_api_key:
+            return UnconfiguredEmbedder(provider, model, dimensions)
+        return GeminiEmbedder(
+            api_key=settings.gemini_api_key,
+            model=model,
+            dimensions=dimensions,
+            base_url=settings.gemini_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+            resilience=provider_resilience(provider, classify_gemini_error, settings),
+        )
+    if provider == "openai":
+        model = settings.openai_embedding_model
+        if not settings.openai_api_key:
+            return UnconfiguredEmbedder(provider, model, dimensions)
+        return OpenAIEmbedder(
+            api_key=settings.openai_api_key,
+            model=model,
+            dimensions=dimensions,
+            base_url=settings.openai_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+            resilience=provider_resilience(provider, classify_openai_error, settings),
+        )
+    raise ValueError(f"unknown embedding provider {provider!r}")
+
+
+async def close_embedder(embedder: Embedder) -> None:
+    """Release a remote embedder's HTTP client (the local one holds none)."""
+    if isinstance(embedder, GeminiEmbedder | OpenAIEmbedder):
+        await embedder.aclose()

@@ -10,9 +10,11 @@ from tutor_platform.ai.adapters.outbound.registry import TutorModelSettings
 
 
 def default_model_ids(settings: TutorModelSettings) -> dict[str, str]:
-    """``local``: the offline model; ``gemini``: ``GEMINI_MODEL``; ``ai_core``: its default."""
+    """``local``: the offline model; ``gemini``: ``GEMINI_MODEL``; ``ai_core``: its default;
+    ``openai``: ``OPENAI_MODEL``."""
     return {
         "local": LOCAL_MODEL,
         "gemini": settings.gemini_model,
         "ai_core": AI_CORE_DEFAULT_MODEL,
+        "openai": settings.openai_model,
     }

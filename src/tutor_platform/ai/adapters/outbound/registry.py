@@ -1,6 +1,6 @@
 """The tutor model of each provider, built from the settings (``tutor_models`` in the container).
 
-Every provider is known from the start; one without its key (Gemini) or URL (AI-Core) is an
+Every provider is known from the start; one without its key (Gemini, OpenAI) or URL (AI-Core) is an
 ``UnconfiguredTutorModel`` that raises ``ProviderNotConfigured`` when used, so a missing key
 breaks only the tutors that need it, not the start-up. Each remote provider has one
 ``Resilience`` (and so one circuit breaker) shared by every call to it.
@@ -18,6 +18,10 @@ from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     classify_gemini_error,
 )
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
+from tutor_platform.ai.adapters.outbound.openai.tutor_model import (
+    OpenAITutorModel,
+    classify_openai_error,
+)
 from tutor_platform.ai.ports.model import (
     GradingRequest,
     ProviderNotConfigured,
@@ -79,7 +83,7 @@ class ConfiguredTutorModels:
     async def aclose(self) -> None:
         """Close the remote adapters' HTTP clients."""
         for model in self._models.values():
-            if isinstance(model, GeminiTutorModel | AiCoreTutorModel):
+            if isinstance(model, GeminiTutorModel | AiCoreTutorModel | OpenAITutorModel):
                 await model.aclose()
 
 
@@ -98,6 +102,12 @@ class TutorModelSettings(ResilienceSettings, Protocol):
     def ai_core_url(self) -> str: ...
     @property
     def ai_core_api_key(self) -> str: ...
+    @property
+    def openai_base_url(self) -> str: ...
+    @property
+    def openai_api_key(self) -> str: ...
+    @property
+    def openai_model(self) -> str: ...
 
 
 def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
@@ -106,6 +116,7 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
         "local": LocalTutorModel(),
         "gemini": UnconfiguredTutorModel("gemini"),
         "ai_core": UnconfiguredTutorModel("ai_core"),
+        "openai": UnconfiguredTutorModel("openai"),
     }
     if settings.gemini_api_key:
         models["gemini"] = GeminiTutorModel(
@@ -121,5 +132,13 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
             api_key=settings.ai_core_api_key,
             timeout_seconds=settings.ai_timeout_seconds,
             resilience=provider_resilience("ai_core", classify_ai_core_error, settings),
+        )
+    if settings.openai_api_key:
+        models["openai"] = OpenAITutorModel(
+            api_key=settings.openai_api_key,
+            default_model=settings.openai_model,
+            base_url=settings.openai_base_url,
+            timeout_seconds=settings.ai_timeout_seconds,
+            resilience=provider_resilience("openai", classify_openai_error, settings),
         )
     return ConfiguredTutorModels(models, settings.ai_provider_default)

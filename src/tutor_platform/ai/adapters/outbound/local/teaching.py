@@ -180,6 +180,6 @@ def _acknowledge_images(images: Sequence[ImagePart]) -> str:
     count = len(images)
     noun = "image" if count == 1 else "images"
     return (
-        f"I received {count} {noun}, but I cannot look at images in offline mode, "
+        f"I received {count} {noun}, but I cannot look at images offline, "
         "so I am answering from the course material."
     )

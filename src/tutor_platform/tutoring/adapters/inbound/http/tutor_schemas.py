@@ -22,7 +22,7 @@ from tutor_platform.tutoring.domain.tutor import (
     TutorFields,
 )
 
-Provider = Literal["local", "gemini", "ai_core"]
+Provider = Literal["local", "gemini", "ai_core", "openai"]
 Name = Annotated[
     str,
     msgspec.Meta(

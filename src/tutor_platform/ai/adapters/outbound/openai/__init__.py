@@ -1,0 +1,1 @@
+"""OpenAI-compatible chat completions and embeddings through the official ``openai`` SDK."""

@@ -1,0 +1,95 @@
+"""``OpenAIEmbedder``: an OpenAI-compatible ``POST /embeddings`` endpoint through the openai SDK.
+
+Texts go at most :data:`BATCH` a call, as floats (not base64, which not every compatible server
+speaks), with ``dimensions`` asked for; the vectors are scaled back to unit length. A server
+that answers another size fails the call (set ``EMBEDDING_DIMENSIONS`` to its size). Calls run
+under the shared retry, timeout and circuit-breaker policy; the SDK's own retries stay off.
+"""
+
+from collections.abc import Sequence
+from typing import Final
+
+import openai
+
+from tutor_platform.ai.adapters.outbound.openai.tutor_model import sdk_client
+from tutor_platform.ai.adapters.outbound.support import MalformedResponse
+from tutor_platform.ai.adapters.outbound.vectors import batches, unit_vectors
+from tutor_platform.shared.resilience import Resilience
+
+BATCH: Final = 100
+"""Texts per call: well under the API's 2048 inputs and its tokens per request."""
+
+
+class OpenAIEmbedder:
+    """The ``openai`` embedder."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        model: str,
+        dimensions: int,
+        base_url: str,
+        timeout_seconds: float,
+        resilience: Resilience,
+    ) -> None:
+        self._api_key = api_key
+        self._model = model
+        self._dimensions = dimensions
+        self._base_url = base_url
+        self._timeout_seconds = timeout_seconds
+        self._resilience = resilience
+        self._http: openai.DefaultAsyncHttpxClient | None = None
+        self._client: openai.AsyncOpenAI | None = None
+
+    @property
+    def name(self) -> str:
+        return f"openai:{self._model}-{self._dimensions}"
+
+    @property
+    def dimensions(self) -> int:
+        return self._dimensions
+
+    async def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for batch in batches(texts, BATCH):
+            vectors += await self._embed(batch)
+        return vectors
+
+    async def embed_query(self, text: str) -> list[float]:
+        return (await self._embed([text]))[0]
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+        self._http = None
+        self._client = None
+
+    async def _embed(self, texts: Sequence[str]) -> list[list[float]]:
+        async def embed() -> list[list[float]]:
+            response = await self._openai().embeddings.create(
+                model=self._model,
+                input=list(texts),
+                dimensions=self._dimensions,
+                encoding_format="float",
+            )
+            data = getattr(response, "data", None)
+            if not isinstance(data, list):
+                raise MalformedResponse("not an embedding list")
+            ordered = sorted(data, key=lambda item: getattr(item, "index", 0))
+            values = [getattr(item, "embedding", None) for item in ordered]
+            return unit_vectors(values, len(texts), self._dimensions)
+
+        return await self._resilience.call(
+            embed, action="embed", fields={"model": self._model, "texts": len(texts)}
+        )
+
+    def _openai(self) -> openai.AsyncOpenAI:
+        """The SDK client, made on first use (no I/O before that)."""
+        if self._client is None:
+            self._client, self._http = sdk_client(
+                base_url=self._base_url,
+                api_key=self._api_key,
+                timeout_seconds=self._timeout_seconds,
+            )
+        return self._client
