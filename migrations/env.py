@@ -12,15 +12,20 @@ from tutor_platform.bootstrap.tables import metadata
 config = context.config
 
 
-UNMAPPED_TABLE_PREFIXES = ("saq_", "courses_fts", "lessons_fts")
-UNMAPPED_SEARCH_OBJECTS = {"search_vector", "ix_courses_search_vector", "ix_lessons_search_vector"}
+UNMAPPED_TABLE_PREFIXES = ("saq_", "courses_fts", "lessons_fts", "lesson_passages_fts")
+UNMAPPED_SEARCH_OBJECTS = {
+    "search_vector",
+    "ix_courses_search_vector",
+    "ix_lessons_search_vector",
+    "ix_lesson_passages_search_vector",
+}
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Leave out of autogenerate what the ORM does not map: SAQ's tables and the search
-    objects that migration 0004 writes by hand (FTS5 tables, tsvector columns, GIN indexes)."""
+    objects that migrations 0004 and 0010 write by hand (FTS5 tables, tsvector columns, GIN indexes)."""
     if type_ == "table" and name is not None and name.startswith(UNMAPPED_TABLE_PREFIXES):
         return False
     return not (reflected and compare_to is None and name in UNMAPPED_SEARCH_OBJECTS)

@@ -6,9 +6,20 @@ import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
+from tests.conftest import BACKEND, RUN_ID
+from tests.contract.job_queue.support import delete_queue_keys
 from tests.integration.accounts import Account, MakeAccount, account_maker
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def _default_queue_keys() -> AsyncIterator[None]:
+    """On SAQ, lesson writes enqueue index jobs on the run's default queue, which no worker
+    runs unless a test starts one: remove what they left in Redis at the end of the run."""
+    yield
+    if BACKEND == "postgres":
+        await delete_queue_keys(f"{RUN_ID}-jobs")
 
 
 @pytest.fixture

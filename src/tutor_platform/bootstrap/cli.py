@@ -1,4 +1,5 @@
-"""Command line: ``tutor-platform serve | worker | migrate | create-admin | seed-demo``."""
+"""Command line: ``tutor-platform serve | worker | migrate | create-admin | seed-demo |
+reindex``."""
 
 import argparse
 import asyncio
@@ -108,6 +109,22 @@ def _seed_demo(settings: Settings, _: argparse.Namespace) -> int:
     return 0
 
 
+def _reindex(settings: Settings, _: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.container import build_container, close_container
+
+    async def run() -> str:
+        container = build_container(settings)
+        try:
+            report = await container.learning.reindex_passages().execute()
+            embedder = container.embedder().name
+        finally:
+            await close_container(container)
+        return f"re-indexed {report.lessons} lessons into {report.passages} passages ({embedder})"
+
+    print(asyncio.run(run()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tutor-platform", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--username", default=None)
     admin.add_argument("--password", default=None, help="prompted for when omitted")
     commands.add_parser("seed-demo", help="load the demo accounts and courses (idempotent)")
+    commands.add_parser(
+        "reindex",
+        help="rebuild the passages of every lesson: split, embed with EMBEDDING_PROVIDER, "
+        "store (DATABASE_URL)",
+        description="Rebuild the retrieval index: every lesson is split into passages again "
+        "and embedded with the configured embedder (EMBEDDING_PROVIDER), replacing passages "
+        "embedded by another one. Reads DATABASE_URL and EMBEDDING_PROVIDER.",
+    )
     return parser
 
 
@@ -129,6 +154,7 @@ HANDLERS = {
     "migrate": _migrate,
     "create-admin": _create_admin,
     "seed-demo": _seed_demo,
+    "reindex": _reindex,
 }
 
 

@@ -46,16 +46,29 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.learning.adapters.inbound.jobs import learning_tasks
 from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
     CachingCatalogReader,
     CatalogCacheInvalidation,
 )
 from tutor_platform.learning.adapters.outbound.identity_profiles import IdentityLearnerProfiles
+from tutor_platform.learning.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
+from tutor_platform.learning.adapters.outbound.passage_index_jobs import (
+    CatalogChangeFanOut,
+    PassageIndexJobs,
+)
 from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
     SqlAlchemyCatalogReader,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_unit_of_work import (
     SqlAlchemyCatalogUnitOfWork,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_index import (
+    PostgresPassageIndex,
+    SqlitePassageIndex,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_store import (
+    SqlAlchemyPassageUnitOfWork,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_unit_of_work import (
     SqlAlchemyProgressUnitOfWork,
@@ -150,6 +163,25 @@ def _job_queue(root: "RootContainer") -> Any:
     return root.job_queue()
 
 
+def _job_queue_getter(root: "RootContainer") -> Any:
+    """A function returning the job queue, for learning's index jobs (learning is declared
+    before the queue, whose tasks need learning; the queue is built on first use)."""
+    return root.job_queue
+
+
+_SHARED_EMBEDDERS: dict[str, Any] = {}
+
+
+def _embedder(settings: Settings) -> Any:
+    """The configured embedder. The offline ``local`` one holds no connection and no state
+    but its weights (half a second to load): one per process, shared by every container."""
+    if settings.embedding_provider != "local":
+        return build_embedder(settings)
+    if "local" not in _SHARED_EMBEDDERS:
+        _SHARED_EMBEDDERS["local"] = build_embedder(settings)
+    return _SHARED_EMBEDDERS["local"]
+
+
 def _elevenlabs_speech(settings: Settings) -> ElevenLabsSpeechSynthesizer:
     """ElevenLabs speech with the AI providers' timeout, retry and circuit-breaker settings."""
     return ElevenLabsSpeechSynthesizer(
@@ -186,6 +218,10 @@ def _quota_limits(settings: Settings) -> dict[str, int]:
     }
 
 
+def _context_tasks(*groups: list[Any]) -> list[Any]:
+    return [task for group in groups for task in group]
+
+
 class RootContainer(containers.DeclarativeContainer):
     """Wires ports to adapters for the API process and the worker alike."""
 
@@ -206,7 +242,7 @@ class RootContainer(containers.DeclarativeContainer):
     rate_limit_groups = providers.Singleton(route_groups, settings)
     rate_limiter = providers.Singleton(RateLimiter, rate_limit_store, rate_limit_groups)
     tutor_models = providers.Singleton(build_tutor_models, settings)
-    embedder = providers.Singleton(build_embedder, settings)
+    embedder = providers.Singleton(_embedder, settings)
     ai = providers.Container(AiContainer, tutor_models=tutor_models, embedder=embedder)
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.auth_cache_ttl_seconds
@@ -261,7 +297,21 @@ class RootContainer(containers.DeclarativeContainer):
             providers.Singleton(SqlAlchemyCatalogReader, engine),
             catalog_cache,
         ),
-        catalog_changed=providers.Singleton(CatalogCacheInvalidation, catalog_invalidator),
+        catalog_changed=providers.Singleton(
+            CatalogChangeFanOut,
+            providers.Singleton(CatalogCacheInvalidation, catalog_invalidator),
+            providers.Singleton(PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)),
+        ),
+        passage_uow_factory=providers.Singleton(
+            partial, SqlAlchemyPassageUnitOfWork, session_factory
+        ),
+        passage_index=providers.Selector(
+            providers.Callable(_database_kind, settings),
+            sqlite=providers.Singleton(SqlitePassageIndex, engine),
+            postgresql=providers.Singleton(PostgresPassageIndex, engine),
+        ),
+        lesson_splitter=providers.Singleton(MarkdownItLessonSplitter),
+        embedder=embedder,
         project_uow_factory=providers.Singleton(
             partial, SqlAlchemyProjectUnitOfWork, session_factory
         ),
@@ -343,10 +393,14 @@ class RootContainer(containers.DeclarativeContainer):
         settings,
         identity=identity.facade.provider,
         context_tasks=providers.Callable(
-            media_tasks,
-            media.render_lesson_summary.provider,
-            media.generate_lesson_draft.provider,
-            summary_timeout_seconds=settings.provided.summary_job_timeout_seconds,
+            _context_tasks,
+            providers.Callable(
+                media_tasks,
+                media.render_lesson_summary.provider,
+                media.generate_lesson_draft.provider,
+                summary_timeout_seconds=settings.provided.summary_job_timeout_seconds,
+            ),
+            providers.Callable(learning_tasks, learning.index_lesson_passages.provider),
         ),
     )
     job_uow_factory = providers.Singleton(partial, SqlAlchemyJobUnitOfWork, session_factory)

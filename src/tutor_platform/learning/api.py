@@ -11,11 +11,14 @@ from uuid import UUID
 from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
 from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
 from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
+from tutor_platform.learning.application.retrieve_passages import RetrievePassages, retrieved
 from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
 from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
 from tutor_platform.learning.domain import access
 from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson
+from tutor_platform.learning.domain.passages import RetrievedPassage, query_terms
 from tutor_platform.learning.ports.catalog_reader import CatalogReader
+from tutor_platform.learning.ports.passages import PassageIndex
 from tutor_platform.shared.auth import Principal
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "LessonPassage",
     "LessonRef",
     "OutlineInfo",
+    "RetrievedPassage",
     "SectionOutline",
 ]
 
@@ -143,6 +147,8 @@ class LearningFacade:
         record_quiz_score: RecordQuizScore,
         list_completed_lessons: ListCompletedLessons,
         record_lesson_access: RecordLessonAccess,
+        retrieve_passages: RetrievePassages,
+        passage_index: PassageIndex,
     ) -> None:
         self._reader = reader
         self._update_lesson = update_lesson
@@ -150,6 +156,8 @@ class LearningFacade:
         self._record_quiz_score = record_quiz_score
         self._list_completed_lessons = list_completed_lessons
         self._record_lesson_access = record_lesson_access
+        self._retrieve_passages = retrieve_passages
+        self._passage_index = passage_index
 
     async def get_course(self, course_id: UUID) -> CourseInfo | None:
         course = await self._reader.course(course_id)
@@ -195,6 +203,41 @@ class LearningFacade:
         ``query``, with their whole text; the course's first lessons when none matches."""
         passages = await self._relevant_lessons.execute(course_id, query, limit)
         return [LessonPassage(p.lesson_id, p.title, p.text) for p in passages]
+
+    async def retrieve_passages(
+        self, course_id: UUID, query: str, limit: int = 5, *, include_premium: bool = True
+    ) -> list[RetrievedPassage]:
+        """Up to ``limit`` passages of the course (published or not), best first; [] when the
+        query has no usable words and no vector, or the course has no passages.
+
+        Hybrid: full-text search (code-aware: ``==``, ``//``, ``__name__`` are searchable) and
+        the cosine similarity of embeddings, fused by reciprocal rank fusion (``score``).
+        ``similarity`` and ``lexical`` (the share of the question's content terms found in
+        the passage, its lesson title or heading) let the caller apply a relevance threshold.
+        Passages of premium lessons are left out unless ``include_premium``."""
+        return await self._retrieve_passages.execute(
+            course_id, query, limit, include_premium=include_premium
+        )
+
+    async def lesson_passages(self, lesson_id: UUID) -> list[RetrievedPassage]:
+        """A lesson's passages in reading order (score/similarity/lexical 0)."""
+        return [
+            retrieved(record) for record in await self._passage_index.lesson_passages(lesson_id)
+        ]
+
+    async def matching_courses(self, query: str, limit: int = 3) -> list[CourseInfo]:
+        """Published courses whose full-text search matches the query (any of its content
+        terms, in the courses' passages), best first (for "this course does not cover it, but
+        course X may")."""
+        terms = query_terms(query)
+        if limit < 1 or not terms:
+            return []
+        found = []
+        for course_id in await self._passage_index.matching_courses(terms, limit):
+            course = await self._reader.course(course_id)
+            if course is not None and course.is_published:
+                found.append(CourseInfo.of(course))
+        return found
 
     async def record_quiz_score(
         self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float

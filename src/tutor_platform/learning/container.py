@@ -1,5 +1,6 @@
 """Learning's DI container: its inputs are declared as dependencies; the root container
-chooses the adapters (units of work, search index) and passes the clock."""
+chooses the adapters (units of work, search and passage indexes, splitter, embedder) and
+passes the clock."""
 
 from typing import Any
 
@@ -24,6 +25,7 @@ from tutor_platform.learning.application.get_lesson import GetLesson
 from tutor_platform.learning.application.get_project import GetProject
 from tutor_platform.learning.application.get_section import GetSection
 from tutor_platform.learning.application.get_study_time import GetStudyTime
+from tutor_platform.learning.application.index_lesson_passages import IndexLessonPassages
 from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
 from tutor_platform.learning.application.list_course_lessons import ListCourseLessons
 from tutor_platform.learning.application.list_course_progress import ListCourseProgress
@@ -36,7 +38,9 @@ from tutor_platform.learning.application.move_section import MoveSection
 from tutor_platform.learning.application.publish_course import PublishCourse
 from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
 from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
+from tutor_platform.learning.application.reindex_passages import ReindexPassages
 from tutor_platform.learning.application.reset_streak import ResetStreak
+from tutor_platform.learning.application.retrieve_passages import RetrievePassages
 from tutor_platform.learning.application.search_catalog import SearchCatalog
 from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
 from tutor_platform.learning.application.set_study_time import SetStudyTime
@@ -84,6 +88,18 @@ class LearningContainer(containers.DeclarativeContainer):
     search_catalog = providers.Factory(SearchCatalog, search_index)
     search_relevant_lessons = providers.Factory(SearchRelevantLessons, search_index)
 
+    passage_uow_factory: providers.Dependency[Any] = providers.Dependency()
+    passage_index: providers.Dependency[Any] = providers.Dependency()
+    lesson_splitter: providers.Dependency[Any] = providers.Dependency()
+    embedder: providers.Dependency[Any] = providers.Dependency()
+    index_lesson_passages = providers.Factory(
+        IndexLessonPassages, passage_uow_factory, lesson_splitter, embedder
+    )
+    reindex_passages = providers.Factory(
+        ReindexPassages, passage_uow_factory, index_lesson_passages
+    )
+    retrieve_passages = providers.Factory(RetrievePassages, passage_index, embedder)
+
     project_uow_factory: providers.Dependency[Any] = providers.Dependency()
     list_projects = providers.Factory(ListProjects, project_uow_factory)
     get_project = providers.Factory(GetProject, project_uow_factory)
@@ -118,4 +134,6 @@ class LearningContainer(containers.DeclarativeContainer):
         record_quiz_score=record_quiz_score,
         list_completed_lessons=list_completed_lessons,
         record_lesson_access=record_lesson_access,
+        retrieve_passages=retrieve_passages,
+        passage_index=passage_index,
     )

@@ -60,6 +60,7 @@ async def seed_demo(container: RootContainer, catalog: DemoCatalog) -> DemoSeedR
             report.kept.append(course.slug)
             continue
         seeded = await _course(container, instructor, course)
+        await _index(container, seeded)
         await _tutor(container, instructor, catalog, course.slug, seeded)
         await _projects(container, instructor, catalog, course.slug, seeded)
         await _quizzes(container, instructor, catalog, course.slug, seeded)
@@ -119,6 +120,14 @@ async def _course(
             seeded.lesson_ids[lesson.slug] = lesson_made.id
     await learning.publish_course().execute(instructor, created.id, published=True)
     return seeded
+
+
+async def _index(container: RootContainer, seeded: SeededCourse) -> None:
+    """Index the course's passages now, so that the demo tutor can cite them from the first
+    question (the index jobs its lessons enqueued find them current)."""
+    index = container.learning.index_lesson_passages()
+    for lesson_id in seeded.lesson_ids.values():
+        await index.execute(lesson_id)
 
 
 async def _tutor(

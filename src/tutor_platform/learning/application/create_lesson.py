@@ -72,5 +72,5 @@ class CreateLesson:
             )
             await uow.lessons.add(lesson)
             await uow.commit()
-        await self._changed.course_changed(lesson.course_id)
+        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

@@ -29,4 +29,4 @@ class DeleteLesson:
                 self._clock.now(),
             )
             await uow.commit()
-        await self._changed.course_changed(lesson.course_id)
+        await self._changed.course_changed(lesson.course_id, [lesson_id])

@@ -67,5 +67,5 @@ class MoveLesson:
             await uow.lessons.set_positions(changes, now)
             await uow.commit()
         lesson.section_id, lesson.position, lesson.updated_at = target, position, now
-        await self._changed.course_changed(lesson.course_id)
+        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

@@ -60,5 +60,5 @@ class UpdateLesson:
             lesson.updated_at = self._clock.now()
             await uow.lessons.update(lesson)
             await uow.commit()
-        await self._changed.course_changed(lesson.course_id)
+        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

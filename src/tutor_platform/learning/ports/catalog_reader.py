@@ -2,9 +2,11 @@
 
 ``CatalogReader`` answers reads outside any unit of work; a cache may sit in front of it.
 ``CatalogChanged`` is told, after each commit, which course changed (its fields, sections or
-lessons), so such a cache can drop what it holds about that course.
+lessons) and which lessons, so such a cache can drop what it holds about that course and the
+passage index can re-index those lessons.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -55,4 +57,7 @@ class CatalogReader(Protocol):
 class CatalogChanged(Protocol):
     """Told after a commit that a course or anything in it changed (or was deleted)."""
 
-    async def course_changed(self, course_id: UUID) -> None: ...
+    async def course_changed(self, course_id: UUID, lesson_ids: Sequence[UUID] = ()) -> None:
+        """``lesson_ids``: the lessons that were created, changed, moved or deleted (their
+        passages are re-indexed)."""
+        ...

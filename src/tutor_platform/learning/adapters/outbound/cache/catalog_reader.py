@@ -1,6 +1,6 @@
 """A short-lived cache in front of the catalog's read side, invalidated by every write."""
 
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
@@ -79,5 +79,5 @@ class CatalogCacheInvalidation:
     def __init__(self, invalidator: Invalidator) -> None:
         self._invalidator = invalidator
 
-    async def course_changed(self, course_id: UUID) -> None:
+    async def course_changed(self, course_id: UUID, lesson_ids: Sequence[UUID] = ()) -> None:
         await self._invalidator.invalidate([course_tag(course_id), LISTS, MISSES])

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from advanced_alchemy.types import JsonB
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tutor_platform.shared.persistence.base import UUIDv7AuditBase
@@ -77,3 +77,26 @@ class ProjectRow(UUIDv7AuditBase):
     thumbnail_file_id: Mapped[UUID | None] = mapped_column(default=None)
     is_published: Mapped[bool] = mapped_column(default=False, index=True)
     created_by: Mapped[UUID] = mapped_column(index=True)
+
+
+class LessonPassageRow(UUIDv7AuditBase):
+    """A passage of a lesson (migration 0010): its Markdown, plain text, code-aware search text
+    and embedding (float32 bytes of ``embedder``). The full-text index over ``search_text``
+    (PostgreSQL ``search_vector``, SQLite ``lesson_passages_fts``) is not mapped: the database
+    keeps it current."""
+
+    __tablename__ = "lesson_passages"
+    __table_args__ = (
+        UniqueConstraint("lesson_id", "position", name="uq_lesson_passages_lesson_id_position"),
+        Index("ix_lesson_passages_course_id", "course_id"),
+    )
+
+    lesson_id: Mapped[UUID] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"))
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    heading: Mapped[str | None] = mapped_column(Text, default=None)
+    markdown: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text)
+    embedding: Mapped[bytes] = mapped_column(LargeBinary)
+    embedder: Mapped[str] = mapped_column(String(120))

@@ -1,0 +1,128 @@
+"""The passage index: lessons cut into passages, embedded, stored, and retrieved.
+
+``LessonSplitter`` parses a lesson's Markdown; ``PassageEmbedder`` turns text into unit
+vectors (the AI capability's ``Embedder`` fits it as it is); ``PassageUnitOfWork`` stores a
+lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads, each on its
+own connection.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+from tutor_platform.learning.domain.passages import PassageDraft
+from tutor_platform.shared.unit_of_work import UnitOfWork
+
+
+class LessonSplitter(Protocol):
+    def split(self, markdown: str) -> list[PassageDraft]:
+        """The lesson's passages in reading order ([] for a lesson without text)."""
+        ...
+
+
+class PassageEmbedder(Protocol):
+    """Unit vectors of text; ``name`` (model and size) is stored beside each vector."""
+
+    @property
+    def name(self) -> str: ...
+
+    async def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    async def embed_query(self, text: str) -> list[float]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class LessonSource:
+    """What a lesson's passages are made from."""
+
+    lesson_id: UUID
+    course_id: UUID
+    title: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPassage:
+    id: UUID
+    lesson_id: UUID
+    course_id: UUID
+    position: int
+    heading: str | None
+    markdown: str
+    text: str
+    search_text: str
+    embedding: Sequence[float]
+    embedder: str
+
+
+class PassageRepository(Protocol):
+    """A lesson's passages; never commits."""
+
+    async def clear(self, lesson_id: UUID) -> None:
+        """Delete the lesson's passages (the first write of an indexing transaction)."""
+        ...
+
+    async def source(self, lesson_id: UUID) -> LessonSource | None:
+        """The lesson as committed now, kept from changing until the transaction ends;
+        ``None`` when the lesson is gone."""
+        ...
+
+    async def add(self, passages: Sequence[StoredPassage]) -> None: ...
+
+    async def lesson_ids(self) -> list[UUID]:
+        """Every lesson, in a stable order (for a full re-index)."""
+        ...
+
+
+class PassageUnitOfWork(UnitOfWork, Protocol):
+    @property
+    def passages(self) -> PassageRepository: ...
+
+
+PassageUnitOfWorkFactory = Callable[[], PassageUnitOfWork]
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRecord:
+    """A stored passage with what retrieval shows of its lesson."""
+
+    id: UUID
+    lesson_id: UUID
+    course_id: UUID
+    lesson_title: str
+    position: int
+    heading: str | None
+    markdown: str
+    text: str
+    search_text: str
+    is_premium: bool
+
+
+class PassageIndex(Protocol):
+    """Retrieval reads over the stored passages."""
+
+    async def lexical_ranking(
+        self, course_id: UUID, terms: Sequence[str], limit: int, *, include_premium: bool
+    ) -> list[UUID]:
+        """Passages of the course matching any of ``terms`` in full-text search, best first."""
+        ...
+
+    async def similarities(
+        self, course_id: UUID, vector: Sequence[float], embedder: str, *, include_premium: bool
+    ) -> dict[UUID, float]:
+        """The cosine similarity of ``vector`` with every passage of the course embedded by
+        ``embedder``."""
+        ...
+
+    async def passages(self, passage_ids: Sequence[UUID]) -> list[PassageRecord]:
+        """These passages (unknown ids are left out), in no particular order."""
+        ...
+
+    async def lesson_passages(self, lesson_id: UUID) -> list[PassageRecord]:
+        """A lesson's passages in reading order."""
+        ...
+
+    async def matching_courses(self, terms: Sequence[str], limit: int) -> list[UUID]:
+        """Published courses with a passage matching any of ``terms``, best match first."""
+        ...
