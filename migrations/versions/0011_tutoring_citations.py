@@ -1,7 +1,7 @@
 """Tutoring: the citations of assistant messages
 
 Revision ID: 0011_tutoring_citations
-Revises: 0009_media_jobs
+Revises: 0010_learning_passages
 Create Date: 2026-12-07 14:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_tutoring_citations"
-down_revision: str | None = "0009_media_jobs"
+down_revision: str | None = "0010_learning_passages"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
