@@ -22,7 +22,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column(
                 "citations",
-                advanced_alchemy.types.JsonB(),
+                advanced_alchemy.types.JsonB,
                 nullable=False,
                 server_default=sa.text("'[]'"),
             )

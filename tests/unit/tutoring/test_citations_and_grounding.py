@@ -12,10 +12,12 @@ from tutor_platform.tutoring.domain.citations import (
 )
 from tutor_platform.tutoring.domain.grounding import (
     Topic,
+    choose_passages,
     is_follow_up,
-    is_relevant,
     is_small_talk,
+    relevance,
     retrieval_query,
+    unknown_names,
 )
 
 SOURCES = [
@@ -120,29 +122,27 @@ def test_questions_are_not_small_talk(message: str) -> None:
     assert not is_small_talk(message)
 
 
-@pytest.mark.parametrize(
-    ("similarity", "lexical", "relevant"),
-    [(0.8, 0.0, True), (0.35, 0.6, True), (0.35, 0.2, False), (0.1, 1.0, False)],
-)
-def test_relevance_needs_meaning_or_words_with_some_meaning(
-    similarity: float, lexical: float, relevant: bool
-) -> None:
-    assert is_relevant(similarity, lexical) is relevant
+def test_relevance_is_similarity_plus_a_share_of_the_word_overlap() -> None:
+    assert relevance(0.3, 1.0) == pytest.approx(0.65)
+    assert relevance(0.1, 0.0) == pytest.approx(0.1)
 
 
-def test_brackets_in_code_are_never_markers() -> None:
-    answer = "Use a list [1]:\n\n```python\nnums = [5]\nfirst = nums [0]\n```\n\nOr `x [7]` [2]."
-
-    text, citations = cite(answer, SOURCES)
-
-    assert text == answer
-    assert [c.index for c in citations] == [1, 2]
+def test_no_passage_is_chosen_unless_the_best_one_is_relevant_enough() -> None:
+    assert choose_passages([(0.31, "a"), (0.3, "b")], 4) == []
+    assert choose_passages([], 4) == []
 
 
-def test_the_marker_filter_leaves_code_alone_across_pieces() -> None:
-    markers = MarkerFilter(1)
-    pieces = ["See [1]:\n\n```\nx = ", "[", "9]\n```\n", "Done [", "9]."]
+def test_passages_are_chosen_in_order_at_most_two_of_a_lesson() -> None:
+    scored = [(0.7, "a"), (0.6, "a"), (0.55, "a"), (0.5, "b"), (0.2, "c"), (0.45, "c")]
 
-    out = "".join(markers.feed(piece) for piece in pieces) + markers.flush()
+    assert choose_passages(scored, 4) == [0, 1, 3, 5]
+    assert choose_passages(scored, 2) == [0, 1]
 
-    assert out == "See [1]:\n\n```\nx = [9]\n```\nDone."
+
+def test_names_the_passages_never_mention_are_unknown() -> None:
+    texts = ["Dictionaries map keys to values; JSON files and sqlite3", "Loops"]
+
+    assert unknown_names("What is the capital of Australia?", texts) == ["Australia"]
+    assert unknown_names("How do I write a JOIN in SQL?", texts) == ["JOIN", "SQL"]
+    assert unknown_names("How do I save data as JSON?", texts) == []
+    assert unknown_names("I want to loop", texts) == []

@@ -42,9 +42,11 @@ from tutor_platform.tutoring.domain.errors import (
 )
 from tutor_platform.tutoring.domain.grounding import (
     Topic,
-    is_relevant,
+    choose_passages,
     is_small_talk,
+    relevance,
     retrieval_query,
+    unknown_names,
 )
 from tutor_platform.tutoring.domain.history import estimate_tokens, trim_history
 from tutor_platform.tutoring.domain.message import (
@@ -327,9 +329,11 @@ class Conversation:
             turn.principal.is_premium or await self._courses.can_edit(turn.principal, course_id)
         ):
             hits = [hit for hit in hits if not hit.is_premium]
-        relevant = [hit for hit in hits if is_relevant(hit.similarity, hit.lexical)]
-        if relevant:
-            return Grounding(tuple(_source(hit) for hit in relevant[:CONTEXT_PASSAGES]))
+        scored = [(relevance(hit.similarity, hit.lexical), str(hit.lesson_id)) for hit in hits]
+        chosen = choose_passages(scored, CONTEXT_PASSAGES)
+        texts = [f"{hit.lesson_title} {hit.heading or ''} {hit.text}" for hit in hits]
+        if chosen and not unknown_names(message, texts):
+            return Grounding(tuple(_source(hits[position]) for position in chosen))
         others = await self._courses.other_courses(message, course_id, OTHER_COURSES)
         return Grounding(uncovered=True, other_courses=tuple(others))
 

@@ -3,9 +3,10 @@ relevant enough to answer from.
 
 A short or back-referring message ("why?", "give me an example", "I don't get it") is
 retrieved together with the conversation's current topic: the last question and the lessons
-its answer cited. A passage counts as relevant when its meaning is close to the question or
-when it holds most of the question's words with a meaning not far off; the thresholds were
-tuned on the evaluation set (``just eval``, docs/tutoring-quality.md).
+its answer cited. A passage's relevance is the similarity of its meaning to the question plus
+a share of the question's words it holds; a question that names something (a proper noun, an
+acronym) that none of the retrieved passages mentions is not covered, however close the rest
+is. The numbers were tuned on the evaluation set (``just eval``, docs/tutoring-quality.md).
 """
 
 import re
@@ -15,12 +16,17 @@ from typing import Final
 
 FOLLOW_UP_WORDS: Final = 4
 """A message with at most this many content words is read as a follow-up."""
-MIN_SIMILARITY: Final = 0.5
-"""A passage this close in meaning is relevant whatever words it shares."""
-MIN_LEXICAL: Final = 0.5
-LEXICAL_SIMILARITY: Final = 0.3
-"""A passage holding at least half of the question's words is relevant from this close."""
+LEXICAL_WEIGHT: Final = 0.35
+"""How much the share of the question's words in a passage adds to its similarity."""
+MIN_RELEVANCE: Final = 0.32
+"""The best passage must be at least this relevant for the course to cover the question."""
+MIN_COMPANION_RELEVANCE: Final = 0.32
+"""Further passages sent with it must be at least this relevant."""
+PASSAGES_PER_LESSON: Final = 2
+"""At most this many passages of one lesson are sent, so a second lesson gets its turn."""
 _WORD = re.compile(r"[^\W_]+|[=!<>+\-*/%:]+|__\w+__", re.UNICODE)
+_NAME = re.compile(r"[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]")
+_KNOWN_WORD = re.compile(r"[\w+#.-]*[\w+#]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BACK_REFERENCES: Final = frozenset(
     [
@@ -194,8 +200,33 @@ def is_small_talk(message: str) -> bool:
     return 0 < len(words) <= 4 and all(word in _SMALL_TALK for word in words)
 
 
-def is_relevant(similarity: float, lexical: float) -> bool:
-    """Whether a passage with these measures may ground an answer."""
-    if similarity >= MIN_SIMILARITY:
-        return True
-    return lexical >= MIN_LEXICAL and similarity >= LEXICAL_SIMILARITY
+def relevance(similarity: float, lexical: float) -> float:
+    """How relevant a passage is: its similarity (-1..1) plus a share of its word overlap."""
+    return similarity + LEXICAL_WEIGHT * lexical
+
+
+def unknown_names(message: str, texts: Sequence[str]) -> list[str]:
+    """The names in ``message`` (capitalised words other than the first, acronyms) that none
+    of ``texts`` mentions."""
+    words = _NAME.findall(message)[1:] if message[:1].isupper() else _NAME.findall(message)
+    names = [w for w in words if w[:1].isupper() and w != "I"]
+    known = {word for text in texts for word in _KNOWN_WORD.findall(text.casefold())}
+    return [name for name in names if name.casefold() not in known]
+
+
+def choose_passages(relevances: Sequence[tuple[float, str]], limit: int) -> list[int]:
+    """The positions of the passages to send, given each one's relevance and lesson: none
+    unless the best reaches :data:`MIN_RELEVANCE`; then the relevant ones in order, at most
+    :data:`PASSAGES_PER_LESSON` of a lesson, at most ``limit``."""
+    if not relevances or max(r for r, _ in relevances) < MIN_RELEVANCE:
+        return []
+    chosen: list[int] = []
+    per_lesson: dict[str, int] = {}
+    for position, (value, lesson) in enumerate(relevances):
+        if value < MIN_COMPANION_RELEVANCE or per_lesson.get(lesson, 0) >= PASSAGES_PER_LESSON:
+            continue
+        per_lesson[lesson] = per_lesson.get(lesson, 0) + 1
+        chosen.append(position)
+        if len(chosen) == limit:
+            break
+    return chosen
