@@ -13,6 +13,7 @@ from tutor_platform.tutoring.domain.citations import (
 from tutor_platform.tutoring.domain.grounding import (
     Topic,
     choose_passages,
+    fresh_first,
     is_follow_up,
     is_small_talk,
     relevance,
@@ -146,3 +147,12 @@ def test_names_the_passages_never_mention_are_unknown() -> None:
     assert unknown_names("How do I write a JOIN in SQL?", texts) == ["JOIN", "SQL"]
     assert unknown_names("How do I save data as JSON?", texts) == []
     assert unknown_names("I want to loop", texts) == []
+
+
+def test_a_follow_up_gets_the_passages_its_topic_did_not_cite_first() -> None:
+    passages = [("Lists", None), ("Loops", "Key points"), ("Loops", "enumerate")]
+    topic = Topic("How do I number items?", ("Loops",), (("Loops", "Key points"),))
+
+    assert fresh_first(passages, "I don't get it", topic) == [2, 1, 0]
+    assert fresh_first(passages, "What is a list?", topic) == [0, 1, 2]
+    assert fresh_first(passages, "why?", None) == [0, 1, 2]

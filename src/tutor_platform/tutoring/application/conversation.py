@@ -43,6 +43,7 @@ from tutor_platform.tutoring.domain.errors import (
 from tutor_platform.tutoring.domain.grounding import (
     Topic,
     choose_passages,
+    fresh_first,
     is_small_talk,
     relevance,
     retrieval_query,
@@ -333,7 +334,9 @@ class Conversation:
         chosen = choose_passages(scored, CONTEXT_PASSAGES)
         texts = [f"{hit.lesson_title} {hit.heading or ''} {hit.text}" for hit in hits]
         if chosen and not unknown_names(message, texts):
-            return Grounding(tuple(_source(hits[position]) for position in chosen))
+            sources = [_source(hits[position]) for position in chosen]
+            order = fresh_first([(s.title, s.heading) for s in sources], message, topic)
+            return Grounding(tuple(sources[i] for i in order))
         others = await self._courses.other_courses(message, course_id, OTHER_COURSES)
         return Grounding(uncovered=True, other_courses=tuple(others))
 
@@ -344,8 +347,10 @@ def current_topic(earlier: Sequence[Message]) -> Topic | None:
     if question is None:
         return None
     answer = next((m for m in earlier if m.reply_to_id == question.id), None)
-    titles = () if answer is None else tuple(dict.fromkeys(c.title for c in answer.citations))
-    return Topic(question.content, titles)
+    if answer is None:
+        return Topic(question.content)
+    titles = tuple(dict.fromkeys(c.title for c in answer.citations))
+    return Topic(question.content, titles, tuple((c.title, c.heading) for c in answer.citations))
 
 
 def _source(hit: PassageHit) -> SourcePassage:

@@ -166,10 +166,25 @@ _SMALL_TALK: Final = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """The conversation's current topic: the last question and the lessons its answer cited."""
+    """The conversation's current topic: the last question, the lessons its answer cited and
+    the (lesson title, heading) of each passage it cited."""
 
     question: str
     lesson_titles: Sequence[str] = ()
+    cited: Sequence[tuple[str, str | None]] = ()
+
+
+def fresh_first(
+    passages: Sequence[tuple[str, str | None]], message: str, topic: Topic | None
+) -> list[int]:
+    """The order to send passages in: for a follow-up, the topic's lessons first, and within
+    them the passages the last answer did not cite, so that "I don't get it" is explained from
+    another angle of the same lesson; otherwise as they are."""
+    order = list(range(len(passages)))
+    if topic is None or not is_follow_up(message):
+        return order
+    lessons = set(topic.lesson_titles)
+    return sorted(order, key=lambda i: (passages[i][0] not in lessons, passages[i] in topic.cited))
 
 
 def content_words(message: str) -> list[str]:

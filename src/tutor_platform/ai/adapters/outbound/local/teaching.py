@@ -119,9 +119,9 @@ def _block_score(block: Block, query: set[str], example: bool) -> tuple[int, int
 def _guiding_question(message: str, passage: CoursePassage) -> str:
     """A question about a key term of the lesson that the learner did not use themselves."""
     asked = set(terms(message)) | set(words(message))
-    candidates = [
-        term for term in key_terms(passage.text) if not set(terms(term)) <= asked and term.strip()
-    ]
+    unasked = [term for term in key_terms(passage.text) if not set(terms(term)) <= asked]
+    defined = [term for term in unasked if not _is_code(term, passage.text)]
+    candidates = defined or unasked
     seed = zlib.crc32(f"{message}|{passage.title}".encode())
     if not candidates:
         heading = passage.heading or passage.title
