@@ -157,11 +157,33 @@ async def test_a_narration_is_plain_whole_sentences_of_the_lesson(model: LocalTu
 
     assert script == (
         "Here is a short summary of the lesson Lists in Python. A list holds values in order. "
-        "Lists are mutable, so you can change them. Use numbers[1:] to skip the first item."
+        "You write it with square brackets, e.g. [1, 2]. Lists are mutable, so you can change "
+        "them. Use numbers[1:] to skip the first item. Slices make a copy, which is safe to "
+        "change."
     )
     assert not MARKDOWN_CHARACTERS.search(script)
     assert "\n" not in script
     assert script.endswith(".")
+
+
+async def test_a_narration_takes_each_sections_first_sentence_before_any_second(
+    model: LocalTutorModel,
+) -> None:
+    sections = [
+        passage(" ".join(f"Part {part} sentence {n} is here." for n in range(1, 5)), heading)
+        for part, heading in enumerate(["# Lists in Python", "## Two", "## Three", "## Four"])
+    ]
+
+    script = await written(model, "narration", passages=sections)
+
+    assert script.split(". ")[1:] == [
+        "Part 0 sentence 1 is here",
+        "Part 0 sentence 2 is here",
+        "Part 1 sentence 1 is here",
+        "Part 1 sentence 2 is here",
+        "Part 2 sentence 1 is here",
+        "Part 3 sentence 1 is here.",
+    ]
 
 
 async def test_a_narration_keeps_within_the_length_asked_for(model: LocalTutorModel) -> None:

@@ -20,8 +20,9 @@ POINTS_PER_SECTION: Final = 3
 TERMS_PER_SECTION: Final = 5
 NARRATION_WORDS: Final = 150
 """The script length when the request names none (about a minute of speech)."""
-NARRATION_SENTENCES: Final = 3
-"""A script that has fewer first sentences than this takes the next ones too."""
+NARRATION_SENTENCES: Final = 6
+"""At most this many sentences of the lesson: the first of each section, then the second of
+each, and so on (spoken in the lesson's order)."""
 MIN_SENTENCE_WORDS: Final = 3
 
 _HEADING_LINE: Final = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -76,16 +77,23 @@ def narration(prompt: TutorPrompt) -> str:
     if title:
         script.append(f"Here is a short summary of the lesson {_spoken(title).rstrip('.!?:;,')}.")
     prose = [_spoken_sentences(section.markdown) for section in sections]
-    firsts = [sentences[0] for sentences in prose if sentences]
-    rest = [s for sentences in prose for s in sentences[1:]]
-    wanted = firsts + rest[: max(0, NARRATION_SENTENCES - len(firsts))]
+    ranked = sorted(
+        (
+            (rank, number, sentence)
+            for number, found in enumerate(prose)
+            for rank, sentence in enumerate(found)
+        ),
+        key=lambda item: (item[0], item[1]),
+    )
     words = sum(len(s.split()) for s in script)
-    for sentence in wanted:
-        size = len(sentence.split())
+    chosen: list[tuple[int, int, str]] = []
+    for item in ranked[:NARRATION_SENTENCES]:
+        size = len(item[2].split())
         if words + size > budget:
             break
-        script.append(sentence)
+        chosen.append(item)
         words += size
+    script += [sentence for _, _, sentence in sorted(chosen, key=lambda item: (item[1], item[0]))]
     return " ".join(script)
 
 
