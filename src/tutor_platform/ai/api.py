@@ -67,9 +67,14 @@ class AiFacade:
         temperature: float = 0.7,
         max_output_tokens: int | None = None,
         task: Task = "text",
+        instructions: str | None = None,
     ) -> TutorReply:
         """An AI model's answer to ``instruction`` (a lesson script, a draft...), written from
-        ``material`` when given; the default provider unless ``provider`` is named."""
+        ``material`` when given; the default provider unless ``provider`` is named.
+
+        ``task`` says what is written: ``text``, ``draft`` (a lesson in Markdown) or
+        ``narration`` (a spoken script of plain sentences). ``instructions``: a draft's
+        requester's own instructions, also written into ``instruction`` by the caller."""
         request = TextRequest(
             instruction=instruction,
             system_prompt=system_prompt,
@@ -79,6 +84,7 @@ class AiFacade:
             temperature=temperature,
             max_output_tokens=max_output_tokens,
             task=task,
+            instructions=instructions,
         )
         return await self._generate_text.execute(request)
 

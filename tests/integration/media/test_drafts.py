@@ -75,6 +75,32 @@ async def test_a_draft_is_kept_for_review_and_changes_nothing_until_applied(
     assert await lesson_content(client, people, lessons.free_lesson) == LESSON_CONTENT
 
 
+async def test_the_offline_draft_is_an_outline_that_names_the_instructions_it_did_not_follow(
+    client: Client, people: People, lessons: Lessons, job_worker: RootContainer | None
+) -> None:
+    await generate(client, people, lessons.free_lesson, {"instructions": "Add a worked example."})
+
+    listing = await client.get(
+        f"{API}/lessons/{lessons.free_lesson}/drafts", headers=people.instructor.headers
+    )
+
+    [draft] = listing.json()["items"]
+    assert draft["content"] == (
+        "# Cell energy\n\n"
+        "- Every living cell needs a steady supply of energy.\n"
+        "- It gets it by breaking down sugar.\n\n"
+        "## Mitochondria\n\n"
+        "- Mitochondria are small structures inside the cell.\n"
+        "- They turn sugar and oxygen into ATP, the molecule the cell spends as energy.\n"
+        "- They even carry their own DNA.\n\n"
+        "## Why it matters\n\n"
+        "- Muscles and nerves use a lot of ATP.\n"
+        "- When mitochondria fail, the whole body feels it.\n\n"
+        "This draft is an outline of the current lesson. The offline model cannot write new "
+        "material, so these instructions were not carried out: “Add a worked example”."
+    )
+
+
 async def test_applying_a_draft_makes_it_the_lesson_content_once(
     client: Client, people: People, lessons: Lessons, job_worker: RootContainer | None
 ) -> None:

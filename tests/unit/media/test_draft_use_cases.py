@@ -115,6 +115,7 @@ async def test_the_prompt_is_scoped_to_the_lesson_within_its_outline(lesson_worl
     )
     assert 'draft of the lesson "Cell energy"' in request.instruction
     assert request.instruction.endswith("The instructor asks for this:\nAdd a worked example.")
+    assert (request.task, request.instructions) == ("draft", "Add a worked example.")
     assert [(p.lesson_id, p.title, p.text) for p in request.material] == [
         (lesson_id(lesson_world), "Cell energy", CONTENT)
     ]

@@ -14,7 +14,12 @@ from tutor_platform.media.domain.lesson_access import (
 )
 from tutor_platform.media.domain.lesson_errors import LessonNotFound, NotCourseEditor
 from tutor_platform.media.domain.lesson_material import LessonMaterial, lesson_passages
-from tutor_platform.media.domain.narration import narration_script, plain_text, speech_seconds
+from tutor_platform.media.domain.narration import (
+    narration_script,
+    plain_text,
+    sentences,
+    speech_seconds,
+)
 from tutor_platform.media.domain.video_plan import VideoPlan, card_timeline
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import PremiumRequired
@@ -36,8 +41,28 @@ def test_a_script_keeps_whole_sentences_up_to_the_word_limit() -> None:
     text = "One two three. Four five six. Seven eight nine ten."
 
     assert narration_script(text, max_words=6) == "One two three. Four five six."
-    assert narration_script(text, max_words=2) == "One two"
+    assert narration_script(text, max_words=2) == ""
+    assert narration_script("Far too long a sentence. Fits.", max_words=3) == "Fits."
     assert narration_script("   ", max_words=5) == ""
+
+
+def test_a_script_says_only_whole_plain_sentences_of_the_prose() -> None:
+    answer = (
+        "# Cell energy\n\nCells need energy, e.g. sugar, to live. They make ATP.\n\n"
+        "| Part | Job |\n|---|---|\n| Mitochondria | make ATP |\n\n"
+        "- Mitochondria have their own DNA\n- ATP\n1. **Muscles** use a lot of it.\n\n"
+        "```python\n# not spoken\nprint('x')\n```\nAnd then the model was cut off in the"
+    )
+
+    script = narration_script(answer)
+
+    assert sentences(script) == [
+        "Cells need energy, e.g. sugar, to live.",
+        "They make ATP.",
+        "Mitochondria have their own DNA.",
+        "Muscles use a lot of it.",
+    ]
+    assert narration_script("A script without a full stop") == "A script without a full stop."
 
 
 def test_speech_takes_about_150_words_a_minute() -> None:
@@ -50,10 +75,10 @@ def test_a_lesson_is_cut_into_passages_at_its_headings_but_not_inside_code() -> 
 
     passages = lesson_passages(material)
 
-    assert [(p.title, p.text) for p in passages] == [
-        ("Lesson", "Intro text."),
-        ("Lesson: Part one", "First.\n\n```\n# not a heading\n```"),
-        ("Lesson: Part two", "Second."),
+    assert [(p.title, p.text, p.heading_line) for p in passages] == [
+        ("Lesson", "Intro text.", None),
+        ("Lesson: Part one", "First.\n\n```\n# not a heading\n```", "# Part one"),
+        ("Lesson: Part two", "Second.", "## Part two"),
     ]
     assert {p.lesson_id for p in passages} == {material.lesson_id}
 

@@ -131,6 +131,7 @@ async def test_the_script_is_asked_for_this_lesson_from_its_own_text(lesson_worl
     assert '"Cell energy"' in request.instruction
     assert '"Biology 101"' in request.instruction
     assert "at most 150 words" in request.instruction
+    assert (request.task, request.instructions) == ("narration", None)
     assert [(p.title, p.text) for p in request.material] == [
         ("Cell energy: Cell energy", "Cells need energy to live."),
         ("Cell energy: Mitochondria", "Mitochondria turn sugar into ATP. They have their own DNA."),
@@ -156,6 +157,23 @@ async def test_a_video_summary_shows_the_titles_then_each_sentence(lesson_world:
     assert progress.values == [0.3, 0.6, 0.9]
 
 
+async def test_a_model_answer_in_markdown_still_gives_plain_sentence_captions(
+    lesson_world: World,
+) -> None:
+    lesson_world.writer.answer = (
+        "## Cell energy\n\n| Part | Job |\n|---|---|\n| Mitochondria | ATP |\n\n"
+        "- Cells turn **food** into energy\n- ATP\n\nMitochondria do most of this work. And"
+    )
+
+    summary = await lesson_world.media.render_lesson_summary().execute(
+        job(lesson_world, "video"), Progress()
+    )
+
+    [plan] = lesson_world.video.plans
+    assert plan.captions == ("Cells turn food into energy.", "Mitochondria do most of this work.")
+    assert summary.script == " ".join(plan.captions)
+
+
 async def test_the_script_is_spoken_without_markdown_and_at_most_a_minute_long(
     lesson_world: World,
 ) -> None:
@@ -166,7 +184,8 @@ async def test_the_script_is_spoken_without_markdown_and_at_most_a_minute_long(
         job(lesson_world), Progress()
     )
 
-    assert summary.script.startswith("Heading This bold sentence has a link and eight words.")
+    assert summary.script.startswith("This bold sentence has a link and eight words.")
+    assert "Heading" not in summary.script
     assert "*" not in summary.script
     assert "http" not in summary.script
     assert len(summary.script.split()) <= 150

@@ -15,7 +15,9 @@ from tutor_platform.ai.ports.model import (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TextRequest:
-    """``material``: course passages the text is about (the offline model works from them)."""
+    """``material``: course passages the text is about (the offline model works from them).
+    ``task``: ``text``, ``draft`` (a lesson in Markdown) or ``narration`` (a spoken script of
+    plain sentences); ``instructions``: a draft's requester's own (also in ``instruction``)."""
 
     instruction: str
     system_prompt: str = ""
@@ -25,6 +27,7 @@ class TextRequest:
     temperature: float = 0.7
     max_output_tokens: int | None = None
     task: Task = "text"
+    instructions: str | None = None
 
 
 class GenerateText:
@@ -42,5 +45,6 @@ class GenerateText:
             temperature=request.temperature,
             max_output_tokens=request.max_output_tokens,
             task=request.task,
+            instructions=request.instructions,
         )
         return await self._models.get(request.provider).reply(prompt)

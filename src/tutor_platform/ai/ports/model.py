@@ -73,6 +73,10 @@ class CoursePassage:
     title: str
     text: str
     heading: str | None = None
+    heading_line: str | None = None
+    """The Markdown heading line that opens this passage in its lesson (``## Mitochondria``),
+    when the caller cut the lesson at its headings. Prompts do not show it; the offline model
+    rebuilds the lesson's outline from it (a draft)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,7 +86,9 @@ class TutorPrompt:
     ``model_id`` None means the provider's default model. ``temperature`` is 0-2.
     ``task``: ``tutor`` answers a learner; ``text`` writes to an instruction from the
     material; ``draft`` rewrites a lesson (Markdown); ``narration`` writes a spoken script
-    (plain whole sentences). ``uncovered``: the tutor's course has no passage relevant to the
+    (plain whole sentences). ``instructions``: for a draft, the requester's own instructions
+    (the caller also writes them into ``message``; the offline model, which cannot carry them
+    out, names them). ``uncovered``: the tutor's course has no passage relevant to the
     message; the answer says so plainly, naming ``other_courses`` (titles) that may cover it.
     ``session_id``, ``tutor_id`` and ``knowledge_base_id`` are passed to providers that keep
     their own state (AI-Core); the others ignore them.
@@ -100,6 +106,7 @@ class TutorPrompt:
     knowledge_base_id: str | None = None
     max_output_tokens: int | None = None
     task: Task = "tutor"
+    instructions: str | None = None
     uncovered: bool = False
     other_courses: Sequence[str] = ()
 

@@ -46,6 +46,8 @@ class GenerateLessonDraft:
                 instruction=draft_instruction(material, job.instructions),
                 system_prompt=draft_system_prompt(material),
                 material=lesson_passages(material),
+                task="draft",
+                instructions=job.instructions,
             )
         )
         content = written.content.strip()[:MAX_DRAFT_LENGTH]

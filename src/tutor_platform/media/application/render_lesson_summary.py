@@ -87,6 +87,7 @@ class RenderLessonSummary:
                 system_prompt=SCRIPT_SYSTEM_PROMPT,
                 material=lesson_passages(material),
                 max_output_tokens=SCRIPT_MAX_TOKENS,
+                task="narration",
             )
         )
         script = narration_script(written.content)

@@ -28,11 +28,13 @@ class LessonMaterial:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A titled piece of lesson text, as given to an AI model."""
+    """A titled piece of lesson text, as given to an AI model; ``heading_line`` is the Markdown
+    heading that opens it in the lesson (None for text before the first heading)."""
 
     lesson_id: UUID
     title: str
     text: str
+    heading_line: str | None = None
 
 
 def lesson_passages(material: LessonMaterial) -> list[Passage]:
@@ -40,6 +42,7 @@ def lesson_passages(material: LessonMaterial) -> list[Passage]:
     the first heading keeps the lesson's title. A lesson without content gives its title."""
     passages: list[Passage] = []
     title = material.lesson_title
+    opening: str | None = None
     lines: list[str] = []
     in_code = False
     for line in material.content.splitlines():
@@ -49,13 +52,16 @@ def lesson_passages(material: LessonMaterial) -> list[Passage]:
         if heading is None:
             lines.append(line)
             continue
-        _append(passages, material.lesson_id, title, lines)
+        _append(passages, material.lesson_id, title, lines, opening)
         title, lines = f"{material.lesson_title}: {heading.group(1)}", []
-    _append(passages, material.lesson_id, title, lines)
+        opening = line.strip()
+    _append(passages, material.lesson_id, title, lines, opening)
     return passages or [Passage(material.lesson_id, material.lesson_title, material.lesson_title)]
 
 
-def _append(passages: list[Passage], lesson_id: UUID, title: str, lines: list[str]) -> None:
+def _append(
+    passages: list[Passage], lesson_id: UUID, title: str, lines: list[str], opening: str | None
+) -> None:
     text = "\n".join(lines).strip()
     if text:
-        passages.append(Passage(lesson_id, title, text))
+        passages.append(Passage(lesson_id, title, text, opening))

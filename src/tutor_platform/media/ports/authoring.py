@@ -3,7 +3,7 @@ engines that turn a script into a summary file."""
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from tutor_platform.media.domain.lesson_material import Passage
 from tutor_platform.media.domain.video_plan import VideoPlan
@@ -12,12 +12,22 @@ ProgressReporter = Callable[[float], Awaitable[None]]
 """Records how far a job got, from 0.0 to 1.0."""
 
 
+WritingTask = Literal["text", "draft", "narration"]
+"""What is written: ``draft`` a lesson in Markdown, ``narration`` a spoken script of plain
+whole sentences, ``text`` anything else."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WritingRequest:
+    """``instructions``: the requester's own (a draft's), also part of ``instruction``; a
+    model that cannot carry them out names them."""
+
     instruction: str
     system_prompt: str
     material: Sequence[Passage]
     max_output_tokens: int | None = None
+    task: WritingTask = "text"
+    instructions: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

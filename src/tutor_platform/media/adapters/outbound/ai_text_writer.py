@@ -1,4 +1,5 @@
-"""``TextWriter`` over the AI capability's facade (its default provider)."""
+"""``TextWriter`` over the AI capability's facade (its default provider); the task (draft or
+narration) and a draft's instructions travel with the request."""
 
 from tutor_platform.ai.api import AiFacade, CoursePassage
 from tutor_platform.media.ports.authoring import WritingRequest, WrittenText
@@ -12,7 +13,12 @@ class AiTextWriter:
         reply = await self._ai.generate_text(
             request.instruction,
             system_prompt=request.system_prompt,
-            material=[CoursePassage(p.lesson_id, p.title, p.text) for p in request.material],
+            material=[
+                CoursePassage(p.lesson_id, p.title, p.text, heading_line=p.heading_line)
+                for p in request.material
+            ],
             max_output_tokens=request.max_output_tokens,
+            task=request.task,
+            instructions=request.instructions,
         )
         return WrittenText(reply.content, reply.provider, reply.model_id)

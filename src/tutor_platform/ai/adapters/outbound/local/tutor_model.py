@@ -5,8 +5,10 @@ lesson when that one covers words of the question the first does not), quoting w
 Markdown blocks, so no heading, table or code fence is ever cut; it names the lesson and the
 section, cites the passages as ``[n]``, and ends with a guiding question built from the key
 terms that lesson marks (its bold terms and code names). When the course does not cover the
-question it says so plainly and names the other courses that may. Asked to write (a script,
-a summary) it gives the opening sentences of each passage as plain text. Free-text answers
+question it says so plainly and names the other courses that may. Asked for a lesson draft it
+outlines the lesson and names the instructions it could not carry out; asked for a narration
+it gives plain whole sentences of the lesson (``writing``). Asked for other text (a summary,
+a synthesis) it gives the opening sentences of each passage as plain text. Free-text answers
 are graded by the rubric's keywords (or, without keywords, by the words of its guidance).
 """
 
@@ -22,6 +24,7 @@ from tutor_platform.ai.adapters.outbound.local.text import (
     terms,
     words,
 )
+from tutor_platform.ai.adapters.outbound.local.writing import draft_outline, narration
 from tutor_platform.ai.adapters.outbound.support import (
     estimate_tokens,
     prompt_tokens,
@@ -111,6 +114,12 @@ class LocalTutorModel:
 def _answer(prompt: TutorPrompt) -> str:
     if prompt.task == "tutor":
         return teach(prompt)
+    if prompt.task == "draft" and prompt.passages:
+        return draft_outline(prompt)
+    if prompt.task == "narration" and prompt.passages:
+        script = narration(prompt)
+        if script:
+            return script
     opening = _acknowledge_images(prompt.images)
     if _asks_for_summary(prompt.message) and prompt.passages:
         passages = _passages_about(prompt.message, prompt.passages)
