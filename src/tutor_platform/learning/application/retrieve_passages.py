@@ -1,5 +1,6 @@
 """Hybrid retrieval over a course's passages: full-text and vector rankings fused by rank."""
 
+import asyncio
 from uuid import UUID
 
 from tutor_platform.learning.domain.passages import (
@@ -39,8 +40,9 @@ class RetrievePassages:
 
     Candidates: the top ``LEXICAL_CANDIDATES`` of full-text search (any of the question's
     content terms, code-aware) and the top ``VECTOR_CANDIDATES`` by cosine similarity with the
-    question's embedding, fused by reciprocal rank fusion. A question without a content term
-    (only stop words, symbols that are no operator, emoji) retrieves nothing.
+    question's embedding (both asked at once), fused by reciprocal rank fusion. A question
+    without a content term (only stop words, symbols that are no operator, emoji) retrieves
+    nothing.
     """
 
     def __init__(self, index: PassageIndex, embedder: PassageEmbedder) -> None:
@@ -54,12 +56,11 @@ class RetrievePassages:
         if limit < 1 or not terms:
             return []
         limit = min(limit, MAX_LIMIT)
-        lexical = await self._index.lexical_ranking(
-            course_id, terms, LEXICAL_CANDIDATES, include_premium=include_premium
-        )
-        vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
-        similarities = await self._index.similarities(
-            course_id, vector, self._embedder.name, include_premium=include_premium
+        lexical, similarities = await asyncio.gather(
+            self._index.lexical_ranking(
+                course_id, terms, LEXICAL_CANDIDATES, include_premium=include_premium
+            ),
+            self._similarities(course_id, query, include_premium),
         )
         nearest = sorted(similarities, key=lambda pid: (-similarities[pid], str(pid)))
         fused = reciprocal_rank_fusion([lexical, nearest[:VECTOR_CANDIDATES]])
@@ -80,3 +81,11 @@ class RetrievePassages:
             for pid in best
             if pid in records
         ]
+
+    async def _similarities(
+        self, course_id: UUID, query: str, include_premium: bool
+    ) -> dict[UUID, float]:
+        vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
+        return await self._index.similarities(
+            course_id, vector, self._embedder.name, include_premium=include_premium
+        )
