@@ -10,6 +10,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.conftest import make_settings
 from tests.integration.accounts import Account, Client, account_maker, assert_error
+from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
 from tests.integration.media.conftest import post_file
 from tests.integration.tutoring.conftest import (
     API,
@@ -26,6 +27,8 @@ from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
 
 UNKNOWN = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"
+
+__all__ = ["index_settled", "index_worker"]
 
 
 async def messages(client: Client, who: Account, session_id: str, **params: Any) -> Any:
@@ -71,12 +74,14 @@ async def test_the_offline_tutor_answers_from_the_course(client: Client, chat: C
 
 
 async def test_the_ai_gets_the_tutor_the_lessons_and_the_history(
-    client: Client, chat: Chat, scripted: ScriptedModel
+    client: Client, chat: Chat, scripted: ScriptedModel, index_settled: IndexSettled
 ) -> None:
+    await index_settled()
+    second = "What is the content of lesson 1.1 and of lesson 1.2?"
     await exchange(client, chat.student, chat.session["id"], "First question")
-    await exchange(client, chat.student, chat.session["id"], "Second question")
+    await exchange(client, chat.student, chat.session["id"], second)
     prompt = scripted.prompts[-1]
-    assert (prompt.system_prompt, prompt.message) == ("Be kind.", "Second question")
+    assert (prompt.system_prompt, prompt.message) == ("Be kind.", second)
     assert [turn.content for turn in prompt.history] == [
         "First question",
         "Here is what the course says.",

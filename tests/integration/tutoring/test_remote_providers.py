@@ -22,6 +22,7 @@ from tests.fakes.gemini_server import FakeGemini, gemini_error, system_text
 from tests.fakes.openai_server import FakeOpenAI, openai_error, system_message
 from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY, OPENAI_TEST_KEY
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
+from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
 from tests.integration.media.conftest import post_file
 from tests.integration.tutoring.conftest import (
     API,
@@ -41,6 +42,8 @@ __all__ = [
     "fake_gemini_server",
     "fake_openai",
     "fake_openai_server",
+    "index_settled",
+    "index_worker",
 ]
 
 
@@ -89,17 +92,17 @@ async def test_a_gemini_tutor_sees_the_image_and_answers(
     make_tutor: MakeTutor,
     make_session: MakeSession,
     fake_gemini: FakeGemini,
+    index_settled: IndexSettled,
 ) -> None:
     student, session_id = await gemini_chat(make_account, make_course, make_tutor, make_session)
     image = (await post_file(client, student, samples.png(), "leaf.png")).json()["id"]
-
-    response = await send(
-        client, student, session_id, "What is in this picture?", attachments=[image]
-    )
+    await index_settled()
+    question = "Is this picture the content of lesson 1.1?"
+    response = await send(client, student, session_id, question, attachments=[image])
 
     assert response.status_code == 201, response.text
     answer = response.json()["assistant_message"]
-    assert answer["content"] == "Fake Gemini answer to: What is in this picture?"
+    assert answer["content"] == f"Fake Gemini answer to: {question}"
     metadata = answer["metadata"]
     assert (metadata["provider"], metadata["model_id"], metadata["finish_reason"]) == (
         "gemini",
@@ -195,19 +198,19 @@ async def test_an_openai_tutor_sees_the_image_and_answers(
     make_tutor: MakeTutor,
     make_session: MakeSession,
     fake_openai: FakeOpenAI,
+    index_settled: IndexSettled,
 ) -> None:
     student, session_id = await gemini_chat(
         make_account, make_course, make_tutor, make_session, provider="openai"
     )
     image = (await post_file(client, student, samples.png(), "leaf.png")).json()["id"]
-
-    response = await send(
-        client, student, session_id, "What is in this picture?", attachments=[image]
-    )
+    await index_settled()
+    question = "Is this picture the content of lesson 1.1?"
+    response = await send(client, student, session_id, question, attachments=[image])
 
     assert response.status_code == 201, response.text
     answer = response.json()["assistant_message"]
-    assert answer["content"] == "Fake OpenAI answer to: What is in this picture?"
+    assert answer["content"] == f"Fake OpenAI answer to: {question}"
     metadata = answer["metadata"]
     assert (metadata["provider"], metadata["model_id"], metadata["finish_reason"]) == (
         "openai",
