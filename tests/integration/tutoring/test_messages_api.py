@@ -39,7 +39,10 @@ async def messages(client: Client, who: Account, session_id: str, **params: Any)
     return response.json()
 
 
-async def test_the_offline_tutor_answers_from_the_course(client: Client, chat: Chat) -> None:
+async def test_the_offline_tutor_answers_from_the_course(
+    client: Client, chat: Chat, index_settled: IndexSettled
+) -> None:
+    await index_settled()
     response = await send(client, chat.student, chat.session["id"], "What is lesson 1.2 about?")
     assert response.status_code == 201, response.text
     body = response.json()

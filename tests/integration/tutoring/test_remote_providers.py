@@ -174,10 +174,12 @@ async def test_an_ai_core_tutor_passes_its_session_and_keeps_the_extra_fields(
     make_tutor: MakeTutor,
     make_session: MakeSession,
     fake_ai_core: FakeAiCore,
+    index_settled: IndexSettled,
 ) -> None:
     student, session_id = await gemini_chat(
         make_account, make_course, make_tutor, make_session, provider="ai_core"
     )
+    await index_settled()
     response = await send(client, student, session_id, "What is lesson 1.1?")
 
     assert response.status_code == 201, response.text
