@@ -154,14 +154,14 @@ async def _drop(name: str) -> None:
     await admin.dispose()
 
 
-async def _catalog(url: str) -> tuple[list[UUID], int]:
+async def _catalog(url: str, first: int = 0) -> tuple[list[UUID], int]:
     """The courses (published) with their lessons, written straight into the tables."""
     rng = random.Random(7)  # noqa: S311 - reproducible test data
     engine = create_engine(url)
     course_ids: list[UUID] = []
     size = 0
     async with engine.begin() as connection:
-        for c in range(COURSES):
+        for c in range(first, first + COURSES):
             course_id = new_id()
             course_ids.append(course_id)
             await connection.execute(

@@ -2,18 +2,24 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding`` runs one suite; the default runs all.
 """
 
 import argparse
 
 from scripts.bench.common import ensure_wrk
+from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
 from scripts.bench.servers import ROOT
 
-SUITES = {"identity": run_identity, "learning": run_learning, "media": run_media}
+SUITES = {
+    "identity": run_identity,
+    "learning": run_learning,
+    "media": run_media,
+    "grounding": run_grounding,
+}
 
 
 def main() -> None:
