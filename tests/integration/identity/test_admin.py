@@ -1,4 +1,8 @@
-"""Administration of users and subscriptions (SPEC 1, admin routes)."""
+"""Administration of users and subscriptions (SPEC 1, admin routes).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from datetime import UTC, datetime, timedelta
 

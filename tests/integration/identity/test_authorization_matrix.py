@@ -2,6 +2,10 @@
 
 "owner" is the student the request is about (their own token for /users/me, their id in
 admin routes, their refresh token in /auth routes); "other" is another student.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 """
 
 from collections.abc import Callable

@@ -16,6 +16,8 @@ from tests.integration.accounts import Client, MakeAccount
 from tests.integration.learning.conftest import API, MakeCourse
 from tutor_platform.bootstrap.settings import Settings
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:

@@ -1,6 +1,10 @@
 """/progress over HTTP on the run's database: completing lessons, course progress, quiz
 scores and accesses from other contexts, streaks in the learner's time zone, and every error
-path (with nothing changed)."""
+path (with nothing changed).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from datetime import datetime, timedelta
 from typing import Any

@@ -1,5 +1,9 @@
 """Every /projects route, for each caller: anonymous, a student, another instructor, the
-project's creator ("owner"), the instructor of the project's course, and an admin."""
+project's creator ("owner"), the instructor of the project's course, and an admin.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from dataclasses import dataclass
 from typing import Any

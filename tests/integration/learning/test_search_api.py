@@ -15,6 +15,8 @@ from tests.integration.learning.conftest import API, CourseIds, MakeCourse
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.container import build_container
 
+pytestmark = pytest.mark.both_databases
+
 HIT_KEYS = {"type", "id", "course_id", "title", "snippet", "rank"}
 ROUTES = ("/search", "/search/courses", "/search/lessons")
 

@@ -1,5 +1,9 @@
 """Every file route, for each caller (anonymous, another student, another instructor, the
-owner, an admin), on a private and on a public file of the owner."""
+owner, an admin), on a private and on a public file of the owner.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 
