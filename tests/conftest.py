@@ -16,12 +16,16 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from tests.support.clock import shift_clock
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.bootstrap.tables import metadata
 from tutor_platform.shared.persistence.engine import create_engine
 
 BACKEND = os.environ.get("TEST_BACKEND", "sqlite")
+# TEST_CLOCK_SHIFT=+365d (CI) moves this process's wall clock that far ahead before any test
+# module is imported; see tests/support/clock.py.
+shift_clock(os.environ.get("TEST_CLOCK_SHIFT", ""))
 TESTS = Path(__file__).parent
 # Contracts of adapters that touch no database, Redis or job queue: the SQLite pass covers them.
 NO_DATABASE_CONTRACTS = frozenset({"file_storage", "speech_synthesizer", "tutor_model"})
