@@ -16,18 +16,33 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from tests.support.clock import shift_clock
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.bootstrap.tables import metadata
 from tutor_platform.shared.persistence.engine import create_engine
 
 BACKEND = os.environ.get("TEST_BACKEND", "sqlite")
+# TEST_CLOCK_SHIFT=+365d (CI) moves this process's wall clock that far ahead before any test
+# module is imported; see tests/support/clock.py.
+shift_clock(os.environ.get("TEST_CLOCK_SHIFT", ""))
+TESTS = Path(__file__).parent
+# Contracts of adapters that touch no database, Redis or job queue: the SQLite pass covers them.
+NO_DATABASE_CONTRACTS = frozenset({"file_storage", "speech_synthesizer", "tutor_model"})
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RUN_ID = f"t{os.getpid()}"
 STORAGE_DIR = Path(tempfile.gettempdir()) / f"tutor-{RUN_ID}-files"
+
+
+def empty_storage_dir(name: str) -> Path:
+    """A directory of this test process, emptied now: per-test file storage at a stable path,
+    so that settings stay equal from test to test and the app built for them can be reused."""
+    path = STORAGE_DIR / name
+    shutil.rmtree(path, ignore_errors=True)
+    return path
 
 
 def postgres_url(database: str) -> str:
@@ -49,6 +64,25 @@ async def drop_postgres_database(name: str) -> None:
     async with admin.connect() as connection:
         await connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     await admin.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every contract of an adapter over the database, Redis or SAQ runs on both databases.
+
+    Integration modules that depend on the database (concurrency, locking, search, caches
+    and rate limits on Redis, jobs on SAQ) say so with ``pytestmark``; the rest of the HTTP
+    suite runs in the SQLite pass only (``scripts/run-tests``, ``docs/testing.md``). Tests
+    marked ``processes`` are ``slow`` too.
+    """
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts
+        if parts[0] == "contract" and parts[1] not in NO_DATABASE_CONTRACTS:
+            item.add_marker(pytest.mark.both_databases)
+        if item.get_closest_marker("processes"):
+            item.add_marker(pytest.mark.slow)
+    # Slow tests first (a stable sort: the same order on every xdist worker), so that they
+    # run next to the others instead of after them.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")
@@ -97,13 +131,18 @@ async def db_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
+async def empty_tables(engine: AsyncEngine) -> None:
+    """Delete every row of every table (the schema stays)."""
+    async with engine.begin() as connection:
+        for table in reversed(metadata.sorted_tables):
+            await connection.execute(delete(table))
+
+
 @pytest.fixture
 async def clean_db(db_engine: AsyncEngine) -> AsyncIterator[None]:
     """Empty every table after the test (the schema stays)."""
     yield
-    async with db_engine.begin() as connection:
-        for table in reversed(metadata.sorted_tables):
-            await connection.execute(delete(table))
+    await empty_tables(db_engine)
 
 
 @pytest.fixture(scope="session")

@@ -59,27 +59,25 @@ def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
 
 
 def account_maker(client: Client, app: Litestar) -> MakeAccount:
-    """Create a user with a role (students sign up over HTTP), log in, forget the cookie."""
+    """Create a user with a role and plan and log it in, through the identity use cases.
+
+    The same use cases serve ``/auth/register`` and ``/auth/login`` (whose HTTP side the
+    identity tests cover), so the user and its refresh token are stored as they would be; no
+    cookie is left on the client.
+    """
 
     async def make(username: str, role: str = "student", plan: str = "free") -> Account:
         email = f"{username}@example.com"
-        if role == "student" and plan == "free":
-            response = await client.post(
-                "/api/v1/auth/register",
-                json={"email": email, "username": username, "password": PASSWORD},
+        identity = app.state.container.identity
+        create_user, log_in_user = identity.create_user(), identity.log_in()
+
+        async def create_and_log_in() -> tuple[str, Any]:
+            user = await create_user.execute(
+                NewUser(email, username, PASSWORD, role=role, plan=plan)
             )
-            assert response.status_code == 201, response.text
-        else:
-            create_user = app.state.container.identity.create_user()
-            command = NewUser(email, username, PASSWORD, role=role, plan=plan)
-            in_app_loop(client, lambda: create_user.execute(command))
-        tokens = await log_in(client, username)
-        client.cookies.clear()
-        me = await client.get(
-            "/api/v1/users/me", headers={"Authorization": f"Bearer {tokens['access_token']}"}
-        )
-        return Account(
-            me.json()["id"], username, email, tokens["access_token"], tokens["refresh_token"]
-        )
+            return str(user.id), await log_in_user.execute(username, PASSWORD)
+
+        user_id, tokens = in_app_loop(client, create_and_log_in)
+        return Account(user_id, username, email, tokens.access_token, tokens.refresh_token)
 
     return make

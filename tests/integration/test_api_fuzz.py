@@ -6,6 +6,9 @@ Requests carry an administrator's bearer token, so protected and admin operation
 authentication. Bounded and deterministic: a fixed number of derandomized examples per
 operation and mode. (schemathesis's lazy pytest loader fails on pytest 9, so the operations
 are walked here and every failure is reported together.)
+
+Runs once, in the SQLite pass: schemathesis fuzzes the HTTP schema, which is the same on either
+database.
 """
 
 from collections.abc import Iterator
@@ -93,6 +96,7 @@ def modes_for(operation: Any) -> tuple[GenerationMode, ...]:
     return (GenerationMode.POSITIVE,)
 
 
+@pytest.mark.slow
 def test_every_operation_conforms(fuzzed_app: Litestar) -> None:
     schema = schemathesis.openapi.from_asgi("/schema/openapi.json", fuzzed_app)
     # The token is ours to send; unknown query parameters are ignored by design (decisions.md).

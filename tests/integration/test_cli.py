@@ -1,4 +1,6 @@
-"""The command line as an operator uses it: migrate, serve, create-admin."""
+"""The command line as an operator uses it: migrate, serve, create-admin.
+
+Runs in the SQLite pass only: the commands run here on their embedded SQLite default."""
 
 import asyncio
 import os

@@ -1,6 +1,9 @@
 """The HTTP shell of SPEC section 0: error body, request ids, limits, CORS, hosts, compression,
 health, metrics and the access log, for any route (a test-only controller stands in for the
-contexts' routes)."""
+contexts' routes).
+
+Runs in the SQLite pass only (the HTTP shell does not depend on the database), but for the
+readiness check, marked `both_databases`."""
 
 import json
 import uuid
@@ -479,6 +482,7 @@ async def test_live_is_ok(client: AsyncTestClient[Litestar]) -> None:
     assert response.json()["status"] == "ok"
 
 
+@pytest.mark.both_databases  # readiness checks the database and, on PostgreSQL, Redis
 async def test_ready_reports_database(client: AsyncTestClient[Litestar]) -> None:
     response = await client.get("/health/ready")
     assert response.status_code == 200

@@ -21,6 +21,8 @@ from tutor_platform.shared.ratelimit.policy import InvalidRateLimit
 from tutor_platform.shared.ratelimit.redis_store import RedisRateLimitStore
 from tutor_platform.shared.ratelimit.store import WindowCount
 
+pytestmark = pytest.mark.both_databases
+
 ERROR_KEYS = {"detail", "error_code", "timestamp", "request_id"}
 RATE_LIMIT_HEADERS = ("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset")
 

@@ -1,5 +1,7 @@
 """The OpenAPI document (errors in the common body, bearer security) and the ``/schema`` page,
-which must render its operations with no internet access (headless Chromium)."""
+which must render its operations with no internet access (headless Chromium).
+
+Runs in the SQLite pass only: the schema page and its scripts do not depend on the database."""
 
 import shutil
 import socket

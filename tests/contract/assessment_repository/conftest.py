@@ -4,7 +4,7 @@ rows (a quiz references its course and lesson)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.search_index.catalog_rows import CatalogRows
+from tests.support.clock import T0
 from tutor_platform.assessment.adapters.outbound.memory.store import InMemoryAssessmentStore
 from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
     InMemoryAssessmentUnitOfWork,
@@ -37,8 +38,6 @@ from tutor_platform.assessment.domain.quiz import (
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWork
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
-
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 def at(seconds: float) -> datetime:

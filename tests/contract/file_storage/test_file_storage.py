@@ -1,4 +1,7 @@
-"""The ``FileStorage`` contract, for every adapter."""
+"""The ``FileStorage`` contract, for every adapter.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 import hashlib
 import os

@@ -1,4 +1,7 @@
-"""What only the local directory adapter does: keys stay inside the root, no stray files."""
+"""What only the local directory adapter does: keys stay inside the root, no stray files.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 from collections.abc import AsyncIterator
 from pathlib import Path

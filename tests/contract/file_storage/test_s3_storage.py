@@ -1,4 +1,7 @@
-"""What only the S3 adapter does: multipart uploads, aborting them, failures of the server."""
+"""What only the S3 adapter does: multipart uploads, aborting them, failures of the server.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 import os
 import socket

@@ -1,4 +1,8 @@
-"""SAQ with real worker processes: jobs run there, and a killed worker's job is not lost."""
+"""SAQ with real worker processes: jobs run there, and a killed worker's job is not lost.
+
+Every test here runs once, in the PostgreSQL + Redis + SAQ pass (marked ``processes``): it
+starts real processes on Redis, which is where they run in production, and takes seconds; a
+second run on SQLite would test nothing more."""
 
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,7 +24,7 @@ from tutor_platform.bootstrap.container import RootContainer, close_container
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.shared.jobs.ports import TaskRegistry
 
-pytestmark = pytest.mark.requires_redis
+pytestmark = [pytest.mark.requires_redis, pytest.mark.processes]
 WORKER = ("-m", "tests.contract.job_queue.worker_main")
 
 

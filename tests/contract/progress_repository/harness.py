@@ -3,7 +3,6 @@ catalog to track progress against: rows in the catalog tables, or the in-memory 
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import partial
 from typing import Protocol
 from uuid import UUID
@@ -12,6 +11,7 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.support.clock import T0
 from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
 from tutor_platform.learning.adapters.outbound.memory.progress_store import InMemoryProgressStore
 from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
@@ -31,7 +31,6 @@ from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWo
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 UnitOfWorkFactory = Callable[[], ProgressUnitOfWork]
 
 

@@ -1,9 +1,14 @@
 """One contract for every ``QuotaCounter`` adapter: in memory, in the run's database (SQLite
-or PostgreSQL) and on Redis. Reservations never pass the limit, even when they race."""
+or PostgreSQL) and on Redis. Reservations never pass the limit, even when they race.
+
+The days counted are the real UTC day and its neighbours: the Redis adapter lets a key expire
+at an absolute time after its day ends, so a fixed date would be deleted on arrival once the
+real date has passed it.
+"""
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import timedelta
 from uuid import uuid4
 
 import pytest
@@ -11,6 +16,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import REDIS_URL
+from tests.support.clock import utc_today
 from tutor_platform.assessment.adapters.outbound.memory.quota_counter import InMemoryQuotaCounter
 from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import (
@@ -19,7 +25,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import
 from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.shared.ids import new_id
 
-DAY = date(2026, 11, 22)
+DAY = utc_today()
 FEATURES = ("adaptive_learning", "synthesis")
 
 
@@ -83,12 +89,14 @@ async def test_users_features_and_days_are_counted_apart(counter: QuotaCounter) 
     others = [
         await counter.reserve(bob, "synthesis", DAY, 1),
         await counter.reserve(ann, "adaptive_learning", DAY, 1),
-        await counter.reserve(ann, "synthesis", date(2026, 11, 23), 1),
+        await counter.reserve(ann, "synthesis", DAY + timedelta(days=1), 1),
     ]
 
     assert others == [True, True, True]
     assert await counter.counts(ann, FEATURES, DAY) == {"adaptive_learning": 1, "synthesis": 1}
-    assert await counter.counts(ann, FEATURES, date(2026, 11, 21)) == dict.fromkeys(FEATURES, 0)
+    assert await counter.counts(ann, FEATURES, DAY - timedelta(days=1)) == dict.fromkeys(
+        FEATURES, 0
+    )
 
 
 async def test_a_limit_of_zero_refuses_every_call(counter: QuotaCounter) -> None:

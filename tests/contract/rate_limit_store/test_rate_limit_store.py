@@ -1,4 +1,8 @@
-"""One contract for every ``RateLimitStore`` adapter: in memory and on Redis."""
+"""One contract for every ``RateLimitStore`` adapter: in memory and on Redis.
+
+The cross-process test runs once, in the PostgreSQL + Redis + SAQ pass (marked ``processes``):
+it starts real processes on Redis, which is where they run in production, and takes seconds; a
+second run on SQLite would test nothing more."""
 
 import asyncio
 import multiprocessing
@@ -72,6 +76,7 @@ async def test_the_count_starts_over_when_the_window_expires(store: RateLimitSto
 
 
 @pytest.mark.requires_redis
+@pytest.mark.processes
 def test_redis_counter_is_exact_across_processes(run_id: str) -> None:
     processes, hits, limit = 4, 50, 37
     prefix = _prefix(run_id)

@@ -1,6 +1,9 @@
 """The ElevenLabs adapter on the wire (through the real SDK) and on a bad day: 401, 429 with
 ``Retry-After``, 500, a timeout and a malformed answer all end as ``UpstreamFailed`` (502)
-after the retries that make sense, and never leak the API key."""
+after the retries that make sense, and never leak the API key.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 import time
 

@@ -1,5 +1,8 @@
 """What every speech synthesizer promises: a whole, playable audio file of the type it
-names, lasting about as long as the text takes to say."""
+names, lasting about as long as the text takes to say.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 import io
 

@@ -3,6 +3,9 @@
 
 Each test is bounded: timeouts are a fraction of a second and backoff waits are recorded, not
 slept.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again.
 """
 
 import asyncio

@@ -1,4 +1,7 @@
-"""What every ``TutorModel`` promises, whichever provider answers."""
+"""What every ``TutorModel`` promises, whichever provider answers.
+
+Runs in the SQLite pass only: this adapter touches no database, Redis or job queue, so a
+PostgreSQL pass would run the same code again."""
 
 import base64
 from dataclasses import replace

@@ -3,7 +3,7 @@ memory, with builders that store tutors, sessions, messages and feedback through
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 from uuid import UUID
@@ -11,6 +11,7 @@ from uuid import UUID
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.support.clock import T0
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 from tutor_platform.tutoring.adapters.outbound.memory.store import InMemoryTutoringStore
@@ -25,8 +26,6 @@ from tutor_platform.tutoring.domain.message import Message, MessageMetadata
 from tutor_platform.tutoring.domain.session import ChatSession
 from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWork
-
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 def at(seconds: float) -> datetime:

@@ -1,4 +1,8 @@
-"""``AssessmentFacade`` (for other contexts): the same rules as the HTTP API."""
+"""``AssessmentFacade`` (for other contexts): the same rules as the HTTP API.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from uuid import UUID
 

@@ -17,6 +17,8 @@ from tests.integration.assessment.conftest import (
     true_false,
 )
 
+pytestmark = pytest.mark.both_databases
+
 
 def all_right(classroom: Classroom) -> dict[str, object]:
     return {

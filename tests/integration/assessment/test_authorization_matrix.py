@@ -1,5 +1,9 @@
 """Every assessment route, for each caller: anonymous, a free student, a premium student,
-another instructor, the course's instructor and an admin. A refused request changes nothing."""
+another instructor, the course's instructor and an admin. A refused request changes nothing.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from dataclasses import dataclass
 from typing import Any

@@ -1,6 +1,10 @@
 """Correct answers, accepted answers, rubrics and explanations never reach a learner before
 they submit: not in any quiz response (walked key by key, at any depth), and not in the
-OpenAPI schema of those responses."""
+OpenAPI schema of those responses.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from collections.abc import Iterator
 from typing import Any

@@ -19,6 +19,8 @@ from tests.integration.assessment.conftest import (
 )
 from tests.integration.learning.conftest import MakeCourse
 
+pytestmark = pytest.mark.both_databases
+
 FREE_TEXT = {
     "question": "Why catch a specific exception?",
     "answer": "A specific handler does not hide a bug.",

@@ -1,5 +1,9 @@
 """Writing and reading quizzes over HTTP: the authoring view for authors, the quiz to take
-for learners, lists, changes, deletion, and every refused write changing nothing."""
+for learners, lists, changes, deletion, and every refused write changing nothing.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

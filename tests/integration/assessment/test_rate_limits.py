@@ -1,6 +1,10 @@
 """Rate-limit groups over the whole API (SPEC 7): every anonymous catalog read is in the
 ``public`` group, quiz submissions in ``quiz_submit`` and AI messages in ``ai_messages``; and
-the quiz submission limit holds across two API processes sharing the database and Redis."""
+the quiz submission limit holds across two API processes sharing the database and Redis.
+
+The two-API-processes test runs once, in the PostgreSQL + Redis + SAQ pass (marked
+``processes``): it starts real processes on Redis, which is where they run in production, and
+takes seconds; a second run on SQLite would test nothing more."""
 
 import asyncio
 import os
@@ -21,6 +25,8 @@ from tests.conftest import REDIS_URL
 from tests.integration.accounts import Client
 from tests.integration.assessment.conftest import API, Classroom, true_false
 from tutor_platform.bootstrap.app import API_PREFIX
+
+pytestmark = pytest.mark.both_databases
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 PUBLIC_AREAS = ("/courses", "/sections", "/lessons", "/search", "/projects", "/tutors")
@@ -125,6 +131,7 @@ def two_api_processes(database_url: str, tmp_path: Path) -> Iterator[list[str]]:
 
 
 @pytest.mark.requires_redis
+@pytest.mark.processes
 async def test_the_quiz_submission_limit_holds_across_two_api_processes(
     client: Client, classroom: Classroom, two_api_processes: list[str]
 ) -> None:

@@ -1,4 +1,8 @@
-"""Administration of users and subscriptions (SPEC 1, admin routes)."""
+"""Administration of users and subscriptions (SPEC 1, admin routes).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -14,9 +18,10 @@ from tests.integration.identity.conftest import (
     assert_error,
     log_in,
 )
-from tutor_platform.shared.ids import new_id
+from tests.support.ids import fixed_id
 
 USERS = "/api/v1/users"
+UNKNOWN_USER_ID = str(fixed_id(404))
 
 
 async def test_list_filters_and_pages(
@@ -67,7 +72,7 @@ async def test_read_one_user(client: Client, admin: Account, owner: Account) -> 
     assert response.json()["username"] == "owner"
 
 
-@pytest.mark.parametrize("user_id", [str(new_id()), "not-a-uuid", "12345"])
+@pytest.mark.parametrize("user_id", [UNKNOWN_USER_ID, "not-a-uuid", "12345"])
 async def test_unknown_user_is_404(client: Client, admin: Account, user_id: str) -> None:
     for method, body in (("GET", None), ("PATCH", {"role": "student"}), ("DELETE", None)):
         response = await client.request(

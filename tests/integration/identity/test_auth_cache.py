@@ -13,7 +13,7 @@ from tests.integration.accounts import Account, MakeAccount, assert_error
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
 
-pytestmark = pytest.mark.requires_redis
+pytestmark = [pytest.mark.requires_redis, pytest.mark.both_databases]
 ME = "/api/v1/users/me"
 Client = AsyncTestClient[Litestar]
 LONG_TTL = 300

@@ -2,6 +2,13 @@
 
 "owner" is the student the request is about (their own token for /users/me, their id in
 admin routes, their refresh token in /auth routes); "other" is another student.
+
+Reads and refused writes change nothing, so they share one world per module (the shared
+world of ``tests/integration/conftest.py``); writes that succeed get a world each.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 """
 
 from collections.abc import Callable
@@ -14,6 +21,7 @@ from tests.integration.identity.conftest import (
     PASSWORD,
     Account,
     Client,
+    MakeAccount,
     assert_error,
 )
 
@@ -101,19 +109,41 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), CASES)
-async def test_authorization_matrix(
+def _changes_the_world(case: Any) -> bool:
+    """A write that succeeds; every other row (reads, refused writes) changes nothing."""
+    method, status = case.values[0], case.values[4]
+    return method != "GET" and status < 400
+
+
+READ_ONLY_CASES = [case for case in CASES if not _changes_the_world(case)]
+WRITE_CASES = [case for case in CASES if _changes_the_world(case)]
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def people(shared_make_account: MakeAccount) -> dict[str, Account]:
+    """The module's shared world: the owner, another student and an admin."""
+    return {
+        "owner": await shared_make_account("owner"),
+        "other": await shared_make_account("other"),
+        "admin": await shared_make_account("chief", role="admin"),
+    }
+
+
+async def _check(
     client: Client,
     owner: Account,
-    other: Account,
-    admin: Account,
+    caller: Account | None,
     method: str,
     path: str,
     body: Body | None,
-    actor: str,
     status: int,
 ) -> None:
-    caller = {"other": other, "owner": owner, "admin": admin}.get(actor)
     headers = caller.headers if caller else {}
     url = "/api/v1" + path.format(owner=owner.id)
     response = await client.request(
@@ -125,3 +155,34 @@ async def test_authorization_matrix(
         assert response.status_code == status, response.text
     if path == "/users/me" and method == "GET" and caller is not None:
         assert response.json()["id"] == caller.id
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), READ_ONLY_CASES)
+async def test_authorization_matrix(
+    shared: Client,
+    people: dict[str, Account],
+    method: str,
+    path: str,
+    body: Body | None,
+    actor: str,
+    status: int,
+) -> None:
+    """Reads and refused writes, on the module's shared world (they change nothing)."""
+    await _check(shared, people["owner"], people.get(actor), method, path, body, status)
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), WRITE_CASES)
+async def test_authorization_matrix_writes(
+    client: Client,
+    owner: Account,
+    other: Account,
+    admin: Account,
+    method: str,
+    path: str,
+    body: Body | None,
+    actor: str,
+    status: int,
+) -> None:
+    """Writes that succeed, each on a world of its own."""
+    caller = {"other": other, "owner": owner, "admin": admin}.get(actor)
+    await _check(client, owner, caller, method, path, body, status)

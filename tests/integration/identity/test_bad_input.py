@@ -1,8 +1,32 @@
-"""Bad input on every identity route: the error body with a 4xx status, and nothing changed."""
+"""Bad input on every identity route: the error body with a 4xx status, and nothing changed.
+
+Nothing here changes the stored data, so the accounts are made once for the module (the
+shared world of ``tests/integration/conftest.py``), not once per row.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import pytest
 
-from tests.integration.identity.conftest import Account, Client, Snapshot
+from tests.integration.identity.conftest import Account, Client, MakeAccount, Snapshot
+
+
+@pytest.fixture
+def client(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def owner(shared_make_account: MakeAccount) -> Account:
+    return await shared_make_account("owner")
+
+
+@pytest.fixture(scope="module")
+async def admin(shared_make_account: MakeAccount) -> Account:
+    return await shared_make_account("chief", role="admin")
+
 
 JSON_ROUTES = [
     ("POST", "/auth/register"),

@@ -1,4 +1,8 @@
-"""The first admin at start-up, and the identity facade used by the CLI and the worker."""
+"""The first admin at start-up, and the identity facade used by the CLI and the worker.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from datetime import timedelta
 from functools import partial

@@ -1,4 +1,8 @@
-"""GET/PATCH /users/me, POST /users/me/password, GET /users/me/subscription (SPEC 1)."""
+"""GET/PATCH /users/me, POST /users/me/password, GET /users/me/subscription (SPEC 1).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import pytest
 

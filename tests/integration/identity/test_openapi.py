@@ -1,4 +1,8 @@
-"""Identity in the OpenAPI document: every operation, its bodies, bearer security, errors."""
+"""Identity in the OpenAPI document: every operation, its bodies, bearer security, errors.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

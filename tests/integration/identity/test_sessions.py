@@ -1,4 +1,8 @@
-"""POST /auth/refresh, /auth/logout, /auth/logout-all and the refresh cookie (SPEC 1)."""
+"""POST /auth/refresh, /auth/logout, /auth/logout-all and the refresh cookie (SPEC 1).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import pytest
 

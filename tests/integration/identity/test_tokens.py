@@ -1,4 +1,8 @@
-"""Bearer access tokens on protected routes: expired, tampered, alg=none, refresh-as-access."""
+"""Bearer access tokens on protected routes: expired, tampered, alg=none, refresh-as-access.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import base64
 import json

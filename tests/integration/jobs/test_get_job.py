@@ -12,6 +12,8 @@ from litestar.testing import AsyncTestClient
 from tests.integration.jobs.conftest import Caller
 from tutor_platform.bootstrap.tasks import PURGE_EXPIRED_REFRESH_TOKENS
 
+pytestmark = pytest.mark.both_databases
+
 JOB_FIELDS = {"id", "kind", "status", "progress", "result", "error", "created_at", "finished_at"}
 
 

@@ -3,6 +3,10 @@
 Sessions come from the real /auth endpoints; one of them is then made to have expired. The
 purge runs once through SAQ (the worker's cron function enqueues it, a ``tutor-platform worker``
 process runs it) and once through the in-process queue's timer.
+
+The worker-process test runs once, in the PostgreSQL + Redis + SAQ pass (marked ``processes``):
+it starts real processes on Redis, which is where they run in production, and takes seconds; a
+second run on SQLite would test nothing more.
 """
 
 import asyncio
@@ -39,6 +43,8 @@ from tutor_platform.shared.jobs.adapters.saq_queue import (
     enqueue_periodic_tasks,
 )
 from tutor_platform.shared.jobs.tables import JobRow
+
+pytestmark = pytest.mark.both_databases
 
 
 async def sessions(client: AsyncTestClient[Litestar], username: str) -> tuple[UUID, list[str]]:
@@ -81,6 +87,7 @@ async def refresh(client: AsyncTestClient[Litestar], token: str) -> int:
 
 
 @pytest.mark.requires_redis
+@pytest.mark.processes
 async def test_a_worker_process_purges_expired_refresh_tokens(
     client: AsyncTestClient[Litestar],
     db_engine: AsyncEngine,

@@ -4,14 +4,22 @@ instructor and an admin — on a published course, and the reads of an unpublish
 Writes need an instructor role (students: 403) and the course's own instructor or an admin
 (another instructor: 403 FORBIDDEN, even on an unpublished course). Reads of a published
 course are public; an unpublished one is 404 to everyone but its instructor and admins.
+
+Reads and refused writes change nothing, so they share one world per module (the shared
+world of ``tests/integration/conftest.py``); writes that succeed get a world each.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.conftest import API, CourseIds, MakeCourse
+from tests.integration.learning.conftest import API, CourseIds, MakeCourse, course_maker
 
 ACTORS = ("anonymous", "student", "other_instructor", "owner", "admin")
 PUBLIC = dict.fromkeys(ACTORS, 200)
@@ -93,6 +101,16 @@ CASES = [
 ]
 
 
+def _changes_the_world(case: Any) -> bool:
+    """A write that succeeds; every other row (reads, refused writes) changes nothing."""
+    method, status = case.values[1], case.values[5]
+    return method != "GET" and status < 400
+
+
+READ_ONLY_CASES = [case for case in CASES if not _changes_the_world(case)]
+WRITE_CASES = [case for case in CASES if _changes_the_world(case)]
+
+
 async def _caller(make_account: MakeAccount, actor: str, owner: Account) -> Account | None:
     """The account acting; the student is premium so that premium rules never interfere."""
     if actor == "owner":
@@ -105,21 +123,42 @@ async def _caller(make_account: MakeAccount, actor: str, owner: Account) -> Acco
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND"}
 
 
-@pytest.mark.parametrize(("published", "method", "path", "body", "actor", "status"), CASES)
-async def test_catalog_authorization_matrix(
+@dataclass
+class World:
+    """The module's shared world: the accounts and a published and a draft course."""
+
+    owner: Account
+    callers: dict[str, Account | None]
+    courses: dict[bool, CourseIds]
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def world(shared_client: Client, shared_make_account: MakeAccount) -> World:
+    owner = await shared_make_account("owner", role="instructor")
+    make_course = course_maker(shared_client)
+    courses = {
+        published: await make_course(owner, sections=2, lessons_per_section=2, published=published)
+        for published in (True, False)
+    }
+    callers = {actor: await _caller(shared_make_account, actor, owner) for actor in ACTORS}
+    return World(owner, callers, courses)
+
+
+async def _check(
     client: Client,
-    make_account: MakeAccount,
-    make_course: MakeCourse,
-    published: bool,
+    course: CourseIds,
+    caller: Account | None,
     method: str,
     path: str,
     body: Any,
-    actor: str,
     status: int,
 ) -> None:
-    owner = await make_account("owner", role="instructor")
-    course = await make_course(owner, sections=2, lessons_per_section=2, published=published)
-    caller = await _caller(make_account, actor, owner)
     url = API + path.format(
         course=course.id, section=course.section_ids[0], lesson=course.lesson_ids[1]
     )
@@ -133,3 +172,39 @@ async def test_catalog_authorization_matrix(
         assert_error(response, status, CODES[status])
     else:
         assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize(
+    ("published", "method", "path", "body", "actor", "status"), READ_ONLY_CASES
+)
+async def test_catalog_authorization_matrix(
+    shared: Client,
+    world: World,
+    published: bool,
+    method: str,
+    path: str,
+    body: Any,
+    actor: str,
+    status: int,
+) -> None:
+    """Reads and refused writes, on the module's shared world (they change nothing)."""
+    await _check(shared, world.courses[published], world.callers[actor], method, path, body, status)
+
+
+@pytest.mark.parametrize(("published", "method", "path", "body", "actor", "status"), WRITE_CASES)
+async def test_catalog_authorization_matrix_writes(
+    client: Client,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+    published: bool,
+    method: str,
+    path: str,
+    body: Any,
+    actor: str,
+    status: int,
+) -> None:
+    """Writes that succeed, each on a world of its own."""
+    owner = await make_account("owner", role="instructor")
+    course = await make_course(owner, sections=2, lessons_per_section=2, published=published)
+    caller = await _caller(make_account, actor, owner)
+    await _check(client, course, caller, method, path, body, status)

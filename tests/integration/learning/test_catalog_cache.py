@@ -15,6 +15,8 @@ from tests.integration.learning.test_catalog_query_counts import counted_stateme
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
 
+pytestmark = pytest.mark.both_databases
+
 LONG_TTL = 600
 
 

@@ -20,6 +20,8 @@ from tutor_platform.bootstrap.settings import Settings
 
 __all__ = ["index_settled", "index_worker"]
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:

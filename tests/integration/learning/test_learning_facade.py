@@ -1,4 +1,8 @@
-"""``LearningFacade``: what other contexts read from and do to the catalog."""
+"""``LearningFacade``: what other contexts read from and do to the catalog.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from uuid import UUID
 

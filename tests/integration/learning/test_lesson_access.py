@@ -1,4 +1,8 @@
-"""Opening a lesson starts the course for a signed-in reader and moves its last access."""
+"""Opening a lesson starts the course for a signed-in reader and moves its last access.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from tests.integration.accounts import Client, MakeAccount
 from tests.integration.learning.conftest import API, MakeCourse

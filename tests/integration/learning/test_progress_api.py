@@ -1,8 +1,12 @@
 """/progress over HTTP on the run's database: completing lessons, course progress, quiz
 scores and accesses from other contexts, streaks in the learner's time zone, and every error
-path (with nothing changed)."""
+path (with nothing changed).
 
-from datetime import UTC, datetime, timedelta
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
+
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -17,13 +21,13 @@ from tests.integration.learning.progress_support import (
     fix_learning_clock,
     progress_snapshot,
 )
+from tests.support.clock import T0
 from tutor_platform.learning.api import LearningFacade
 from tutor_platform.learning.domain.errors import CourseNotFound
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.errors import ValidationFailed
 
 __all__ = ["progress_snapshot"]
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 def complete_url(lesson_id: str) -> str:

@@ -1,6 +1,10 @@
 """Every /progress route for each caller: anonymous, a student, another student, another
 instructor, the course's instructor ("owner") and an admin. Progress is always the caller's
-own: the only differences come from seeing the course and the right to premium content."""
+own: the only differences come from seeing the course and the right to premium content.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

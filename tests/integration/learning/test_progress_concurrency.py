@@ -18,6 +18,8 @@ from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.container import close_container
 from tutor_platform.bootstrap.settings import Settings
 
+pytestmark = pytest.mark.both_databases
+
 TUTOR = STUDY_TUTOR
 ADD = f"{API}/progress/tutors/{TUTOR}/add"
 

@@ -1,5 +1,12 @@
 """Every /projects route, for each caller: anonymous, a student, another instructor, the
-project's creator ("owner"), the instructor of the project's course, and an admin."""
+project's creator ("owner"), the instructor of the project's course, and an admin.
+
+Reads and refused writes change nothing, so they share one world per module (the shared
+world of ``tests/integration/conftest.py``); writes that succeed get a world each.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -7,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.conftest import API, MakeCourse
+from tests.integration.learning.conftest import API, course_maker
 
 ACTORS = ("anonymous", "student", "other instructor", "owner", "course instructor", "admin")
 READERS = dict.fromkeys(ACTORS, 200)
@@ -33,10 +40,7 @@ class World:
     draft: dict[str, Any]
 
 
-@pytest.fixture
-async def world(
-    client: Client, make_account: MakeAccount, make_course: MakeCourse, admin: Account
-) -> World:
+async def _build_world(client: Client, make_account: MakeAccount) -> World:
     teacher = await make_account("teacher", role="instructor")
     owner = await make_account("owner", role="instructor")
     accounts = {
@@ -44,9 +48,9 @@ async def world(
         "other instructor": await make_account("rival", role="instructor"),
         "owner": owner,
         "course instructor": teacher,
-        "admin": admin,
+        "admin": await make_account("chief", role="admin"),
     }
-    course = await make_course(teacher, sections=0)
+    course = await course_maker(client)(teacher, sections=0)
     made = []
     for is_published in (True, False):
         response = await client.post(
@@ -57,6 +61,24 @@ async def world(
         assert response.status_code == 201, response.text
         made.append(response.json())
     return World(accounts, course.id, made[0], made[1])
+
+
+@pytest.fixture
+async def world(client: Client, make_account: MakeAccount) -> World:
+    """A world of the test's own."""
+    return await _build_world(client, make_account)
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def shared_world(shared_client: Client, shared_make_account: MakeAccount) -> World:
+    """The module's shared world, for the rows that change nothing."""
+    return await _build_world(shared_client, shared_make_account)
 
 
 ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
@@ -77,8 +99,17 @@ CASES = [
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND"}
 
 
-@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), CASES)
-async def test_authorization_matrix(
+def _changes_the_world(case: Any) -> bool:
+    """A write that succeeds; every other row (reads, refused writes) changes nothing."""
+    method, status = case.values[0], case.values[4]
+    return method != "GET" and status < 400
+
+
+READ_ONLY_CASES = [case for case in CASES if not _changes_the_world(case)]
+WRITE_CASES = [case for case in CASES if _changes_the_world(case)]
+
+
+async def _check(
     client: Client,
     world: World,
     method: str,
@@ -102,3 +133,31 @@ async def test_authorization_matrix(
             assert unchanged.json() == project
     else:
         assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), READ_ONLY_CASES)
+async def test_authorization_matrix(
+    shared: Client,
+    shared_world: World,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    actor: str,
+    status: int,
+) -> None:
+    """Reads and refused writes, on the module's shared world (they change nothing)."""
+    await _check(shared, shared_world, method, path, body, actor, status)
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "status"), WRITE_CASES)
+async def test_authorization_matrix_writes(
+    client: Client,
+    world: World,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    actor: str,
+    status: int,
+) -> None:
+    """Writes that succeed, each on a world of its own."""
+    await _check(client, world, method, path, body, actor, status)

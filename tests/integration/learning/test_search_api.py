@@ -1,5 +1,8 @@
 """GET /search, /search/courses and /search/lessons over HTTP, with content written through
-the catalog API (so the index is shown to follow every write)."""
+the catalog API (so the index is shown to follow every write).
+
+The query-syntax and bad-parameter rows only read: they share one world per module (the shared
+world of ``tests/integration/conftest.py``)."""
 
 from collections.abc import AsyncIterator
 from typing import Any
@@ -11,9 +14,11 @@ from litestar.testing import AsyncTestClient
 
 from tests.conftest import make_settings
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.conftest import API, CourseIds, MakeCourse
+from tests.integration.learning.conftest import API, CourseIds, MakeCourse, course_maker
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.container import build_container
+
+pytestmark = pytest.mark.both_databases
 
 HIT_KEYS = {"type", "id", "course_id", "title", "snippet", "rank"}
 ROUTES = ("/search", "/search/courses", "/search/lessons")
@@ -52,10 +57,8 @@ async def teacher(make_account: MakeAccount) -> Account:
     return await make_account("teacher", role="instructor")
 
 
-@pytest.fixture
-async def structures(client: Client, teacher: Account, make_course: MakeCourse) -> CourseIds:
-    """A published course on data structures: a lesson titled "Lists", one mentioning lists."""
-    course = await make_course(
+async def _structures(client: Client, teacher: Account) -> CourseIds:
+    course = await course_maker(client)(
         teacher,
         sections=1,
         lessons_per_section=3,
@@ -67,6 +70,24 @@ async def structures(client: Client, teacher: Account, make_course: MakeCourse) 
     await write_lesson(client, teacher, lessons[1], "Sets", "Unlike lists, sets have no order.")
     await write_lesson(client, teacher, lessons[2], "Maps", "Keys and values.")
     return course
+
+
+@pytest.fixture
+async def structures(client: Client, teacher: Account) -> CourseIds:
+    """A published course on data structures: a lesson titled "Lists", one mentioning lists."""
+    return await _structures(client, teacher)
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def shared_structures(shared_client: Client, shared_make_account: MakeAccount) -> CourseIds:
+    """``structures`` in the module's shared world, for the rows that only read."""
+    return await _structures(shared_client, await shared_make_account("teacher", role="instructor"))
 
 
 async def test_search_finds_courses_and_lessons_best_first(
@@ -226,12 +247,12 @@ async def test_a_premium_lessons_snippet_is_only_for_its_readers(
     ],
 )
 async def test_query_syntax_is_plain_text(
-    client: Client, structures: CourseIds, route: str, q: str
+    shared: Client, shared_structures: CourseIds, route: str, q: str
 ) -> None:
-    body = await search(client, q, route)
+    body = await search(shared, q, route)
 
     assert body["total"] == len(body["items"])
-    assert "Lists" in await found(client, "lists", route="/search/lessons")
+    assert "Lists" in await found(shared, "lists", route="/search/lessons")
 
 
 @pytest.mark.parametrize("route", ROUTES)
@@ -263,9 +284,9 @@ async def test_query_syntax_is_plain_text(
     ],
 )
 async def test_bad_parameters_are_422(
-    client: Client, route: str, params: dict[str, Any], field: str
+    shared: Client, route: str, params: dict[str, Any], field: str
 ) -> None:
-    response = await client.get(API + route, params=params)
+    response = await shared.get(API + route, params=params)
 
     body = assert_error(response, 422, "VALIDATION_ERROR")
     assert [error["field"] for error in body["errors"]] == [field]

@@ -2,12 +2,15 @@
 
 from uuid import UUID
 
+import pytest
 from litestar import Litestar
 
 from tests.integration.accounts import Client, MakeAccount, in_app_loop
 from tests.integration.learning.conftest import MakeCourse
 from tests.integration.learning.test_search_api import write_lesson
 from tutor_platform.learning.api import LearningFacade, LessonPassage
+
+pytestmark = pytest.mark.both_databases
 
 
 def relevant(

@@ -1,4 +1,8 @@
-"""/courses/{id}/sections and /sections over HTTP: dense positions, moves, errors."""
+"""/courses/{id}/sections and /sections over HTTP: dense positions, moves, errors.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import make_settings
+from tests.conftest import empty_storage_dir, make_settings
 from tests.contract.file_storage.moto_s3 import moto_server
 from tests.integration.accounts import Account, Client, MakeAccount, account_maker
 from tutor_platform.bootstrap.app import create_app
@@ -24,8 +24,9 @@ Upload = Callable[..., Awaitable[httpx.Response]]
 
 
 @pytest.fixture
-def storage_dir(tmp_path: Path) -> Path:
-    return tmp_path / "files"
+def storage_dir() -> Path:
+    """Empty at the start of every test."""
+    return empty_storage_dir("media-files")
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.contract.job_queue.support import (
 )
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.learning.conftest import course_maker
+from tests.support.jobs import with_job_backoff
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.settings import Settings
 
@@ -94,13 +95,18 @@ def settings(database_url: str, storage_dir: Path, queue_name: str) -> Settings:
 
 
 @pytest.fixture
-async def job_worker(settings: Settings) -> AsyncIterator[RootContainer | None]:
+async def job_worker(
+    settings: Settings, job_backoff_seconds: float | None
+) -> AsyncIterator[RootContainer | None]:
     """Under SAQ, a real worker (in this event loop) runs the jobs; in-process jobs need none.
-    Yields the worker's container (to override its adapters), or None."""
+    Yields the worker's container (to override its adapters), or None. The worker retries
+    with the test's ``job_backoff_seconds`` too, when it sets one."""
     if not settings.uses_saq:
         yield None
         return
     container = container_with(settings)
+    if job_backoff_seconds is not None:
+        with_job_backoff(container, job_backoff_seconds)
     worker = await start_worker(settings, container)
     try:
         yield container

@@ -1,4 +1,8 @@
-"""GET /files/{id}/content: streamed bytes, single ranges, ETags, safe file names."""
+"""GET /files/{id}/content: streamed bytes, single ranges, ETags, safe file names.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any

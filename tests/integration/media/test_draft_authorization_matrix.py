@@ -1,6 +1,10 @@
 """Every lesson draft route, for each caller: anonymous, a free student, a premium student,
 another instructor, the course's instructor and an admin; on a lesson of a published and of
-an unpublished course (drafts are authoring: no one else learns more than 403)."""
+an unpublished course (drafts are authoring: no one else learns more than 403).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from uuid import UUID, uuid4
 

@@ -26,6 +26,8 @@ from tests.integration.media.lesson_media_support import (
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.shared.jobs.tables import JobRow
 
+pytestmark = pytest.mark.both_databases
+
 __all__ = ["job_worker", "lessons", "people", "queue_name", "settings"]
 
 

@@ -1,4 +1,8 @@
-"""The media facade on the real database and storage: files made by jobs, owned lookups."""
+"""The media facade on the real database and storage: files made by jobs, owned lookups.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from pathlib import Path
 from uuid import UUID

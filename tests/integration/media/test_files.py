@@ -1,4 +1,8 @@
-"""Reading, listing, renaming, deleting, restoring and purging files over HTTP."""
+"""Reading, listing, renaming, deleting, restoring and purging files over HTTP.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path

@@ -23,6 +23,8 @@ from tutor_platform.shared.clock import SystemClock
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.shared.persistence.engine import create_session_factory
 
+pytestmark = pytest.mark.both_databases
+
 UnitOfWork = Callable[[], SqlAlchemyLessonMediaUnitOfWork]
 NOW = SystemClock().now()
 

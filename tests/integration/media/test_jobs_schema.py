@@ -3,12 +3,15 @@
 
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection, inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.bootstrap.tables import metadata
+
+pytestmark = pytest.mark.both_databases
 
 TABLES = {"lesson_summaries", "lesson_drafts"}
 

@@ -1,7 +1,11 @@
 """A summary job survives the death of its worker: a real ``tutor-platform worker``-style
 process is killed (SIGKILL) in the middle of the job; SAQ notices the missed heartbeat, and
 another worker runs the job again to the end, leaving exactly one file, one stored object and
-one summary."""
+one summary.
+
+The test here runs once, in the PostgreSQL + Redis + SAQ pass (marked ``processes``): it starts
+real processes on Redis, which is where they run in production, and takes seconds; a second run
+on SQLite would test nothing more."""
 
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -41,7 +45,7 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_tables impor
 )
 from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow
 
-pytestmark = pytest.mark.requires_redis
+pytestmark = [pytest.mark.requires_redis, pytest.mark.processes]
 __all__ = ["lessons", "people", "queue_name"]
 WORKER = ("-m", "tests.integration.media.summary_worker_main")
 

@@ -1,4 +1,8 @@
-"""Files in the OpenAPI document: the multipart upload, the download, security, errors."""
+"""Files in the OpenAPI document: the multipart upload, the download, security, errors.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

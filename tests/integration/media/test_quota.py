@@ -5,11 +5,15 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from uuid import UUID
 
+import pytest
+
 from tests.integration.accounts import assert_error, in_app_loop
 from tests.integration.media.conftest import FILES, CustomApp, Rows, post_file
 from tests.unit.media import samples
 from tutor_platform.media.application.upload_file import UploadFile
 from tutor_platform.media.domain.errors import StorageQuotaExceeded
+
+pytestmark = pytest.mark.both_databases
 
 QUOTA = 50_000
 

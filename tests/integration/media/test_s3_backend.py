@@ -1,4 +1,6 @@
-"""STORAGE_BACKEND=s3: the same API with the bytes in an S3 bucket (a moto server)."""
+"""STORAGE_BACKEND=s3: the same API with the bytes in an S3 bucket (a moto server).
+
+Runs in the SQLite pass only: what differs here is the file storage (S3), not the database."""
 
 from pathlib import Path
 

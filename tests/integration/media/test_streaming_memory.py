@@ -3,6 +3,10 @@
 The request is driven straight through the ASGI interface (the test client would hold the
 whole body itself), from a body made on the fly out of one reused 64 KiB block, so every
 byte traced by tracemalloc during the request is the application's.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 """
 
 import tracemalloc

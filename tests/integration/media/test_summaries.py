@@ -36,6 +36,8 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow
 from tutor_platform.media.ports.authoring import SpeechAudio, SpeechSynthesizer
 from tutor_platform.shared.jobs.tables import JobRow
 
+pytestmark = pytest.mark.both_databases
+
 __all__ = ["job_worker", "lessons", "people", "queue_name", "settings"]
 
 

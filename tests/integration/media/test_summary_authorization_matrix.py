@@ -1,6 +1,10 @@
 """Every lesson summary route, for each caller: anonymous, a free student, a premium student,
 another instructor (free plan), the course's instructor and an admin; on a free lesson, a
-premium lesson and a lesson of an unpublished course."""
+premium lesson and a lesson of an unpublished course.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import pytest
 

@@ -1,4 +1,8 @@
-"""POST /files: streamed to storage, typed from the bytes, bounded by the cap."""
+"""POST /files: streamed to storage, typed from the bytes, bounded by the cap.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import hashlib
 from collections.abc import Callable

@@ -4,7 +4,6 @@ tutoring tables to prove that a refused request changed nothing."""
 
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,7 +13,7 @@ from litestar import Litestar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import make_settings
+from tests.conftest import empty_storage_dir, make_settings
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
@@ -31,8 +30,8 @@ Body = dict[str, Any]
 
 
 @pytest.fixture
-def settings(database_url: str, tmp_path: Path) -> Settings:
-    return make_settings(database_url, storage_dir=str(tmp_path / "files"))
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url, storage_dir=str(empty_storage_dir("tutoring-files")))
 
 
 @pytest.fixture

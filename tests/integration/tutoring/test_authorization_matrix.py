@@ -1,6 +1,10 @@
 """Every tutoring route, for each caller: anonymous, a student (another user), another
 instructor, the owner (the tutor's creator; the session's user), the instructor of the
-tutor's course, and an admin. A refused request changes nothing."""
+tutor's course, and an admin. A refused request changes nothing.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from dataclasses import dataclass
 from typing import Any

@@ -23,6 +23,8 @@ from tutor_platform.bootstrap.container import close_container
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.identity.application.create_user import NewUser
 
+pytestmark = pytest.mark.both_databases
+
 LEARNERS = 20
 
 

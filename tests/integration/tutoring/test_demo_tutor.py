@@ -1,4 +1,8 @@
-"""The demo seed creates the demo tutor with its course, once."""
+"""The demo seed creates the demo tutor with its course, once.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from litestar import Litestar
 

@@ -1,5 +1,9 @@
 """Feedback over HTTP: giving and replacing it, the tutor's rating, the admins' list, JSON
-Lines export and mark-processed, and every error path (with nothing changed)."""
+Lines export and mark-processed, and every error path (with nothing changed).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import json
 from typing import Any

@@ -1,6 +1,10 @@
 """Messages over HTTP: sending (with the offline model and with doubles), retries with a
 client_message_id, provider failures, attachments, keyset paging, reading and deleting, and
-every error path (with nothing changed)."""
+every error path (with nothing changed).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

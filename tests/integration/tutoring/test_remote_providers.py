@@ -1,14 +1,17 @@
 """Tutors on the remote providers end to end through HTTP, with the real adapters pointed at
 fake servers on localhost: Gemini (google-genai; an image attachment sent inline, a streamed
 answer, a failure after the retries), AI-Core (httpx; its extra fields in the metadata) and an
-OpenAI-compatible server (the openai SDK; an image as a data URL, a streamed answer)."""
+OpenAI-compatible server (the openai SDK; an image as a data URL, a streamed answer).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import base64
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_settings
+from tests.conftest import empty_storage_dir, make_settings
 from tests.fakes.ai_core_server import FakeAiCore
 from tests.fakes.fixtures import (
     fake_ai_core,
@@ -50,14 +53,13 @@ __all__ = [
 @pytest.fixture
 def settings(
     database_url: str,
-    tmp_path: Path,
     fake_gemini: FakeGemini,
     fake_ai_core: FakeAiCore,
     fake_openai: FakeOpenAI,
 ) -> Settings:
     return make_settings(
         database_url,
-        storage_dir=str(tmp_path / "files"),
+        storage_dir=str(empty_storage_dir("tutoring-files")),
         gemini_api_key=GEMINI_TEST_KEY,
         gemini_base_url=fake_gemini.url,
         ai_core_url=fake_ai_core.url,

@@ -1,5 +1,9 @@
 """/sessions over HTTP: start, list and search, read, rename, delete, clear, and every error
-path (with nothing changed)."""
+path (with nothing changed).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

@@ -1,5 +1,9 @@
 """POST /sessions/{id}/messages/stream: the answer as Server-Sent Events, a failure mid-way,
-a replayed retry, errors before the stream, and the SSE contract in the OpenAPI schema."""
+a replayed retry, errors before the stream, and the SSE contract in the OpenAPI schema.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

@@ -1,6 +1,10 @@
 """A client that leaves mid-stream, against a real server (uvicorn in a thread, an httpx
 client that closes after the first piece): the user message and the part of the answer
-generated so far are stored, with finish_reason ``client_disconnected``."""
+generated so far are stored, with finish_reason ``client_disconnected``.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 import asyncio
 from typing import Any

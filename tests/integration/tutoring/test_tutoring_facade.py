@@ -1,6 +1,10 @@
 """Tutoring's and the AI capability's facades as other contexts use them (the container's own
 adapters, the run's database), and learning's study time over tutoring's: a tutor's course
-counts in that course's progress; an unknown tutor is 404."""
+counts in that course's progress; an unknown tutor is 404.
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from uuid import UUID
 

@@ -1,5 +1,9 @@
 """/tutors over HTTP: create, read, list, change, delete, and every error path (with nothing
-changed)."""
+changed).
+
+Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
+authorization, error bodies, serialization) over repositories whose database-specific behaviour
+the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
 

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.ids import fixed_id
 from tests.unit.assessment.world import T0
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.quiz import (
@@ -24,7 +25,7 @@ from tutor_platform.shared.ids import new_id
 OPTIONS = (Option("a", "A"), Option("b", "B"), Option("c", "C"))
 QUESTIONS = (
     Question(
-        id=new_id(),
+        id=fixed_id(1),
         kind=SINGLE_CHOICE,
         prompt="1",
         points=1,
@@ -32,23 +33,23 @@ QUESTIONS = (
         correct_option_ids=("a",),
     ),
     Question(
-        id=new_id(),
+        id=fixed_id(2),
         kind=MULTIPLE_CHOICE,
         prompt="2",
         points=1,
         options=OPTIONS,
         correct_option_ids=("a", "b"),
     ),
-    Question(id=new_id(), kind=TRUE_FALSE, prompt="3", points=1, correct=True),
-    Question(id=new_id(), kind=SHORT_ANSWER, prompt="4", points=1, accepted_answers=("x",)),
-    Question(id=new_id(), kind=FREE_TEXT, prompt="5", points=1, rubric=Rubric(("k",), "")),
+    Question(id=fixed_id(3), kind=TRUE_FALSE, prompt="3", points=1, correct=True),
+    Question(id=fixed_id(4), kind=SHORT_ANSWER, prompt="4", points=1, accepted_answers=("x",)),
+    Question(id=fixed_id(5), kind=FREE_TEXT, prompt="5", points=1, rubric=Rubric(("k",), "")),
 )
 QUIZ = Quiz(
-    id=new_id(),
-    course_id=new_id(),
+    id=fixed_id(100),
+    course_id=fixed_id(101),
     title="Q",
     questions=QUESTIONS,
-    created_by=new_id(),
+    created_by=fixed_id(102),
     created_at=T0,
     updated_at=T0,
 )

@@ -1,7 +1,6 @@
 """Assessment's use cases over in-memory adapters, wired by the context's own container."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -9,6 +8,7 @@ from uuid import UUID
 
 from dependency_injector import providers
 
+from tests.support.clock import T0
 from tests.unit.assessment.doubles import (
     FakeCatalog,
     FakeCourse,
@@ -35,7 +35,6 @@ from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Prin
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.ids import new_id
 
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 LIMITS = {ADAPTIVE_LEARNING: 5, LLM_ASSESSMENT: 10, SYNTHESIS: 3, MENTOR_SESSION: 2}
 
 

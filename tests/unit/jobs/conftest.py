@@ -1,13 +1,12 @@
 """Use cases of the jobs kernel over in-memory storage and a fixed clock."""
 
-from datetime import UTC, datetime
-
 import pytest
 
+from tests.support.clock import T0
 from tests.unit.jobs.fakes import InMemoryJobs
 from tutor_platform.shared.clock import FixedClock
 
-NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
+NOW = T0
 
 
 @pytest.fixture

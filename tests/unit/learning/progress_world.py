@@ -2,11 +2,11 @@
 tutors, a fixed clock, and the learning container's progress providers over fakes."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 from uuid import UUID
 
+from tests.support.clock import T0
 from tutor_platform.learning.adapters.outbound.memory.progress_store import InMemoryProgressStore
 from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
     InMemoryProgressUnitOfWork,
@@ -16,8 +16,6 @@ from tutor_platform.learning.domain.catalog import Course, Lesson, Section
 from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Principal
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.ids import new_id
-
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
 
 @dataclass

@@ -4,12 +4,12 @@
 import asyncio
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from tests.fakes.log_capture import captured_events
+from tests.support.clock import T0
 from tests.unit.ratelimit.fake_clock import FakeMonotonic
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.errors import UpstreamFailed
@@ -23,7 +23,7 @@ from tutor_platform.shared.resilience import (
     UpstreamCallFailed,
 )
 
-NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+NOW = T0
 CONFIG = RetryConfig(
     timeout_seconds=5,
     max_retries=3,

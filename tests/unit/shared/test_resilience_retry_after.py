@@ -1,12 +1,11 @@
 """Reading ``Retry-After``: delay-seconds or an HTTP date."""
 
-from datetime import UTC, datetime
-
 import pytest
 
+from tests.support.clock import T0
 from tutor_platform.shared.resilience import parse_retry_after
 
-NOW = datetime(2026, 11, 22, 10, 0, 0, tzinfo=UTC)
+NOW = T0
 
 
 @pytest.mark.parametrize(

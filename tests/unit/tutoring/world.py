@@ -1,11 +1,11 @@
 """Tutoring's use cases over in-memory adapters: a store, courses, files and a model."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 from uuid import UUID
 
+from tests.support.clock import T0
 from tests.unit.tutoring.doubles import FakeCourse, FakeCourses, FakeFiles, OneModel, ScriptedModel
 from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, STUDENT, Principal
 from tutor_platform.shared.clock import FixedClock
@@ -24,7 +24,6 @@ from tutor_platform.tutoring.application.tutor_access import TutorAccess
 from tutor_platform.tutoring.application.views import TutorView
 from tutor_platform.tutoring.domain.session import ChatSession
 
-T0 = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 DEFAULT_MODELS = {"local": "local-1", "gemini": "gemini-x", "ai_core": "core-1"}
 
 

@@ -1,0 +1,1 @@
+"""Helpers shared by every kind of test (no fixtures here; see ``tests/conftest.py``)."""
