@@ -1,5 +1,7 @@
 """The passage index over HTTP writes: lesson writes re-index through ``learning.index_lesson``
-jobs, and ``LearningFacade`` retrieves passages of the demo course by code and by words."""
+jobs, and ``LearningFacade`` retrieves passages of the demo course by code and by words.
+
+Runs on both databases: indexing and retrieval use each database's own full-text search."""
 
 import asyncio
 from pathlib import Path
@@ -24,6 +26,8 @@ from tutor_platform.bootstrap.demo.seed import seed_demo
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import LessonPassageRow
 from tutor_platform.learning.api import LearningFacade, RetrievedPassage
 from tutor_platform.shared.persistence.engine import create_engine
+
+pytestmark = pytest.mark.both_databases
 
 __all__ = ["index_settled", "index_worker", "settings"]
 

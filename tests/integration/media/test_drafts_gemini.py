@@ -1,6 +1,9 @@
 """A draft written by Gemini (against a fake server on localhost): the prompt holds the
 instructor's instructions and this lesson's place in its course outline, says it is a draft
-(no teaching policy), and the model's answer becomes the draft."""
+(no teaching policy), and the model's answer becomes the draft.
+
+Runs in the SQLite pass only: it checks the prompt a remote provider receives, which does not
+depend on the database."""
 
 from pathlib import Path
 

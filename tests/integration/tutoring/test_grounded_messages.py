@@ -1,6 +1,8 @@
 """Grounded answers over HTTP: citations in the answer, the SSE ``done`` event and the history;
 an honest answer when the course does not cover a question, naming another course that may;
-markers of passages that were not sent removed; odd messages answered without a 500."""
+markers of passages that were not sent removed; odd messages answered without a 500.
+
+Runs on both databases: the answers rest on each database's own passage retrieval."""
 
 import pytest
 from litestar import Litestar
@@ -17,6 +19,8 @@ from tests.integration.tutoring.conftest import (
 )
 from tests.integration.tutoring.sse import parse_events
 from tests.unit.tutoring.doubles import ScriptedModel
+
+pytestmark = pytest.mark.both_databases
 
 __all__ = ["index_settled", "index_worker"]
 
