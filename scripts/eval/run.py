@@ -8,7 +8,7 @@ through the HTTP API as the course's instructor, and prints, per set:
   was given (both lessons for a two-lesson question count half each);
 - cited: the expected lesson among the answer's citations;
 - off-topic honesty: an off-topic question gets no citation and says the course does not
-  cover it;
+  cover it; "other courses" checks that it names exactly the other courses that do (`suggest`);
 - follow-up retention: a follow-up answer cites the lesson of the question before it;
 - well-formed Markdown: balanced code fences, emphasis and code spans, whole tables;
 - latency of an answer (median and p95, in-process, SQLite).
@@ -18,6 +18,7 @@ It measures; it does not pass or fail. ``--provider`` picks the tutor's provider
 """
 
 import argparse
+import re
 import statistics
 import tempfile
 import time
@@ -91,6 +92,7 @@ class Outcome:
     given: list[str]
     cited: list[str]
     seconds: float
+    suggest: Sequence[str] = ()
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Scores:
         cited = _mean(any(title in o.cited for title in o.expect) for o in grounded)
         honest = _mean(not o.cited and NOT_COVERED in o.answer for o in off_topic)
         retained = _mean(o.expect[0] in o.cited for o in follow_ups)
+        pointed = _mean(_named_courses(o.answer) == set(o.suggest) for o in off_topic)
         well_formed = _mean(not markdown_problems(o.answer) for o in self.outcomes)
         times = sorted(o.seconds * 1000 for o in self.outcomes)
         p95 = times[max(0, round(0.95 * len(times)) - 1)]
@@ -120,6 +123,7 @@ class Scores:
                 f"- recall@3 of the expected lesson: {recall:.1%} ({len(grounded)} questions)",
                 f"- expected lesson cited in the answer: {cited:.1%}",
                 f"- off-topic answered honestly: {honest:.1%} ({len(off_topic)} questions)",
+                f"- off-topic answers name the right other courses: {pointed:.1%}",
                 f"- follow-ups stay on their lesson: {retained:.1%} ({len(follow_ups)} questions)",
                 f"- well-formed Markdown: {well_formed:.1%}",
                 f"- answer latency: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms",
@@ -139,6 +143,12 @@ def _passed(o: Outcome) -> bool:
     if o.kind == "follow-up":
         return o.expect[0] in o.cited
     return all(title in o.given[:3] for title in o.expect)
+
+
+def _named_courses(answer: str) -> set[str]:
+    """The courses an honest answer points to ("The course **X** may cover it.")."""
+    found = re.search(r"The courses? (.*?) may cover it", answer)
+    return set(re.findall(r"\*\*(.+?)\*\*", found.group(1))) if found else set()
 
 
 def _mean(values: Any) -> float:
@@ -210,6 +220,7 @@ class Eval:
             given=list(dict.fromkeys(p.title for p in prompt.passages)),
             cited=[c["title"] for c in answer["citations"]],
             seconds=seconds,
+            suggest=case.get("suggest", []),
         )
 
 

@@ -19,7 +19,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import UpstreamFailed
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.ports.attachments import AttachedFile
-from tutor_platform.tutoring.ports.course_context import PassageHit
+from tutor_platform.tutoring.ports.course_context import CourseRef, PassageHit
 
 
 class ScriptedModel:
@@ -111,6 +111,7 @@ class FakeCourse:
     instructor_id: UUID
     is_published: bool = True
     lessons: list[PassageHit] = field(default_factory=list)
+    title: str = "A course"
 
 
 def hit(
@@ -143,7 +144,6 @@ class FakeCourses:
 
     courses: dict[UUID, FakeCourse] = field(default_factory=dict)
     material_asked: list[tuple[UUID, str, int]] = field(default_factory=list)
-    other_titles: list[str] = field(default_factory=list)
 
     def add(self, course: FakeCourse) -> FakeCourse:
         self.courses[course.id] = course
@@ -170,8 +170,9 @@ class FakeCourses:
         self.material_asked.append((course_id, query, limit))
         return list(self.courses[course_id].lessons[:limit])
 
-    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
-        return self.other_titles[:limit]
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[CourseRef]:
+        others = [c for c in self.courses.values() if c.id != exclude and c.is_published]
+        return [CourseRef(c.id, c.title) for c in others][:limit]
 
 
 @dataclass

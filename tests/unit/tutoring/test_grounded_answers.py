@@ -62,7 +62,11 @@ async def test_a_streamed_answer_drops_unknown_markers_even_split_across_pieces(
 
 async def test_passages_below_the_relevance_threshold_are_not_sent_and_the_course_says_so() -> None:
     world = World()
-    world.courses.other_titles = ["World geography"]
+    teacher = instructor()
+    capitals = [hit("Capitals", "Canberra is the capital of Australia.")]
+    world.course(teacher, title="World geography", lessons=capitals)
+    weak_elsewhere = [hit("Rivers", "The Nile.", similarity=0.1, lexical=0.0)]
+    world.course(teacher, title="Rivers", lessons=weak_elsewhere)
     weak = hit("Dictionaries", "capitals = {'France': 'Paris'}", similarity=0.2, lexical=0.5)
     student, session = await course_chat(world, weak)
 

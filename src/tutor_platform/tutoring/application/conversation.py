@@ -330,15 +330,26 @@ class Conversation:
             turn.principal.is_premium or await self._courses.can_edit(turn.principal, course_id)
         ):
             hits = [hit for hit in hits if not hit.is_premium]
-        scored = [(relevance(hit.similarity, hit.lexical), str(hit.lesson_id)) for hit in hits]
-        chosen = choose_passages(scored, CONTEXT_PASSAGES)
-        texts = [f"{hit.lesson_title} {hit.heading or ''} {hit.text}" for hit in hits]
-        if chosen and not unknown_names(message, texts):
-            sources = [_source(hits[position]) for position in chosen]
-            order = fresh_first([(s.title, s.heading) for s in sources], message, topic)
-            return Grounding(tuple(sources[i] for i in order))
-        others = await self._courses.other_courses(message, course_id, OTHER_COURSES)
+        chosen = _grounding_passages(message, hits)
+        if chosen:
+            order = fresh_first([(s.title, s.heading) for s in chosen], message, topic)
+            return Grounding(tuple(chosen[i] for i in order))
+        others = []
+        for other in await self._courses.other_courses(message, course_id, OTHER_COURSES):
+            if _grounding_passages(message, await self._courses.passages(other.id, message, 8)):
+                others.append(other.title)
         return Grounding(uncovered=True, other_courses=tuple(others))
+
+
+def _grounding_passages(message: str, hits: Sequence[PassageHit]) -> list[SourcePassage]:
+    """The passages relevant enough to answer ``message`` from (none when it names something
+    that no retrieved passage mentions)."""
+    scored = [(relevance(hit.similarity, hit.lexical), str(hit.lesson_id)) for hit in hits]
+    chosen = choose_passages(scored, CONTEXT_PASSAGES)
+    texts = [f"{hit.lesson_title} {hit.heading or ''} {hit.text}" for hit in hits]
+    if not chosen or unknown_names(message, texts):
+        return []
+    return [_source(hits[position]) for position in chosen]
 
 
 def current_topic(earlier: Sequence[Message]) -> Topic | None:

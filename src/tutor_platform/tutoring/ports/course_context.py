@@ -29,6 +29,12 @@ class PassageHit:
     lexical: float
 
 
+@dataclass(frozen=True, slots=True)
+class CourseRef:
+    id: UUID
+    title: str
+
+
 class CourseContext(Protocol):
     async def can_view(self, principal: Principal | None, course_id: UUID) -> bool:
         """Whether the course exists and the caller may see it."""
@@ -47,6 +53,7 @@ class CourseContext(Protocol):
         first."""
         ...
 
-    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
-        """Titles of published courses (not ``exclude``) whose search matches ``query``."""
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[CourseRef]:
+        """Published courses (not ``exclude``) whose full-text search matches ``query``, best
+        first: candidates, to be checked with :meth:`passages`."""
         ...

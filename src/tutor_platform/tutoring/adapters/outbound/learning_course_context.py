@@ -5,7 +5,7 @@ from uuid import UUID
 
 from tutor_platform.learning.api import LearningFacade
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.ports.course_context import PassageHit
+from tutor_platform.tutoring.ports.course_context import CourseRef, PassageHit
 
 
 class LearningCourseContext:
@@ -46,6 +46,6 @@ class LearningCourseContext:
             for hit in found
         ]
 
-    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[str]:
+    async def other_courses(self, query: str, exclude: UUID, limit: int) -> list[CourseRef]:
         courses = await self._learning.matching_courses(query, limit + 1)
-        return [course.title for course in courses if course.id != exclude][:limit]
+        return [CourseRef(c.id, c.title) for c in courses if c.id != exclude][:limit]
