@@ -13,6 +13,7 @@ from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     GeminiTutorModel,
     classify_gemini_error,
@@ -68,25 +69,22 @@ def remote_model(
         CLASSIFIERS[provider],
         sleep=sleep or RecordedSleep(),
     )
+    timeout = config.timeout_seconds
     if provider == "gemini":
-        return GeminiTutorModel(
-            api_key=GEMINI_TEST_KEY,
-            default_model="gemini-test",
-            base_url=url,
-            timeout_seconds=config.timeout_seconds,
-            resilience=resilience,
+        gemini = Endpoint(
+            base_url=url, api_key=GEMINI_TEST_KEY, timeout_seconds=timeout, resilience=resilience
         )
+        return GeminiTutorModel(gemini, default_model="gemini-test")
     if provider == "openai":
-        return OpenAITutorModel(
-            api_key=OPENAI_TEST_KEY,
-            default_model="gpt-test",
+        openai = Endpoint(
             base_url=f"{url}/v1",
-            timeout_seconds=config.timeout_seconds,
+            api_key=OPENAI_TEST_KEY,
+            timeout_seconds=timeout,
             resilience=resilience,
         )
+        return OpenAITutorModel(openai, default_model="gpt-test")
     return AiCoreTutorModel(
-        base_url=url,
-        api_key=AI_CORE_TEST_KEY,
-        timeout_seconds=config.timeout_seconds,
-        resilience=resilience,
+        Endpoint(
+            base_url=url, api_key=AI_CORE_TEST_KEY, timeout_seconds=timeout, resilience=resilience
+        )
     )

@@ -24,6 +24,7 @@ from tests.fakes.tutor_models import (
     RecordedSleep,
 )
 from tutor_platform.ai.adapters.outbound.embedders import close_embedder
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.gemini.embedder import GeminiEmbedder
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
 from tutor_platform.ai.adapters.outbound.openai.embedder import OpenAIEmbedder
@@ -89,23 +90,19 @@ def remote_embedder(
         CLASSIFIERS[name],
         sleep=sleep or RecordedSleep(),
     )
+    timeout = config.timeout_seconds
     if name == "gemini":
-        return GeminiEmbedder(
-            api_key=GEMINI_TEST_KEY,
-            model="gemini-embedding-test",
-            dimensions=DIMENSIONS,
-            base_url=url,
-            timeout_seconds=config.timeout_seconds,
-            resilience=resilience,
+        gemini = Endpoint(
+            base_url=url, api_key=GEMINI_TEST_KEY, timeout_seconds=timeout, resilience=resilience
         )
-    return OpenAIEmbedder(
-        api_key=OPENAI_TEST_KEY,
-        model="embedding-test",
-        dimensions=DIMENSIONS,
+        return GeminiEmbedder(gemini, model="gemini-embedding-test", dimensions=DIMENSIONS)
+    openai = Endpoint(
         base_url=f"{url}/v1",
-        timeout_seconds=config.timeout_seconds,
+        api_key=OPENAI_TEST_KEY,
+        timeout_seconds=timeout,
         resilience=resilience,
     )
+    return OpenAIEmbedder(openai, model="embedding-test", dimensions=DIMENSIONS)
 
 
 def _build(name: str, gemini: FakeGemini, openai: FakeOpenAI) -> Harness:

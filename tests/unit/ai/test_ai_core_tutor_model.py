@@ -13,6 +13,7 @@ from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.ports.model import (
     ChatTurn,
     CoursePassage,
@@ -85,7 +86,7 @@ async def test_without_a_key_no_authorization_is_sent(fake_ai_core: FakeAiCore) 
         "ai_core", FAST, CircuitBreaker(5, 60, time.monotonic), classify_ai_core_error
     )
     anonymous = AiCoreTutorModel(
-        base_url=fake_ai_core.url, api_key="", timeout_seconds=2, resilience=resilience
+        Endpoint(base_url=fake_ai_core.url, api_key="", timeout_seconds=2, resilience=resilience)
     )
 
     await anonymous.reply(PROMPT)

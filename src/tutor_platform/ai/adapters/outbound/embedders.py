@@ -8,6 +8,7 @@ it raises ``ProviderNotConfigured`` (an ``UpstreamFailed``). Each remote embedde
 from collections.abc import Sequence
 from typing import Final, Protocol
 
+from tutor_platform.ai.adapters.outbound.endpoint import provider_endpoint
 from tutor_platform.ai.adapters.outbound.gemini.embedder import GeminiEmbedder
 from tutor_platform.ai.adapters.outbound.gemini.tutor_model import classify_gemini_error
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
@@ -15,7 +16,7 @@ from tutor_platform.ai.adapters.outbound.openai.embedder import OpenAIEmbedder
 from tutor_platform.ai.adapters.outbound.openai.tutor_model import classify_openai_error
 from tutor_platform.ai.ports.embedder import Embedder
 from tutor_platform.ai.ports.model import ProviderNotConfigured
-from tutor_platform.shared.resilience.provider import ResilienceSettings, provider_resilience
+from tutor_platform.shared.resilience.provider import ResilienceSettings
 
 EMBEDDING_PROVIDERS: Final = ("local", "gemini", "openai")
 
@@ -67,24 +68,30 @@ def build_embedder(settings: EmbedderSettings) -> Embedder:
         if not settings.gemini_api_key:
             return UnconfiguredEmbedder(provider, model, dimensions)
         return GeminiEmbedder(
-            api_key=settings.gemini_api_key,
+            provider_endpoint(
+                provider,
+                settings.gemini_base_url,
+                settings.gemini_api_key,
+                classify_gemini_error,
+                settings,
+            ),
             model=model,
             dimensions=dimensions,
-            base_url=settings.gemini_base_url,
-            timeout_seconds=settings.ai_timeout_seconds,
-            resilience=provider_resilience(provider, classify_gemini_error, settings),
         )
     if provider == "openai":
         model = settings.openai_embedding_model
         if not settings.openai_api_key:
             return UnconfiguredEmbedder(provider, model, dimensions)
         return OpenAIEmbedder(
-            api_key=settings.openai_api_key,
+            provider_endpoint(
+                provider,
+                settings.openai_base_url,
+                settings.openai_api_key,
+                classify_openai_error,
+                settings,
+            ),
             model=model,
             dimensions=dimensions,
-            base_url=settings.openai_base_url,
-            timeout_seconds=settings.ai_timeout_seconds,
-            resilience=provider_resilience(provider, classify_openai_error, settings),
         )
     raise ValueError(f"unknown embedding provider {provider!r}")
 

@@ -13,6 +13,7 @@ from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint, provider_endpoint
 from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
     GeminiTutorModel,
     classify_gemini_error,
@@ -31,7 +32,8 @@ from tutor_platform.ai.ports.model import (
     TutorPrompt,
     TutorReply,
 )
-from tutor_platform.shared.resilience.provider import ResilienceSettings, provider_resilience
+from tutor_platform.shared.resilience import Classifier
+from tutor_platform.shared.resilience.provider import ResilienceSettings
 
 
 class UnconfiguredTutorModel:
@@ -112,6 +114,10 @@ class TutorModelSettings(ResilienceSettings, Protocol):
 
 def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
     """Every provider's model from the settings; nothing connects until a model is used."""
+
+    def endpoint(provider: str, base_url: str, api_key: str, classify: Classifier) -> Endpoint:
+        return provider_endpoint(provider, base_url, api_key, classify, settings)
+
     models: dict[str, TutorModel] = {
         "local": LocalTutorModel(),
         "gemini": UnconfiguredTutorModel("gemini"),
@@ -120,25 +126,22 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
     }
     if settings.gemini_api_key:
         models["gemini"] = GeminiTutorModel(
-            api_key=settings.gemini_api_key,
+            endpoint(
+                "gemini", settings.gemini_base_url, settings.gemini_api_key, classify_gemini_error
+            ),
             default_model=settings.gemini_model,
-            base_url=settings.gemini_base_url,
-            timeout_seconds=settings.ai_timeout_seconds,
-            resilience=provider_resilience("gemini", classify_gemini_error, settings),
         )
     if settings.ai_core_url:
         models["ai_core"] = AiCoreTutorModel(
-            base_url=settings.ai_core_url,
-            api_key=settings.ai_core_api_key,
-            timeout_seconds=settings.ai_timeout_seconds,
-            resilience=provider_resilience("ai_core", classify_ai_core_error, settings),
+            endpoint(
+                "ai_core", settings.ai_core_url, settings.ai_core_api_key, classify_ai_core_error
+            )
         )
     if settings.openai_api_key:
         models["openai"] = OpenAITutorModel(
-            api_key=settings.openai_api_key,
+            endpoint(
+                "openai", settings.openai_base_url, settings.openai_api_key, classify_openai_error
+            ),
             default_model=settings.openai_model,
-            base_url=settings.openai_base_url,
-            timeout_seconds=settings.ai_timeout_seconds,
-            resilience=provider_resilience("openai", classify_openai_error, settings),
         )
     return ConfiguredTutorModels(models, settings.ai_provider_default)

@@ -15,6 +15,7 @@ from uuid import UUID
 
 import httpx
 
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
     MalformedResponse,
@@ -36,7 +37,7 @@ from tutor_platform.ai.ports.model import (
     TutorPrompt,
     TutorReply,
 )
-from tutor_platform.shared.resilience import Failure, Resilience
+from tutor_platform.shared.resilience import Failure
 
 GENERATE_PATH = "/api/v1/generate"
 HEALTH_PATH = "/health"
@@ -64,18 +65,13 @@ class AiCoreTutorModel:
 
     provider = "ai_core"
 
-    def __init__(
-        self, *, base_url: str, api_key: str, timeout_seconds: float, resilience: Resilience
-    ) -> None:
-        self._base_url = base_url
-        self._api_key = api_key
-        self._timeout_seconds = timeout_seconds
-        self._resilience = resilience
+    def __init__(self, endpoint: Endpoint) -> None:
+        self._endpoint = endpoint
         self._http: httpx.AsyncClient | None = None
 
     async def reply(self, prompt: TutorPrompt) -> TutorReply:
         model = prompt.model_id or DEFAULT_MODEL_ID
-        return await self._resilience.call(
+        return await self._endpoint.resilience.call(
             lambda: self._generate_reply(prompt),
             action="reply",
             fields={"model": model},
@@ -83,7 +79,7 @@ class AiCoreTutorModel:
         )
 
     def stream(self, prompt: TutorPrompt) -> AsyncIterator[StreamItem]:
-        return self._resilience.stream(
+        return self._endpoint.resilience.stream(
             lambda: self._stream_once(prompt),
             action="stream",
             fields={"model": prompt.model_id or DEFAULT_MODEL_ID},
@@ -98,7 +94,7 @@ class AiCoreTutorModel:
         )
 
         async def ask() -> str | None:
-            data = await self._resilience.call(
+            data = await self._endpoint.resilience.call(
                 lambda: self._post(body),
                 action="grade",
                 fields={"model": request.model_id or DEFAULT_MODEL_ID},
@@ -109,7 +105,7 @@ class AiCoreTutorModel:
 
     async def health(self) -> bool:
         """Whether ``GET /health`` answers 2xx (not asked when the circuit is open)."""
-        if self._resilience.breaker.retry_after() > 0:
+        if self._endpoint.resilience.breaker.retry_after() > 0:
             return False
         try:
             response = await self._client().get(HEALTH_PATH)
@@ -177,9 +173,10 @@ class AiCoreTutorModel:
     def _client(self) -> httpx.AsyncClient:
         """The HTTP client, made on first use (no I/O before that)."""
         if self._http is None:
-            headers = {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+            endpoint = self._endpoint
+            headers = {"Authorization": f"Bearer {endpoint.api_key}"} if endpoint.api_key else {}
             self._http = httpx.AsyncClient(
-                base_url=self._base_url, headers=headers, timeout=self._timeout_seconds
+                base_url=endpoint.base_url, headers=headers, timeout=endpoint.timeout_seconds
             )
         return self._http
 

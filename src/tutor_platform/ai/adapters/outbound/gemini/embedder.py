@@ -14,9 +14,9 @@ import httpx
 from google import genai
 from google.genai import types
 
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.gemini.tutor_model import API_VERSION
 from tutor_platform.ai.adapters.outbound.vectors import batches, unit_vectors
-from tutor_platform.shared.resilience import Resilience
 
 BATCH: Final = 100
 """The most texts the API embeds in one call."""
@@ -25,22 +25,10 @@ BATCH: Final = 100
 class GeminiEmbedder:
     """The ``gemini`` embedder."""
 
-    def __init__(
-        self,
-        *,
-        api_key: str,
-        model: str,
-        dimensions: int,
-        base_url: str,
-        timeout_seconds: float,
-        resilience: Resilience,
-    ) -> None:
-        self._api_key = api_key
+    def __init__(self, endpoint: Endpoint, *, model: str, dimensions: int) -> None:
+        self._endpoint = endpoint
         self._model = model
         self._dimensions = dimensions
-        self._base_url = base_url
-        self._timeout_seconds = timeout_seconds
-        self._resilience = resilience
         self._http: httpx.AsyncClient | None = None
         self._client: genai.Client | None = None
 
@@ -85,19 +73,19 @@ class GeminiEmbedder:
             values = [embedding.values or [] for embedding in response.embeddings or []]
             return unit_vectors(values, len(texts), self._dimensions)
 
-        return await self._resilience.call(
+        return await self._endpoint.resilience.call(
             embed, action="embed", fields={"model": self._model, "texts": len(texts)}
         )
 
     def _genai(self) -> genai.Client:
         """The SDK client, made on first use (no I/O before that)."""
         if self._client is None:
-            self._http = httpx.AsyncClient(timeout=self._timeout_seconds)
+            self._http = httpx.AsyncClient(timeout=self._endpoint.timeout_seconds)
             options = types.HttpOptions(
-                base_url=self._base_url,
+                base_url=self._endpoint.base_url,
                 api_version=API_VERSION,
-                timeout=round(self._timeout_seconds * 1000),
+                timeout=round(self._endpoint.timeout_seconds * 1000),
                 httpx_async_client=self._http,
             )
-            self._client = genai.Client(api_key=self._api_key, http_options=options)
+            self._client = genai.Client(api_key=self._endpoint.api_key, http_options=options)
         return self._client

@@ -15,6 +15,7 @@ from google import genai
 from google.genai import errors as genai_errors
 from google.genai import types
 
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
     MalformedResponse,
@@ -35,7 +36,7 @@ from tutor_platform.ai.ports.model import (
     TutorPrompt,
     TutorReply,
 )
-from tutor_platform.shared.resilience import Failure, Resilience
+from tutor_platform.shared.resilience import Failure
 
 API_VERSION = "v1beta"
 _NO_TOOLS: dict[str, Any] = {
@@ -74,20 +75,9 @@ class GeminiTutorModel:
 
     provider = "gemini"
 
-    def __init__(
-        self,
-        *,
-        api_key: str,
-        default_model: str,
-        base_url: str,
-        timeout_seconds: float,
-        resilience: Resilience,
-    ) -> None:
-        self._api_key = api_key
+    def __init__(self, endpoint: Endpoint, *, default_model: str) -> None:
+        self._endpoint = endpoint
         self._default_model = default_model
-        self._base_url = base_url
-        self._timeout_seconds = timeout_seconds
-        self._resilience = resilience
         self._http: httpx.AsyncClient | None = None
         self._client: genai.Client | None = None
 
@@ -100,13 +90,13 @@ class GeminiTutorModel:
             )
             return self._reply(prompt, model, [_text(response)], response)
 
-        return await self._resilience.call(
+        return await self._endpoint.resilience.call(
             generate, action="reply", fields={"model": model}, result_fields=reply_log_fields
         )
 
     def stream(self, prompt: TutorPrompt) -> AsyncIterator[StreamItem]:
         model = prompt.model_id or self._default_model
-        return self._resilience.stream(
+        return self._endpoint.resilience.stream(
             lambda: self._stream_once(prompt, model),
             action="stream",
             fields={"model": model},
@@ -130,13 +120,15 @@ class GeminiTutorModel:
             return response.text
 
         async def ask() -> str | None:
-            return await self._resilience.call(generate, action="grade", fields={"model": model})
+            return await self._endpoint.resilience.call(
+                generate, action="grade", fields={"model": model}
+            )
 
         return await grade_with_one_retry(self.provider, ask)
 
     async def health(self) -> bool:
         """Whether the default model answers a metadata request (not when the circuit is open)."""
-        if self._resilience.breaker.retry_after() > 0:
+        if self._endpoint.resilience.breaker.retry_after() > 0:
             return False
         try:
             await self._genai().aio.models.get(model=self._default_model)
@@ -196,14 +188,14 @@ class GeminiTutorModel:
     def _genai(self) -> genai.Client:
         """The SDK client, made on first use (no I/O before that)."""
         if self._client is None:
-            self._http = httpx.AsyncClient(timeout=self._timeout_seconds)
+            self._http = httpx.AsyncClient(timeout=self._endpoint.timeout_seconds)
             options = types.HttpOptions(
-                base_url=self._base_url,
+                base_url=self._endpoint.base_url,
                 api_version=API_VERSION,
-                timeout=round(self._timeout_seconds * 1000),
+                timeout=round(self._endpoint.timeout_seconds * 1000),
                 httpx_async_client=self._http,
             )
-            self._client = genai.Client(api_key=self._api_key, http_options=options)
+            self._client = genai.Client(api_key=self._endpoint.api_key, http_options=options)
         return self._client
 
 

@@ -11,10 +11,10 @@ from typing import Final
 
 import openai
 
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.openai.tutor_model import sdk_client
 from tutor_platform.ai.adapters.outbound.support import MalformedResponse
 from tutor_platform.ai.adapters.outbound.vectors import batches, unit_vectors
-from tutor_platform.shared.resilience import Resilience
 
 BATCH: Final = 100
 """Texts per call: well under the API's 2048 inputs and its tokens per request."""
@@ -23,22 +23,10 @@ BATCH: Final = 100
 class OpenAIEmbedder:
     """The ``openai`` embedder."""
 
-    def __init__(
-        self,
-        *,
-        api_key: str,
-        model: str,
-        dimensions: int,
-        base_url: str,
-        timeout_seconds: float,
-        resilience: Resilience,
-    ) -> None:
-        self._api_key = api_key
+    def __init__(self, endpoint: Endpoint, *, model: str, dimensions: int) -> None:
+        self._endpoint = endpoint
         self._model = model
         self._dimensions = dimensions
-        self._base_url = base_url
-        self._timeout_seconds = timeout_seconds
-        self._resilience = resilience
         self._http: openai.DefaultAsyncHttpxClient | None = None
         self._client: openai.AsyncOpenAI | None = None
 
@@ -80,7 +68,7 @@ class OpenAIEmbedder:
             values = [getattr(item, "embedding", None) for item in ordered]
             return unit_vectors(values, len(texts), self._dimensions)
 
-        return await self._resilience.call(
+        return await self._endpoint.resilience.call(
             embed, action="embed", fields={"model": self._model, "texts": len(texts)}
         )
 
@@ -88,8 +76,8 @@ class OpenAIEmbedder:
         """The SDK client, made on first use (no I/O before that)."""
         if self._client is None:
             self._client, self._http = sdk_client(
-                base_url=self._base_url,
-                api_key=self._api_key,
-                timeout_seconds=self._timeout_seconds,
+                base_url=self._endpoint.base_url,
+                api_key=self._endpoint.api_key,
+                timeout_seconds=self._endpoint.timeout_seconds,
             )
         return self._client

@@ -20,6 +20,7 @@ import openai
 from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam
 from openai.types.shared_params import ResponseFormatJSONSchema
 
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
     MalformedResponse,
@@ -40,7 +41,7 @@ from tutor_platform.ai.ports.model import (
     TutorPrompt,
     TutorReply,
 )
-from tutor_platform.shared.resilience import Failure, Resilience
+from tutor_platform.shared.resilience import Failure
 
 GRADE_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -95,20 +96,9 @@ class OpenAITutorModel:
 
     provider = "openai"
 
-    def __init__(
-        self,
-        *,
-        api_key: str,
-        default_model: str,
-        base_url: str,
-        timeout_seconds: float,
-        resilience: Resilience,
-    ) -> None:
-        self._api_key = api_key
+    def __init__(self, endpoint: Endpoint, *, default_model: str) -> None:
+        self._endpoint = endpoint
         self._default_model = default_model
-        self._base_url = base_url
-        self._timeout_seconds = timeout_seconds
-        self._resilience = resilience
         self._http: openai.DefaultAsyncHttpxClient | None = None
         self._client: openai.AsyncOpenAI | None = None
 
@@ -121,13 +111,13 @@ class OpenAITutorModel:
             )
             return self._reply(prompt, model, response)
 
-        return await self._resilience.call(
+        return await self._endpoint.resilience.call(
             complete, action="reply", fields={"model": model}, result_fields=reply_log_fields
         )
 
     def stream(self, prompt: TutorPrompt) -> AsyncIterator[StreamItem]:
         model = prompt.model_id or self._default_model
-        return self._resilience.stream(
+        return self._endpoint.resilience.stream(
             lambda: self._stream_once(prompt, model),
             action="stream",
             fields={"model": model},
@@ -152,13 +142,15 @@ class OpenAITutorModel:
             return _message_text(response)
 
         async def ask() -> str | None:
-            return await self._resilience.call(complete, action="grade", fields={"model": model})
+            return await self._endpoint.resilience.call(
+                complete, action="grade", fields={"model": model}
+            )
 
         return await grade_with_one_retry(self.provider, ask)
 
     async def health(self) -> bool:
         """Whether the server lists its models (not asked when the circuit is open)."""
-        if self._resilience.breaker.retry_after() > 0:
+        if self._endpoint.resilience.breaker.retry_after() > 0:
             return False
         try:
             await self._openai().models.list()
@@ -239,9 +231,9 @@ class OpenAITutorModel:
         """The SDK client, made on first use (no I/O before that)."""
         if self._client is None:
             self._client, self._http = sdk_client(
-                base_url=self._base_url,
-                api_key=self._api_key,
-                timeout_seconds=self._timeout_seconds,
+                base_url=self._endpoint.base_url,
+                api_key=self._endpoint.api_key,
+                timeout_seconds=self._endpoint.timeout_seconds,
             )
         return self._client
 
