@@ -167,3 +167,15 @@ async def test_a_goal_the_course_does_not_cover_gets_a_plan_that_says_so(
     ]
     assert "does not cover" in plan["steps"][1]["detail"]
     assert all(s["lesson_ids"] == [] and s["citations"] == [] for s in plan["steps"])
+
+
+async def test_the_new_fields_are_required_in_the_openapi_schema(client: Client) -> None:
+    schemas = (await client.get("/schema/openapi.json")).json()["components"]["schemas"]
+
+    def required(name: str) -> set[str]:
+        return set(schemas[name]["required"])
+
+    assert {"connections", "citations"} <= required("SynthesisResponse")
+    assert {"advice", "citations", "covered", "steps"} <= required("MentorSessionResponse")
+    assert {"lesson_ids", "citations"} <= required("MentorStepResponse")
+    assert required("PassageCitationResponse") == CITATION_FIELDS

@@ -119,7 +119,7 @@ class LessonResponse(msgspec.Struct):
     title: str
 
 
-class CitationResponse(msgspec.Struct):
+class PassageCitationResponse(msgspec.Struct):
     index: Annotated[int, msgspec.Meta(description="The number of the passage: [n] in the text.")]
     lesson_id: UUID
     course_id: UUID
@@ -128,7 +128,7 @@ class CitationResponse(msgspec.Struct):
     snippet: Annotated[str, msgspec.Meta(description="Up to 300 characters of plain text.")]
 
     @classmethod
-    def of(cls, citation: Citation) -> "CitationResponse":
+    def of(cls, citation: Citation) -> "PassageCitationResponse":
         return cls(
             citation.index,
             citation.lesson_id,
@@ -149,14 +149,14 @@ class SynthesisResponse(msgspec.Struct):
         ),
     ]
     citations: Annotated[
-        list[CitationResponse],
+        list[PassageCitationResponse],
         msgspec.Meta(description="The passages the connections cite (or quote)."),
     ]
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
         lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
-        citations = [CitationResponse.of(c) for c in synthesis.citations]
+        citations = [PassageCitationResponse.of(c) for c in synthesis.citations]
         return cls(synthesis.course_id, lessons, synthesis.connections, citations)
 
 
@@ -196,7 +196,7 @@ class MentorSessionResponse(msgspec.Struct):
         str, msgspec.Meta(description="Written by the AI from the steps; cites passages as [n].")
     ]
     citations: Annotated[
-        list[CitationResponse],
+        list[PassageCitationResponse],
         msgspec.Meta(description="The passages of the relevant lessons the plan rests on."),
     ]
 
@@ -206,7 +206,7 @@ class MentorSessionResponse(msgspec.Struct):
             MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids), list(s.citations))
             for s in plan.steps
         ]
-        citations = [CitationResponse.of(c) for c in plan.citations]
+        citations = [PassageCitationResponse.of(c) for c in plan.citations]
         return cls(plan.goal, plan.course_id, plan.covered, steps, plan.advice, citations)
 
 
