@@ -110,33 +110,33 @@ async def test_synthesis_connects_lessons_of_the_course(
         "Lesson 2.1",
     ]
     assert "Content of lesson 1.1." in body["connections"]
+    assert {c["lesson_id"] for c in body["citations"]} <= set(lessons)
 
 
-async def test_a_mentor_session_plans_from_the_course_outline(
+async def test_a_mentor_session_says_when_the_course_does_not_cover_the_goal(
     client: Client, classroom: Classroom
 ) -> None:
     response = await call(
         client,
         classroom.member,
         "hybrid/mentor-session",
-        {"goal": "  Write my first script  ", "course_id": classroom.course.id},
+        {"goal": "  Bake sourdough bread  ", "course_id": classroom.course.id},
     )
     general = await call(client, classroom.member, "hybrid/mentor-session", {"goal": "Learn SQL"})
 
     assert response.status_code == 200, response.text
     plan = response.json()
-    assert plan["goal"] == "Write my first script"
+    assert plan["goal"] == "Bake sourdough bread"
     assert [s["title"] for s in plan["steps"]] == [
         "Set your target",
-        "Work through \u201cSection 1\u201d",
-        "Work through \u201cSection 2\u201d",
-        "Check yourself",
+        "Look beyond this course",
         "Reflect and adjust",
     ]
-    assert plan["steps"][1]["lesson_ids"] == classroom.course.lesson_ids[:2]
+    assert (plan["covered"], plan["citations"]) == (False, [])
     assert plan["advice"]
     assert general.json()["course_id"] is None
     assert [s["number"] for s in general.json()["steps"]] == [1, 2, 3, 4]
+    assert (general.json()["covered"], general.json()["citations"]) == (False, [])
 
 
 async def test_over_the_daily_quota_is_429_until_the_next_utc_midnight(

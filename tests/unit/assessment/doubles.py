@@ -12,6 +12,7 @@ from tutor_platform.assessment.ports.courses import (
     CourseFacts,
     LessonFacts,
     LessonRef,
+    PassageFacts,
     SectionFacts,
 )
 from tutor_platform.shared.auth import Principal
@@ -34,9 +35,55 @@ class FakeCourse:
 
 @dataclass
 class FakeCatalog:
-    """``CourseCatalog`` over courses kept here."""
+    """``CourseCatalog`` over courses kept here. A lesson's passages are those given to
+    ``passage``; retrieval gives every passage of the course with a similarity or word share
+    (as the test scored it for the query), best first, and records the queries."""
 
     courses: dict[UUID, FakeCourse] = field(default_factory=dict)
+    passages: dict[UUID, list[PassageFacts]] = field(default_factory=dict)
+    queries: list[tuple[UUID, str]] = field(default_factory=list)
+
+    def passage(
+        self,
+        lesson: LessonFacts,
+        text: str,
+        heading: str | None = None,
+        *,
+        similarity: float = 0.0,
+        lexical: float = 0.0,
+    ) -> PassageFacts:
+        passage = PassageFacts(
+            lesson.id,
+            lesson.course_id,
+            lesson.title,
+            heading,
+            f"## {heading}\n\n{text}" if heading else text,
+            text,
+            similarity,
+            lexical,
+        )
+        self.passages.setdefault(lesson.id, []).append(passage)
+        return passage
+
+    async def lesson_passages(self, lesson_id: UUID) -> list[PassageFacts]:
+        return [
+            PassageFacts(p.lesson_id, p.course_id, p.lesson_title, p.heading, p.markdown, p.text)
+            for p in self.passages.get(lesson_id, [])
+        ]
+
+    async def relevant_passages(
+        self, course_id: UUID, query: str, limit: int
+    ) -> list[PassageFacts]:
+        self.queries.append((course_id, query))
+        course = self.courses.get(course_id)
+        lessons = [] if course is None else course.lessons
+        found = [
+            p
+            for lesson in lessons
+            for p in self.passages.get(lesson.id, [])
+            if p.similarity or p.lexical
+        ]
+        return sorted(found, key=lambda p: -(p.similarity + p.lexical))[:limit]
 
     def add(
         self,

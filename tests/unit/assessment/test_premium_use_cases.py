@@ -199,6 +199,8 @@ async def test_a_mentor_session_plans_from_the_course_outline(world: World) -> N
     caller = admin()
     lessons = world.course.lessons
     world.progress.complete(caller.user_id, world.course, lessons[0], lessons[1])
+    for lesson in lessons:
+        world.catalog.passage(lesson, f"How {lesson.title} helps build a web app.", similarity=0.5)
     await world.quiz(title="Checkpoint")
 
     plan = await world.container.start_mentor_session().execute(

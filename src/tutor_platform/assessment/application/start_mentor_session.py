@@ -1,34 +1,50 @@
 """Premium: a multi-step mentor plan towards a goal (``POST /hybrid/mentor-session``).
 
-The steps are ``domain.mentor`` (deterministic, from the course outline and the learner's
-completions when a course is given); the AI writes advice on top of them.
+With a course, the lessons are those that retrieval finds relevant to the goal (a lesson
+whose best passage passes the relevance rule of ``domain.citations``), in course order;
+completed ones are left to revisit. The steps are ``domain.mentor`` (deterministic); the
+relevant passages are numbered and sent to the AI, which writes advice on top of the steps
+citing them as ``[n]``. The plan's citations are those passages: each step names the numbers
+of its lessons' passages. A course with no relevant lesson gets a plan that says it does not
+cover the goal, with no citations (``covered`` false).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.material import (
-    lesson_passages,
-    numbered,
-    visible_course,
-)
+from tutor_platform.assessment.application.material import numbered, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.domain.citations import (
+    Citation,
+    Source,
+    cite,
+    is_relevant,
+    relevance,
+)
 from tutor_platform.assessment.domain.learning_path import PathLesson
 from tutor_platform.assessment.domain.mentor import (
     MentorSection,
     MentorStep,
     goal_problem,
     mentor_plan,
+    uncovered_plan,
 )
 from tutor_platform.assessment.domain.premium import MENTOR_SESSION
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
-from tutor_platform.assessment.ports.courses import CourseCatalog, LearnerProgress
+from tutor_platform.assessment.ports.courses import (
+    CourseCatalog,
+    LearnerProgress,
+    PassageFacts,
+)
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.validation import FieldChecks
 
-LESSONS_FOR_ADVICE: Final = 2
+RETRIEVED_PASSAGES: Final = 20
+"""How many passages of the course are retrieved for the goal."""
+PASSAGES_PER_LESSON: Final = 2
+MAX_CITED_PASSAGES: Final = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +53,9 @@ class MentorPlan:
     course_id: UUID | None
     steps: list[MentorStep]
     advice: str
+    citations: list[Citation]
+    covered: bool
+    """Whether the course has lessons relevant to the goal (False without a course)."""
 
 
 class StartMentorSession:
@@ -63,39 +82,82 @@ class StartMentorSession:
         checks = FieldChecks()
         checks.check("goal", goal_problem(goal))
         checks.raise_if_failed()
+        sources: list[Source] = []
         if course_id is None:
             steps = mentor_plan(goal, None)
         else:
-            steps = await self._course_plan(principal, goal, course_id)
+            steps, sources = await self._course_plan(principal, goal, course_id)
 
         async def advice() -> str:
-            return await self._advice(goal, steps)
+            return await self._advice(goal, steps, sources)
 
-        text = await self._gate.run(principal, MENTOR_SESSION, advice, course_id)
-        return MentorPlan(goal, course_id, steps, text)
+        written = await self._gate.run(principal, MENTOR_SESSION, advice, course_id)
+        text, _ = cite(written, sources)
+        citations = [source.cite(number) for number, source in enumerate(sources, start=1)]
+        return MentorPlan(goal, course_id, steps, text, citations, bool(sources))
 
     async def _course_plan(
         self, principal: Principal, goal: str, course_id: UUID
-    ) -> list[MentorStep]:
-        await visible_course(self._catalog, principal, course_id)
+    ) -> tuple[list[MentorStep], list[Source]]:
+        course = await visible_course(self._catalog, principal, course_id)
+        found = await self._catalog.relevant_passages(course_id, goal, RETRIEVED_PASSAGES)
+        relevant = [p for p in found if is_relevant(p.similarity, p.lexical)]
+        if not relevant:
+            return uncovered_plan(goal, course.title), []
+        lesson_ids = {passage.lesson_id for passage in relevant}
         sections = [
             MentorSection(
                 section.title,
-                tuple(PathLesson(lesson.id, lesson.title) for lesson in section.lessons),
+                tuple(
+                    PathLesson(lesson.id, lesson.title)
+                    for lesson in section.lessons
+                    if lesson.id in lesson_ids
+                ),
             )
             for section in await self._catalog.sections(course_id)
         ]
+        order = [lesson.id for section in sections for lesson in section.lessons]
+        sources = _sources(relevant, order)
         completed = await self._progress.completed_lessons(principal.user_id, course_id)
         async with self._uow_factory() as uow:
             quizzes = await uow.quizzes.all_of_course(course_id)
-        return mentor_plan(goal, sections, completed, [quiz.title for quiz in quizzes])
+        steps = mentor_plan(
+            goal, [s for s in sections if s.lessons], completed, [q.title for q in quizzes]
+        )
+        return [_with_citations(step, sources) for step in steps], sources
 
-    async def _advice(self, goal: str, steps: list[MentorStep]) -> str:
+    async def _advice(self, goal: str, steps: list[MentorStep], sources: list[Source]) -> str:
         plan = numbered([f"{step.title}: {step.detail}" for step in steps])
-        lesson_ids = [lesson_id for step in steps for lesson_id in step.lesson_ids]
-        lessons = await lesson_passages(self._catalog, lesson_ids[:LESSONS_FOR_ADVICE])
         instruction = (
             f"Write a short overview of this mentor plan for the goal \u201c{goal}\u201d, "
             f"encouraging the learner and saying where to start: {plan}"
         )
-        return await self._ai.write(instruction, [Passage("Your plan", plan), *lessons])
+        if sources:
+            instruction += (
+                " The course passages are numbered: cite each one you draw on as [n], "
+                "with its number."
+            )
+        material = [Passage(s.title, s.markdown, s.lesson_id, s.heading) for s in sources]
+        return await self._ai.write(instruction, [*material, Passage("Your plan", plan)])
+
+
+def _sources(relevant: list[PassageFacts], order: list[UUID]) -> list[Source]:
+    """The relevant passages to cite: the best of each lesson (at most
+    ``PASSAGES_PER_LESSON``), lessons in course order, best first within a lesson."""
+    ranked = sorted(relevant, key=lambda p: -relevance(p.similarity, p.lexical))
+    chosen: list[PassageFacts] = []
+    for lesson_id in order:
+        chosen += [p for p in ranked if p.lesson_id == lesson_id][:PASSAGES_PER_LESSON]
+    return [
+        Source(p.lesson_id, p.course_id, p.lesson_title, p.heading, p.markdown, p.text)
+        for p in chosen[:MAX_CITED_PASSAGES]
+    ]
+
+
+def _with_citations(step: MentorStep, sources: list[Source]) -> MentorStep:
+    numbers = tuple(
+        number
+        for number, source in enumerate(sources, start=1)
+        if source.lesson_id in step.lesson_ids
+    )
+    return replace(step, citations=numbers)

@@ -1,13 +1,22 @@
-"""Premium: connections across lessons of a course, written by the AI from their text
-(``POST /hybrid/synthesis``)."""
+"""Premium: connections across lessons of a course, written by the AI from their passages
+(``POST /hybrid/synthesis``).
+
+The lessons' passages are numbered and sent with the instruction to cite them as ``[n]``;
+the answer keeps only markers of passages that were sent, and its citations are those
+passages (see ``domain.citations``). The passages are sent in turns, the first of every
+lesson, then the second of every lesson..., so that a writer that reads only the first few
+(the offline ``local`` one) still draws on every lesson.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, zip_longest
 from typing import Final
 from uuid import UUID
 
 from tutor_platform.assessment.application.material import excerpt, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.domain.citations import Citation, Source, cite
 from tutor_platform.assessment.domain.premium import SYNTHESIS
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import CourseCatalog, LessonFacts
@@ -16,6 +25,8 @@ from tutor_platform.shared.validation import FieldChecks
 
 MIN_LESSONS: Final = 2
 MAX_LESSONS: Final = 10
+PASSAGES_PER_LESSON: Final = 4
+"""At most this many passages of each lesson are sent (the first ones, in reading order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +34,7 @@ class Synthesis:
     course_id: UUID
     lessons: list[LessonFacts]
     connections: str
+    citations: list[Citation]
 
 
 class SynthesizeLessons:
@@ -45,15 +57,44 @@ class SynthesizeLessons:
         instruction = (
             f"Write an overview of how the lessons {titles} of the course "
             f"\u201c{course.title}\u201d connect: the ideas they share, how one builds on "
-            "another, and one exercise that uses them together."
+            "another, and one exercise that uses them together. The passages are numbered: "
+            "cite each one you draw on as [n], with its number."
         )
-        material = [Passage(lesson.title, excerpt(lesson.content), lesson.id) for lesson in lessons]
+        sources = await self._sources(lessons)
+        material = [Passage(s.title, s.markdown, s.lesson_id, s.heading) for s in sources]
 
         async def connections() -> str:
             return await self._ai.write(instruction, material)
 
-        text = await self._gate.run(principal, SYNTHESIS, connections, course_id)
-        return Synthesis(course_id, lessons, text)
+        text, citations = cite(
+            await self._gate.run(principal, SYNTHESIS, connections, course_id), sources
+        )
+        return Synthesis(course_id, lessons, text, citations)
+
+    async def _sources(self, lessons: Sequence[LessonFacts]) -> list[Source]:
+        """Each lesson's first passages (the whole lesson, cut, when it has none indexed yet),
+        in turns across the lessons."""
+        per_lesson = []
+        for lesson in lessons:
+            passages = (await self._catalog.lesson_passages(lesson.id))[:PASSAGES_PER_LESSON]
+            per_lesson.append(
+                [
+                    Source(p.lesson_id, p.course_id, p.lesson_title, p.heading, p.markdown, p.text)
+                    for p in passages
+                ]
+                or [
+                    Source(
+                        lesson.id,
+                        lesson.course_id,
+                        lesson.title,
+                        None,
+                        excerpt(lesson.content),
+                        excerpt(lesson.content),
+                    )
+                ]
+            )
+        turns = chain.from_iterable(zip_longest(*per_lesson))
+        return [source for source in turns if source is not None]
 
     async def _lessons(self, course_id: UUID, lesson_ids: Sequence[UUID]) -> list[LessonFacts]:
         checks = FieldChecks()

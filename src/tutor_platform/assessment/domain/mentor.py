@@ -2,7 +2,10 @@
 
 Deterministic: with a course, one step per section that still has lessons to complete (at
 most ``MAX_SECTION_STEPS``, in course order), then the course's quizzes; without one, general
-study steps. Every plan starts by setting the target and ends with a weekly reflection.
+study steps. The sections given are those of the lessons relevant to the goal (the caller
+chooses them by retrieval); a course with no relevant lesson gets ``uncovered_plan``, which
+says so instead of inventing steps. Every plan starts by setting the target and ends with a
+weekly reflection.
 """
 
 import re
@@ -30,6 +33,8 @@ class MentorStep:
     title: str
     detail: str
     lesson_ids: tuple[UUID, ...] = ()
+    citations: tuple[int, ...] = ()
+    """The numbers of the plan's citations that come from ``lesson_ids``."""
 
 
 def goal_problem(goal: str) -> str | None:
@@ -48,18 +53,37 @@ def mentor_plan(
     quiz_titles: Sequence[str] = (),
 ) -> list[MentorStep]:
     """The plan for ``goal``, from the course's ``sections`` when there is a course."""
+    if sections is None:
+        return _plan(goal, _general_steps())
+    return _plan(goal, _course_steps(sections, completed, quiz_titles))
+
+
+def uncovered_plan(goal: str, course_title: str) -> list[MentorStep]:
+    """The plan for a goal that no lesson of the course is relevant to: it says so."""
+    return _plan(
+        goal,
+        [
+            (
+                "Look beyond this course",
+                f"\u201c{course_title}\u201d does not cover \u201c{_shortened(goal)}\u201d: "
+                "none of its lessons is about it. Search the catalog for a course that is, "
+                "or ask the instructor whether it is planned.",
+                (),
+            )
+        ],
+    )
+
+
+def _plan(goal: str, middle: list[tuple[str, str, tuple[UUID, ...]]]) -> list[MentorStep]:
     steps: list[tuple[str, str, tuple[UUID, ...]]] = [
         (
             "Set your target",
             f"Say in one sentence what \u201c{_shortened(goal)}\u201d will let you do, "
             "and how you will know you got there.",
             (),
-        )
+        ),
+        *middle,
     ]
-    if sections is None:
-        steps += _general_steps()
-    else:
-        steps += _course_steps(sections, completed, quiz_titles)
     steps.append(
         (
             "Reflect and adjust",
@@ -111,13 +135,15 @@ def _course_steps(
                 tuple(lesson.id for lesson in todo),
             )
         )
-    if not steps:
+    done = [lesson for section in sections for lesson in section.lessons]
+    if not steps and done:
+        titles = "; ".join(f"\u201c{lesson.title}\u201d" for lesson in done)
         steps.append(
             (
                 "Revisit what you learned",
-                "You have completed every lesson of this course: pick the two that matter "
-                "most for your goal and go through them again.",
-                (),
+                f"You have completed the lessons of this course for your goal ({titles}): "
+                "go through them again and explain each in your own words.",
+                tuple(lesson.id for lesson in done),
             )
         )
     if quiz_titles:

@@ -23,11 +23,13 @@ class Grade:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """Material the text is written from: a lesson (``lesson_id``) or notes (None)."""
+    """Material the text is written from: a lesson or a passage of one (``lesson_id``,
+    ``heading`` its section) or notes (None)."""
 
     title: str
     text: str
     lesson_id: UUID | None = None
+    heading: str | None = None
 
 
 class AssessmentAI(Protocol):

@@ -26,6 +26,21 @@ class LessonFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class PassageFacts:
+    """A passage of a lesson (its Markdown and plain ``text``); ``similarity`` (-1..1) and
+    ``lexical`` (the share of the query's words it holds) when retrieved for a query, else 0."""
+
+    lesson_id: UUID
+    course_id: UUID
+    lesson_title: str
+    heading: str | None
+    markdown: str
+    text: str
+    similarity: float = 0.0
+    lexical: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class LessonRef:
     id: UUID
     title: str
@@ -56,6 +71,16 @@ class CourseCatalog(Protocol):
 
     async def sections(self, course_id: UUID) -> list[SectionFacts]:
         """The course's sections and lessons in reading order ([] when unknown)."""
+        ...
+
+    async def lesson_passages(self, lesson_id: UUID) -> list[PassageFacts]:
+        """The lesson's passages in reading order ([] when it has none in the index yet)."""
+        ...
+
+    async def relevant_passages(
+        self, course_id: UUID, query: str, limit: int
+    ) -> list[PassageFacts]:
+        """Up to ``limit`` passages of the course (premium lessons included), best first."""
         ...
 
 

@@ -19,7 +19,8 @@ class FacadeAssessmentAI:
 
     async def write(self, instruction: str, material: Sequence[Passage]) -> str:
         passages = [
-            CoursePassage(passage.lesson_id, passage.title, passage.text) for passage in material
+            CoursePassage(passage.lesson_id, passage.title, passage.text, passage.heading)
+            for passage in material
         ]
         reply = await self._ai.generate_text(instruction, material=passages)
         return reply.content

@@ -7,9 +7,10 @@ from tutor_platform.assessment.ports.courses import (
     CourseFacts,
     LessonFacts,
     LessonRef,
+    PassageFacts,
     SectionFacts,
 )
-from tutor_platform.learning.api import LearningFacade
+from tutor_platform.learning.api import LearningFacade, RetrievedPassage
 from tutor_platform.shared.auth import Principal
 
 
@@ -49,6 +50,30 @@ class LearningCourseCatalog:
             )
             for section in outline.sections
         ]
+
+    async def lesson_passages(self, lesson_id: UUID) -> list[PassageFacts]:
+        return [_facts(passage) for passage in await self._learning.lesson_passages(lesson_id)]
+
+    async def relevant_passages(
+        self, course_id: UUID, query: str, limit: int
+    ) -> list[PassageFacts]:
+        found = await self._learning.retrieve_passages(
+            course_id, query, limit, include_premium=True
+        )
+        return [_facts(passage) for passage in found]
+
+
+def _facts(passage: RetrievedPassage) -> PassageFacts:
+    return PassageFacts(
+        passage.lesson_id,
+        passage.course_id,
+        passage.lesson_title,
+        passage.heading,
+        passage.markdown,
+        passage.text,
+        passage.similarity,
+        passage.lexical,
+    )
 
 
 class LearningProgress:

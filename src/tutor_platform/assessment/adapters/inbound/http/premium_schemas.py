@@ -18,6 +18,7 @@ from tutor_platform.assessment.application.synthesize_lessons import (
     Synthesis,
 )
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
+from tutor_platform.assessment.domain.citations import Citation
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
     DailyAllowance,
@@ -118,15 +119,45 @@ class LessonResponse(msgspec.Struct):
     title: str
 
 
+class PassageCitationResponse(msgspec.Struct):
+    index: Annotated[int, msgspec.Meta(description="The number of the passage: [n] in the text.")]
+    lesson_id: UUID
+    course_id: UUID
+    title: Annotated[str, msgspec.Meta(description="The lesson's title.")]
+    heading: Annotated[str | None, msgspec.Meta(description="The section of the lesson, or null.")]
+    snippet: Annotated[str, msgspec.Meta(description="Up to 300 characters of plain text.")]
+
+    @classmethod
+    def of(cls, citation: Citation) -> "PassageCitationResponse":
+        return cls(
+            citation.index,
+            citation.lesson_id,
+            citation.course_id,
+            citation.title,
+            citation.heading,
+            citation.snippet,
+        )
+
+
 class SynthesisResponse(msgspec.Struct):
     course_id: UUID
     lessons: list[LessonResponse]
-    connections: Annotated[str, msgspec.Meta(description="Written by the AI from the lessons.")]
+    connections: Annotated[
+        str,
+        msgspec.Meta(
+            description="Written by the AI from the lessons' passages; cites them as [n]."
+        ),
+    ]
+    citations: Annotated[
+        list[PassageCitationResponse],
+        msgspec.Meta(description="The passages the connections cite (or quote)."),
+    ]
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
         lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
-        return cls(synthesis.course_id, lessons, synthesis.connections)
+        citations = [PassageCitationResponse.of(c) for c in synthesis.citations]
+        return cls(synthesis.course_id, lessons, synthesis.connections, citations)
 
 
 class MentorSessionRequest(_Request):
@@ -144,20 +175,39 @@ class MentorStepResponse(msgspec.Struct):
     title: str
     detail: str
     lesson_ids: list[UUID]
+    citations: Annotated[
+        list[int],
+        msgspec.Meta(description="The indexes of the plan's citations from these lessons."),
+    ]
 
 
 class MentorSessionResponse(msgspec.Struct):
     goal: str
     course_id: UUID | None
+    covered: Annotated[
+        bool,
+        msgspec.Meta(
+            description="Whether the course has lessons relevant to the goal (false without "
+            "a course); when false the plan says so and has no citations."
+        ),
+    ]
     steps: list[MentorStepResponse]
-    advice: Annotated[str, msgspec.Meta(description="Written by the AI from the steps.")]
+    advice: Annotated[
+        str, msgspec.Meta(description="Written by the AI from the steps; cites passages as [n].")
+    ]
+    citations: Annotated[
+        list[PassageCitationResponse],
+        msgspec.Meta(description="The passages of the relevant lessons the plan rests on."),
+    ]
 
     @classmethod
     def of(cls, plan: MentorPlan) -> "MentorSessionResponse":
         steps = [
-            MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids)) for s in plan.steps
+            MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids), list(s.citations))
+            for s in plan.steps
         ]
-        return cls(plan.goal, plan.course_id, steps, plan.advice)
+        citations = [PassageCitationResponse.of(c) for c in plan.citations]
+        return cls(plan.goal, plan.course_id, plan.covered, steps, plan.advice, citations)
 
 
 class FeatureUsageResponse(msgspec.Struct):
