@@ -178,4 +178,4 @@ async def test_the_new_fields_are_required_in_the_openapi_schema(client: Client)
     assert {"connections", "citations"} <= required("SynthesisResponse")
     assert {"advice", "citations", "covered", "steps"} <= required("MentorSessionResponse")
     assert {"lesson_ids", "citations"} <= required("MentorStepResponse")
-    assert required("PassageCitationResponse") == CITATION_FIELDS
+    assert required("CitationResponse") == CITATION_FIELDS

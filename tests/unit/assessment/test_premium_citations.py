@@ -5,7 +5,8 @@ relevant to the goal, and says so plainly when the course does not cover it."""
 import pytest
 
 from tests.unit.assessment.world import World, premium
-from tutor_platform.assessment.domain.citations import Source, cite, snippet
+from tutor_platform.assessment.domain.citations import Source, cite
+from tutor_platform.shared.citations import snippet
 from tutor_platform.shared.ids import new_id
 
 

@@ -2,21 +2,15 @@
 
 import pytest
 
+from tutor_platform.shared.citations import SNIPPET_LENGTH, relevance, snippet
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.domain.citations import (
-    SNIPPET_LENGTH,
-    MarkerFilter,
-    SourcePassage,
-    cite,
-    snippet,
-)
+from tutor_platform.tutoring.domain.citations import MarkerFilter, SourcePassage, cite
 from tutor_platform.tutoring.domain.grounding import (
     Topic,
     choose_passages,
     fresh_first,
     is_follow_up,
     is_small_talk,
-    relevance,
     retrieval_query,
     unknown_names,
 )

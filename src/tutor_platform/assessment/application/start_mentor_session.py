@@ -15,13 +15,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.material import numbered, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
-from tutor_platform.assessment.domain.citations import (
-    Citation,
-    Source,
-    cite,
-    is_relevant,
-    relevance,
-)
+from tutor_platform.assessment.domain.citations import Source, cite, is_relevant
 from tutor_platform.assessment.domain.learning_path import PathLesson
 from tutor_platform.assessment.domain.mentor import (
     MentorSection,
@@ -39,6 +33,7 @@ from tutor_platform.assessment.ports.courses import (
 )
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.citations import Citation, relevance
 from tutor_platform.shared.validation import FieldChecks
 
 RETRIEVED_PASSAGES: Final = 20

@@ -16,11 +16,12 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.material import excerpt, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
-from tutor_platform.assessment.domain.citations import Citation, Source, cite
+from tutor_platform.assessment.domain.citations import Source, cite
 from tutor_platform.assessment.domain.premium import SYNTHESIS
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import CourseCatalog, LessonFacts
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.citations import Citation
 from tutor_platform.shared.validation import FieldChecks
 
 MIN_LESSONS: Final = 2

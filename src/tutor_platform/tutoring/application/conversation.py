@@ -29,6 +29,7 @@ from tutor_platform.ai.api import (
     TutorReply,
 )
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.citations import relevance
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.application.tutor_access import TutorAccess
@@ -45,7 +46,6 @@ from tutor_platform.tutoring.domain.grounding import (
     choose_passages,
     fresh_first,
     is_small_talk,
-    relevance,
     retrieval_query,
     unknown_names,
 )

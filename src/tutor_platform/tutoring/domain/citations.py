@@ -1,35 +1,26 @@
 """Citations: which of the passages sent with a question an answer rests on.
 
-A prompt numbers its passages from 1; an answer cites passage ``n`` with the marker ``[n]``.
-Only numbers that were sent count: other markers are removed from the text, and the answer's
-citations are the passages it cited, in the order of their first marker. Streamed answers go
+A prompt numbers its passages from 1; an answer cites passage ``n`` with the marker ``[n]``
+(the marker rule is ``shared.citations``). Only numbers that were sent count: other markers
+are removed from the text, and the answer's citations are the passages it cited, in the order
+of their first marker. Streamed answers go
 through :class:`MarkerFilter`, so that the deltas a client sees add up to the stored text.
 """
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
 
-SNIPPET_LENGTH: Final = 300
-_MARKER = re.compile(r"[ \t]?(?<![\w)`])\[(?P<n>\d{1,3})\]")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+from tutor_platform.shared.citations import (
+    Citation,
+    cited_numbers,
+    snippet,
+    strip_unknown_markers,
+)
+
 _LONGEST_MARKER: Final = 6
 """`` [123]``: a pending ``[`` is held back this many characters at most."""
-
-
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A passage an answer rests on. ``lesson_id`` and ``course_id`` are None for an attached
-    file (``title`` is then its name); ``snippet`` is at most 300 characters of plain text."""
-
-    index: int
-    lesson_id: UUID | None
-    course_id: UUID | None
-    title: str
-    heading: str | None
-    snippet: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,48 +41,10 @@ class SourcePassage:
         )
 
 
-def snippet(text: str) -> str:
-    """At most :data:`SNIPPET_LENGTH` characters of ``text`` with its whitespace made single
-    spaces, cut at a word boundary with an ellipsis when longer."""
-    flat = " ".join(text.split())
-    if len(flat) <= SNIPPET_LENGTH:
-        return flat
-    cut = flat[: SNIPPET_LENGTH - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > SNIPPET_LENGTH // 2 else cut).rstrip(" ,;:") + "…"
-
-
 def cite(content: str, sources: Sequence[SourcePassage]) -> tuple[str, list[Citation]]:
     """The answer with unknown markers removed, and the citations of the known ones."""
-    text = strip_unknown_markers(content, len(sources))
-    cited: dict[int, None] = {}
-    for match in _MARKER.finditer(text):
-        if not _in_code(text[: match.start()]):
-            cited.setdefault(int(match.group("n")), None)
-    return text, [sources[number - 1].cite(number) for number in cited if number <= len(sources)]
-
-
-def strip_unknown_markers(content: str, count: int, before: str = "") -> str:
-    """``content`` without the markers of numbers outside 1..``count``; brackets in code (a
-    fenced block or a `span`) and right after a name (``items[0]``) are not markers. ``before``
-    is the text that precedes ``content`` (to know whether it starts inside code)."""
-
-    def keep(match: re.Match[str]) -> str:
-        if 1 <= int(match.group("n")) <= count or _in_code(before + content[: match.start()]):
-            return match.group(0)
-        following = content[match.end() : match.end() + 1]
-        return match.group(0)[: -len(match.group("n")) - 2] if following == "[" else ""
-
-    return _MARKER.sub(keep, content)
-
-
-def _in_code(before: str) -> bool:
-    """Whether text that follows ``before`` is inside a fenced code block or a code span."""
-    lines = before.split("\n")
-    fences = sum(1 for line in lines[:-1] if _FENCE.match(line))
-    if fences % 2:
-        return True
-    return lines[-1].count("`") % 2 == 1 and not _FENCE.match(lines[-1])
+    text = strip_unknown_markers(content, lambda n: 1 <= n <= len(sources))
+    return text, [sources[n - 1].cite(n) for n in cited_numbers(text) if n <= len(sources)]
 
 
 class MarkerFilter:
@@ -117,7 +70,7 @@ class MarkerFilter:
         return self._send(held)
 
     def _send(self, text: str) -> str:
-        safe = strip_unknown_markers(text, self._count, self._sent)
+        safe = strip_unknown_markers(text, lambda n: 1 <= n <= self._count, self._sent)
         self._sent += safe
         return safe
 

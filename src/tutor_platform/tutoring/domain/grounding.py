@@ -14,14 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from tutor_platform.shared.citations import MIN_RELEVANCE
+
 FOLLOW_UP_WORDS: Final = 4
 """A message with at most this many content words is read as a follow-up."""
-LEXICAL_WEIGHT: Final = 0.35
-"""How much the share of the question's words in a passage adds to its similarity."""
-MIN_RELEVANCE: Final = 0.32
-"""The best passage must be at least this relevant for the course to cover the question."""
-MIN_COMPANION_RELEVANCE: Final = 0.32
-"""Further passages sent with it must be at least this relevant."""
 PASSAGES_PER_LESSON: Final = 2
 """At most this many passages of one lesson are sent, so a second lesson gets its turn."""
 _WORD = re.compile(r"[^\W_]+|[=!<>+\-*/%:]+|__\w+__", re.UNICODE)
@@ -215,11 +211,6 @@ def is_small_talk(message: str) -> bool:
     return 0 < len(words) <= 4 and all(word in _SMALL_TALK for word in words)
 
 
-def relevance(similarity: float, lexical: float) -> float:
-    """How relevant a passage is: its similarity (-1..1) plus a share of its word overlap."""
-    return similarity + LEXICAL_WEIGHT * lexical
-
-
 def unknown_names(message: str, texts: Sequence[str]) -> list[str]:
     """The names in ``message`` (capitalised words other than the first, acronyms) that none
     of ``texts`` mentions."""
@@ -238,7 +229,7 @@ def choose_passages(relevances: Sequence[tuple[float, str]], limit: int) -> list
     chosen: list[int] = []
     per_lesson: dict[str, int] = {}
     for position, (value, lesson) in enumerate(relevances):
-        if value < MIN_COMPANION_RELEVANCE or per_lesson.get(lesson, 0) >= PASSAGES_PER_LESSON:
+        if value < MIN_RELEVANCE or per_lesson.get(lesson, 0) >= PASSAGES_PER_LESSON:
             continue
         per_lesson[lesson] = per_lesson.get(lesson, 0) + 1
         chosen.append(position)

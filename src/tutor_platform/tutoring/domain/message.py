@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.shared.citations import Citation
 from tutor_platform.shared.validation import FieldChecks
-from tutor_platform.tutoring.domain.citations import Citation
 
 USER: Final = "user"
 ASSISTANT: Final = "assistant"

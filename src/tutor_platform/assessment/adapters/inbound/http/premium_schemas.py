@@ -18,7 +18,6 @@ from tutor_platform.assessment.application.synthesize_lessons import (
     Synthesis,
 )
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
-from tutor_platform.assessment.domain.citations import Citation
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
     DailyAllowance,
@@ -27,6 +26,7 @@ from tutor_platform.assessment.domain.premium import (
     UsageSummary,
 )
 from tutor_platform.assessment.ports.ai import Grade
+from tutor_platform.shared.http.citations import CitationResponse
 
 
 class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -119,26 +119,6 @@ class LessonResponse(msgspec.Struct):
     title: str
 
 
-class PassageCitationResponse(msgspec.Struct):
-    index: Annotated[int, msgspec.Meta(description="The number of the passage: [n] in the text.")]
-    lesson_id: UUID
-    course_id: UUID
-    title: Annotated[str, msgspec.Meta(description="The lesson's title.")]
-    heading: Annotated[str | None, msgspec.Meta(description="The section of the lesson, or null.")]
-    snippet: Annotated[str, msgspec.Meta(description="Up to 300 characters of plain text.")]
-
-    @classmethod
-    def of(cls, citation: Citation) -> "PassageCitationResponse":
-        return cls(
-            citation.index,
-            citation.lesson_id,
-            citation.course_id,
-            citation.title,
-            citation.heading,
-            citation.snippet,
-        )
-
-
 class SynthesisResponse(msgspec.Struct):
     course_id: UUID
     lessons: list[LessonResponse]
@@ -149,14 +129,14 @@ class SynthesisResponse(msgspec.Struct):
         ),
     ]
     citations: Annotated[
-        list[PassageCitationResponse],
+        list[CitationResponse],
         msgspec.Meta(description="The passages the connections cite (or quote)."),
     ]
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
         lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
-        citations = [PassageCitationResponse.of(c) for c in synthesis.citations]
+        citations = [CitationResponse.of(c) for c in synthesis.citations]
         return cls(synthesis.course_id, lessons, synthesis.connections, citations)
 
 
@@ -196,7 +176,7 @@ class MentorSessionResponse(msgspec.Struct):
         str, msgspec.Meta(description="Written by the AI from the steps; cites passages as [n].")
     ]
     citations: Annotated[
-        list[PassageCitationResponse],
+        list[CitationResponse],
         msgspec.Meta(description="The passages of the relevant lessons the plan rests on."),
     ]
 
@@ -206,7 +186,7 @@ class MentorSessionResponse(msgspec.Struct):
             MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids), list(s.citations))
             for s in plan.steps
         ]
-        citations = [PassageCitationResponse.of(c) for c in plan.citations]
+        citations = [CitationResponse.of(c) for c in plan.citations]
         return cls(plan.goal, plan.course_id, plan.covered, steps, plan.advice, citations)
 
 

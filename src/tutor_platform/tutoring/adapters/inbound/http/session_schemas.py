@@ -6,9 +6,9 @@ from uuid import UUID
 
 import msgspec
 
+from tutor_platform.shared.http.citations import CitationResponse
 from tutor_platform.tutoring.adapters.inbound.http.params import Request
 from tutor_platform.tutoring.application.views import Exchange
-from tutor_platform.tutoring.domain.citations import Citation
 from tutor_platform.tutoring.domain.message import (
     MAX_ATTACHMENTS,
     MAX_CLIENT_MESSAGE_ID_LENGTH,
@@ -93,30 +93,6 @@ class MessageMetadataResponse(msgspec.Struct, kw_only=True):
             latency_ms=metadata.latency_ms,
             finish_reason=metadata.finish_reason,
             extra=dict(metadata.extra),
-        )
-
-
-class CitationResponse(msgspec.Struct, kw_only=True):
-    """A course passage an answer rests on."""
-
-    index: Annotated[int, msgspec.Meta(description="The passage's number, cited as [index].")]
-    lesson_id: Annotated[UUID | None, msgspec.Meta(description="null for an attached file.")]
-    course_id: UUID | None
-    title: Annotated[str, msgspec.Meta(description="The lesson's title, or the file's name.")]
-    heading: Annotated[
-        str | None, msgspec.Meta(description="The lesson section the passage comes from.")
-    ]
-    snippet: Annotated[str, msgspec.Meta(description="Up to 300 characters of plain text.")]
-
-    @classmethod
-    def of(cls, citation: Citation) -> "CitationResponse":
-        return cls(
-            index=citation.index,
-            lesson_id=citation.lesson_id,
-            course_id=citation.course_id,
-            title=citation.title,
-            heading=citation.heading,
-            snippet=citation.snippet,
         )
 
 

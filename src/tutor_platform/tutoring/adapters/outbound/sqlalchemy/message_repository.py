@@ -10,8 +10,8 @@ from sqlalchemy import Row, Table, and_, delete, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tutor_platform.shared.citations import Citation
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
-from tutor_platform.tutoring.domain.citations import Citation
 from tutor_platform.tutoring.domain.message import (
     PENDING,
     UNANSWERED,
