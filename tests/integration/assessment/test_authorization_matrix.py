@@ -1,10 +1,15 @@
 """Every assessment route, for each caller: anonymous, a free student, a premium student,
 another instructor, the course's instructor and an admin. A refused request changes nothing.
 
+Reads and refused requests change nothing, so they share one world per module (the shared
+world of ``tests/integration/conftest.py``), one row per route and caller; the requests that
+succeed in changing something get a world of their own for each route.
+
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +20,11 @@ from tests.integration.assessment.conftest import (
     API,
     MakeQuiz,
     Snapshot,
+    created,
     quiz_body,
     true_false,
 )
-from tests.integration.learning.conftest import MakeCourse
+from tests.integration.learning.conftest import MakeCourse, course_maker
 
 ACTORS = ("anonymous", "student", "premium", "other instructor", "course instructor", "admin")
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND"}
@@ -50,10 +56,9 @@ class World:
     ids: dict[str, str]
 
 
-@pytest.fixture
-def build(
-    client: Client, make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz
-) -> Any:
+def world_builder(
+    make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz
+) -> Callable[[], Awaitable[World]]:
     async def world() -> World:
         teacher = await make_account("teacher", role="instructor")
         accounts = {
@@ -79,6 +84,33 @@ def build(
         }
         return World(accounts, ids)
 
+    return world
+
+
+@pytest.fixture
+def build(make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz) -> Any:
+    """A world of the test's own."""
+    return world_builder(make_account, make_course, make_quiz)
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def shared_world(shared_client: Client, shared_make_account: MakeAccount) -> World:
+    """The module's shared world, for the rows that change nothing; its "fresh_quiz" (the
+    quiz a DELETE row would remove) is never removed there, as only refusals target it."""
+
+    async def make_quiz(author: Account, course_id: str, **fields: Any) -> dict[str, Any]:
+        path = f"/courses/{course_id}/quizzes"
+        return await created(shared_client, path, author, quiz_body(**fields))
+
+    world = await world_builder(shared_make_account, course_maker(shared_client), make_quiz)()
+    fresh = await make_quiz(world.accounts["course instructor"], world.ids["course"])
+    world.ids["fresh_quiz"] = fresh["id"]
     return world
 
 
@@ -164,45 +196,92 @@ def fill(value: Any, ids: dict[str, str]) -> Any:
     return value
 
 
-@pytest.mark.parametrize(
-    ("method", "path", "body", "expected"), ROUTES, ids=[f"{m} {p}" for m, p, *_ in ROUTES]
-)
+def _changes_the_world(method: str, status: int) -> bool:
+    """A write that succeeds; every other request (reads, refusals) changes nothing."""
+    return method != "GET" and status < 400
+
+
+READ_ONLY_CASES = [
+    pytest.param(method, path, body, actor, expected[actor], id=f"{method} {path} as {actor}")
+    for method, path, body, expected in ROUTES
+    for actor in ACTORS
+    if not _changes_the_world(method, expected[actor])
+]
+WRITE_CASES = [
+    pytest.param(method, path, body, expected, id=f"{method} {path}")
+    for method, path, body, expected in ROUTES
+    if any(_changes_the_world(method, status) for status in expected.values())
+]
+
+
+async def _check(
+    client: Client,
+    world: World,
+    ids: dict[str, str],
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    actor: str,
+    expected: int,
+) -> None:
+    account = world.accounts.get(actor)
+    response = await client.request(
+        method,
+        API + path.format(**ids),
+        json=fill(body, ids),
+        headers=account.headers if account else {},
+    )
+    status, code = (
+        (403, "PREMIUM_REQUIRED")
+        if expected == PREMIUM
+        else (
+            expected,
+            CODES.get(expected),
+        )
+    )
+    assert response.status_code == status, (actor, response.text)
+    if code is not None:
+        assert_error(response, status, code)
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "expected"), READ_ONLY_CASES)
 async def test_each_caller_gets_what_their_role_allows(
+    shared: Client,
+    shared_world: World,
+    snapshot: Snapshot,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    actor: str,
+    expected: int,
+) -> None:
+    """Reads and refusals, on the module's shared world: each leaves everything as it was."""
+    before = await snapshot()
+    await _check(shared, shared_world, shared_world.ids, method, path, body, actor, expected)
+    assert await snapshot() == before, actor
+
+
+@pytest.mark.parametrize(("method", "path", "body", "expected"), WRITE_CASES)
+async def test_each_caller_gets_what_their_role_allows_writes(
     client: Client,
     build: Any,
     make_quiz: MakeQuiz,
-    snapshot: Snapshot,
     method: str,
     path: str,
     body: dict[str, Any] | None,
     expected: dict[str, int],
 ) -> None:
+    """The callers whose write succeeds, one after the other on a world of the route's own
+    (with a quiz of their own to delete)."""
     world: World = await build()
     for actor in ACTORS:
+        if not _changes_the_world(method, expected[actor]):
+            continue
         ids = dict(world.ids)
         if "{fresh_quiz}" in path:
             made = await make_quiz(world.accounts["course instructor"], ids["course"])
             ids["fresh_quiz"] = made["id"]
-        account = world.accounts.get(actor)
-        before = await snapshot()
-        response = await client.request(
-            method,
-            API + path.format(**ids),
-            json=fill(body, ids),
-            headers=account.headers if account else {},
-        )
-        status, code = (
-            (403, "PREMIUM_REQUIRED")
-            if expected[actor] == PREMIUM
-            else (
-                expected[actor],
-                CODES.get(expected[actor]),
-            )
-        )
-        assert response.status_code == status, (actor, response.text)
-        if code is not None:
-            assert_error(response, status, code)
-            assert await snapshot() == before, actor
+        await _check(client, world, ids, method, path, body, actor, expected[actor])
 
 
 async def test_free_callers_of_premium_features_are_told_premium_is_required(

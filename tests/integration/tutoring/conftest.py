@@ -50,8 +50,7 @@ MakeTutor = Callable[..., Awaitable[Body]]
 MakeSession = Callable[..., Awaitable[Body]]
 
 
-@pytest.fixture
-def make_tutor(client: Client) -> MakeTutor:
+def tutor_maker(client: Client) -> MakeTutor:
     """``await make_tutor(owner, course_id=None, **fields)``: a tutor made by ``owner``."""
 
     async def make(owner: Account, course_id: str | None = None, **fields: Any) -> Body:
@@ -64,13 +63,24 @@ def make_tutor(client: Client) -> MakeTutor:
 
 
 @pytest.fixture
-def make_session(client: Client) -> MakeSession:
+def make_tutor(client: Client) -> MakeTutor:
+    """``await make_tutor(owner, course_id=None, **fields)``: a tutor made by ``owner``."""
+    return tutor_maker(client)
+
+
+def session_maker(client: Client) -> MakeSession:
     """``await make_session(user, tutor_id, title=None)``."""
 
     async def make(user: Account, tutor_id: str, **fields: Any) -> Body:
         return await created(client, "/sessions", user, {"tutor_id": tutor_id, **fields})
 
     return make
+
+
+@pytest.fixture
+def make_session(client: Client) -> MakeSession:
+    """``await make_session(user, tutor_id, title=None)``."""
+    return session_maker(client)
 
 
 async def send(

@@ -2,6 +2,10 @@
 instructor, the owner (the tutor's creator; the session's user), the instructor of the
 tutor's course, and an admin. A refused request changes nothing.
 
+Reads and refused requests change nothing, so they share one world per module (the shared
+world of ``tests/integration/conftest.py``), one row per route and caller; the requests that
+succeed in changing something get a world of their own for each route.
+
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
@@ -14,6 +18,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
+from tests.integration.learning.conftest import course_maker
 from tests.integration.tutoring.conftest import (
     API,
     MakeCourse,
@@ -21,6 +26,8 @@ from tests.integration.tutoring.conftest import (
     MakeTutor,
     Snapshot,
     exchange,
+    session_maker,
+    tutor_maker,
 )
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
 
@@ -149,11 +156,6 @@ SESSION_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
 ]
 ONCE_ONLY = {("DELETE", "/tutors/{tutor}")}
 """Routes whose success can happen only once in a world: each successful caller gets one."""
-CASES = [
-    pytest.param(method, path, body, expected, owner, id=f"{method} {path}")
-    for routes, owner in ((TUTOR_ROUTES, "tutor owner"), (SESSION_ROUTES, "session owner"))
-    for method, path, body, expected in routes
-]
 
 
 def filled(value: Any, ids: dict[str, str]) -> Any:
@@ -166,37 +168,117 @@ def filled(value: Any, ids: dict[str, str]) -> Any:
     return value
 
 
-@pytest.mark.parametrize(("method", "path", "body", "expected", "owner"), CASES)
+def _changes_the_world(method: str, status: int) -> bool:
+    """A write that succeeds; every other request (reads, refusals) changes nothing."""
+    return method != "GET" and status < 400
+
+
+ROUTES = [
+    (method, path, body, expected, owner)
+    for routes, owner in ((TUTOR_ROUTES, "tutor owner"), (SESSION_ROUTES, "session owner"))
+    for method, path, body, expected in routes
+]
+READ_ONLY_CASES = [
+    pytest.param(
+        method, path, body, actor, expected[actor], owner, id=f"{method} {path} as {actor}"
+    )
+    for method, path, body, expected, owner in ROUTES
+    for actor in ACTORS
+    if not _changes_the_world(method, expected[actor])
+]
+WRITE_CASES = [
+    pytest.param(method, path, body, expected, owner, id=f"{method} {path}")
+    for method, path, body, expected, owner in ROUTES
+    if any(_changes_the_world(method, status) for status in expected.values())
+]
+
+
+async def _request(
+    client: Client,
+    world: World,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    caller: Account | None,
+) -> Any:
+    return await client.request(
+        method,
+        API + filled(path, world.ids),
+        json=filled(body, world.ids),
+        headers=caller.headers if caller else {},
+    )
+
+
+@pytest.fixture
+def shared(shared_client: Client) -> Client:
+    shared_client.cookies.clear()
+    return shared_client
+
+
+@pytest.fixture(scope="module")
+async def shared_world(
+    shared_client: Client, shared_make_account: MakeAccount, db_engine: AsyncEngine
+) -> World:
+    """The module's shared world, for the rows that change nothing."""
+    makers = Makers(
+        shared_client,
+        shared_make_account,
+        course_maker(shared_client),
+        tutor_maker(shared_client),
+        session_maker(shared_client),
+        db_engine,
+    )
+    return await makers.world()
+
+
+@pytest.mark.parametrize(("method", "path", "body", "actor", "status", "owner"), READ_ONLY_CASES)
 async def test_authorization_matrix(
+    shared: Client,
+    shared_world: World,
+    snapshot: Snapshot,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+    actor: str,
+    status: int,
+    owner: str,
+) -> None:
+    """Reads and refusals, on the module's shared world: each leaves everything as it was."""
+    caller = shared_world.accounts.get(owner if actor == "owner" else actor)
+    before = await snapshot()
+
+    response = await _request(shared, shared_world, method, path, body, caller)
+
+    if status >= 400:
+        assert_error(response, status, CODES[status])
+    else:
+        assert response.status_code == status, f"{actor}: {response.text}"
+    assert await snapshot() == before, f"{actor} changed something"
+
+
+@pytest.mark.parametrize(("method", "path", "body", "expected", "owner"), WRITE_CASES)
+async def test_authorization_matrix_writes(
     client: Client,
     makers: Makers,
-    snapshot: Snapshot,
     method: str,
     path: str,
     body: dict[str, Any] | None,
     expected: dict[str, int],
     owner: str,
 ) -> None:
-    """The refusals first (each must leave everything as it was), then the successes."""
+    """The callers whose write succeeds, one after the other on a world of the route's own (a
+    new one for each further caller of a route that can succeed only once)."""
     world = await makers.world()
     succeeded = False
-    for actor in sorted(ACTORS, key=lambda actor: expected[actor] < 400):
+    for actor in ACTORS:
         status = expected[actor]
-        if status < 400 and succeeded and (method, path) in ONCE_ONLY:
+        if not _changes_the_world(method, status):
+            continue
+        if succeeded and (method, path) in ONCE_ONLY:
             world = await makers.world()
         caller = world.accounts.get(owner if actor == "owner" else actor)
-        before = await snapshot()
 
-        response = await client.request(
-            method,
-            API + filled(path, world.ids),
-            json=filled(body, world.ids),
-            headers=caller.headers if caller else {},
-        )
+        response = await _request(client, world, method, path, body, caller)
 
-        if status >= 400:
-            assert_error(response, status, CODES[status])
-            assert await snapshot() == before, f"{actor} changed something"
-        else:
-            assert response.status_code == status, f"{actor}: {response.text}"
-            succeeded = True
+        assert response.status_code == status, f"{actor}: {response.text}"
+        succeeded = True
