@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import statistics
 import time
+from collections import deque
 
 import httpx
 from sqlalchemy import insert, text
@@ -117,8 +118,7 @@ def _messages(base: str, headers: dict[str, str], session_id: str) -> tuple[list
                         if i >= 5:
                             first.append((time.perf_counter() - started) * 1000)
                         break
-                for _ in lines:
-                    pass
+                deque(lines, maxlen=0)  # read the rest of the stream
     return whole, first
 
 

@@ -17,6 +17,7 @@ workers (``--dist loadfile``), so the rows of a module run in order on one worke
 """
 
 from collections.abc import AsyncIterator
+from typing import cast
 
 import pytest
 from litestar import Litestar
@@ -115,5 +116,5 @@ async def shared_client(
 @pytest.fixture(scope="module")
 def shared_make_account(shared_client: Client) -> MakeAccount:
     """``make_account`` for the module's shared world."""
-    app: Litestar = shared_client.app  # type: ignore[assignment]
+    app = cast(Litestar, shared_client.app)
     return account_maker(shared_client, app)

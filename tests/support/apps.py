@@ -75,5 +75,5 @@ def _reset(pooled: _Pooled) -> None:
     for provider in every:
         if isinstance(provider, providers.BaseSingleton) and provider is not container.metrics:
             provider.reset()
-    metrics.__init__()  # type: ignore[misc]  # empty the one object the middleware records into
+    metrics.reset()  # the one object the middleware records into
     pooled.app.state.authenticator = container.identity.authenticator()

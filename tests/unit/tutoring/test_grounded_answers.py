@@ -8,6 +8,7 @@ from tests.unit.tutoring.doubles import ScriptedModel, hit
 from tests.unit.tutoring.world import World, instructor, person
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.ids import new_id
+from tutor_platform.tutoring.application.stream_message import Delta, Done
 from tutor_platform.tutoring.domain.message import NewMessage
 from tutor_platform.tutoring.domain.session import ChatSession
 
@@ -54,10 +55,11 @@ async def test_a_streamed_answer_drops_unknown_markers_even_split_across_pieces(
     stream = await world.stream_message().execute(student, session.id, NewMessage("How?"))
     events = [event async for event in stream.events]
 
-    deltas = "".join(e.text for e in events if hasattr(e, "text"))
-    done = events[-1].message  # type: ignore[union-attr]
-    assert deltas == done.content == "Use it [1] and not. Done"
-    assert [c.index for c in done.citations] == [1]
+    deltas = "".join(e.text for e in events if isinstance(e, Delta))
+    done = events[-1]
+    assert isinstance(done, Done)
+    assert deltas == done.message.content == "Use it [1] and not. Done"
+    assert [c.index for c in done.message.citations] == [1]
 
 
 async def test_passages_below_the_relevance_threshold_are_not_sent_and_the_course_says_so() -> None:

@@ -7,6 +7,10 @@ class HttpMetrics:
     """Request counts and latencies by method, route template and status."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Start counting afresh (a new registry; nothing observed yet)."""
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "http_requests_total",
