@@ -1,15 +1,21 @@
-"""/projects over HTTP: create, read, list, change and delete portfolio projects.
+"""/projects over HTTP: create, read, list, change and delete portfolio projects; bad input is
+in ``test_projects_bad_input.py``.
 
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
-from typing import Any
-
 import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.learning.conftest import API, MakeCourse
+from tests.integration.learning.projects_support import (
+    UNKNOWN,
+    create_project,
+    listed,
+    read_project,
+    titles,
+)
 
 PROJECT_KEYS = {
     "id",
@@ -24,35 +30,6 @@ PROJECT_KEYS = {
     "created_at",
     "updated_at",
 }
-UNKNOWN = "0190f0f0-0000-7000-8000-000000000000"
-
-
-async def create_project(client: Client, author: Account, **fields: Any) -> dict[str, Any]:
-    response = await client.post(
-        f"{API}/projects", json={"title": "Portfolio", **fields}, headers=author.headers
-    )
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def read_project(client: Client, project_id: str, caller: Account) -> dict[str, Any]:
-    response = await client.get(f"{API}/projects/{project_id}", headers=caller.headers)
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-async def listed(client: Client, caller: Account | None = None, **params: Any) -> dict[str, Any]:
-    headers = caller.headers if caller else {}
-    response = await client.get(f"{API}/projects", params=params, headers=headers)
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-def titles(body: dict[str, Any]) -> list[str]:
-    return [item["title"] for item in body["items"]]
 
 
 @pytest.fixture
@@ -241,56 +218,6 @@ async def test_the_course_instructor_may_change_a_project_of_their_course(
     assert (await read_project(client, project["id"], teacher))["summary"] == "Reviewed"
 
 
-LONG = "x" * 201
-BAD_BODIES: list[tuple[dict[str, Any], str]] = [
-    ({"title": ""}, "title"),
-    ({"title": "   "}, "title"),
-    ({"title": LONG}, "title"),
-    ({"title": "Tab\tin title"}, "title"),
-    ({"title": 7}, "title"),
-    ({"summary": "s" * 2001}, "summary"),
-    ({"tech_stack": ["x"] * 31}, "tech_stack"),
-    ({"tech_stack": ["Go", "y" * 51]}, "tech_stack[1]"),
-    ({"tech_stack": ["  "]}, "tech_stack"),
-    ({"tech_stack": [""]}, "tech_stack[0]"),
-    ({"tech_stack": "Python"}, "tech_stack"),
-    ({"content": "c" * 200_001}, "content"),
-    ({"course_id": UNKNOWN}, "course_id"),
-    ({"course_id": "not-a-uuid"}, "course_id"),
-    ({"thumbnail_file_id": "nope"}, "thumbnail_file_id"),
-    ({"is_published": "yes"}, "is_published"),
-    ({"owner": "me"}, "owner"),
-]
-
-
-@pytest.mark.parametrize(("fields", "field"), BAD_BODIES, ids=[f for _, f in BAD_BODIES])
-async def test_an_invalid_create_is_422_and_creates_nothing(
-    client: Client, author: Account, admin: Account, fields: dict[str, Any], field: str
-) -> None:
-    response = await client.post(
-        f"{API}/projects", json={"title": "Valid", **fields}, headers=author.headers
-    )
-
-    body = assert_error(response, 422, "VALIDATION_ERROR")
-    assert [error["field"] for error in body["errors"]] == [field]
-    assert (await listed(client, admin))["total"] == 0
-
-
-@pytest.mark.parametrize(("fields", "field"), BAD_BODIES, ids=[f for _, f in BAD_BODIES])
-async def test_an_invalid_patch_is_422_and_changes_nothing(
-    client: Client, author: Account, fields: dict[str, Any], field: str
-) -> None:
-    project = await create_project(client, author, summary="Kept", tech_stack=["Kept"])
-
-    response = await client.patch(
-        f"{API}/projects/{project['id']}", json=fields, headers=author.headers
-    )
-
-    body = assert_error(response, 422, "VALIDATION_ERROR")
-    assert [error["field"] for error in body["errors"]] == [field]
-    assert await read_project(client, project["id"], author) == project
-
-
 async def test_a_course_the_caller_cannot_see_cannot_be_attached(
     client: Client, teacher: Account, author: Account, admin: Account, make_course: MakeCourse
 ) -> None:
@@ -322,57 +249,3 @@ async def test_several_bad_fields_are_reported_together(client: Client, author: 
 
     body = assert_error(response, 422, "VALIDATION_ERROR")
     assert {error["field"] for error in body["errors"]} == {"title", "tech_stack"}
-
-
-@pytest.mark.parametrize(
-    ("method", "path"),
-    [
-        ("GET", f"/projects/{UNKNOWN}"),
-        ("PATCH", f"/projects/{UNKNOWN}"),
-        ("DELETE", f"/projects/{UNKNOWN}"),
-        ("GET", "/projects/not-a-uuid"),
-        ("PATCH", "/projects/not-a-uuid"),
-    ],
-)
-async def test_an_unknown_project_is_404(
-    client: Client, author: Account, method: str, path: str
-) -> None:
-    json = {"title": "x"} if method == "PATCH" else None
-    response = await client.request(method, API + path, json=json, headers=author.headers)
-
-    assert_error(response, 404, "NOT_FOUND")
-
-
-@pytest.mark.parametrize("path", ["/projects", f"/projects/{UNKNOWN}"])
-async def test_a_bad_token_is_401_on_public_reads(client: Client, path: str) -> None:
-    response = await client.get(API + path, headers={"Authorization": "Bearer nonsense"})
-
-    assert_error(response, 401, "UNAUTHENTICATED")
-
-
-@pytest.mark.parametrize(
-    "params", [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"course_id": "x"}]
-)
-async def test_bad_list_parameters_are_422(client: Client, params: dict[str, Any]) -> None:
-    response = await client.get(f"{API}/projects", params=params)
-
-    body = assert_error(response, 422, "VALIDATION_ERROR")
-    assert [error["field"] for error in body["errors"]] == list(params)
-
-
-async def test_a_malformed_body_is_400_and_a_non_json_one_415(
-    client: Client, author: Account
-) -> None:
-    malformed = await client.post(
-        f"{API}/projects",
-        content=b"{",
-        headers={**author.headers, "Content-Type": "application/json"},
-    )
-    not_json = await client.post(
-        f"{API}/projects",
-        content=b"title=x",
-        headers={**author.headers, "Content-Type": "text/plain"},
-    )
-
-    assert_error(malformed, 400, "BAD_REQUEST")
-    assert_error(not_json, 415, "UNSUPPORTED_MEDIA_TYPE")

@@ -115,8 +115,7 @@ async def job_worker(
         await delete_queue_keys(settings.job_queue_name)
 
 
-@pytest.fixture
-async def people(make_account: MakeAccount) -> People:
+async def make_people(make_account: MakeAccount) -> People:
     return People(
         instructor=await make_account("teacher", role="instructor"),
         other_instructor=await make_account("rival", role="instructor"),
@@ -126,8 +125,7 @@ async def people(make_account: MakeAccount) -> People:
     )
 
 
-@pytest.fixture
-async def lessons(client: Client, people: People) -> Lessons:
+async def make_lessons(client: Client, people: People) -> Lessons:
     make_course = course_maker(client)
     course = await make_course(
         people.instructor, sections=1, lessons_per_section=2, premium=[(0, 1)]
@@ -143,6 +141,28 @@ async def lessons(client: Client, people: People) -> Lessons:
     )
     assert response.status_code == 200, response.text
     return Lessons(course.id, free_lesson, premium_lesson, hidden.lesson_ids[0])
+
+
+@pytest.fixture
+async def people(make_account: MakeAccount) -> People:
+    return await make_people(make_account)
+
+
+@pytest.fixture
+async def lessons(client: Client, people: People) -> Lessons:
+    return await make_lessons(client, people)
+
+
+@pytest.fixture(scope="module")
+async def shared_people(shared_make_account: MakeAccount) -> People:
+    """The callers, in the module's shared world (``tests/integration/conftest.py``)."""
+    return await make_people(shared_make_account)
+
+
+@pytest.fixture(scope="module")
+async def shared_lessons(shared_client: Client, shared_people: People) -> Lessons:
+    """The courses and lessons, in the module's shared world."""
+    return await make_lessons(shared_client, shared_people)
 
 
 def container_of(app: Litestar) -> RootContainer:

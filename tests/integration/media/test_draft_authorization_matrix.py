@@ -2,10 +2,15 @@
 another instructor, the course's instructor and an admin; on a lesson of a published and of
 an unpublished course (drafts are authoring: no one else learns more than 403).
 
+All rows share one world per module (the shared world of ``tests/integration/conftest.py``):
+a row adds drafts and jobs and applies a draft to the lesson, and no row's answer depends on
+the lesson's content or on the drafts already there.
+
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
+from typing import cast
 from uuid import UUID, uuid4
 
 import pytest
@@ -18,15 +23,13 @@ from tests.integration.media.lesson_media_support import (
     People,
     container_of,
     headers,
-    lessons,
-    people,
-    queue_name,
-    settings,
+    shared_lessons,
+    shared_people,
 )
 from tutor_platform.media.domain.lesson_media import LessonDraft
 from tutor_platform.shared.clock import SystemClock
 
-__all__ = ["lessons", "people", "queue_name", "settings"]
+__all__ = ["shared_lessons", "shared_people"]
 CALLERS = ("anonymous", "free", "premium", "other_instructor", "instructor", "admin")
 EDITORS_ONLY = dict(zip(CALLERS, (401, 403, 403, 403, 0, 0), strict=True))
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN"}
@@ -73,18 +76,18 @@ async def course_of(client: Client, people: People, lesson_id: str) -> str:
     ],
 )
 async def test_draft_routes_are_for_the_course_editors_only(
-    client: Client,
-    app: Litestar,
-    people: People,
-    lessons: Lessons,
+    shared_client: Client,
+    shared_people: People,
+    shared_lessons: Lessons,
     lesson: str,
     method: str,
     route: str,
     success: int,
 ) -> None:
-    lesson_id = getattr(lessons, lesson)
-    course_id = await course_of(client, people, lesson_id)
-    for name, account in people.by_name().items():
+    client, app = shared_client, cast(Litestar, shared_client.app)
+    lesson_id = getattr(shared_lessons, lesson)
+    course_id = await course_of(client, shared_people, lesson_id)
+    for name, account in shared_people.by_name().items():
         if route == "apply":
             draft_id = stored_draft(client, app, lesson_id, course_id)
             path = f"{API}/lessons/{lesson_id}/drafts/{draft_id}/apply"

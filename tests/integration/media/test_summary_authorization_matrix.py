@@ -2,6 +2,10 @@
 another instructor (free plan), the course's instructor and an admin; on a free lesson, a
 premium lesson and a lesson of an unpublished course.
 
+All rows share one world per module (the shared world of ``tests/integration/conftest.py``):
+the only change a row makes is a new summary job, and no row's answer depends on how many
+there are.
+
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
@@ -14,13 +18,11 @@ from tests.integration.media.lesson_media_support import (
     Lessons,
     People,
     headers,
-    lessons,
-    people,
-    queue_name,
-    settings,
+    shared_lessons,
+    shared_people,
 )
 
-__all__ = ["lessons", "people", "queue_name", "settings"]
+__all__ = ["shared_lessons", "shared_people"]
 CALLERS = ("anonymous", "free", "premium", "other_instructor", "instructor", "admin")
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND"}
 PREMIUM = "PREMIUM_REQUIRED"
@@ -56,15 +58,16 @@ CASES: list[tuple[str, str, dict[str, Expected]]] = [
 
 @pytest.mark.parametrize(("method", "lesson", "expected"), CASES)
 async def test_summary_routes_answer_each_caller_as_specified(
-    client: Client,
-    people: People,
-    lessons: Lessons,
+    shared_client: Client,
+    shared_people: People,
+    shared_lessons: Lessons,
     method: str,
     lesson: str,
     expected: dict[str, Expected],
 ) -> None:
-    path = f"{API}/lessons/{getattr(lessons, lesson)}/summaries"
-    for name, account in people.by_name().items():
+    client = shared_client
+    path = f"{API}/lessons/{getattr(shared_lessons, lesson)}/summaries"
+    for name, account in shared_people.by_name().items():
         outcome = expected[name]
         status, code = outcome if isinstance(outcome, tuple) else (outcome, CODES.get(outcome))
         if method == "POST":
