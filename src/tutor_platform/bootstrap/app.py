@@ -21,8 +21,10 @@ from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTRO
 from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
+from tutor_platform.shared.http.conditional import ConditionalGetMiddleware
 from tutor_platform.shared.http.errors import exception_to_response
 from tutor_platform.shared.http.openapi import ErrorResponsesPlugin, StrictStructSchemaPlugin
+from tutor_platform.shared.http.options import AllowedMethodsMiddleware
 from tutor_platform.shared.http.rate_limit import RateLimitMiddleware, check_route_groups
 from tutor_platform.shared.http.request_middleware import (
     BodyMediaTypeMiddleware,
@@ -108,7 +110,12 @@ def create_app(
         ],
         dependencies=dict(AUTH_DEPENDENCIES),
         before_request=strict_json_body,
-        middleware=[*_rate_limit_middleware(settings, container), BodyMediaTypeMiddleware()],
+        middleware=[
+            *_rate_limit_middleware(settings, container),
+            AllowedMethodsMiddleware(),
+            BodyMediaTypeMiddleware(),
+            ConditionalGetMiddleware(container.catalog_cache),
+        ],
         plugins=[ErrorResponsesPlugin(), StrictStructSchemaPlugin()],
         exception_handlers={Exception: exception_to_response},
         openapi_config=openapi_config(),
@@ -121,6 +128,9 @@ def create_app(
                 "RateLimit-Limit",
                 "RateLimit-Remaining",
                 "RateLimit-Reset",
+                "ETag",
+                "Content-Range",
+                "Content-Disposition",
             ],
         )
         if settings.cors_origin_list

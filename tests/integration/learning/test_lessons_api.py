@@ -125,15 +125,29 @@ async def test_next_and_previous_cross_sections_and_stop_at_the_ends(
     assert_error(await client.get(f"{API}/lessons/{lessons[3]}/next"), 404, "NOT_FOUND")
 
 
-async def test_next_into_a_premium_lesson_follows_the_premium_rule(
+async def test_next_into_a_premium_lesson_is_locked_for_free_readers(
     client: Client, teacher: Account, make_account: MakeAccount, make_course: MakeCourse
 ) -> None:
     ids = await make_course(teacher, sections=1, lessons_per_section=2, premium=[(0, 1)])
+    free, premium = ids.lesson_ids
     member = await make_account("member", plan="premium")
-    response = await client.get(f"{API}/lessons/{ids.lesson_ids[0]}/next")
-    assert_error(response, 403, "PREMIUM_REQUIRED")
-    response = await client.get(f"{API}/lessons/{ids.lesson_ids[0]}/next", headers=member.headers)
-    assert response.json()["id"] == ids.lesson_ids[1]
+    student = await make_account("student")
+    for headers in ({}, student.headers):
+        response = await client.get(f"{API}/lessons/{free}/next", headers=headers)
+        assert response.status_code == 200, response.text
+        locked = response.json()
+        assert (locked["id"], locked["title"], locked["position"]) == (premium, "Lesson 1.2", 2)
+        assert (locked["is_premium"], locked["locked"], locked["content"]) == (True, True, None)
+        assert locked["section_id"] == ids.section_ids[0]
+        assert locked["course_id"] == ids.id
+    for reader in (member, teacher):
+        response = await client.get(f"{API}/lessons/{free}/next", headers=reader.headers)
+        unlocked = response.json()
+        assert (unlocked["id"], unlocked["locked"]) == (premium, False)
+        assert unlocked["content"] == "Content of lesson 1.2."
+    back = await client.get(f"{API}/lessons/{premium}/previous")
+    assert (back.json()["id"], back.json()["locked"]) == (free, False)
+    assert back.json()["content"] == "Content of lesson 1.1."
 
 
 async def test_unknown_and_hidden_lessons_are_not_found(

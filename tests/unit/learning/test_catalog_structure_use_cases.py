@@ -205,8 +205,10 @@ async def test_next_and_previous_cross_section_boundaries_and_stop_at_the_ends()
     end_of_first = catalog.lessons_of(first.id)[1]
     start_of_second = catalog.lessons_of(second.id)[0]
     adjacent = catalog.container.get_adjacent_lesson()
-    assert (await adjacent.execute(None, end_of_first.id, NEXT)).id == start_of_second.id
-    assert (await adjacent.execute(None, start_of_second.id, PREVIOUS)).id == end_of_first.id
+    assert (await adjacent.execute(None, end_of_first.id, NEXT)).lesson.id == start_of_second.id
+    assert (await adjacent.execute(None, start_of_second.id, PREVIOUS)).lesson.id == (
+        end_of_first.id
+    )
     with pytest.raises(NoAdjacentLesson):
         await adjacent.execute(None, catalog.lessons_of(first.id)[0].id, PREVIOUS)
     with pytest.raises(NoAdjacentLesson):

@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from tutor_platform.shared.cache.ttl_cache import TtlCache
+from tutor_platform.shared.cache.ttl_cache import TtlCache, recording_reads
 
 
 class Source:
@@ -105,3 +105,38 @@ async def test_the_cache_is_bounded_and_forgets_the_least_recently_used() -> Non
     assert source.loads == 4
     await get(cache, source, "b")
     assert source.loads == 5
+
+
+async def test_reads_note_the_tags_of_what_they_got_hit_or_miss() -> None:
+    source = Source(a="1", b="2")
+    cache: TtlCache[str, str] = TtlCache(10)
+    await get(cache, source, "a")
+    with recording_reads() as tags:
+        await get(cache, source, "a")
+        await get(cache, source, "b")
+    await get(cache, source, "b")
+    assert tags == {"key:a", "value:1", "key:b", "value:2"}
+
+
+async def test_a_value_put_after_an_invalidation_it_may_predate_is_not_stored() -> None:
+    cache: TtlCache[str, str] = TtlCache(10)
+    since = cache.generation
+    await cache.invalidate(["course:1"])
+    assert not cache.put("page", "old body", ["course:1"], since=since)
+    assert cache.peek("page") is None
+    assert cache.put("page", "new body", ["course:1"], since=cache.generation)
+    assert cache.peek("page") == "new body"
+    await cache.invalidate(["course:1"])
+    assert cache.peek("page") is None
+
+
+async def test_nothing_is_put_or_peeked_while_suspended_or_expired() -> None:
+    ticker = Ticker()
+    cache: TtlCache[str, str] = TtlCache(10, monotonic=ticker)
+    assert cache.put("page", "body", ["t"], since=cache.generation)
+    ticker.now += 11
+    assert cache.peek("page") is None
+    cache.suspend()
+    assert not cache.put("page", "body", ["t"], since=cache.generation)
+    cache.resume()
+    assert cache.peek("page") is None

@@ -1,9 +1,9 @@
 """The next or previous lesson of a course, across section boundaries."""
 
+from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.get_lesson import readable_lesson
-from tutor_platform.learning.domain.access import can_view_course
+from tutor_platform.learning.domain.access import can_read_lesson_content, can_view_course
 from tutor_platform.learning.domain.catalog import Lesson
 from tutor_platform.learning.domain.errors import LessonNotFound, NoAdjacentLesson
 from tutor_platform.learning.ports.catalog_reader import CatalogReader
@@ -13,19 +13,35 @@ NEXT = 1
 PREVIOUS = -1
 
 
+@dataclass(frozen=True, slots=True)
+class AdjacentLesson:
+    """The lesson next to another; ``locked`` when the caller may not read its content (a
+    premium lesson for a free reader), which is then not to be shown."""
+
+    lesson: Lesson
+    locked: bool
+
+
 class GetAdjacentLesson:
-    """``step`` is ``NEXT`` or ``PREVIOUS``. The answer is that lesson as ``GET /lessons/{id}``
-    gives it, premium rule included; 404 when ``lesson_id`` is the last (first) lesson."""
+    """``step`` is ``NEXT`` or ``PREVIOUS``: that lesson of the course, locked when it is
+    premium and the caller is not (the way through a course is never hidden); 404 when
+    ``lesson_id`` is the last (first) lesson or the course is hidden from the caller."""
 
     def __init__(self, reader: CatalogReader) -> None:
         self._reader = reader
 
-    async def execute(self, principal: Principal | None, lesson_id: UUID, step: int) -> Lesson:
+    async def execute(
+        self, principal: Principal | None, lesson_id: UUID, step: int
+    ) -> AdjacentLesson:
         lesson = await self._reader.lesson(lesson_id)
         outline = None if lesson is None else await self._reader.outline(lesson.course_id)
         if outline is None or not can_view_course(principal, outline.course):
             raise LessonNotFound()
-        adjacent = outline.adjacent_lesson_id(lesson_id, step)
-        if adjacent is None:
+        adjacent_id = outline.adjacent_lesson_id(lesson_id, step)
+        if adjacent_id is None:
             raise NoAdjacentLesson()
-        return await readable_lesson(self._reader, principal, adjacent)
+        adjacent = await self._reader.lesson(adjacent_id)
+        if adjacent is None:
+            raise LessonNotFound()
+        locked = not can_read_lesson_content(principal, outline.course, adjacent)
+        return AdjacentLesson(adjacent, locked)

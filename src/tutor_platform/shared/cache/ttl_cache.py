@@ -1,12 +1,39 @@
-"""A small in-process cache with expiry, tags for invalidation, and no stale re-caching."""
+"""A small in-process cache with expiry, tags for invalidation, and no stale re-caching.
+
+Reads made inside :func:`recording_reads` note the tags of every value they got from a cache,
+so that something built from those values (an encoded HTTP response) can be cached under the
+same tags and dropped with them.
+"""
 
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Collection, Hashable
+from collections.abc import Awaitable, Callable, Collection, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Generic, Protocol, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+_read_tags: ContextVar[set[str] | None] = ContextVar("cache_read_tags", default=None)
+
+
+@contextmanager
+def recording_reads() -> Iterator[set[str]]:
+    """Collect the tags of every cached value read in this context (this task) until exit."""
+    tags: set[str] = set()
+    token = _read_tags.set(tags)
+    try:
+        yield tags
+    finally:
+        _read_tags.reset(token)
+
+
+def _note(tags: Collection[str]) -> None:
+    recorded = _read_tags.get()
+    if recorded is not None:
+        recorded.update(tags)
 
 
 class Invalidator(Protocol):
@@ -46,17 +73,43 @@ class TtlCache(Generic[K, V]):
     ) -> V:
         """The cached value of ``key``, or ``load()``'s result, stored under ``tags(value)``."""
         if self._ttl <= 0 or self._suspended:
-            return await load()
+            value = await load()
+            _note(tags(value))
+            return value
         now = self._monotonic()
         entry = self._entries.get(key)
         if entry is not None and entry[0] > now:
             self._entries.move_to_end(key)
+            _note(entry[2])
             return entry[1]
         generation = self._generation
         value = await load()
+        value_tags = tags(value)
+        _note(value_tags)
         if generation == self._generation:
-            self._store(key, now + self._ttl, value, tags(value))
+            self._store(key, now + self._ttl, value, value_tags)
         return value
+
+    @property
+    def generation(self) -> int:
+        """Changes with every invalidation: pass it to :meth:`put` as it was before reading."""
+        return self._generation
+
+    def peek(self, key: K) -> V | None:
+        """The unexpired value of ``key``, or None (nothing is loaded)."""
+        entry = self._entries.get(key)
+        if entry is None or entry[0] <= self._monotonic() or self._suspended:
+            return None
+        self._entries.move_to_end(key)
+        return entry[1]
+
+    def put(self, key: K, value: V, tags: Collection[str], *, since: int) -> bool:
+        """Store ``value`` unless the cache is off or anything was invalidated after
+        ``generation`` was ``since`` (the value may predate that change); True if stored."""
+        if self._ttl <= 0 or self._suspended or since != self._generation:
+            return False
+        self._store(key, self._monotonic() + self._ttl, value, tags)
+        return True
 
     async def invalidate(self, tags: Collection[str]) -> None:
         self._generation += 1

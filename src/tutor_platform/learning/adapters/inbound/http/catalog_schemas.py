@@ -7,6 +7,7 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.learning.application.create_course import NewCourse
+from tutor_platform.learning.application.get_adjacent_lesson import AdjacentLesson
 from tutor_platform.learning.domain.catalog import (
     DEFAULT_ESTIMATED_MINUTES,
     Course,
@@ -294,3 +295,39 @@ class LessonResponse(msgspec.Struct):
     @classmethod
     def of(cls, lesson: Lesson) -> "LessonResponse":
         return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})
+
+
+class AdjacentLessonResponse(msgspec.Struct):
+    """The next or previous lesson; a premium lesson for a free reader comes ``locked``, with
+    ``content`` null."""
+
+    id: UUID
+    section_id: UUID
+    course_id: UUID
+    title: str
+    content: Annotated[str | None, msgspec.Meta(description="Markdown; null when locked.")]
+    position: int
+    estimated_minutes: int
+    is_premium: bool
+    locked: Annotated[
+        bool, msgspec.Meta(description="The caller needs a premium plan to read this lesson.")
+    ]
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, adjacent: AdjacentLesson) -> "AdjacentLessonResponse":
+        lesson = adjacent.lesson
+        return cls(
+            id=lesson.id,
+            section_id=lesson.section_id,
+            course_id=lesson.course_id,
+            title=lesson.title,
+            content=None if adjacent.locked else lesson.content,
+            position=lesson.position,
+            estimated_minutes=lesson.estimated_minutes,
+            is_premium=lesson.is_premium,
+            locked=adjacent.locked,
+            created_at=lesson.created_at,
+            updated_at=lesson.updated_at,
+        )

@@ -25,7 +25,12 @@ from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
     given,
 )
 from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
-from tutor_platform.learning.adapters.inbound.http.params import INSTRUCTORS, PUBLIC, Limit, Offset
+from tutor_platform.learning.adapters.inbound.http.params import (
+    CATALOG_READ,
+    INSTRUCTORS,
+    Limit,
+    Offset,
+)
 from tutor_platform.learning.application.create_course import CreateCourse
 from tutor_platform.learning.application.create_courses import CreateCourses
 from tutor_platform.learning.application.create_section import CreateSection
@@ -61,7 +66,7 @@ class CoursesController(Controller):
         "create_section",
     )
 
-    @get("/", opt=PUBLIC, responses=error_responses(401, 422, 429))
+    @get("/", opt=CATALOG_READ, responses=error_responses(401, 422, 429))
     async def list_courses(
         self,
         list_courses: NamedDependency[SkipValidation[ListCourses]],
@@ -115,7 +120,7 @@ class CoursesController(Controller):
         courses = await create_courses.execute(principal, [item.command() for item in data.items])
         return CourseBulkResponse([CourseResponse.of(course) for course in courses])
 
-    @get("/{course_id:uuid}", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{course_id:uuid}", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def get_course(
         self,
         course_id: CourseId,
@@ -126,7 +131,7 @@ class CoursesController(Controller):
         outline = await get_course_outline.execute(optional_principal, course_id)
         return CourseOutlineResponse.of_outline(outline)
 
-    @get("/{course_id:uuid}/lessons", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{course_id:uuid}/lessons", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def list_course_lessons(
         self,
         course_id: CourseId,
@@ -219,7 +224,7 @@ class CoursesController(Controller):
             await publish_course.execute(principal, course_id, published=False)
         )
 
-    @get("/{course_id:uuid}/sections", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{course_id:uuid}/sections", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def list_sections(
         self,
         course_id: CourseId,

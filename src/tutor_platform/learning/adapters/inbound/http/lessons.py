@@ -8,13 +8,18 @@ from litestar.params import FromPath, JSONBody, SkipValidation
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
+    AdjacentLessonResponse,
     LessonMoveRequest,
     LessonPatch,
     LessonResponse,
     given,
 )
 from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
-from tutor_platform.learning.adapters.inbound.http.params import INSTRUCTORS, PUBLIC
+from tutor_platform.learning.adapters.inbound.http.params import (
+    CATALOG_READ,
+    INSTRUCTORS,
+    LESSON_READ,
+)
 from tutor_platform.learning.application.delete_lesson import DeleteLesson
 from tutor_platform.learning.application.get_adjacent_lesson import (
     NEXT,
@@ -45,7 +50,7 @@ class LessonsController(Controller):
         "record_lesson_access",
     )
 
-    @get("/{lesson_id:uuid}", opt=PUBLIC, responses=READ_ERRORS)
+    @get("/{lesson_id:uuid}", opt=LESSON_READ, responses=READ_ERRORS)
     async def get_lesson(
         self,
         lesson_id: LessonId,
@@ -61,29 +66,31 @@ class LessonsController(Controller):
             await record_lesson_access.execute(optional_principal.user_id, lesson.id)
         return LessonResponse.of(lesson)
 
-    @get("/{lesson_id:uuid}/next", opt=PUBLIC, responses=READ_ERRORS)
+    @get("/{lesson_id:uuid}/next", opt=CATALOG_READ, responses=READ_ERRORS)
     async def next_lesson(
         self,
         lesson_id: LessonId,
         get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
         optional_principal: NamedDependency[Principal | None],
-    ) -> LessonResponse:
+    ) -> AdjacentLessonResponse:
         """The following lesson of the course (across sections), as ``GET /lessons/{id}``
-        gives it; 404 after the last lesson."""
-        lesson = await get_adjacent_lesson.execute(optional_principal, lesson_id, NEXT)
-        return LessonResponse.of(lesson)
+        gives it, or ``locked`` without content when it is premium and the caller is not;
+        404 after the last lesson."""
+        adjacent = await get_adjacent_lesson.execute(optional_principal, lesson_id, NEXT)
+        return AdjacentLessonResponse.of(adjacent)
 
-    @get("/{lesson_id:uuid}/previous", opt=PUBLIC, responses=READ_ERRORS)
+    @get("/{lesson_id:uuid}/previous", opt=CATALOG_READ, responses=READ_ERRORS)
     async def previous_lesson(
         self,
         lesson_id: LessonId,
         get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
         optional_principal: NamedDependency[Principal | None],
-    ) -> LessonResponse:
+    ) -> AdjacentLessonResponse:
         """The preceding lesson of the course (across sections), as ``GET /lessons/{id}``
-        gives it; 404 before the first lesson."""
-        lesson = await get_adjacent_lesson.execute(optional_principal, lesson_id, PREVIOUS)
-        return LessonResponse.of(lesson)
+        gives it, or ``locked`` without content when it is premium and the caller is not;
+        404 before the first lesson."""
+        adjacent = await get_adjacent_lesson.execute(optional_principal, lesson_id, PREVIOUS)
+        return AdjacentLessonResponse.of(adjacent)
 
     @patch(
         "/{lesson_id:uuid}",

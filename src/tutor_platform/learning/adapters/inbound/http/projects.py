@@ -9,7 +9,12 @@ from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
-from tutor_platform.learning.adapters.inbound.http.params import INSTRUCTORS, PUBLIC, Limit, Offset
+from tutor_platform.learning.adapters.inbound.http.params import (
+    INSTRUCTORS,
+    PRIVATE_READ,
+    Limit,
+    Offset,
+)
 from tutor_platform.learning.adapters.inbound.http.project_schemas import (
     ProjectCreate,
     ProjectListResponse,
@@ -37,7 +42,7 @@ class ProjectsController(Controller):
         "list_projects", "get_project", "create_project", "update_project", "delete_project"
     )
 
-    @get("/", opt=PUBLIC, responses=error_responses(401, 422, 429))
+    @get("/", opt=PRIVATE_READ, responses=error_responses(401, 422, 429))
     async def list_projects(
         self,
         list_projects: NamedDependency[SkipValidation[ListProjects]],
@@ -56,7 +61,7 @@ class ProjectsController(Controller):
         items = [ProjectSummaryResponse.of(project) for project in page.items]
         return ProjectListResponse(items, page.total, page.limit, page.offset)
 
-    @get("/{project_id:uuid}", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{project_id:uuid}", opt=PRIVATE_READ, responses=error_responses(401, 404, 429))
     async def get_project(
         self,
         project_id: ProjectId,

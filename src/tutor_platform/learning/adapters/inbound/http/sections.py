@@ -18,7 +18,12 @@ from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
     given,
 )
 from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
-from tutor_platform.learning.adapters.inbound.http.params import INSTRUCTORS, PUBLIC, Limit, Offset
+from tutor_platform.learning.adapters.inbound.http.params import (
+    CATALOG_READ,
+    INSTRUCTORS,
+    Limit,
+    Offset,
+)
 from tutor_platform.learning.application.create_lesson import CreateLesson, NewLesson
 from tutor_platform.learning.application.delete_section import DeleteSection
 from tutor_platform.learning.application.get_section import GetSection
@@ -45,7 +50,7 @@ class SectionsController(Controller):
         "create_lesson",
     )
 
-    @get("/{section_id:uuid}", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{section_id:uuid}", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def get_section(
         self,
         section_id: SectionId,
@@ -106,7 +111,7 @@ class SectionsController(Controller):
         section = await move_section.execute(principal, section_id, data.position)
         return SectionResponse.of(section)
 
-    @get("/{section_id:uuid}/lessons", opt=PUBLIC, responses=error_responses(401, 404, 429))
+    @get("/{section_id:uuid}/lessons", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def list_section_lessons(
         self,
         section_id: SectionId,

@@ -6,13 +6,15 @@ import msgspec
 from litestar.params import QueryParameter
 
 from tutor_platform.shared.http.auth import require_admin, require_instructor
+from tutor_platform.shared.http.conditional import Reuse, representation
 from tutor_platform.shared.pagination import MAX_LIMIT
 from tutor_platform.shared.ratelimit.policy import AI_MESSAGES, PUBLIC, RATE_LIMIT_OPT
 
 T = TypeVar("T")
 INSTRUCTORS: Final = [require_instructor]
 ADMINS: Final = [require_admin]
-PUBLIC_READ: Final = {RATE_LIMIT_OPT: PUBLIC}
+# Public reads with conditional GET; tutors are read from the database each time.
+PUBLIC_READ: Final = {RATE_LIMIT_OPT: PUBLIC, **representation(Reuse.PRIVATE)}
 AI_CALL: Final = {RATE_LIMIT_OPT: AI_MESSAGES}
 SKIP_COMPRESSION: Final = "skip_compression"
 MAX_OFFSET: Final = 2**31 - 1
