@@ -321,3 +321,39 @@ async def test_leading_lessons_follow_the_course_order(
         c.id,
     ]
     assert await search_index.leading_lessons(new_id(), 3) == []
+
+
+async def test_a_course_titled_with_the_words_comes_before_lessons_that_mention_them(
+    search_index: SearchIndex, catalog: CatalogRows
+) -> None:
+    spreadsheets = await catalog.course("Spreadsheets", description="Formulas and charts.")
+    for n in range(3):
+        await catalog.lesson(spreadsheets, f"Export {n}", "Export a sheet to SQL. " * (n + 3))
+    sql = await catalog.course("SQL fundamentals", description="Tables, rows and queries.")
+    await catalog.lesson(sql, "Joins in SQL", "Combine rows of two tables.")
+
+    results = await search_index.search(query("sql"))
+
+    assert [hit.title for hit in results.items][:2] == ["SQL fundamentals", "Joins in SQL"]
+    ranks = [hit.rank for hit in results.items]
+    assert ranks == sorted(ranks, reverse=True)
+    assert all(0 < rank < 1 for rank in ranks)
+
+
+async def test_the_snippet_is_plain_text_without_markdown_syntax(
+    search_index: SearchIndex, catalog: CatalogRows
+) -> None:
+    course = await catalog.course("Markdown")
+    await catalog.lesson(
+        course,
+        "Formatting",
+        "## Lists are **ordered**\n\n- a `lists` item with [a link](https://x.example/lists)\n"
+        "> quoted lists\n\n| lists | cells |\n|---|---|\n| snake_case | ok |\n",
+    )
+
+    [hit] = (await search_index.search(query("ordered", (LESSON,)))).items
+
+    for syntax in ("##", "**", "`", "](", "https://", "|", "---", "&gt;"):
+        assert syntax not in hit.snippet, syntax
+    assert "<mark>ordered</mark>" in hit.snippet
+    assert "a link" in hit.snippet

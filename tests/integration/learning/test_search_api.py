@@ -20,7 +20,7 @@ from tutor_platform.bootstrap.container import build_container
 
 pytestmark = pytest.mark.both_databases
 
-HIT_KEYS = {"type", "id", "course_id", "title", "snippet", "rank"}
+HIT_KEYS = {"type", "id", "course_id", "title", "snippet", "rank", "is_premium"}
 ROUTES = ("/search", "/search/courses", "/search/lessons")
 
 

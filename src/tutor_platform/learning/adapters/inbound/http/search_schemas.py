@@ -17,16 +17,30 @@ class SearchHitResponse(msgspec.Struct):
         str,
         msgspec.Meta(
             description=(
-                "HTML: the matched words in <mark>…</mark>, all other text escaped. Empty for "
-                "a premium lesson whose content the caller may not read."
+                "Plain text (Markdown syntax removed) as HTML: the matched words in "
+                "<mark>…</mark>, all other text escaped. Empty for a premium lesson whose "
+                "content the caller may not read."
             )
         ),
     ]
-    rank: Annotated[float, msgspec.Meta(description="Relevance from 0 to 1; higher is better.")]
+    rank: Annotated[
+        float,
+        msgspec.Meta(
+            description=(
+                "Relevance from 0 to 1; higher is better. Courses whose title holds every "
+                "word come first, then lessons whose title does, then the rest."
+            )
+        ),
+    ]
+    is_premium: Annotated[
+        bool, msgspec.Meta(description="A premium lesson (always false for a course).")
+    ]
 
     @classmethod
     def of(cls, hit: SearchHit) -> "SearchHitResponse":
-        return cls(hit.type, hit.id, hit.course_id, hit.title, hit.snippet, hit.rank)
+        return cls(
+            hit.type, hit.id, hit.course_id, hit.title, hit.snippet, hit.rank, hit.is_premium
+        )
 
 
 class SearchResponse(msgspec.Struct):

@@ -2,8 +2,8 @@
 
 The caller's text is cut into words and each word is quoted, so FTS5 query syntax in it
 (``"``, ``*``, ``NEAR``, ``-``, ``:``, ``^``, parentheses) is searched for as text and never
-fails. A hit must contain every word; ``bm25`` ranks it with titles weighing most, and only
-the page's hits get a ``snippet``.
+fails. A hit must contain every word; ``bm25`` ranks it with titles weighing most, after the
+title tiers of ``search_common``, and only the page's hits get a ``snippet``.
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,9 @@ from uuid import UUID
 from sqlalchemy import Integer, String, bindparam, text
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_common import (
+    COURSE_TITLE_TIER,
     HIT_COLUMNS,
+    LESSON_TITLE_TIER,
     PASSAGE_COLUMNS,
     SqlSearchIndex,
     hit_of,
@@ -31,7 +33,10 @@ _HITS: dict[SearchKind, str] = {
     "course": """
         SELECT 'course' AS type, c.id AS id, c.id AS course_id, c.instructor_id AS instructor_id,
                0 AS is_premium, c.title AS title, courses_fts.rowid AS doc_id,
-               -bm25(courses_fts, 10.0, 3.0, 1.0) AS rank
+               -bm25(courses_fts, 10.0, 3.0, 1.0) AS rank,
+               CASE WHEN courses_fts.rowid IN (
+                   SELECT rowid FROM courses_fts WHERE courses_fts MATCH :title_match
+               ) THEN :course_tier ELSE 0 END AS tier
         FROM courses_fts
         JOIN courses_fts_ids AS ids ON ids.doc_id = courses_fts.rowid
         JOIN courses AS c ON c.id = ids.course_id
@@ -40,7 +45,10 @@ _HITS: dict[SearchKind, str] = {
     "lesson": """
         SELECT 'lesson' AS type, l.id AS id, l.course_id AS course_id,
                c.instructor_id AS instructor_id, l.is_premium AS is_premium, l.title AS title,
-               lessons_fts.rowid AS doc_id, -bm25(lessons_fts, 10.0, 1.0) AS rank
+               lessons_fts.rowid AS doc_id, -bm25(lessons_fts, 10.0, 1.0) AS rank,
+               CASE WHEN lessons_fts.rowid IN (
+                   SELECT rowid FROM lessons_fts WHERE lessons_fts MATCH :title_match
+               ) THEN :lesson_tier ELSE 0 END AS tier
         FROM lessons_fts
         JOIN lessons_fts_ids AS ids ON ids.doc_id = lessons_fts.rowid
         JOIN lessons AS l ON l.id = ids.lesson_id
@@ -95,17 +103,23 @@ class SqliteSearchIndex(SqlSearchIndex):
         if not terms:
             return SearchResults([], 0)
         match = _match(terms, "AND")
+        tiers = {
+            "title_match": f"title : ({match})",
+            "course_tier": COURSE_TITLE_TIER,
+            "lesson_tier": LESSON_TITLE_TIER,
+        }
         hits = "WITH hits AS (" + " UNION ALL ".join(_HITS[kind] for kind in query.kinds) + ")"
         total = text(f"{hits} SELECT count(*) FROM hits")  # noqa: S608 - constant SQL
         page = text(
-            f"{hits} SELECT * FROM hits ORDER BY rank DESC, type, id "  # noqa: S608
+            f"{hits} SELECT * FROM hits ORDER BY tier DESC, rank DESC, type, id "  # noqa: S608
             "LIMIT :limit OFFSET :offset"
         ).columns(**HIT_COLUMNS, doc_id=Integer)
         async with self._engine.connect() as connection:
-            count = (await connection.execute(total, {"match": match})).scalar_one()
+            count = (await connection.execute(total, {"match": match, **tiers})).scalar_one()
             rows = (
                 await connection.execute(
-                    page, {"match": match, "limit": query.limit, "offset": query.offset}
+                    page,
+                    {"match": match, "limit": query.limit, "offset": query.offset, **tiers},
                 )
             ).all()
             snippets: dict[tuple[str, int], str] = {}
