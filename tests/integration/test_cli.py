@@ -9,13 +9,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import inspect
 
 from tutor_platform.bootstrap.cli import main
-from tutor_platform.bootstrap.demo.catalog import load_demo_catalog
+from tutor_platform.bootstrap.demo.catalog import DemoAccount, load_demo_catalog
 from tutor_platform.shared.persistence.engine import create_engine
 
 
@@ -76,11 +77,37 @@ def test_serve_answers_on_the_embedded_default(tmp_path: Path) -> None:
         }
         login = {"login": demo.student.username, "password": demo.student.password}
         assert httpx.post(f"{base}/api/v1/auth/login", json=login, timeout=30).status_code == 200
+        _premium_lesson_reads(base, demo.student, demo.premium_student, courses["items"])
     finally:
         proc.terminate()
         output = proc.communicate(timeout=15)[0].decode()
     assert demo.student.password in output
     assert demo.instructor.password in output
+    assert demo.premium_student.password in output
+
+
+def _premium_lesson_reads(
+    base: str, student: DemoAccount, premium: DemoAccount, courses: list[dict[str, Any]]
+) -> None:
+    """The demo's premium student reads a premium lesson that the free student may not."""
+    lessons = [
+        lesson
+        for course in courses
+        for section in httpx.get(f"{base}/api/v1/courses/{course['id']}", timeout=5).json()[
+            "sections"
+        ]
+        for lesson in section["lessons"]
+        if lesson["is_premium"]
+    ]
+    assert lessons, "the demo has a premium lesson"
+    statuses = []
+    for account in (student, premium):
+        login = {"login": account.username, "password": account.password}
+        token = httpx.post(f"{base}/api/v1/auth/login", json=login, timeout=30).json()
+        headers = {"Authorization": f"Bearer {token['access_token']}"}
+        read = httpx.get(f"{base}/api/v1/lessons/{lessons[0]['id']}", headers=headers, timeout=5)
+        statuses.append(read.status_code)
+    assert statuses == [403, 200]
 
 
 def _wait_for(url: str, seconds: float = 30) -> int:
@@ -137,7 +164,7 @@ def test_seed_demo_loads_the_demo_once(
     assert "created: none" in capsys.readouterr().out
     counts = asyncio.run(_counts(url))
     lessons = sum(len(course.lessons) for course in demo.courses)
-    assert counts == {"courses": len(demo.courses), "lessons": lessons, "users": 2}
+    assert counts == {"courses": len(demo.courses), "lessons": lessons, "users": 3}
 
 
 async def _counts(url: str) -> dict[str, int]:
@@ -149,3 +176,25 @@ async def _counts(url: str) -> dict[str, int]:
             counts[table] = int(result.scalar_one())
     await engine.dispose()
     return counts
+
+
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        ("serve", ["HOST:PORT", "DATABASE_URL", "DEMO_DATA"]),
+        ("worker", ["REDIS_URL", "DATABASE_URL"]),
+        ("migrate", ["--revision", "DATABASE_URL"]),
+        ("create-admin", ["--email", "--username", "--password", "DATABASE_URL"]),
+        ("seed-demo", ["DATABASE_URL", "premium student"]),
+        ("reindex", ["EMBEDDING_PROVIDER", "DATABASE_URL"]),
+    ],
+)
+def test_each_command_s_help_names_its_options_and_settings(
+    command: str, named: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_code:
+        main([command, "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert exit_code.value.code == 0
+    assert [name for name in named if name not in shown] == []
+    assert ".env" in shown

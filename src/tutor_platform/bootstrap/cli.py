@@ -125,26 +125,70 @@ def _reindex(settings: Settings, _: argparse.Namespace) -> int:
     return 0
 
 
+_SETTINGS_NOTE = (
+    "Settings come from the environment or a .env file in the working directory; the README's "
+    "Configuration table lists them all."
+)
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": (
+        "serve the HTTP API",
+        "Serve the HTTP API with uvicorn on HOST:PORT (default 127.0.0.1:8000). On SQLite "
+        "(the default DATABASE_URL) pending migrations are applied first and the demo data is "
+        "loaded (DEMO_DATA=auto; never in production unless DEMO_DATA=on). Reads every "
+        "setting; the main ones: DATABASE_URL, REDIS_URL, SECRET_KEY, ENVIRONMENT, "
+        "AI_PROVIDER_DEFAULT, STORAGE_BACKEND, CORS_ORIGINS, ALLOWED_HOSTS, FORWARDED_ALLOW_IPS.",
+    ),
+    "worker": (
+        "run the SAQ job worker (needs REDIS_URL)",
+        "Run the background job worker (SAQ on Redis): lesson summaries and drafts, passage "
+        "indexing, token purges. Needs REDIS_URL (JOB_BACKEND auto or saq) and the same "
+        "DATABASE_URL and provider settings as the API.",
+    ),
+    "migrate": (
+        "apply database migrations",
+        "Apply the Alembic migrations in migrations/ to DATABASE_URL, up to --revision "
+        "(default: head). Run it before deploying on PostgreSQL.",
+    ),
+    "create-admin": (
+        "create an administrator account",
+        "Create an administrator in DATABASE_URL. The password must pass the password policy "
+        "(10 to 128 characters, not a common password); it is prompted for when --password "
+        "is omitted.",
+    ),
+    "seed-demo": (
+        "load the demo accounts and courses (idempotent)",
+        "Create what is missing of the demo data in DATABASE_URL: an instructor, a student and "
+        "a premium student (their logins are printed), two courses with a tutor, quizzes and "
+        "projects. A course whose slug exists is left as it is. The demo passwords are public: "
+        "never run it on a production database.",
+    ),
+    "reindex": (
+        "rebuild the passages of every lesson (split, embed, store)",
+        "Rebuild the retrieval index: every lesson is split into passages again and embedded "
+        "with the configured embedder (EMBEDDING_PROVIDER), replacing passages embedded by "
+        "another one. Reads DATABASE_URL and EMBEDDING_PROVIDER.",
+    ),
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tutor-platform", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("serve", help="serve the HTTP API (HOST/PORT, default 127.0.0.1:8000)")
-    commands.add_parser("worker", help="run the SAQ job worker (needs REDIS_URL)")
-    migrate = commands.add_parser("migrate", help="apply database migrations")
-    migrate.add_argument("--revision", default="head")
-    admin = commands.add_parser("create-admin", help="create an administrator account")
-    admin.add_argument("--email", required=True)
-    admin.add_argument("--username", default=None)
-    admin.add_argument("--password", default=None, help="prompted for when omitted")
-    commands.add_parser("seed-demo", help="load the demo accounts and courses (idempotent)")
-    commands.add_parser(
-        "reindex",
-        help="rebuild the passages of every lesson: split, embed with EMBEDDING_PROVIDER, "
-        "store (DATABASE_URL)",
-        description="Rebuild the retrieval index: every lesson is split into passages again "
-        "and embedded with the configured embedder (EMBEDDING_PROVIDER), replacing passages "
-        "embedded by another one. Reads DATABASE_URL and EMBEDDING_PROVIDER.",
+    parser = argparse.ArgumentParser(
+        prog="tutor-platform", description=__doc__, epilog=_SETTINGS_NOTE
     )
+    commands = parser.add_subparsers(dest="command", required=True)
+    made = {
+        name: commands.add_parser(name, help=short, description=long, epilog=_SETTINGS_NOTE)
+        for name, (short, long) in _COMMANDS.items()
+    }
+    made["migrate"].add_argument(
+        "--revision", default="head", help="the Alembic revision to reach (default: head)"
+    )
+    admin = made["create-admin"]
+    admin.add_argument("--email", required=True, help="the admin's email address (required)")
+    admin.add_argument(
+        "--username", default=None, help="3 to 32 letters, digits, '.', '_' or '-' (optional)"
+    )
+    admin.add_argument("--password", default=None, help="prompted for when omitted")
     return parser
 
 

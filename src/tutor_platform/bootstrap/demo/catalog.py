@@ -146,6 +146,7 @@ class DemoCatalog:
 
     instructor: DemoAccount
     student: DemoAccount
+    premium_student: DemoAccount
     courses: tuple[DemoCourse, ...]
     tutor: DemoTutor
     quizzes: tuple[DemoQuiz, ...]
@@ -158,6 +159,7 @@ def load_demo_catalog(root: Traversable | None = None) -> DemoCatalog:
     catalog = _read_toml(content, "catalog.toml")
     instructor = _account(catalog.table("instructor"))
     student = _account(catalog.table("student"))
+    premium_student = _account(catalog.table("premium_student"))
     course_slugs = catalog.texts("courses", unique=True)
     catalog.close()
     courses = tuple(_course(content, slug) for slug in course_slugs)
@@ -165,6 +167,7 @@ def load_demo_catalog(root: Traversable | None = None) -> DemoCatalog:
     return DemoCatalog(
         instructor=instructor,
         student=student,
+        premium_student=premium_student,
         courses=courses,
         tutor=_tutor(_read_toml(content, "tutor.toml"), lessons),
         quizzes=_quizzes(_read_toml(content, "quizzes.toml"), lessons),

@@ -25,7 +25,7 @@ from tutor_platform.identity.ports.repositories import UserQuery
 from tutor_platform.learning.application.create_course import NewCourse
 from tutor_platform.learning.application.create_lesson import NewLesson
 from tutor_platform.learning.application.create_project import NewProject
-from tutor_platform.shared.auth import INSTRUCTOR, STUDENT, Principal
+from tutor_platform.shared.auth import INSTRUCTOR, PREMIUM, STUDENT, Principal
 from tutor_platform.shared.errors import Conflict
 from tutor_platform.shared.pagination import Page, PageRequest
 from tutor_platform.tutoring.application.create_tutor import NewTutor
@@ -45,15 +45,18 @@ class DemoSeedReport:
 
     instructor: DemoAccount
     student: DemoAccount
+    premium_student: DemoAccount
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
 
 
 async def seed_demo(container: RootContainer, catalog: DemoCatalog) -> DemoSeedReport:
     """Create what is missing of the demo data; report the accounts and the courses."""
-    report = DemoSeedReport(catalog.instructor, catalog.student)
+    report = DemoSeedReport(catalog.instructor, catalog.student, catalog.premium_student)
     instructor_id = await _account(container, catalog.instructor, INSTRUCTOR)
     await _account(container, catalog.student, STUDENT)
+    premium_id = await _account(container, catalog.premium_student, STUDENT)
+    await container.identity.set_subscription().execute(premium_id, PREMIUM)
     instructor = Principal(user_id=instructor_id, role=INSTRUCTOR, plan="free")
     for course in catalog.courses:
         if await _slug_taken(container, course.slug):
@@ -220,7 +223,12 @@ def _question_draft(question: DemoQuestion) -> QuestionDraft:
 def credentials_banner(report: DemoSeedReport) -> str:
     """The lines ``serve`` prints so that a new user can log in at once."""
     lines = ["Demo accounts (log in with POST /api/v1/auth/login):"]
-    for label, account in (("instructor", report.instructor), ("student", report.student)):
+    accounts = (
+        ("instructor", report.instructor),
+        ("student", report.student),
+        ("premium", report.premium_student),
+    )
+    for label, account in accounts:
         lines.append(f"  {label:<10} login {account.username}  password {account.password}")
     return "\n".join(lines)
 
