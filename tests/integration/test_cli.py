@@ -110,7 +110,9 @@ def _premium_lesson_reads(
     assert statuses == [403, 200]
 
 
-def _wait_for(url: str, seconds: float = 30) -> int:
+def _wait_for(url: str, seconds: float = 120) -> int:
+    """The first status ``url`` answers; a busy machine may take long to start a server (it
+    migrates and seeds the demo first), so the deadline is generous."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
