@@ -11,6 +11,7 @@ from tutor_platform.learning.domain.passages import (
     query_terms,
     reciprocal_rank_fusion,
     share_found,
+    stem,
 )
 from tutor_platform.learning.ports.passages import PassageEmbedder, PassageIndex, PassageRecord
 from tutor_platform.shared.citations import relevance
@@ -72,7 +73,8 @@ class RetrievePassages:
                 include_premium=include_premium,
             )
             fused = reciprocal_rank_fusion([found.lexical, found.nearest])
-            shares = {pid: share_found(terms, found.stems.get(pid, ())) for pid in fused}
+            stems = [stem(term) for term in terms]
+            shares = {pid: share_found(stems, found.stems.get(pid, ())) for pid in fused}
             scores = {pid: relevance(found.similarity.get(pid, 0.0), shares[pid]) for pid in fused}
             best = sorted(fused, key=lambda pid: (-scores[pid], -fused[pid], str(pid)))[:limit]
             records = {record.id: record for record in await reads.passages(best)}

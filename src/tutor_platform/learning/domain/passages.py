@@ -283,16 +283,16 @@ def text_stems(*texts: str) -> frozenset[str]:
     return frozenset(stem(word) for text in texts for word in words_of(code_search_text(text)))
 
 
-def share_found(terms: Sequence[str], stems: Collection[str]) -> float:
-    """The share (0..1) of ``terms`` whose stem is among ``stems``."""
-    if not terms:
+def share_found(term_stems: Sequence[str], stems: Collection[str]) -> float:
+    """The share (0..1) of the question's terms (given by their stems) among ``stems``."""
+    if not term_stems:
         return 0.0
-    return sum(1 for term in terms if stem(term) in stems) / len(terms)
+    return sum(1 for term in term_stems if term in stems) / len(term_stems)
 
 
 def lexical_share(terms: Sequence[str], *texts: str) -> float:
     """The share (0..1) of ``terms`` whose stem occurs among the words of ``texts``."""
-    return share_found(terms, text_stems(*texts))
+    return share_found([stem(term) for term in terms], text_stems(*texts))
 
 
 def reciprocal_rank_fusion(rankings: Iterable[Sequence[T]], k: int = RRF_K) -> dict[T, float]:

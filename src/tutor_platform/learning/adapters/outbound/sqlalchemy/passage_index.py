@@ -19,6 +19,7 @@ from uuid import UUID
 import numpy as np
 from sqlalchemy import (
     Float,
+    Integer,
     Row,
     Select,
     Subquery,
@@ -42,6 +43,8 @@ from tutor_platform.learning.ports.passages import Candidates, PassageRecord
 CACHED_COURSES = 64
 _P = LessonPassageRow
 _L = LessonRow
+_COURSE = bindparam("course_id", type_=_P.course_id.type)
+_LIMIT = bindparam("limit", type_=Integer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class _CourseVectors:
     premium: np.ndarray[Any, np.dtype[np.bool_]]
     matrix: np.ndarray[Any, np.dtype[np.float32]]
     stems: list[frozenset[str]]
+    positions: dict[UUID, int]
 
 
 def _record(row: Row[Any]) -> PassageRecord:
@@ -90,16 +94,41 @@ class SqlPassageIndex:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._vectors: OrderedDict[tuple[UUID, str], _CourseVectors] = OrderedDict()
+        self._statements: dict[bool | None, Select[Any]] = {}
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator["_Reads"]:
         async with self._engine.connect() as connection:
             yield _Reads(self, connection)
 
-    def _hits(
-        self, course_id: UUID, terms: Sequence[str], limit: int, include_premium: bool
-    ) -> tuple[Subquery, dict[str, str]]:
+    def _hits(self, include_premium: bool) -> Subquery:
+        """Up to ``:limit`` passages of ``:course_id`` matching the search parameters."""
         raise NotImplementedError
+
+    def _search_parameters(self, terms: Sequence[str]) -> dict[str, str]:
+        """The parameters of :meth:`_hits` for these terms."""
+        raise NotImplementedError
+
+    def _statement(self, include_premium: bool | None) -> Select[Any]:
+        """The course's index version (``n``, ``m``) on every full-text hit, best first (with
+        ``id`` NULL when none); only the version when ``include_premium`` is None (no terms)."""
+        if include_premium not in self._statements:
+            version = (
+                select(func.count().label("n"), func.max(_P.created_at).label("m"))
+                .where(_P.course_id == _COURSE, _P.embedder == bindparam("embedder"))
+                .subquery("v")
+            )
+            if include_premium is None:
+                statement = select(version.c.n, version.c.m, literal_column("NULL").label("id"))
+            else:
+                hits = self._hits(include_premium)
+                statement = (
+                    select(version.c.n, version.c.m, hits.c.id)
+                    .select_from(version.outerjoin(hits, true()))
+                    .order_by(hits.c.rank_key, hits.c.id)
+                )
+            self._statements[include_premium] = statement
+        return self._statements[include_premium]
 
     def _cached(
         self, course_id: UUID, embedder: str, version: tuple[Any, ...]
@@ -165,8 +194,8 @@ class _Reads:
             scores = np.where(vectors.premium, -np.inf, scores)
         allowed = int(np.count_nonzero(np.isfinite(scores)))
         top = np.argsort(-scores, kind="stable")[: min(vector_limit, allowed)]
-        positions = {pid: i for i, pid in enumerate(vectors.ids)}
-        wanted = [int(i) for i in top] + [positions[p] for p in lexical if p in positions]
+        known = vectors.positions
+        wanted = [int(i) for i in top] + [known[p] for p in lexical if p in known]
         return Candidates(
             lexical=lexical,
             nearest=[vectors.ids[i] for i in top],
@@ -191,23 +220,14 @@ class _Reads:
         embedder: str,
         limit: int,
         include_premium: bool,
-    ) -> tuple[Select[Any], dict[str, str]]:
+    ) -> tuple[Select[Any], dict[str, Any]]:
         """One row per full-text hit (best first), each with the course's index version
         (``n``, ``m``); one row with ``id`` NULL when nothing matches."""
-        version = (
-            select(func.count().label("n"), func.max(_P.created_at).label("m"))
-            .where(_P.course_id == course_id, _P.embedder == embedder)
-            .subquery("v")
-        )
+        parameters = {"course_id": course_id, "embedder": embedder, "limit": limit}
         if not terms:
-            return select(version.c.n, version.c.m, text("NULL AS id")), {}
-        hits, parameters = self._index._hits(course_id, terms, limit, include_premium)
-        statement = (
-            select(version.c.n, version.c.m, hits.c.id)
-            .select_from(version.outerjoin(hits, true()))
-            .order_by(hits.c.rank_key, hits.c.id)
-        )
-        return statement, parameters
+            return self._index._statement(None), parameters
+        statement = self._index._statement(include_premium)
+        return statement, parameters | self._index._search_parameters(terms)
 
     async def _load(
         self, course_id: UUID, embedder: str, version: tuple[Any, ...]
@@ -226,7 +246,7 @@ class _Reads:
 def _matrix(version: tuple[Any, ...], rows: Sequence[Row[Any]]) -> _CourseVectors:
     if not rows:
         empty = np.zeros((0, 0), dtype=np.float32)
-        return _CourseVectors(version, [], np.zeros(0, dtype=bool), empty, [])
+        return _CourseVectors(version, [], np.zeros(0, dtype=bool), empty, [], {})
     width = len(rows[0].embedding) // 4
     usable = [row for row in rows if len(row.embedding) == width * 4]
     matrix = np.frombuffer(b"".join(row.embedding for row in usable), dtype="<f4")
@@ -236,6 +256,7 @@ def _matrix(version: tuple[Any, ...], rows: Sequence[Row[Any]]) -> _CourseVector
         premium=np.array([bool(row.is_premium) for row in usable], dtype=bool),
         matrix=matrix.reshape(len(usable), width).astype(np.float32),
         stems=[text_stems(row.search_text) for row in usable],
+        positions={row.id: i for i, row in enumerate(usable)},
     )
 
 
@@ -247,18 +268,17 @@ class PostgresPassageIndex(SqlPassageIndex):
     """Full-text search over the generated ``search_vector`` (english configuration), any of
     the terms, ranked by ``ts_rank`` normalised by the passage's length."""
 
-    def _hits(
-        self, course_id: UUID, terms: Sequence[str], limit: int, include_premium: bool
-    ) -> tuple[Subquery, dict[str, str]]:
+    def _hits(self, include_premium: bool) -> Subquery:
         vector: Any = literal_column("lesson_passages.search_vector")
         query = func.to_tsquery(literal_column("'english'::regconfig"), bindparam("q"))
-        rank = func.ts_rank(vector, query, 1, type_=Float)
-        key = (-rank).label("rank_key")
-        statement = select(_P.id, key).where(_P.course_id == course_id, vector.op("@@")(query))
+        key = (-func.ts_rank(vector, query, 1, type_=Float)).label("rank_key")
+        statement = select(_P.id, key).where(_P.course_id == _COURSE, vector.op("@@")(query))
         if not include_premium:
             statement = statement.join(_L, _L.id == _P.lesson_id).where(_premium_filter())
-        hits = statement.order_by(key, _P.id).limit(limit).subquery("h")
-        return hits, {"q": _tsquery(terms)}
+        return statement.order_by(key, _P.id).limit(_LIMIT).subquery("h")
+
+    def _search_parameters(self, terms: Sequence[str]) -> dict[str, str]:
+        return {"q": _tsquery(terms)}
 
     async def matching_courses(self, terms: Sequence[str], limit: int) -> list[UUID]:
         if not terms:
@@ -298,19 +318,19 @@ class SqlitePassageIndex(SqlPassageIndex):
     """Full-text search over the FTS5 table (porter stemming), any of the terms (each quoted,
     so no term is read as FTS5 syntax), ranked by ``bm25``."""
 
-    def _hits(
-        self, course_id: UUID, terms: Sequence[str], limit: int, include_premium: bool
-    ) -> tuple[Subquery, dict[str, str]]:
+    def _hits(self, include_premium: bool) -> Subquery:
         fts = text(_FTS_MATCH).columns(id=_P.id.type, rank=Float).subquery("fts")
         statement = (
             select(_P.id, fts.c.rank.label("rank_key"))
             .join(fts, fts.c.id == _P.id)
-            .where(_P.course_id == course_id)
+            .where(_P.course_id == _COURSE)
         )
         if not include_premium:
             statement = statement.join(_L, _L.id == _P.lesson_id).where(_premium_filter())
-        hits = statement.order_by(fts.c.rank, _P.id).limit(limit).subquery("h")
-        return hits, {"match": _fts_match(terms)}
+        return statement.order_by(fts.c.rank, _P.id).limit(_LIMIT).subquery("h")
+
+    def _search_parameters(self, terms: Sequence[str]) -> dict[str, str]:
+        return {"match": _fts_match(terms)}
 
     async def matching_courses(self, terms: Sequence[str], limit: int) -> list[UUID]:
         if not terms:
