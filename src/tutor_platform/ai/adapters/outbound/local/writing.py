@@ -50,11 +50,11 @@ def draft_outline(prompt: TutorPrompt) -> str:
     """The lesson of ``prompt.passages`` as an outline, and what the offline model did not do."""
     title, sections = _lesson(prompt.passages)
     levels = sorted({s.level for s in sections if s.heading and s.level is not None})
-    parts = [f"# {_inline(title)}"] if title else []
+    parts = [f"# {inline(title)}"] if title else []
     for section in sections:
         if section.heading:
             depth = 2 if not levels or section.level in (None, levels[0]) else 3
-            parts.append(f"{'#' * depth} {_inline(section.heading)}")
+            parts.append(f"{'#' * depth} {inline(section.heading)}")
         points = _key_points(section.markdown)
         if points:
             parts.append("\n".join(f"- {point}" for point in points))
@@ -92,7 +92,7 @@ def narration(prompt: TutorPrompt) -> str:
 
 def _spoken_sentences(markdown: str) -> list[str]:
     """The section's prose sentences made plain, those that end with a full stop."""
-    spoken = (plain(sentence) for sentence in _prose_sentences(markdown))
+    spoken = (plain(sentence) for sentence in prose_sentences(markdown))
     return [s for s in spoken if s.endswith(".") and len(s.split()) >= MIN_SENTENCE_WORDS]
 
 
@@ -130,7 +130,7 @@ def _lesson_title(passage: CoursePassage) -> str:
 def _key_points(markdown: str) -> list[str]:
     """Up to a few whole sentences of the section's prose; else its key terms; else what it
     shows (a code example, a table)."""
-    points = [_inline(s) for s in _prose_sentences(markdown)][:POINTS_PER_SECTION]
+    points = [inline(s) for s in prose_sentences(markdown)][:POINTS_PER_SECTION]
     if points:
         return points
     terms = [_term(term, markdown) for term in key_terms(markdown)[:TERMS_PER_SECTION]]
@@ -139,7 +139,7 @@ def _key_points(markdown: str) -> list[str]:
     return [_describe(block) for block in blocks(markdown) if block.code or _is_table(block)][:2]
 
 
-def _prose_sentences(markdown: str) -> list[str]:
+def prose_sentences(markdown: str) -> list[str]:
     """The whole sentences of the paragraphs, quotes and list items of ``markdown`` (not of its
     code, tables or headings), in order."""
     return [
@@ -155,7 +155,7 @@ def _is_table(block: Block) -> bool:
     return len(lines) >= 2 and "|" in lines[0] and bool(_TABLE_SEPARATOR.match(lines[1]))
 
 
-def _inline(text: str) -> str:
+def inline(text: str) -> str:
     """Markdown kept when its emphasis, code and links are balanced, else made plain."""
     balanced = (
         text.count("**") % 2 == 0
@@ -177,7 +177,7 @@ def _describe(block: Block) -> str:
     first_row = block.markdown.splitlines()[0].strip().strip("|")
     header = [plain(cell) for cell in first_row.split("|")]
     columns = [cell for cell in header if cell]
-    return f"A table of {_listing(columns)}." if columns else "A table."
+    return f"A table of {listing(columns)}." if columns else "A table."
 
 
 def _closing(instructions: str | None) -> str:
@@ -187,7 +187,7 @@ def _closing(instructions: str | None) -> str:
     asked = [item for item in asked if item]
     if not asked:
         return _OUTLINE_ONLY
-    quoted = _listing([f"“{item}”" for item in asked])
+    quoted = listing([f"“{item}”" for item in asked])
     return f"This draft is an outline of the current lesson. {_NOT_CARRIED_OUT}: {quoted}."
 
 
@@ -201,7 +201,7 @@ def _word_budget(prompt: TutorPrompt) -> int:
     return budget
 
 
-def _listing(items: Sequence[str]) -> str:
+def listing(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
