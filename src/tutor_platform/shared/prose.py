@@ -12,15 +12,19 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+# Lines that are not prose, and the marks that open a line of prose.
 _FENCE: Final = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_LINE: Final = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_TABLE_LINE: Final = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LIST_ITEM: Final = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
 _QUOTE_MARK: Final = re.compile(r"^\s{0,3}>\s?")
-_TABLE_LINE: Final = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_IMAGE: Final = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
+# Inline Markdown: what is not said (images, HTML tags), link targets, emphasis and code marks.
+_UNSAID: Final = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>")
 _LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HTML_TAG: Final = re.compile(r"<[^>]+>")
 _EMPHASIS: Final = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)|~~")
+
+# Sentences.
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[^a-z])")
 _WHOLE: Final = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _ABBREVIATION: Final = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Mr|Mrs|Dr|No|Fig)\.|\b[A-Z]\.)$")
@@ -77,7 +81,7 @@ def prose_units(markdown: str) -> list[ProseUnit]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of one paragraph, whitespace made single spaces; images and HTML tags
     are left out."""
-    text = _HTML_TAG.sub(" ", _IMAGE.sub(" ", text))
+    text = _UNSAID.sub(" ", text)
     pieces: list[str] = []
     for part in _SENTENCE_END.split(" ".join(text.split())):
         if pieces and _ABBREVIATION.search(pieces[-1]):
@@ -95,6 +99,5 @@ def is_whole(sentence: str) -> bool:
 def plain(text: str) -> str:
     """``text`` without images, link targets, HTML tags, emphasis, code marks, table bars or
     heading marks; whitespace made single spaces."""
-    text = _LINK.sub(r"\1", _IMAGE.sub(" ", text))
-    text = _EMPHASIS.sub("", _HTML_TAG.sub(" ", text))
+    text = _EMPHASIS.sub("", _LINK.sub(r"\1", _UNSAID.sub(" ", text)))
     return " ".join(text.replace("|", " ").replace("#", " ").split())

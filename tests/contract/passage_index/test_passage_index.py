@@ -13,7 +13,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
 )
 from tutor_platform.learning.domain.passages import HEADING_SEPARATOR, query_terms
-from tutor_platform.learning.ports.passages import Candidates
+from tutor_platform.learning.ports.passages import CandidateQuery, Candidates
 from tutor_platform.shared.citations import relevance
 
 OPERATORS = """# Operators
@@ -154,13 +154,15 @@ async def _candidates(
     vector = await world.embedder.embed_query(query)
     async with world.index.reading() as reads:
         return await reads.candidates(
-            course_id,
-            query_terms(query),
-            vector,
-            world.embedder.name,
-            lexical_limit=20,
-            vector_limit=3,
-            include_premium=include_premium,
+            CandidateQuery(
+                course_id,
+                query_terms(query),
+                vector,
+                world.embedder.name,
+                lexical_limit=20,
+                vector_limit=3,
+                include_premium=include_premium,
+            )
         )
 
 
@@ -218,14 +220,9 @@ async def test_vector_candidates_are_the_nearest_passages_of_the_same_embedder(
 
     found = await _candidates(world, course_id, "counting items in a loop")
     async with world.index.reading() as reads:
+        vector = await world.embedder.embed_query("loop")
         other = await reads.candidates(
-            course_id,
-            ["loop"],
-            await world.embedder.embed_query("loop"),
-            "other:model",
-            lexical_limit=20,
-            vector_limit=3,
-            include_premium=True,
+            CandidateQuery(course_id, ["loop"], vector, "other:model", 20, 3, True)
         )
 
     assert len(found.nearest) == 3

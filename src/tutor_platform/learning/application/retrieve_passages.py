@@ -13,7 +13,12 @@ from tutor_platform.learning.domain.passages import (
     share_found,
     stem,
 )
-from tutor_platform.learning.ports.passages import PassageEmbedder, PassageIndex, PassageRecord
+from tutor_platform.learning.ports.passages import (
+    CandidateQuery,
+    PassageEmbedder,
+    PassageIndex,
+    PassageRecord,
+)
 from tutor_platform.shared.citations import relevance
 
 MAX_LIMIT = 50
@@ -64,13 +69,15 @@ class RetrievePassages:
         vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
         async with self._index.reading() as reads:
             found = await reads.candidates(
-                course_id,
-                terms,
-                vector,
-                self._embedder.name,
-                lexical_limit=LEXICAL_CANDIDATES,
-                vector_limit=VECTOR_CANDIDATES,
-                include_premium=include_premium,
+                CandidateQuery(
+                    course_id,
+                    terms,
+                    vector,
+                    self._embedder.name,
+                    lexical_limit=LEXICAL_CANDIDATES,
+                    vector_limit=VECTOR_CANDIDATES,
+                    include_premium=include_premium,
+                )
             )
             fused = reciprocal_rank_fusion([found.lexical, found.nearest])
             stems = [stem(term) for term in terms]

@@ -113,23 +113,26 @@ class Candidates:
     stems: Mapping[UUID, frozenset[str]]
 
 
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """What to look for in a course's index: passages matching any of ``terms`` in full-text
+    search (at most ``lexical_limit``) and the ``vector_limit`` passages embedded by
+    ``embedder`` nearest to ``vector``; premium lessons' passages only if ``include_premium``."""
+
+    course_id: UUID
+    terms: Sequence[str]
+    vector: Sequence[float]
+    embedder: str
+    lexical_limit: int
+    vector_limit: int
+    include_premium: bool
+
+
 class PassageReads(Protocol):
     """Reads of one retrieval, on one database connection."""
 
-    async def candidates(
-        self,
-        course_id: UUID,
-        terms: Sequence[str],
-        vector: Sequence[float],
-        embedder: str,
-        *,
-        lexical_limit: int,
-        vector_limit: int,
-        include_premium: bool,
-    ) -> Candidates:
-        """Up to ``lexical_limit`` passages of the course matching any of ``terms`` in
-        full-text search, and the ``vector_limit`` passages embedded by ``embedder`` nearest to
-        ``vector``; premium lessons' passages only if ``include_premium``."""
+    async def candidates(self, query: CandidateQuery) -> Candidates:
+        """The full-text and vector candidates of the course for ``query``."""
         ...
 
     async def passages(self, passage_ids: Sequence[UUID]) -> list[PassageRecord]:

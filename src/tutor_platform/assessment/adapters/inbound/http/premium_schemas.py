@@ -121,14 +121,11 @@ class LessonResponse(msgspec.Struct):
 
 
 class IdeaResponse(msgspec.Struct):
-    idea: Annotated[
-        str,
-        msgspec.Meta(description="An idea the lessons share, written by the AI; cites as [n]."),
-    ]
-    citations: Annotated[
-        list[CitationResponse],
-        msgspec.Meta(description="The passages this idea rests on (cites or quotes)."),
-    ]
+    """An idea the lessons share, written by the AI (citing passages as [n]), and the passages
+    it rests on (those it cites, else those it quotes)."""
+
+    idea: str
+    citations: list[CitationResponse]
 
     @classmethod
     def of(cls, idea: Idea) -> "IdeaResponse":

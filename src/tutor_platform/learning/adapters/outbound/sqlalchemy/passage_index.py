@@ -38,7 +38,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
 )
 from tutor_platform.learning.domain.passages import text_stems
-from tutor_platform.learning.ports.passages import Candidates, PassageRecord
+from tutor_platform.learning.ports.passages import CandidateQuery, Candidates, PassageRecord
 
 CACHED_COURSES = 64
 _P = LessonPassageRow
@@ -165,20 +165,9 @@ class _Reads:
         self._index = index
         self._connection = connection
 
-    async def candidates(
-        self,
-        course_id: UUID,
-        terms: Sequence[str],
-        vector: Sequence[float],
-        embedder: str,
-        *,
-        lexical_limit: int,
-        vector_limit: int,
-        include_premium: bool,
-    ) -> Candidates:
-        statement, parameters = self._version_and_hits(
-            course_id, terms, embedder, lexical_limit, include_premium
-        )
+    async def candidates(self, query: CandidateQuery) -> Candidates:
+        course_id, embedder = query.course_id, query.embedder
+        statement, parameters = self._version_and_hits(query)
         rows = (await self._connection.execute(statement, parameters)).all()
         version = (rows[0].n, rows[0].m)
         lexical = [row.id for row in rows if row.id is not None]
@@ -186,14 +175,14 @@ class _Reads:
         if vectors is None:
             vectors = await self._load(course_id, embedder, version)
             self._index._keep(course_id, embedder, vectors)
-        query = np.asarray(vector, dtype=np.float32)
-        if not vectors.ids or vectors.matrix.shape[1] != query.shape[0]:
+        vector = np.asarray(query.vector, dtype=np.float32)
+        if not vectors.ids or vectors.matrix.shape[1] != vector.shape[0]:
             return Candidates(lexical, [], {}, {})
-        scores = np.clip(vectors.matrix @ query, -1.0, 1.0)
-        if not include_premium:
+        scores = np.clip(vectors.matrix @ vector, -1.0, 1.0)
+        if not query.include_premium:
             scores = np.where(vectors.premium, -np.inf, scores)
         allowed = int(np.count_nonzero(np.isfinite(scores)))
-        top = np.argsort(-scores, kind="stable")[: min(vector_limit, allowed)]
+        top = np.argsort(-scores, kind="stable")[: min(query.vector_limit, allowed)]
         known = vectors.positions
         wanted = [int(i) for i in top] + [known[p] for p in lexical if p in known]
         return Candidates(
@@ -213,21 +202,18 @@ class _Reads:
         )
         return [_record(row) for row in await self._connection.execute(statement)]
 
-    def _version_and_hits(
-        self,
-        course_id: UUID,
-        terms: Sequence[str],
-        embedder: str,
-        limit: int,
-        include_premium: bool,
-    ) -> tuple[Select[Any], dict[str, Any]]:
+    def _version_and_hits(self, query: CandidateQuery) -> tuple[Select[Any], dict[str, Any]]:
         """One row per full-text hit (best first), each with the course's index version
         (``n``, ``m``); one row with ``id`` NULL when nothing matches."""
-        parameters = {"course_id": course_id, "embedder": embedder, "limit": limit}
-        if not terms:
+        parameters = {
+            "course_id": query.course_id,
+            "embedder": query.embedder,
+            "limit": query.lexical_limit,
+        }
+        if not query.terms:
             return self._index._statement(None), parameters
-        statement = self._index._statement(include_premium)
-        return statement, parameters | self._index._search_parameters(terms)
+        statement = self._index._statement(query.include_premium)
+        return statement, parameters | self._index._search_parameters(query.terms)
 
     async def _load(
         self, course_id: UUID, embedder: str, version: tuple[Any, ...]
