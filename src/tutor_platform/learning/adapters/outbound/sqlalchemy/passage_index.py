@@ -88,8 +88,8 @@ _RECORD_COLUMNS = (
 
 class SqlPassageIndex:
     """What both databases answer with the same SQL; subclasses add full-text search
-    (``_hits``: a subquery of passage ``id`` and ``rank_key``, lowest best, with its
-    parameters)."""
+    (``_hits``: a subquery of passage ``id`` and ``rank_key``, lowest best, whose search
+    parameters ``_search_parameters`` gives)."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
