@@ -32,8 +32,8 @@ from scripts.bench.report import write_section
 from scripts.bench.servers import ROOT, platform_server
 from tutor_platform.media.adapters.outbound.speech.local import LocalSpeechSynthesizer
 from tutor_platform.media.adapters.outbound.video.moviepy_renderer import MoviePyVideoRenderer
-from tutor_platform.media.domain.narration import sentences
 from tutor_platform.media.domain.video_plan import VideoPlan
+from tutor_platform.shared.prose import split_sentences
 
 FILE_MB = 50
 CHUNK = 1024 * 1024
@@ -164,7 +164,7 @@ async def measure_render(work: Path) -> Render:
     narration = await speech.synthesize(NARRATION)
     speech_s = time.perf_counter() - started
     parsed = mutagen.File(io.BytesIO(narration.data))
-    plan = VideoPlan("Biology 101", "Cell energy", tuple(sentences(NARRATION)))
+    plan = VideoPlan("Biology 101", "Cell energy", tuple(split_sentences(NARRATION)))
     renderer = MoviePyVideoRenderer(temp_dir=str(work))
     started = time.perf_counter()
     video = await renderer.render(plan, narration)

@@ -1,7 +1,8 @@
 """``just eval``: how well the tutor teaches from the course, measured on question sets.
 
-Builds the demo data on a fresh SQLite database in a temporary folder (and a held-out course
-that the tuning never saw), asks every question of ``questions.toml`` and ``heldout.toml``
+Builds the demo data on a fresh SQLite database in a temporary folder (and two held-out
+courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``
+and ``heldout-shell.toml``
 through the HTTP API as the course's instructor, and prints, per set:
 
 - recall@3: the expected lessons among the lessons of the first three passages the tutor
@@ -224,9 +225,17 @@ class Eval:
         )
 
 
-def add_heldout_course(run: Eval) -> None:
-    """The held-out course, created and published through the API like any course."""
-    course_file = tomllib.loads((HERE / "heldout" / "course.toml").read_text())
+HELD_OUT_COURSES = ("heldout", "heldout-shell")
+QUESTION_SETS = (
+    ("Tuning set", "questions.toml"),
+    ("Held-out set (Git)", "heldout.toml"),
+    ("Held-out set 2 (terminal)", "heldout-shell.toml"),
+)
+
+
+def add_heldout_course(run: Eval, folder: str) -> None:
+    """A held-out course, created and published through the API like any course."""
+    course_file = tomllib.loads((HERE / folder / "course.toml").read_text())
     course = run.post(
         "/courses",
         {k: course_file[k] for k in ("title", "slug", "description", "subject", "difficulty")},
@@ -234,7 +243,7 @@ def add_heldout_course(run: Eval) -> None:
     )
     section = run.post(f"/courses/{course['id']}/sections", {"title": "Lessons"}, run.headers)
     for lesson in course_file["lessons"]:
-        content = (HERE / "heldout" / f"{lesson['slug']}.md").read_text()
+        content = (HERE / folder / f"{lesson['slug']}.md").read_text()
         run.post(
             f"/sections/{section['id']}/lessons",
             {"title": lesson["title"], "content": content},
@@ -286,9 +295,10 @@ def main() -> None:
         container.tutor_models.override(providers.Object(Models(recorder)))
         with TestClient(app) as client:
             run = Eval(client, recorder)
-            add_heldout_course(run)
+            for folder in HELD_OUT_COURSES:
+                add_heldout_course(run, folder)
             wait_for_index(run)
-            for name, file in (("Tuning set", "questions.toml"), ("Held-out set", "heldout.toml")):
+            for name, file in QUESTION_SETS:
                 cases = tomllib.loads((HERE / file).read_text())["case"]
                 scores = Scores([run.ask(case, args.provider) for case in cases])
                 print(scores.report(f"{name} ({args.provider})"), "\n")

@@ -207,14 +207,15 @@ class LearningFacade:
     async def retrieve_passages(
         self, course_id: UUID, query: str, limit: int = 5, *, include_premium: bool = True
     ) -> list[RetrievedPassage]:
-        """Up to ``limit`` passages of the course (published or not), best first; [] when the
-        query has no usable words and no vector, or the course has no passages.
+        """Up to ``limit`` passages of the course (published or not), most relevant first; []
+        when the query has no usable words, or the course has no passages.
 
-        Hybrid: full-text search (code-aware: ``==``, ``//``, ``__name__`` are searchable) and
-        the cosine similarity of embeddings, fused by reciprocal rank fusion (``score``).
-        ``similarity`` and ``lexical`` (the share of the question's content terms found in
-        the passage, its lesson title or heading) let the caller apply a relevance threshold.
-        Passages of premium lessons are left out unless ``include_premium``."""
+        Hybrid: candidates from full-text search (code-aware: ``==``, ``//``, ``__name__`` are
+        searchable) and from the cosine similarity of embeddings, fused by reciprocal rank,
+        then ordered by relevance (``score``: ``shared.citations.relevance`` of ``similarity``
+        and ``lexical``, the share of the question's content terms found in the passage, its
+        lesson title or heading), which callers threshold. Passages of premium lessons are
+        left out unless ``include_premium``."""
         return await self._retrieve_passages.execute(
             course_id, query, limit, include_premium=include_premium
         )

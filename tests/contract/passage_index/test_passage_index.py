@@ -13,6 +13,8 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
 )
 from tutor_platform.learning.domain.passages import HEADING_SEPARATOR, query_terms
+from tutor_platform.learning.ports.passages import CandidateQuery, Candidates
+from tutor_platform.shared.citations import relevance
 
 OPERATORS = """# Operators
 
@@ -146,20 +148,37 @@ async def test_code_and_words_find_their_lesson_first(world: World, query: str, 
     assert (await _titles(world, course_id, query))[0] == title
 
 
-async def test_lexical_ranking_matches_any_term_within_the_course_only(world: World) -> None:
+async def _candidates(
+    world: World, course_id: UUID, query: str, *, include_premium: bool = True
+) -> Candidates:
+    vector = await world.embedder.embed_query(query)
+    async with world.index.reading() as reads:
+        return await reads.candidates(
+            CandidateQuery(
+                course_id,
+                query_terms(query),
+                vector,
+                world.embedder.name,
+                lexical_limit=20,
+                vector_limit=3,
+                include_premium=include_premium,
+            )
+        )
+
+
+async def test_full_text_candidates_match_any_term_within_the_course_only(world: World) -> None:
     lessons = await _course(world, Operators=OPERATORS, Loops=LOOPS)
     other = await _course(world, Elsewhere=OPERATORS)
     course_id = lessons["Operators"].course_id
 
-    found = await world.index.lexical_ranking(
-        course_id, query_terms("floor division or enumerate"), 20, include_premium=True
-    )
-    records = await world.index.passages(found)
+    found = await _candidates(world, course_id, "floor division or enumerate")
+    async with world.index.reading() as reads:
+        records = await reads.passages(found.lexical)
 
     assert {r.lesson_title for r in records} == {"Operators", "Loops"}
     assert all(r.course_id == course_id for r in records)
     assert other["Elsewhere"].course_id != course_id
-    assert await world.index.lexical_ranking(course_id, [], 20, include_premium=True) == []
+    assert (await _candidates(world, course_id, "the and of")).lexical == []
 
 
 async def test_premium_passages_are_left_out_when_asked(world: World) -> None:
@@ -187,27 +206,46 @@ async def test_retrieval_scores_say_how_well_a_passage_matches(world: World) -> 
     assert best.lexical == 1.0
     assert -1.0 <= best.similarity <= 1.0
     assert [p.score for p in found] == sorted((p.score for p in found), reverse=True)
+    assert all(p.score == pytest.approx(relevance(p.similarity, p.lexical)) for p in found)
     bread = next(p for p in found if p.lesson_title == "Cooking")
     assert bread.lexical == 0.0
     assert bread.similarity < best.similarity
 
 
-async def test_similarities_cover_the_course_passages_of_the_same_embedder(
+async def test_vector_candidates_are_the_nearest_passages_of_the_same_embedder(
     world: World,
 ) -> None:
     lessons = await _course(world, Operators=OPERATORS, Loops=LOOPS)
     course_id = lessons["Loops"].course_id
-    vector = await world.embedder.embed_query("counting items in a loop")
 
-    scores = await world.index.similarities(
-        course_id, vector, world.embedder.name, include_premium=True
-    )
+    found = await _candidates(world, course_id, "counting items in a loop")
+    async with world.index.reading() as reads:
+        vector = await world.embedder.embed_query("loop")
+        other = await reads.candidates(
+            CandidateQuery(course_id, ["loop"], vector, "other:model", 20, 3, True)
+        )
 
-    assert len(scores) == 5
-    assert all(-1.0 <= s <= 1.0 for s in scores.values())
-    assert (
-        await world.index.similarities(course_id, vector, "other:model", include_premium=True) == {}
-    )
+    assert len(found.nearest) == 3
+    nearest = [found.similarity[pid] for pid in found.nearest]
+    assert nearest == sorted(nearest, reverse=True)
+    assert all(-1.0 <= s <= 1.0 for s in found.similarity.values())
+    assert set(found.stems) == set(found.similarity) >= set(found.lexical) | set(found.nearest)
+    assert "enumer" in found.stems[found.nearest[0]] or "loop" in found.stems[found.nearest[0]]
+    assert (other.nearest, other.similarity) == ([], {})
+
+
+async def test_premium_passages_are_no_candidates_when_left_out(world: World) -> None:
+    lessons = await _course(world, Operators=OPERATORS, Loops=LOOPS)
+    await world.catalog.change(LessonRow, lessons["Loops"].id, is_premium=True)
+    course_id = lessons["Loops"].course_id
+    loops = {p.id for p in await world.index.lesson_passages(lessons["Loops"].id)}
+
+    found = await _candidates(world, course_id, "enumerate loop", include_premium=False)
+
+    assert loops
+
+    assert not loops & (set(found.lexical) | set(found.nearest) | set(found.similarity))
+    assert found.nearest
 
 
 async def test_the_vector_cache_follows_a_reindex(world: World) -> None:

@@ -118,7 +118,15 @@ async def test_synthesis_cites_passages_of_the_chosen_lessons(
     assert len({c["index"] for c in citations}) == len(citations)
     for citation in citations:
         assert 0 < len(citation["snippet"]) <= 300
-    assert "for loop" in body["connections"]
+    ideas = body["connections"]
+    assert any("for loop" in idea["idea"] for idea in ideas)
+    for idea in ideas:
+        assert idea["citations"]
+        assert all(set(c) == CITATION_FIELDS for c in idea["citations"])
+        assert {c["lesson_id"] for c in idea["citations"]} <= set(chosen)
+        assert all(f"[{c['index']}]" in idea["idea"] for c in idea["citations"])
+    by_idea = {c["index"] for idea in ideas for c in idea["citations"]}
+    assert by_idea == {c["index"] for c in citations}
 
 
 async def test_a_mentor_plan_is_built_from_the_lessons_relevant_to_the_goal(

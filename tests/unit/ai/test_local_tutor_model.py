@@ -6,6 +6,7 @@ from uuid import UUID
 
 import pytest
 
+from tutor_platform.ai.adapters.outbound.local.composing import NOTHING_TO_WRITE_FROM
 from tutor_platform.ai.adapters.outbound.local.tutor_model import MODEL_ID, LocalTutorModel
 from tutor_platform.ai.ports.model import (
     CoursePassage,
@@ -214,29 +215,68 @@ def writing(message: str, **changes: Any) -> TutorPrompt:
     return prompt(message, task="text", **changes)
 
 
-async def test_a_request_for_a_script_summarises_the_lessons(model: LocalTutorModel) -> None:
+async def test_text_from_one_lesson_is_its_opening_sentences_cited_when_asked(
+    model: LocalTutorModel,
+) -> None:
     reply = await model.reply(
-        writing("Write a 30-second script summarising this lesson", passages=[PHOTOSYNTHESIS])
+        writing(
+            "Write an overview of this lesson. Cite each passage you draw on as [n].",
+            passages=[PHOTOSYNTHESIS],
+        )
     )
 
-    assert reply.content.startswith("Here is a short summary of the lesson material.")
-    assert "Photosynthesis is how plants make their food." in reply.content
-    assert "could not find" not in reply.content
+    assert reply.content == (
+        "- **Photosynthesis**: Photosynthesis is how plants make their food. Plants use light "
+        "energy to turn water and carbon dioxide into glucose. [1]"
+    )
 
 
-async def test_a_summary_of_a_named_lesson_keeps_to_that_lesson(model: LocalTutorModel) -> None:
+async def test_text_about_a_named_lesson_keeps_to_that_lesson(model: LocalTutorModel) -> None:
     reply = await model.reply(writing("Summarise the lesson on mitosis"))
 
-    assert '"Mitosis" in short: Mitosis is cell division' in reply.content
-    assert "Photosynthesis" not in reply.content
+    assert reply.content == (
+        "- **Mitosis**: Mitosis is cell division that produces two identical daughter cells."
+    )
 
 
-async def test_writing_from_material_quotes_what_matches(model: LocalTutorModel) -> None:
+async def test_text_quotes_the_whole_sentences_the_instruction_asks_about(
+    model: LocalTutorModel,
+) -> None:
     reply = await model.reply(writing("Which organelle do cells use to release energy?"))
 
-    assert "Cells break down glucose to release energy." in reply.content
-    assert '"Cellular respiration"' in reply.content
+    assert "- **Cellular respiration**: Cells break down glucose to release energy." in (
+        reply.content
+    )
     assert "Mitosis" not in reply.content
+    assert "[" not in reply.content
+
+
+async def test_asked_how_lessons_connect_it_names_the_ideas_they_share(
+    model: LocalTutorModel,
+) -> None:
+    reply = await model.reply(
+        writing("Write the ideas these lessons share; cite the passages as [n].")
+    )
+
+    ideas = reply.content.split("\n")
+    assert ideas[0] == (
+        "- **energy**, in \u201cPhotosynthesis\u201d: Plants use light energy to turn water and "
+        "carbon dioxide into glucose. [1] And in \u201cCellular respiration\u201d: Cells break "
+        "down glucose to release energy. [2]"
+    )
+    assert all(idea.startswith("- **") and idea.endswith(("[1]", "[2]", "[3]")) for idea in ideas)
+
+
+async def test_notes_come_first_as_they_are_and_no_material_is_said_plainly(
+    model: LocalTutorModel,
+) -> None:
+    notes = CoursePassage(lesson_id=None, title="Your plan", text="1. Read. 2. Practise.")
+
+    planned = await model.reply(writing("Write an overview of this plan.", passages=[notes]))
+    nothing = await model.reply(writing("Write an overview.", passages=[]))
+
+    assert planned.content == "Your plan: 1. Read. 2. Practise."
+    assert nothing.content == NOTHING_TO_WRITE_FROM
 
 
 def grading(answer: str, keywords: list[str] | None = None, guidance: str = "") -> GradingRequest:

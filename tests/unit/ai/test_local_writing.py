@@ -205,4 +205,5 @@ async def test_a_narration_keeps_within_the_length_asked_for(model: LocalTutorMo
 async def test_text_tasks_keep_their_own_answer(model: LocalTutorModel) -> None:
     text = await written(model, "text", message="Write a short summary of the lesson.")
 
-    assert text.startswith("Here is a short summary of the lesson material.")
+    assert text.startswith("- **Lists in Python")
+    assert all(item.startswith("- **") and item.endswith(".") for item in text.split("\n"))

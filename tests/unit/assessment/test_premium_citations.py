@@ -69,7 +69,10 @@ async def test_synthesis_numbers_the_lessons_passages_and_keeps_known_citations(
     world.catalog.passage(first, "Variables name values.", "Names")
     world.catalog.passage(first, "Assignment binds a name.", "Binding")
     world.catalog.passage(second, "Functions take values as parameters.", "Parameters")
-    world.ai.text = "Both name values [1] [3]; see also [4] and [9]."
+    world.ai.text = (
+        "The lessons share two ideas.\n\n- Both name values [1] [3]; see also [4] and [9].\n"
+        "- Parameters are names too [2]."
+    )
 
     result = await world.container.synthesize_lessons().execute(
         premium(), world.course.id, [first.id, second.id]
@@ -82,11 +85,14 @@ async def test_synthesis_numbers_the_lessons_passages_and_keeps_known_citations(
         ("Lesson 1.2", "Parameters"),
         ("Lesson 1.1", "Binding"),
     ]
-    assert result.connections == "Both name values [1] [3]; see also and."
-    assert [(c.index, c.lesson_id, c.heading) for c in result.citations] == [
-        (1, first.id, "Names"),
-        (3, first.id, "Binding"),
+    assert [idea.text for idea in result.connections] == [
+        "Both name values [1] [3]; see also and.",
+        "Parameters are names too [2].",
     ]
+    assert [
+        [(c.index, c.lesson_id, c.heading) for c in idea.citations] for idea in result.connections
+    ] == [[(1, first.id, "Names"), (3, first.id, "Binding")], [(2, second.id, "Parameters")]]
+    assert [c.index for c in result.citations] == [1, 3, 2]
     assert result.citations[0].snippet == "Variables name values."
     assert result.citations[0].course_id == world.course.id
 
@@ -95,13 +101,20 @@ async def test_synthesis_cites_what_an_unmarked_text_quotes(world: World) -> Non
     first, second = world.course.lessons[:2]
     world.catalog.passage(first, "A variable is a name that refers to a value in memory.")
     world.catalog.passage(second, "A function is a named block of code that you can call.")
-    world.ai.text = "In short: a function is a named block of code that you can call again."
+    world.ai.text = (
+        "In short: a function is a named block of code that you can call again.\n\n"
+        "A variable is a name that refers to a value in memory, and so is a parameter."
+    )
 
     result = await world.container.synthesize_lessons().execute(
         premium(), world.course.id, [first.id, second.id]
     )
 
-    assert [(c.index, c.lesson_id) for c in result.citations] == [(2, second.id)]
+    assert [[(c.index, c.lesson_id) for c in idea.citations] for idea in result.connections] == [
+        [(2, second.id)],
+        [(1, first.id)],
+    ]
+    assert [(c.index, c.lesson_id) for c in result.citations] == [(2, second.id), (1, first.id)]
 
 
 async def test_a_mentor_plan_is_built_from_the_relevant_lessons_only(world: World) -> None:

@@ -110,7 +110,7 @@ async def test_a_failed_ai_call_gives_the_slot_back_and_costs_nothing(world: Wor
     world.ai.fail = False
     done = await synthesize.execute(caller, world.course.id, lessons)
 
-    assert done.connections == world.ai.text
+    assert [idea.text for idea in done.connections] == [world.ai.text]
     assert world.usage == 1
     counts = await world.counter.counts(caller.user_id, ["synthesis"], world.clock.now().date())
     assert counts == {"synthesis": 1}

@@ -14,27 +14,14 @@ from tutor_platform.media.domain.lesson_access import (
 )
 from tutor_platform.media.domain.lesson_errors import LessonNotFound, NotCourseEditor
 from tutor_platform.media.domain.lesson_material import LessonMaterial, lesson_passages
-from tutor_platform.media.domain.narration import (
-    narration_script,
-    plain_text,
-    sentences,
-    speech_seconds,
-)
+from tutor_platform.media.domain.narration import narration_script, speech_seconds
 from tutor_platform.media.domain.video_plan import VideoPlan, card_timeline
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import PremiumRequired
+from tutor_platform.shared.prose import split_sentences
 
 FREE = Principal(uuid4(), "student", "free")
 PREMIUM = Principal(uuid4(), "student", "premium")
-
-
-def test_markdown_becomes_plain_speakable_text() -> None:
-    markdown = (
-        "## Title\n\n- **Bold** item with `code` and [a link](https://x.test)\n"
-        "1. Numbered\n> quoted\n\n```python\nprint('hidden')\n```\n![img](a.png) <b>tag</b> end"
-    )
-
-    assert plain_text(markdown) == "Title Bold item with code and a link Numbered quoted tag end"
 
 
 def test_a_script_keeps_whole_sentences_up_to_the_word_limit() -> None:
@@ -56,7 +43,7 @@ def test_a_script_says_only_whole_plain_sentences_of_the_prose() -> None:
 
     script = narration_script(answer)
 
-    assert sentences(script) == [
+    assert split_sentences(script) == [
         "Cells need energy, e.g. sugar, to live.",
         "They make ATP.",
         "Mitochondria have their own DNA.",

@@ -1,11 +1,11 @@
 """Premium: connections across lessons of a course, written by the AI from their passages
-(``POST /hybrid/synthesis``).
+(``POST /hybrid/synthesis``): the ideas they share, each with the passages it rests on.
 
-The lessons' passages are numbered and sent with the instruction to cite them as ``[n]``;
-the answer keeps only markers of passages that were sent, and its citations are those
-passages (see ``domain.citations``). The passages are sent in turns, the first of every
-lesson, then the second of every lesson..., so that a writer that reads only the first few
-(the offline ``local`` one) still draws on every lesson.
+The lessons' passages are numbered and sent with the instruction to list the shared ideas, one
+per list item, citing them as ``[n]``; each idea keeps only markers of passages that were sent,
+and its citations are those passages (see ``domain.synthesis``). The passages are sent in
+turns, the first of every lesson, then the second of every lesson..., so that a writer that
+reads only the first few still draws on every lesson.
 """
 
 from collections.abc import Sequence
@@ -16,8 +16,9 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.material import excerpt, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
-from tutor_platform.assessment.domain.citations import Source, cite
+from tutor_platform.assessment.domain.citations import Source
 from tutor_platform.assessment.domain.premium import SYNTHESIS
+from tutor_platform.assessment.domain.synthesis import Idea, cited_by_any, ideas
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import CourseCatalog, LessonFacts
 from tutor_platform.shared.auth import Principal
@@ -34,8 +35,9 @@ PASSAGES_PER_LESSON: Final = 4
 class Synthesis:
     course_id: UUID
     lessons: list[LessonFacts]
-    connections: str
+    connections: list[Idea]
     citations: list[Citation]
+    """Every passage some idea cites."""
 
 
 class SynthesizeLessons:
@@ -56,10 +58,10 @@ class SynthesizeLessons:
         lessons = await self._lessons(course_id, lesson_ids)
         titles = ", ".join(f"\u201c{lesson.title}\u201d" for lesson in lessons)
         instruction = (
-            f"Write an overview of how the lessons {titles} of the course "
-            f"\u201c{course.title}\u201d connect: the ideas they share, how one builds on "
-            "another, and one exercise that uses them together. The passages are numbered: "
-            "cite each one you draw on as [n], with its number."
+            f"List the ideas that the lessons {titles} of the course "
+            f'\u201c{course.title}\u201d share, one idea per Markdown list item ("- "), '
+            "in one or two sentences that say how the lessons connect on it. The passages are "
+            "numbered: in each item, cite the passages it rests on as [n], with their numbers."
         )
         sources = await self._sources(lessons)
         material = [Passage(s.title, s.markdown, s.lesson_id, s.heading) for s in sources]
@@ -67,10 +69,9 @@ class SynthesizeLessons:
         async def connections() -> str:
             return await self._ai.write(instruction, material)
 
-        text, citations = cite(
-            await self._gate.run(principal, SYNTHESIS, connections, course_id), sources
-        )
-        return Synthesis(course_id, lessons, text, citations)
+        written = await self._gate.run(principal, SYNTHESIS, connections, course_id)
+        shared = ideas(written, sources)
+        return Synthesis(course_id, lessons, shared, cited_by_any(shared))
 
     async def _sources(self, lessons: Sequence[LessonFacts]) -> list[Source]:
         """Each lesson's first passages (the whole lesson, cut, when it has none indexed yet),

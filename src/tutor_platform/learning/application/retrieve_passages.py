@@ -1,6 +1,6 @@
-"""Hybrid retrieval over a course's passages: full-text and vector rankings fused by rank."""
+"""Hybrid retrieval over a course's passages: full-text and vector candidates, fused by rank,
+ordered by relevance."""
 
-import asyncio
 from uuid import UUID
 
 from tutor_platform.learning.domain.passages import (
@@ -8,11 +8,18 @@ from tutor_platform.learning.domain.passages import (
     MAX_QUERY_CHARS,
     VECTOR_CANDIDATES,
     RetrievedPassage,
-    lexical_share,
     query_terms,
     reciprocal_rank_fusion,
+    share_found,
+    stem,
 )
-from tutor_platform.learning.ports.passages import PassageEmbedder, PassageIndex, PassageRecord
+from tutor_platform.learning.ports.passages import (
+    CandidateQuery,
+    PassageEmbedder,
+    PassageIndex,
+    PassageRecord,
+)
+from tutor_platform.shared.citations import relevance
 
 MAX_LIMIT = 50
 
@@ -36,13 +43,16 @@ def retrieved(
 
 
 class RetrievePassages:
-    """Up to ``limit`` passages of the course, best first.
+    """Up to ``limit`` passages of the course, most relevant first.
 
     Candidates: the top ``LEXICAL_CANDIDATES`` of full-text search (any of the question's
     content terms, code-aware) and the top ``VECTOR_CANDIDATES`` by cosine similarity with the
-    question's embedding (both asked at once), fused by reciprocal rank fusion. A question
-    without a content term (only stop words, symbols that are no operator, emoji) retrieves
-    nothing.
+    question's embedding, read on one connection. Every candidate is scored by the relevance
+    rule (similarity plus a share of the question's words it holds, ``shared.citations``),
+    reciprocal rank fusion breaking ties, so that a passage the full-text ranking alone put
+    low ("continue" in a loop lesson outranking "fail" in the exceptions lesson) is still
+    weighed by its meaning. A question without a content term (only stop words, symbols that
+    are no operator, emoji) retrieves nothing.
     """
 
     def __init__(self, index: PassageIndex, embedder: PassageEmbedder) -> None:
@@ -56,36 +66,32 @@ class RetrievePassages:
         if limit < 1 or not terms:
             return []
         limit = min(limit, MAX_LIMIT)
-        lexical, similarities = await asyncio.gather(
-            self._index.lexical_ranking(
-                course_id, terms, LEXICAL_CANDIDATES, include_premium=include_premium
-            ),
-            self._similarities(course_id, query, include_premium),
-        )
-        nearest = sorted(similarities, key=lambda pid: (-similarities[pid], str(pid)))
-        fused = reciprocal_rank_fusion([lexical, nearest[:VECTOR_CANDIDATES]])
-        best = sorted(fused, key=lambda pid: (-fused[pid], str(pid)))[:limit]
-        records = {record.id: record for record in await self._index.passages(best)}
+        vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
+        async with self._index.reading() as reads:
+            found = await reads.candidates(
+                CandidateQuery(
+                    course_id,
+                    terms,
+                    vector,
+                    self._embedder.name,
+                    lexical_limit=LEXICAL_CANDIDATES,
+                    vector_limit=VECTOR_CANDIDATES,
+                    include_premium=include_premium,
+                )
+            )
+            fused = reciprocal_rank_fusion([found.lexical, found.nearest])
+            stems = [stem(term) for term in terms]
+            shares = {pid: share_found(stems, found.stems.get(pid, ())) for pid in fused}
+            scores = {pid: relevance(found.similarity.get(pid, 0.0), shares[pid]) for pid in fused}
+            best = sorted(fused, key=lambda pid: (-scores[pid], -fused[pid], str(pid)))[:limit]
+            records = {record.id: record for record in await reads.passages(best)}
         return [
             retrieved(
                 records[pid],
-                score=fused[pid],
-                similarity=similarities.get(pid, 0.0),
-                lexical=lexical_share(
-                    terms,
-                    records[pid].search_text,
-                    records[pid].lesson_title,
-                    records[pid].heading or "",
-                ),
+                score=scores[pid],
+                similarity=found.similarity.get(pid, 0.0),
+                lexical=shares[pid],
             )
             for pid in best
             if pid in records
         ]
-
-    async def _similarities(
-        self, course_id: UUID, query: str, include_premium: bool
-    ) -> dict[UUID, float]:
-        vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
-        return await self._index.similarities(
-            course_id, vector, self._embedder.name, include_premium=include_premium
-        )

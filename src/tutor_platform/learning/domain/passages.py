@@ -13,7 +13,7 @@ queries.
 """
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, TypeVar
 from uuid import UUID
@@ -235,6 +235,9 @@ _SUFFIXES: Final = (
 )
 
 
+_SIBILANTS: Final = ("s", "x", "z", "ch", "sh")
+
+
 def stem(word: str) -> str:
     """A light English stemmer (plural, -ing, -ed, a few derivations): enough for comparing a
     question's words with a passage's, identically on both sides. Code words are kept."""
@@ -245,6 +248,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
+            if suffix == "es" and not word[:-2].endswith(_SIBILANTS):
+                continue  # "tables" is "table" + "s", "boxes" is "box" + "es"
             stemmed = word[: len(word) - len(suffix)] + replacement
             doubled = len(stemmed) > 3 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in "lsz"
             if suffix in ("ing", "ed", "ings", "edly") and doubled:
@@ -273,13 +278,21 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
+def text_stems(*texts: str) -> frozenset[str]:
+    """The stems of the code-aware words of ``texts`` (what :func:`share_found` looks in)."""
+    return frozenset(stem(word) for text in texts for word in words_of(code_search_text(text)))
+
+
+def share_found(term_stems: Sequence[str], stems: Collection[str]) -> float:
+    """The share (0..1) of the question's terms (given by their stems) among ``stems``."""
+    if not term_stems:
+        return 0.0
+    return sum(1 for term in term_stems if term in stems) / len(term_stems)
+
+
 def lexical_share(terms: Sequence[str], *texts: str) -> float:
     """The share (0..1) of ``terms`` whose stem occurs among the words of ``texts``."""
-    if not terms:
-        return 0.0
-    stems = {stem(word) for text in texts for word in words_of(code_search_text(text))}
-    found = sum(1 for term in terms if stem(term) in stems)
-    return found / len(terms)
+    return share_found([stem(term) for term in terms], text_stems(*texts))
 
 
 def reciprocal_rank_fusion(rankings: Iterable[Sequence[T]], k: int = RRF_K) -> dict[T, float]:

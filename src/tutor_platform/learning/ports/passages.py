@@ -2,11 +2,12 @@
 
 ``LessonSplitter`` parses a lesson's Markdown; ``PassageEmbedder`` turns text into unit
 vectors (the AI capability's ``Embedder`` fits it as it is); ``PassageUnitOfWork`` stores a
-lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads, each on its
-own connection.
+lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads (the reads of
+one retrieval share a connection).
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -99,24 +100,51 @@ class PassageRecord:
     is_premium: bool
 
 
-class PassageIndex(Protocol):
-    """Retrieval reads over the stored passages."""
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """What one read of a course's index gives for a question: the full-text ranking
+    (``lexical``, best first), the passages nearest to the question's vector (``nearest``, best
+    first), and for every passage in either, its cosine ``similarity`` and the ``stems`` of its
+    search text."""
 
-    async def lexical_ranking(
-        self, course_id: UUID, terms: Sequence[str], limit: int, *, include_premium: bool
-    ) -> list[UUID]:
-        """Passages of the course matching any of ``terms`` in full-text search, best first."""
-        ...
+    lexical: list[UUID]
+    nearest: list[UUID]
+    similarity: Mapping[UUID, float]
+    stems: Mapping[UUID, frozenset[str]]
 
-    async def similarities(
-        self, course_id: UUID, vector: Sequence[float], embedder: str, *, include_premium: bool
-    ) -> dict[UUID, float]:
-        """The cosine similarity of ``vector`` with every passage of the course embedded by
-        ``embedder``."""
+
+@dataclass(frozen=True, slots=True)
+class CandidateQuery:
+    """What to look for in a course's index: passages matching any of ``terms`` in full-text
+    search (at most ``lexical_limit``) and the ``vector_limit`` passages embedded by
+    ``embedder`` nearest to ``vector``; premium lessons' passages only if ``include_premium``."""
+
+    course_id: UUID
+    terms: Sequence[str]
+    vector: Sequence[float]
+    embedder: str
+    lexical_limit: int
+    vector_limit: int
+    include_premium: bool
+
+
+class PassageReads(Protocol):
+    """Reads of one retrieval, on one database connection."""
+
+    async def candidates(self, query: CandidateQuery) -> Candidates:
+        """The full-text and vector candidates of the course for ``query``."""
         ...
 
     async def passages(self, passage_ids: Sequence[UUID]) -> list[PassageRecord]:
-        """These passages (unknown ids are left out), in no particular order."""
+        """These passages as stored now (unknown ids are left out), in no particular order."""
+        ...
+
+
+class PassageIndex(Protocol):
+    """Retrieval reads over the stored passages."""
+
+    def reading(self) -> AbstractAsyncContextManager[PassageReads]:
+        """The reads of one retrieval, sharing one connection."""
         ...
 
     async def lesson_passages(self, lesson_id: UUID) -> list[PassageRecord]:

@@ -17,7 +17,7 @@ from tutor_platform.media.domain.lesson_errors import NothingToNarrate
 from tutor_platform.media.domain.lesson_material import LessonMaterial, lesson_passages
 from tutor_platform.media.domain.lesson_media import VIDEO, LessonSummary
 from tutor_platform.media.domain.lesson_prompts import SCRIPT_SYSTEM_PROMPT, script_instruction
-from tutor_platform.media.domain.narration import narration_script, sentences
+from tutor_platform.media.domain.narration import narration_script
 from tutor_platform.media.domain.video_plan import VideoPlan
 from tutor_platform.media.ports.authoring import (
     ProgressReporter,
@@ -34,6 +34,7 @@ from tutor_platform.media.ports.lesson_media_repositories import (
 from tutor_platform.media.ports.storage import FileStorage
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
+from tutor_platform.shared.prose import split_sentences
 
 SCRIPT_MAX_TOKENS = 400
 SCRIPTED, SPOKEN, RENDERED = 0.3, 0.6, 0.9
@@ -71,7 +72,9 @@ class RenderLessonSummary:
         audio = await self._speech.synthesize(script)
         await progress(SPOKEN)
         if job.kind == VIDEO:
-            plan = VideoPlan(material.course_title, material.lesson_title, tuple(sentences(script)))
+            plan = VideoPlan(
+                material.course_title, material.lesson_title, tuple(split_sentences(script))
+            )
             video = await self._video.render(plan, audio)
             await progress(RENDERED)
             data, content_type, extension = video.data, video.content_type, ".mp4"

@@ -1,4 +1,4 @@
-"""Lexical tools of the offline model: normalise, split into words and sentences, stem."""
+"""Lexical tools of the offline model: normalise, split into words, stem."""
 
 import re
 import unicodedata
@@ -15,7 +15,6 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _VOWEL = re.compile(r"[aeiouy]")
 
 
@@ -72,8 +71,3 @@ def term_forms(text: str) -> dict[str, str]:
         if word not in STOP_WORDS:
             forms.setdefault(stem(word), word)
     return forms
-
-
-def sentences(text: str) -> list[str]:
-    """``text`` cut into sentences (and lines), stripped, empty ones dropped."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]

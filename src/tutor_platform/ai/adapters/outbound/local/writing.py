@@ -15,6 +15,7 @@ from typing import Final
 
 from tutor_platform.ai.adapters.outbound.local.blocks import Block, blocks, key_terms
 from tutor_platform.ai.ports.model import CoursePassage, TutorPrompt
+from tutor_platform.shared.prose import is_whole, plain, prose_units, split_sentences
 
 POINTS_PER_SECTION: Final = 3
 TERMS_PER_SECTION: Final = 5
@@ -27,15 +28,7 @@ MIN_SENTENCE_WORDS: Final = 3
 
 _HEADING_LINE: Final = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM: Final = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_QUOTE: Final = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
 _TABLE_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_IMAGE: Final = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_HTML_TAG: Final = re.compile(r"<[^>]+>")
-_EMPHASIS: Final = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)|~~")
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[^a-z])")
-_WHOLE: Final = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
-_ABBREVIATION: Final = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Mr|Mrs|Dr|No|Fig)\.|\b[A-Z]\.)$")
 _LENGTH_ASKED: Final = re.compile(r"at most (\d+) words", re.IGNORECASE)
 _NOT_CARRIED_OUT: Final = (
     "The offline model cannot write new material, so these instructions were not carried out"
@@ -57,11 +50,11 @@ def draft_outline(prompt: TutorPrompt) -> str:
     """The lesson of ``prompt.passages`` as an outline, and what the offline model did not do."""
     title, sections = _lesson(prompt.passages)
     levels = sorted({s.level for s in sections if s.heading and s.level is not None})
-    parts = [f"# {_inline(title)}"] if title else []
+    parts = [f"# {inline(title)}"] if title else []
     for section in sections:
         if section.heading:
             depth = 2 if not levels or section.level in (None, levels[0]) else 3
-            parts.append(f"{'#' * depth} {_inline(section.heading)}")
+            parts.append(f"{'#' * depth} {inline(section.heading)}")
         points = _key_points(section.markdown)
         if points:
             parts.append("\n".join(f"- {point}" for point in points))
@@ -75,7 +68,7 @@ def narration(prompt: TutorPrompt) -> str:
     budget = _word_budget(prompt)
     script: list[str] = []
     if title:
-        script.append(f"Here is a short summary of the lesson {_spoken(title).rstrip('.!?:;,')}.")
+        script.append(f"Here is a short summary of the lesson {plain(title).rstrip('.!?:;,')}.")
     prose = [_spoken_sentences(section.markdown) for section in sections]
     ranked = sorted(
         (
@@ -99,7 +92,7 @@ def narration(prompt: TutorPrompt) -> str:
 
 def _spoken_sentences(markdown: str) -> list[str]:
     """The section's prose sentences made plain, those that end with a full stop."""
-    spoken = (_spoken(sentence) for sentence in _prose_sentences(markdown))
+    spoken = (plain(sentence) for sentence in prose_sentences(markdown))
     return [s for s in spoken if s.endswith(".") and len(s.split()) >= MIN_SENTENCE_WORDS]
 
 
@@ -137,7 +130,7 @@ def _lesson_title(passage: CoursePassage) -> str:
 def _key_points(markdown: str) -> list[str]:
     """Up to a few whole sentences of the section's prose; else its key terms; else what it
     shows (a code example, a table)."""
-    points = [_inline(s) for s in _prose_sentences(markdown)][:POINTS_PER_SECTION]
+    points = [inline(s) for s in prose_sentences(markdown)][:POINTS_PER_SECTION]
     if points:
         return points
     terms = [_term(term, markdown) for term in key_terms(markdown)[:TERMS_PER_SECTION]]
@@ -146,46 +139,15 @@ def _key_points(markdown: str) -> list[str]:
     return [_describe(block) for block in blocks(markdown) if block.code or _is_table(block)][:2]
 
 
-def _prose_sentences(markdown: str) -> list[str]:
+def prose_sentences(markdown: str) -> list[str]:
     """The whole sentences of the paragraphs, quotes and list items of ``markdown`` (not of its
     code, tables or headings), in order."""
-    found: list[str] = []
-    for block in blocks(markdown):
-        if block.code or block.heading or _is_table(block):
-            continue
-        for unit in _units(block.markdown):
-            found += [s for s in _split(unit) if _is_whole(s)]
-    return found
-
-
-def _units(markdown: str) -> list[str]:
-    """A block's paragraph (lines joined), or each item of a list as its own."""
-    lines = _QUOTE.sub("", markdown).splitlines()
-    if not any(_LIST_ITEM.match(line) for line in lines):
-        return [" ".join(line.strip() for line in lines)]
-    items: list[str] = []
-    for line in lines:
-        if _LIST_ITEM.match(line) or not items:
-            items.append(_LIST_ITEM.sub("", line).strip())
-        else:
-            items[-1] += " " + line.strip()
-    return items
-
-
-def _split(text: str) -> list[str]:
-    """Sentences of one paragraph; an abbreviation ("e.g.") ends none."""
-    text = _HTML_TAG.sub(" ", _IMAGE.sub(" ", text))
-    pieces: list[str] = []
-    for part in _SENTENCE_END.split(" ".join(text.split())):
-        if pieces and _ABBREVIATION.search(pieces[-1]):
-            pieces[-1] += " " + part
-        else:
-            pieces.append(part)
-    return [piece.strip() for piece in pieces if piece.strip()]
-
-
-def _is_whole(sentence: str) -> bool:
-    return bool(_WHOLE.search(sentence)) and len(sentence.split()) >= MIN_SENTENCE_WORDS
+    return [
+        sentence
+        for unit in prose_units(markdown)
+        for sentence in split_sentences(unit.markdown)
+        if is_whole(sentence) and len(sentence.split()) >= MIN_SENTENCE_WORDS
+    ]
 
 
 def _is_table(block: Block) -> bool:
@@ -193,7 +155,7 @@ def _is_table(block: Block) -> bool:
     return len(lines) >= 2 and "|" in lines[0] and bool(_TABLE_SEPARATOR.match(lines[1]))
 
 
-def _inline(text: str) -> str:
+def inline(text: str) -> str:
     """Markdown kept when its emphasis, code and links are balanced, else made plain."""
     balanced = (
         text.count("**") % 2 == 0
@@ -201,18 +163,11 @@ def _inline(text: str) -> str:
         and text.count("`") % 2 == 0
         and text.count("[") == text.count("]")
     )
-    return text if balanced else _spoken(text)
-
-
-def _spoken(text: str) -> str:
-    """Plain text: no images, link targets, tags, emphasis, code marks or table bars."""
-    text = _LINK.sub(r"\1", _IMAGE.sub(" ", text))
-    text = _EMPHASIS.sub("", _HTML_TAG.sub(" ", text))
-    return " ".join(text.replace("|", " ").replace("#", " ").split())
+    return text if balanced else plain(text)
 
 
 def _term(term: str, markdown: str) -> str:
-    return f"`{term}`" if f"`{term}`" in markdown else f"**{_spoken(term)}**"
+    return f"`{term}`" if f"`{term}`" in markdown else f"**{plain(term)}**"
 
 
 def _describe(block: Block) -> str:
@@ -220,19 +175,19 @@ def _describe(block: Block) -> str:
         language = block.markdown.splitlines()[0].strip("`~ \t").split(" ")[0]
         return f"A {language} code example." if language else "A code example."
     first_row = block.markdown.splitlines()[0].strip().strip("|")
-    header = [_spoken(cell) for cell in first_row.split("|")]
+    header = [plain(cell) for cell in first_row.split("|")]
     columns = [cell for cell in header if cell]
-    return f"A table of {_listing(columns)}." if columns else "A table."
+    return f"A table of {listing(columns)}." if columns else "A table."
 
 
 def _closing(instructions: str | None) -> str:
     asked = [
-        _spoken(_LIST_ITEM.sub("", line)).rstrip(" .") for line in (instructions or "").splitlines()
+        plain(_LIST_ITEM.sub("", line)).rstrip(" .") for line in (instructions or "").splitlines()
     ]
     asked = [item for item in asked if item]
     if not asked:
         return _OUTLINE_ONLY
-    quoted = _listing([f"“{item}”" for item in asked])
+    quoted = listing([f"“{item}”" for item in asked])
     return f"This draft is an outline of the current lesson. {_NOT_CARRIED_OUT}: {quoted}."
 
 
@@ -246,7 +201,7 @@ def _word_budget(prompt: TutorPrompt) -> int:
     return budget
 
 
-def _listing(items: Sequence[str]) -> str:
+def listing(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]

@@ -25,6 +25,7 @@ from tutor_platform.assessment.domain.premium import (
     MonthUsage,
     UsageSummary,
 )
+from tutor_platform.assessment.domain.synthesis import Idea
 from tutor_platform.assessment.ports.ai import Grade
 from tutor_platform.shared.http.citations import CitationResponse
 
@@ -119,25 +120,36 @@ class LessonResponse(msgspec.Struct):
     title: str
 
 
+class IdeaResponse(msgspec.Struct):
+    """An idea the lessons share, written by the AI (citing passages as [n]), and the passages
+    it rests on (those it cites, else those it quotes)."""
+
+    idea: str
+    citations: list[CitationResponse]
+
+    @classmethod
+    def of(cls, idea: Idea) -> "IdeaResponse":
+        return cls(idea.text, [CitationResponse.of(c) for c in idea.citations])
+
+
 class SynthesisResponse(msgspec.Struct):
     course_id: UUID
     lessons: list[LessonResponse]
     connections: Annotated[
-        str,
-        msgspec.Meta(
-            description="Written by the AI from the lessons' passages; cites them as [n]."
-        ),
+        list[IdeaResponse],
+        msgspec.Meta(description="The ideas the lessons share, each with its citations."),
     ]
     citations: Annotated[
         list[CitationResponse],
-        msgspec.Meta(description="The passages the connections cite (or quote)."),
+        msgspec.Meta(description="Every passage some idea cites, once, by number."),
     ]
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
         lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
+        connections = [IdeaResponse.of(idea) for idea in synthesis.connections]
         citations = [CitationResponse.of(c) for c in synthesis.citations]
-        return cls(synthesis.course_id, lessons, synthesis.connections, citations)
+        return cls(synthesis.course_id, lessons, connections, citations)
 
 
 class MentorSessionRequest(_Request):
