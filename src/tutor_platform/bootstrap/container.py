@@ -46,6 +46,7 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.integrations.container import IntegrationsContainer
 from tutor_platform.learning.adapters.inbound.jobs import learning_tasks
 from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
     CachingCatalogReader,
@@ -218,6 +219,10 @@ def _quota_limits(settings: Settings) -> dict[str, int]:
     }
 
 
+def _public_url(settings: Settings) -> str:
+    return f"http://{settings.host}:{settings.port}"
+
+
 def _context_tasks(*groups: list[Any]) -> list[Any]:
     return [task for group in groups for task in group]
 
@@ -386,6 +391,19 @@ class RootContainer(containers.DeclarativeContainer):
         users=providers.Singleton(IdentityUserDirectory, identity.facade),
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),
+    )
+    integrations = providers.Container(
+        IntegrationsContainer,
+        learner=learning.learner_facade,
+        assessment=assessment.facade,
+        chat=tutoring.chat,
+        authenticator=identity.authenticator,
+        rate_limiter=rate_limiter,
+        rate_limit_enabled=settings.provided.rate_limit_enabled,
+        public_url=providers.Callable(_public_url, settings),
+        allowed_hosts=settings.provided.allowed_host_list,
+        allowed_origins=settings.provided.cors_origin_list,
+        max_body_bytes=settings.provided.max_request_body_bytes,
     )
     cache_feeds = providers.Singleton(_feeds, user_invalidator, catalog_invalidator)
     task_registry = providers.Singleton(
