@@ -18,6 +18,9 @@ from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_rout
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
+from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
+    GoogleDriveController,
+)
 from tutor_platform.integrations.adapters.inbound.mcp.route import mcp_route
 from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
@@ -46,6 +49,7 @@ def _api_router() -> Router:
             *MEDIA_CONTROLLERS,
             *TUTORING_CONTROLLERS,
             *ASSESSMENT_CONTROLLERS,
+            GoogleDriveController,
         ],
     )
 

@@ -21,6 +21,8 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     AttemptOut,
     CitationOut,
     CourseOutlineOut,
+    DriveFileOut,
+    DriveFilesOut,
     LessonOut,
     LessonRefOut,
     ProgressListOut,
@@ -32,6 +34,7 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     SectionOut,
     TutorAnswerOut,
 )
+from tutor_platform.integrations.application.list_drive_files import ListDriveFiles
 from tutor_platform.learning.api import CourseProgressView, LearnerFacade, LessonInfo
 from tutor_platform.shared.errors import DomainError, RateLimited, ValidationFailed
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
@@ -53,6 +56,7 @@ class ToolDependencies:
     learner: Callable[[], LearnerFacade]
     assessment: Callable[[], AssessmentFacade]
     chat: Callable[[], TutorChat]
+    drive_files: Callable[[], ListDriveFiles]
     rate_limiter: Callable[[], RateLimiter | None]
 
 
@@ -236,6 +240,23 @@ class LearningTools:
             ],
         )
 
+    async def list_drive_files(self, q: str | None) -> DriveFilesOut:
+        found = await self._deps.drive_files().execute(current_principal(), q)
+        return DriveFilesOut(
+            items=[
+                DriveFileOut(
+                    id=f.id,
+                    name=f.name,
+                    mime_type=f.mime_type,
+                    size=f.size,
+                    modified_time=f.modified_time,
+                    importable=f.importable,
+                )
+                for f in found.items
+            ],
+            next_page_token=found.next_page_token,
+        )
+
 
 def register_learning_tools(server: MCPServer, tools: LearningTools) -> None:
     """Add the learning tools, each with its input and output JSON schema."""
@@ -301,3 +322,12 @@ def register_learning_tools(server: MCPServer, tools: LearningTools) -> None:
     ) -> Annotated[CallToolResult, TutorAnswerOut]:
         """Ask a course tutor; the answer cites the course passages it rests on."""
         return await answer(tools.ask_tutor(tutor_id, question, session_id))
+
+    @server.tool(annotations=READ_ONLY)
+    async def list_drive_files(
+        q: Annotated[
+            str | None, Field(max_length=QUERY_MAX, description="Words in the file name.")
+        ] = None,
+    ) -> Annotated[CallToolResult, DriveFilesOut]:
+        """The caller's Google Drive files (once they connected Drive in the platform)."""
+        return await answer(tools.list_drive_files(q))
