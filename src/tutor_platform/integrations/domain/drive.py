@@ -18,10 +18,11 @@ EXPORT_LIMIT_BYTES: Final = 10 * 1024 * 1024
 
 EXPORTS: Final = {
     GOOGLE_DOC: ("application/pdf", ".pdf"),
-    GOOGLE_SHEET: ("text/csv", ".csv"),
+    GOOGLE_SHEET: ("text/csv", ".csv.txt"),
     GOOGLE_SLIDES: ("application/pdf", ".pdf"),
 }
-"""What each Google type is exported as when imported as a file, and the name's suffix."""
+"""What each Google type is exported as when imported as a file, and the name's suffix (a
+Sheet's CSV is stored as plain text: media keeps text only under a text file name)."""
 
 _FILE_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 FILE_ID_RULE = "must be a Google Drive file id: 1 to 128 letters, digits, '-' or '_'"
