@@ -6,6 +6,8 @@ format.
 Runs in the SQLite pass only, except the tests marked ``both_databases``: what it checks is the
 OAuth flow and the HTTP side; the stored rows are plain reads and writes by primary key."""
 
+from typing import Any
+
 import pytest
 from dependency_injector import providers
 from litestar import Litestar
@@ -38,10 +40,10 @@ def settings(database_url: str, served_google: FakeGoogle) -> Settings:
     return drive_settings(database_url, served_google.url)
 
 
-async def _connections(engine: AsyncEngine) -> list[DriveConnectionRow]:
+async def _connections(engine: AsyncEngine) -> list[Any]:
     async with engine.connect() as connection:
         rows = await connection.execute(select(DriveConnectionRow.__table__))
-        return list(rows.all())  # type: ignore[arg-type]
+        return list(rows.all())
 
 
 async def test_the_authorization_url_asks_for_offline_access_with_pkce(
