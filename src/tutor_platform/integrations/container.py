@@ -8,8 +8,6 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
-from tutor_platform.integrations.adapters.inbound.mcp.server import build_mcp_endpoint
-from tutor_platform.integrations.adapters.inbound.mcp.tools import ToolDependencies
 from tutor_platform.integrations.adapters.outbound.platform import (
     FacadeAccounts,
     FacadeLessonAuthoring,
@@ -34,6 +32,22 @@ from tutor_platform.integrations.application.manage_connection import (
 def _optional(enabled: bool, provider: Callable[[], Any]) -> Callable[[], Any]:
     """``provider`` when ``enabled``, else a callable answering None."""
     return provider if enabled else (lambda: None)
+
+
+def _mcp_endpoint(
+    *, learner: Any, assessment: Any, chat: Any, drive_files: Any, rate_limiter: Any, **server: Any
+) -> Any:
+    """The MCP endpoint; the SDK is imported here, so that the worker and the command line
+    (which serve no MCP) do not load it."""
+    from tutor_platform.integrations.adapters.inbound.mcp.server import (
+        build_mcp_endpoint,
+    )
+    from tutor_platform.integrations.adapters.inbound.mcp.tools import (
+        ToolDependencies,
+    )
+
+    deps = ToolDependencies(learner, assessment, chat, drive_files, rate_limiter)
+    return build_mcp_endpoint(deps=deps, **server)
 
 
 class IntegrationsContainer(containers.DeclarativeContainer):
@@ -94,17 +108,13 @@ class IntegrationsContainer(containers.DeclarativeContainer):
         accounts=accounts,
     )
 
-    tool_dependencies = providers.Factory(
-        ToolDependencies,
+    mcp_endpoint = providers.Factory(
+        _mcp_endpoint,
         learner=learner.provider,
         assessment=assessment.provider,
         chat=chat.provider,
         drive_files=list_drive_files.provider,
         rate_limiter=providers.Callable(_optional, rate_limit_enabled, rate_limiter.provider),
-    )
-    mcp_endpoint = providers.Factory(
-        build_mcp_endpoint,
-        deps=tool_dependencies,
         authenticator=authenticator.provider,
         issuer_url=public_url,
         allowed_hosts=allowed_hosts,

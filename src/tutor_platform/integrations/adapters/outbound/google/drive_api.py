@@ -22,7 +22,6 @@ from tutor_platform.integrations.ports.google import FilePage
 
 FILE_FIELDS = "id,name,mimeType,modifiedTime,size,version,trashed"
 LIST_FIELDS = f"nextPageToken,files({FILE_FIELDS})"
-CHUNK_BYTES = 256 * 1024
 
 
 def _quoted(text: str) -> str:
@@ -132,7 +131,7 @@ class HttpDriveApi:
                 if response.status_code >= 400:
                     await response.aread()
                     raise _error(response)
-                async for chunk in response.aiter_bytes(CHUNK_BYTES):
+                async for chunk in response.aiter_bytes():
                     yield chunk
         except httpx2.TransportError:
             raise DriveUnavailable() from None
