@@ -2,7 +2,8 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|integrations`` runs one suite; the
+default runs all.
 """
 
 import argparse
@@ -10,6 +11,7 @@ import argparse
 from scripts.bench.common import ensure_wrk
 from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
+from scripts.bench.integrations_suite import run_integrations
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
 from scripts.bench.servers import ROOT
@@ -19,6 +21,7 @@ SUITES = {
     "learning": run_learning,
     "media": run_media,
     "grounding": run_grounding,
+    "integrations": run_integrations,
 }
 
 

@@ -153,14 +153,16 @@ async def _send_events(send: Send, response: Scripted) -> None:
 
 
 @contextmanager
-def serve_asgi(app: Callable[..., Awaitable[None]]) -> Iterator[str]:
-    """Serve ``app`` on 127.0.0.1 on a free port in a thread; yields ``http://127.0.0.1:PORT``."""
+def serve_asgi(app: Callable[..., Awaitable[None]], *, lifespan: str = "off") -> Iterator[str]:
+    """Serve ``app`` on 127.0.0.1 on a free port in a thread; yields ``http://127.0.0.1:PORT``.
+
+    ``lifespan="on"`` runs the app's lifespan in the server's thread (a whole API app)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(
-        app, log_level="critical", access_log=False, lifespan="off", timeout_graceful_shutdown=1
+        app, log_level="critical", access_log=False, lifespan=lifespan, timeout_graceful_shutdown=1
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)

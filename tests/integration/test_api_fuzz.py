@@ -51,7 +51,16 @@ def fuzzed_app(database_url: str, clean_db: None) -> Iterator[Litestar]:
     """The app with a first admin; schemathesis runs its lifespan in its own event loop."""
     app = create_app(
         make_settings(
-            database_url, first_admin_email=ADMIN_EMAIL, first_admin_password=ADMIN_PASSWORD
+            database_url,
+            first_admin_email=ADMIN_EMAIL,
+            first_admin_password=ADMIN_PASSWORD,
+            # Google Drive configured (no request reaches Google before a connection exists):
+            # unconfigured, its routes answer 503 by design.
+            google_client_id="fuzz-client-id",
+            google_oauth_authorize_url="http://127.0.0.1:9/o/oauth2/v2/auth",
+            google_oauth_token_url="http://127.0.0.1:9/token",
+            google_oauth_revoke_url="http://127.0.0.1:9/revoke",
+            google_drive_api_url="http://127.0.0.1:9",
         ),
         migrate_on_start=False,
     )

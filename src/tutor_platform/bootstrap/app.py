@@ -18,6 +18,10 @@ from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_rout
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
+from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
+    GoogleDriveController,
+)
+from tutor_platform.integrations.adapters.inbound.mcp.route import mcp_route
 from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
@@ -47,6 +51,7 @@ def _api_router() -> Router:
             *MEDIA_CONTROLLERS,
             *TUTORING_CONTROLLERS,
             *ASSESSMENT_CONTROLLERS,
+            GoogleDriveController,
         ],
     )
 
@@ -95,6 +100,7 @@ def create_app(
         finally:
             await close_container(container)
 
+    mcp = container.integrations.mcp_endpoint()
     compression = None
     if settings.compression != "none":
         compression = CompressionConfig(
@@ -106,6 +112,7 @@ def create_app(
             *OPERATION_HANDLERS,
             swagger_assets_router(),
             _api_router(),
+            mcp_route,
             *extra_route_handlers,
         ],
         dependencies=dict(AUTH_DEPENDENCIES),
@@ -138,12 +145,13 @@ def create_app(
         allowed_hosts=AllowedHostsConfig(allowed_hosts=settings.allowed_host_list),
         compression_config=compression,
         request_max_body_size=settings.max_request_body_bytes,
-        lifespan=[lifespan],
+        lifespan=[lifespan, mcp.lifespan],
         logging_config=None,
         debug=False,
     )
     app.state.container = container
     app.state.settings = settings
+    app.state.mcp = mcp
     app.state.authenticator = container.identity.authenticator()
     check_route_groups(app, container.rate_limit_groups())
     app.asgi_handler = RequestContextMiddleware(app.asgi_handler, container.metrics())

@@ -46,6 +46,18 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.integrations.adapters.inbound.jobs import integrations_tasks
+from tutor_platform.integrations.adapters.outbound.fernet_cipher import token_cipher
+from tutor_platform.integrations.adapters.outbound.google.drive_api import HttpDriveApi
+from tutor_platform.integrations.adapters.outbound.google.oauth import (
+    AuthlibGoogleOAuth,
+    GoogleEndpoints,
+)
+from tutor_platform.integrations.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyIntegrationsUnitOfWork,
+)
+from tutor_platform.integrations.container import IntegrationsContainer
+from tutor_platform.integrations.ports.platform import UploadRules
 from tutor_platform.learning.adapters.inbound.jobs import learning_tasks
 from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
     CachingCatalogReader,
@@ -218,6 +230,28 @@ def _quota_limits(settings: Settings) -> dict[str, int]:
     }
 
 
+def _google_oauth(settings: Settings, clock: SystemClock) -> AuthlibGoogleOAuth | None:
+    """Google's OAuth client, or None when GOOGLE_CLIENT_ID is not set (Drive answers 503)."""
+    if not settings.google_client_id:
+        return None
+    return AuthlibGoogleOAuth(
+        client_id=settings.google_client_id,
+        client_secret=settings.google_client_secret,
+        redirect_uri=settings.google_oauth_redirect_uri,
+        scope=settings.google_drive_scope,
+        endpoints=GoogleEndpoints(
+            settings.google_oauth_authorize_url,
+            settings.google_oauth_token_url,
+            settings.google_oauth_revoke_url,
+        ),
+        clock=clock,
+    )
+
+
+def _public_url(settings: Settings) -> str:
+    return f"http://{settings.host}:{settings.port}"
+
+
 def _context_tasks(*groups: list[Any]) -> list[Any]:
     return [task for group in groups for task in group]
 
@@ -387,6 +421,37 @@ class RootContainer(containers.DeclarativeContainer):
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),
     )
+    token_cipher = providers.Singleton(
+        token_cipher, settings.provided.token_encryption_keys, settings.provided.secret_key
+    )
+    integrations = providers.Container(
+        IntegrationsContainer,
+        clock=clock,
+        uow_factory=providers.Singleton(
+            partial, SqlAlchemyIntegrationsUnitOfWork, session_factory, token_cipher
+        ),
+        google_oauth=providers.Singleton(_google_oauth, settings, clock),
+        drive_api=providers.Singleton(HttpDriveApi, settings.provided.google_drive_api_url),
+        upload_rules=providers.Singleton(
+            UploadRules,
+            allowed_types=settings.provided.upload_allowed_type_list,
+            max_bytes=settings.provided.upload_max_bytes,
+        ),
+        job_queue=providers.Callable(_job_queue, __self__),
+        drive_done_url=settings.provided.google_drive_done_url,
+        media=media.facade,
+        identity=identity.facade,
+        learner=learning.learner_facade,
+        assessment=assessment.facade,
+        chat=tutoring.chat,
+        authenticator=identity.authenticator,
+        rate_limiter=rate_limiter,
+        rate_limit_enabled=settings.provided.rate_limit_enabled,
+        public_url=providers.Callable(_public_url, settings),
+        allowed_hosts=settings.provided.allowed_host_list,
+        allowed_origins=settings.provided.cors_origin_list,
+        max_body_bytes=settings.provided.max_request_body_bytes,
+    )
     cache_feeds = providers.Singleton(_feeds, user_invalidator, catalog_invalidator)
     task_registry = providers.Singleton(
         build_task_registry,
@@ -401,6 +466,7 @@ class RootContainer(containers.DeclarativeContainer):
                 summary_timeout_seconds=settings.provided.summary_job_timeout_seconds,
             ),
             providers.Callable(learning_tasks, learning.index_lesson_passages.provider),
+            providers.Callable(integrations_tasks, integrations.run_drive_import.provider),
         ),
     )
     job_uow_factory = providers.Singleton(partial, SqlAlchemyJobUnitOfWork, session_factory)
@@ -435,6 +501,7 @@ async def close_container(container: RootContainer) -> None:
     await container.job_queue().aclose()
     await container.media.storage().aclose()
     await container.media.speech_synthesizer().aclose()
+    await container.integrations.drive_api().aclose()
     for feed in container.cache_feeds():
         await feed.stop()
     await container.tutoring.detached_tasks().drain()

@@ -10,6 +10,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from tutor_platform.integrations.adapters.outbound.fernet_cipher import (
+    InvalidEncryptionKey,
+    parse_keys,
+)
 from tutor_platform.media.api import DEFAULT_ALLOWED_TYPES, allowed_types_problem
 
 DEFAULT_SECRET_KEY = "dev-insecure-secret-key-change-me-0123456789"  # noqa: S105 - refused in production
@@ -105,6 +109,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     elevenlabs_voice_id: str = "JBFqnCBsd6RMkjVDRZzb"
     elevenlabs_model_id: str = "eleven_multilingual_v2"
     summary_job_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 600.0
+    google_client_id: str = ""
+    google_client_secret: str = ""
+    google_oauth_redirect_uri: str = (
+        "http://127.0.0.1:8000/api/v1/integrations/google-drive/callback"
+    )
+    google_oauth_authorize_url: str = "https://accounts.google.com/o/oauth2/v2/auth"
+    google_oauth_token_url: str = "https://oauth2.googleapis.com/token"  # noqa: S105 - a URL
+    google_oauth_revoke_url: str = "https://oauth2.googleapis.com/revoke"
+    google_drive_api_url: str = "https://www.googleapis.com"
+    google_drive_scope: str = "https://www.googleapis.com/auth/drive.readonly"
+    google_drive_done_url: str = ""
+    token_encryption_keys: str = ""
 
     @property
     def is_production(self) -> bool:
@@ -213,3 +229,12 @@ def validate(settings: Settings) -> None:
         raise SettingsError("STORAGE_BACKEND=s3 needs S3_BUCKET")
     if (problem := allowed_types_problem(settings.upload_allowed_type_list)) is not None:
         raise SettingsError(f"UPLOAD_ALLOWED_TYPES: {problem}")
+    try:
+        keys = parse_keys(settings.token_encryption_keys)
+    except InvalidEncryptionKey as exc:
+        raise SettingsError(f"TOKEN_ENCRYPTION_KEYS: {exc}") from None
+    if settings.is_production and settings.google_client_id and not keys:
+        raise SettingsError(
+            "TOKEN_ENCRYPTION_KEYS must be set in production when GOOGLE_CLIENT_ID is: "
+            "Google tokens are stored encrypted with it"
+        )

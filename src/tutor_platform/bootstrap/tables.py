@@ -2,6 +2,9 @@
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy import tables as _assessment_tables
 from tutor_platform.identity.adapters.outbound.sqlalchemy import tables as _identity_tables
+from tutor_platform.integrations.adapters.outbound.sqlalchemy import (
+    tables as _integrations_tables,
+)
 from tutor_platform.learning.adapters.outbound.sqlalchemy import (
     progress_tables as _progress_tables,
 )
@@ -24,4 +27,5 @@ _ = (
     _lesson_media_tables,
     _tutoring_tables,
     _assessment_tables,
+    _integrations_tables,
 )

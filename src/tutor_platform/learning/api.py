@@ -8,27 +8,42 @@ with ``can_view_course``); ``replace_lesson_content`` applies the edit rules.
 from dataclasses import dataclass
 from uuid import UUID
 
+from tutor_platform.learning.application.complete_lesson import CompleteLesson
+from tutor_platform.learning.application.create_lesson import CreateLesson, NewLesson
+from tutor_platform.learning.application.get_course_outline import GetCourseOutline
+from tutor_platform.learning.application.get_course_progress import GetCourseProgress
+from tutor_platform.learning.application.get_lesson import GetLesson
+from tutor_platform.learning.application.get_section import GetSection
 from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
+from tutor_platform.learning.application.list_course_progress import ListCourseProgress
+from tutor_platform.learning.application.progress_views import CourseProgressView
 from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
 from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
 from tutor_platform.learning.application.retrieve_passages import RetrievePassages, retrieved
+from tutor_platform.learning.application.search_catalog import SearchCatalog
 from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
 from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
 from tutor_platform.learning.domain import access
 from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson
+from tutor_platform.learning.domain.errors import NotCourseEditor, SectionNotFound
 from tutor_platform.learning.domain.passages import RetrievedPassage, query_terms
+from tutor_platform.learning.domain.search import ALL_KINDS, SearchHit
 from tutor_platform.learning.ports.catalog_reader import CatalogReader
 from tutor_platform.learning.ports.passages import PassageIndex
 from tutor_platform.shared.auth import Principal
 
 __all__ = [
     "CourseInfo",
+    "CourseProgressView",
+    "LearnerFacade",
     "LearningFacade",
     "LessonInfo",
     "LessonPassage",
     "LessonRef",
     "OutlineInfo",
     "RetrievedPassage",
+    "SearchHit",
+    "SearchPage",
     "SectionOutline",
 ]
 
@@ -255,3 +270,91 @@ class LearningFacade:
         """Note that the learner opened the lesson (their course's ``last_accessed_at``);
         call it after showing them the lesson. An unknown lesson is ignored."""
         await self._record_lesson_access.execute(user_id, lesson_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """Ranked hits of a catalog search (snippets withheld as ``GET /search`` does)."""
+
+    items: tuple[SearchHit, ...]
+    total: int
+
+
+class LearnerFacade:
+    """What a signed-in user may do with courses, lessons and progress, through the same use
+    cases and with the same rights and errors as the HTTP API (for integrations' MCP tools
+    and Drive imports)."""
+
+    def __init__(
+        self,
+        *,
+        search_catalog: SearchCatalog,
+        get_course_outline: GetCourseOutline,
+        get_lesson: GetLesson,
+        record_lesson_access: RecordLessonAccess,
+        get_course_progress: GetCourseProgress,
+        list_course_progress: ListCourseProgress,
+        complete_lesson: CompleteLesson,
+        get_section: GetSection,
+        create_lesson: CreateLesson,
+        reader: CatalogReader,
+    ) -> None:
+        self._search_catalog = search_catalog
+        self._get_course_outline = get_course_outline
+        self._get_lesson = get_lesson
+        self._record_lesson_access = record_lesson_access
+        self._get_course_progress = get_course_progress
+        self._list_course_progress = list_course_progress
+        self._complete_lesson = complete_lesson
+        self._get_section = get_section
+        self._create_lesson = create_lesson
+        self._reader = reader
+
+    async def search(self, principal: Principal | None, text: str, limit: int) -> SearchPage:
+        """``GET /search?q=&limit=``: published courses and lessons, best first (422 for a
+        query without words)."""
+        results = await self._search_catalog.execute(text, ALL_KINDS, limit, 0, principal)
+        return SearchPage(tuple(results.items), results.total)
+
+    async def course_outline(self, principal: Principal | None, course_id: UUID) -> OutlineInfo:
+        """``GET /courses/{id}``: 404 for a course the caller may not see."""
+        return OutlineInfo.of(await self._get_course_outline.execute(principal, course_id))
+
+    async def read_lesson(self, principal: Principal, lesson_id: UUID) -> LessonInfo:
+        """``GET /lessons/{id}``: 404 when hidden, 403 PREMIUM_REQUIRED for a premium lesson
+        the caller may not read; the access counts for the caller's course progress."""
+        lesson = await self._get_lesson.execute(principal, lesson_id)
+        await self._record_lesson_access.execute(principal.user_id, lesson.id)
+        return LessonInfo.of(lesson)
+
+    async def course_progress(self, principal: Principal, course_id: UUID) -> CourseProgressView:
+        """``GET /progress/courses/{id}``."""
+        return await self._get_course_progress.execute(principal, course_id)
+
+    async def all_progress(self, principal: Principal) -> list[CourseProgressView]:
+        """``GET /progress/courses``: every course the caller started."""
+        return await self._list_course_progress.execute(principal)
+
+    async def complete_lesson(self, principal: Principal, lesson_id: UUID) -> CourseProgressView:
+        """``POST /progress/lessons/{id}/complete`` (idempotent)."""
+        return await self._complete_lesson.execute(principal, lesson_id)
+
+    async def section_course(self, principal: Principal, section_id: UUID) -> CourseInfo:
+        """The course of a section the caller may edit: ``SectionNotFound`` (404) or
+        ``NotCourseEditor`` (403) as for ``POST /sections/{id}/lessons``."""
+        section = await self._get_section.execute(principal, section_id)
+        course = await self._reader.course(section.course_id)
+        if course is None:
+            raise SectionNotFound()
+        if not access.is_course_editor(principal, course):
+            raise NotCourseEditor()
+        return CourseInfo.of(course)
+
+    async def add_lesson(
+        self, principal: Principal, section_id: UUID, title: str, content: str
+    ) -> LessonInfo:
+        """``POST /sections/{id}/lessons`` (appended; same errors)."""
+        lesson = await self._create_lesson.execute(
+            principal, section_id, NewLesson(title=title, content=content)
+        )
+        return LessonInfo.of(lesson)

@@ -6,7 +6,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
-from tutor_platform.learning.api import LearningFacade
+from tutor_platform.learning.api import LearnerFacade, LearningFacade
 from tutor_platform.learning.application.add_study_time import AddStudyTime
 from tutor_platform.learning.application.complete_lesson import CompleteLesson
 from tutor_platform.learning.application.create_course import CreateCourse
@@ -136,4 +136,17 @@ class LearningContainer(containers.DeclarativeContainer):
         record_lesson_access=record_lesson_access,
         retrieve_passages=retrieve_passages,
         passage_index=passage_index,
+    )
+    learner_facade = providers.Singleton(
+        LearnerFacade,
+        search_catalog=search_catalog,
+        get_course_outline=get_course_outline,
+        get_lesson=get_lesson,
+        record_lesson_access=record_lesson_access,
+        get_course_progress=get_course_progress,
+        list_course_progress=list_course_progress,
+        complete_lesson=complete_lesson,
+        get_section=get_section,
+        create_lesson=create_lesson,
+        reader=catalog_reader,
     )

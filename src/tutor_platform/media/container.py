@@ -92,4 +92,5 @@ class MediaContainer(containers.DeclarativeContainer):
         find_owned_file=find_owned_file,
         open_file_content=open_file_content,
         store_generated_file=store_generated_file,
+        upload_file=upload_file,
     )

@@ -5,7 +5,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
-from tutor_platform.tutoring.api import TutoringFacade
+from tutor_platform.tutoring.api import TutorChat, TutoringFacade
 from tutor_platform.tutoring.application.clear_session import ClearSession
 from tutor_platform.tutoring.application.conversation import Conversation
 from tutor_platform.tutoring.application.create_tutor import CreateTutor
@@ -83,3 +83,9 @@ class TutoringContainer(containers.DeclarativeContainer):
 
     find_tutor = providers.Factory(FindTutor, **_store)
     facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor)
+    chat = providers.Singleton(
+        TutorChat,
+        start_session=start_session,
+        get_session=get_session,
+        send_message=send_message,
+    )

@@ -1,0 +1,1 @@
+"""Integrations: Google Drive import and the MCP server (SPEC 6)."""

@@ -1,0 +1,72 @@
+"""Request and response bodies of the Google Drive routes."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.integrations.application.list_drive_files import DriveFilesView
+from tutor_platform.integrations.application.manage_connection import ConnectionView
+
+
+class AuthorizationUrl(msgspec.Struct):
+    authorization_url: Annotated[
+        str, msgspec.Meta(description="Send the user here to grant access (valid 10 minutes).")
+    ]
+
+
+class DriveConnectionResponse(msgspec.Struct):
+    connected: bool
+    scope: str | None
+    connected_at: datetime | None
+    email: str | None = None
+
+    @classmethod
+    def of(cls, view: ConnectionView) -> "DriveConnectionResponse":
+        return cls(view.connected, view.scope, view.connected_at, view.email)
+
+
+class DriveFileResponse(msgspec.Struct):
+    id: str
+    name: str
+    mime_type: str
+    size: int | None
+    modified_time: datetime
+    importable: Annotated[
+        bool, msgspec.Meta(description="Whether `POST .../import` with `as: file` may take it.")
+    ]
+
+
+class DriveFilesResponse(msgspec.Struct):
+    items: list[DriveFileResponse]
+    next_page_token: str | None
+
+    @classmethod
+    def of(cls, view: DriveFilesView) -> "DriveFilesResponse":
+        return cls(
+            [
+                DriveFileResponse(f.id, f.name, f.mime_type, f.size, f.modified_time, f.importable)
+                for f in view.items
+            ],
+            view.next_page_token,
+        )
+
+
+class DriveImportRequest(msgspec.Struct, forbid_unknown_fields=True):
+    as_: Annotated[
+        Literal["file", "lesson"],
+        msgspec.Meta(
+            description=(
+                "file: copy into your files (Docs and Slides as PDF, Sheets as CSV); lesson: a "
+                "Google Doc as a lesson draft in `section_id` (instructors)."
+            )
+        ),
+    ] = msgspec.field(name="as")
+    section_id: UUID | None = None
+
+
+class DriveImportAccepted(msgspec.Struct):
+    """The import runs as a job: follow it with ``GET /jobs/{job_id}``."""
+
+    job_id: UUID

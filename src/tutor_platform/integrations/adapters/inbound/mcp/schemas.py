@@ -1,0 +1,128 @@
+"""What the MCP tools answer: pydantic models whose JSON schemas are the tools' output
+schemas. Field names are those of the REST API's bodies."""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, Field
+
+
+class SearchHitOut(BaseModel):
+    type: Literal["course", "lesson"]
+    id: UUID
+    course_id: UUID
+    title: str
+    snippet: str = Field(description="Plain text with the matched words in <mark>…</mark>.")
+    rank: float
+    is_premium: bool
+
+
+class SearchOut(BaseModel):
+    items: list[SearchHitOut]
+    total: int
+
+
+class LessonRefOut(BaseModel):
+    id: UUID
+    title: str
+    position: int
+    is_premium: bool
+
+
+class SectionOut(BaseModel):
+    id: UUID
+    title: str
+    position: int
+    lessons: list[LessonRefOut]
+
+
+class CourseOutlineOut(BaseModel):
+    id: UUID
+    title: str
+    slug: str
+    subject: str
+    difficulty: str
+    prerequisites: list[str]
+    is_published: bool
+    instructor_id: UUID
+    sections: list[SectionOut]
+
+
+class LessonOut(BaseModel):
+    id: UUID
+    section_id: UUID
+    course_id: UUID
+    title: str
+    content: str = Field(description="Markdown.")
+    position: int
+    estimated_minutes: int
+    is_premium: bool
+
+
+class ProgressOut(BaseModel):
+    course_id: UUID
+    completed_lesson_ids: list[UUID]
+    completed: int
+    total: int
+    percent: float
+    quiz_scores: dict[str, float] = Field(description="Best score (0-1) per quiz id.")
+    last_accessed_at: datetime | None
+    streak_days: int
+    longest_streak_days: int
+    minutes: int
+
+
+class ProgressListOut(BaseModel):
+    items: list[ProgressOut]
+
+
+class QuizOut(BaseModel):
+    id: UUID
+    course_id: UUID
+    lesson_id: UUID | None
+    title: str
+    is_premium: bool
+    question_count: int
+
+
+class QuizListOut(BaseModel):
+    items: list[QuizOut]
+
+
+class AttemptOut(BaseModel):
+    attempt_id: UUID
+    quiz_id: UUID
+    score: float = Field(description="0-1.")
+    passed: bool
+    number: int = Field(description="Which attempt of the caller this was (1 = the first).")
+
+
+class CitationOut(BaseModel):
+    index: int
+    lesson_id: UUID | None
+    course_id: UUID | None
+    title: str
+    heading: str | None
+    snippet: str
+
+
+class TutorAnswerOut(BaseModel):
+    session_id: UUID = Field(description="Pass it back to continue the conversation.")
+    message_id: UUID
+    answer: str = Field(description="Markdown.")
+    citations: list[CitationOut]
+
+
+class DriveFileOut(BaseModel):
+    id: str
+    name: str
+    mime_type: str
+    size: int | None
+    modified_time: datetime
+    importable: bool
+
+
+class DriveFilesOut(BaseModel):
+    items: list[DriveFileOut]
+    next_page_token: str | None

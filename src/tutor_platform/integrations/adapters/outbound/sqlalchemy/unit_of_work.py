@@ -1,0 +1,28 @@
+"""Integrations' unit of work on one SQLAlchemy session."""
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from tutor_platform.integrations.adapters.outbound.sqlalchemy.repositories import (
+    SqlAlchemyConnectionRepository,
+    SqlAlchemyImportRepository,
+    SqlAlchemyStateRepository,
+)
+from tutor_platform.integrations.ports.google import TokenCipher
+from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+
+
+class SqlAlchemyIntegrationsUnitOfWork(SqlAlchemyUnitOfWork):
+    connections: SqlAlchemyConnectionRepository
+    states: SqlAlchemyStateRepository
+    imports: SqlAlchemyImportRepository
+
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], cipher: TokenCipher
+    ) -> None:
+        super().__init__(session_factory)
+        self._cipher = cipher
+
+    def _bind(self, session: AsyncSession) -> None:
+        self.connections = SqlAlchemyConnectionRepository(session, self._cipher)
+        self.states = SqlAlchemyStateRepository(session, self._cipher)
+        self.imports = SqlAlchemyImportRepository(session)
