@@ -1,5 +1,6 @@
 """Assessment's DI container: its inputs are declared as dependencies; the root container
-chooses the adapters (unit of work, quota counter, courses, progress, AI, users)."""
+chooses the adapters (unit of work, quota counter, courses, progress, AI, free-text grader,
+users)."""
 
 from typing import Any
 
@@ -32,6 +33,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     catalog: providers.Dependency[Any] = providers.Dependency()
     progress: providers.Dependency[Any] = providers.Dependency()
     ai: providers.Dependency[Any] = providers.Dependency()
+    free_text_grader: providers.Dependency[Any] = providers.Dependency()
     users: providers.Dependency[Any] = providers.Dependency()
     quota_counter: providers.Dependency[Any] = providers.Dependency()
     quota_limits: providers.Dependency[Any] = providers.Dependency()
@@ -46,12 +48,12 @@ class AssessmentContainer(containers.DeclarativeContainer):
     get_quiz_for_authoring = providers.Factory(GetQuizForAuthoring, **_quizzes)
     list_course_quizzes = providers.Factory(ListCourseQuizzes, **_quizzes)
     submit_attempt = providers.Factory(
-        SubmitAttempt, **_quizzes, ai=ai, progress=progress, clock=clock
+        SubmitAttempt, **_quizzes, grader=free_text_grader, progress=progress, clock=clock
     )
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
-    assess_free_text = providers.Factory(AssessFreeText, premium_gate, ai, catalog)
+    assess_free_text = providers.Factory(AssessFreeText, premium_gate, free_text_grader, catalog)
     plan_adaptive_learning = providers.Factory(
         PlanAdaptiveLearning, premium_gate, catalog, progress, uow_factory, ai
     )

@@ -12,6 +12,7 @@ import pytest
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.assessment.conftest import (
     API,
+    MODEL_ANSWER,
     Body,
     Classroom,
     MakeQuiz,
@@ -42,7 +43,11 @@ async def test_an_author_gets_the_quiz_with_answers_and_generated_option_ids(
     assert multiple["correct_option_ids"] == ["zero", "empty"]
     assert (tf["correct"], tf["options"], tf["rubric"]) == (True, None, None)
     assert short["accepted_answers"] == ["ValueError"]
-    assert free["rubric"] == {"keywords": ["specific", "bug"], "guidance": "Mentions hidden bugs."}
+    assert free["rubric"] == {
+        "keywords": ["specific", "bug"],
+        "guidance": "Mentions hidden bugs.",
+        "model_answer": MODEL_ANSWER,
+    }
     assert free["explanation"] == "A bare except hides bugs."
 
 

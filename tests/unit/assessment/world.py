@@ -22,6 +22,7 @@ from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
     InMemoryAssessmentUnitOfWork,
 )
 from tutor_platform.assessment.application.create_quiz import NewQuiz
+from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
 from tutor_platform.assessment.domain.premium import (
@@ -94,6 +95,7 @@ class World:
             catalog=providers.Object(self.catalog),
             progress=providers.Object(self.progress),
             ai=providers.Object(self.ai),
+            free_text_grader=providers.Object(AiFreeTextGrader(self.ai)),
             users=providers.Object(self.users),
             quota_counter=providers.Object(self.counter),
             quota_limits=providers.Object(self.limits),

@@ -2,10 +2,10 @@
 and the learner's best score goes to their course progress.
 
 Order: the quiz must be visible and takeable (404/403), the answers valid (422) and an
-attempt left (409) before anything is graded; then free-text answers go to the AI grader
-(502 if it fails, nothing stored); then the attempt is stored under the next attempt number.
-The number is unique per (quiz, user), so of two attempts racing for the last allowed number
-one is stored and the other gets 409. After the commit, the learner's best score over all
+attempt left (409) before anything is graded; then free-text answers go to the free-text
+grader (the offline rules, or the AI: 502 if it fails, nothing stored); then the attempt is
+stored under the next attempt number. The number is unique per (quiz, user), so of two
+attempts racing for the last allowed number one is stored and the other gets 409. After the commit, the learner's best score over all
 their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
 attempt).
 """
@@ -28,7 +28,7 @@ from tutor_platform.assessment.domain.grading import (
     unanswered_free_text,
 )
 from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
-from tutor_platform.assessment.ports.ai import AssessmentAI
+from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.courses import LearnerProgress
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
@@ -43,13 +43,13 @@ class SubmitAttempt:
         self,
         uow_factory: AssessmentUnitOfWorkFactory,
         access: QuizAccess,
-        ai: AssessmentAI,
+        grader: FreeTextGrader,
         progress: LearnerProgress,
         clock: Clock,
     ) -> None:
         self._uow_factory = uow_factory
         self._access = access
-        self._ai = ai
+        self._grader = grader
         self._progress = progress
         self._clock = clock
 
@@ -76,8 +76,14 @@ class SubmitAttempt:
             return grade_objective(question, answer)
         if not needs_ai(question, answer):
             return unanswered_free_text(question)
-        grade = await self._ai.grade(question.prompt, str(answer), question.rubric)
-        return grade_free_text(question, grade.score, grade.feedback)
+        grade = await self._grader.grade(question.prompt, str(answer), question.rubric)
+        return grade_free_text(
+            question,
+            grade.score,
+            grade.feedback,
+            graded_by=grade.graded_by,
+            needs_review=grade.needs_review,
+        )
 
     async def _store(
         self,

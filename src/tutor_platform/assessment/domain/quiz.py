@@ -33,10 +33,12 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Rubric:
-    """How a free-text answer is graded: key points it should mention and/or guidance."""
+    """How a free-text answer is graded: key points it should mention and/or guidance, and
+    optionally a ``model_answer`` (a full-marks answer in the author's words)."""
 
     keywords: tuple[str, ...] = ()
     guidance: str = ""
+    model_answer: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

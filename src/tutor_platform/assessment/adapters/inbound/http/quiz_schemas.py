@@ -25,6 +25,7 @@ from tutor_platform.assessment.domain.authoring import (
     MAX_GUIDANCE_LENGTH,
     MAX_KEYWORD_LENGTH,
     MAX_KEYWORDS,
+    MAX_MODEL_ANSWER_LENGTH,
     MAX_OPTION_TEXT_LENGTH,
     MAX_OPTIONS,
     MAX_POINTS,
@@ -94,9 +95,16 @@ class RubricRequest(_Request):
         msgspec.Meta(max_length=MAX_KEYWORDS, description="Key points a good answer mentions."),
     ] = msgspec.field(default_factory=list)
     guidance: Annotated[Guidance, msgspec.Meta(description="What a full-marks answer says.")] = ""
+    model_answer: Annotated[
+        Annotated[str, msgspec.Meta(max_length=MAX_MODEL_ANSWER_LENGTH)],
+        msgspec.Meta(
+            description="A full-marks answer in your words; the offline grader compares "
+            "answers with it in meaning."
+        ),
+    ] = ""
 
     def rubric(self) -> Rubric:
-        return Rubric(tuple(self.keywords), self.guidance)
+        return Rubric(tuple(self.keywords), self.guidance, self.model_answer)
 
 
 class OptionRequest(_Request):
@@ -298,6 +306,7 @@ class QuizListResponse(msgspec.Struct):
 class RubricResponse(msgspec.Struct):
     keywords: list[str]
     guidance: str
+    model_answer: str
 
 
 class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
@@ -329,7 +338,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
             accepted_answers=list(question.accepted_answers) or None,
             rubric=None
             if rubric is None
-            else RubricResponse(list(rubric.keywords), rubric.guidance),
+            else RubricResponse(list(rubric.keywords), rubric.guidance, rubric.model_answer),
         )
 
 
@@ -385,14 +394,31 @@ class AttemptRequest(_Request):
     ]
 
 
+GradedBy = Literal["exact", "ai", "rules", "instructor"]
+AttemptStatus = Literal["graded", "needs_review"]
+
+
 class ResultResponse(msgspec.Struct, kw_only=True):
     question_id: UUID
     correct: bool
     awarded_points: float
     explanation: str | None
     feedback: Annotated[
-        str | None, msgspec.Meta(description="The AI grader's feedback on a free-text answer.")
+        str | None,
+        msgspec.Meta(description="The free-text grader's or the reviewer's feedback."),
     ]
+    graded_by: Annotated[
+        GradedBy,
+        msgspec.Meta(
+            description="exact (checked against the answer), ai (a remote AI provider), "
+            "rules (the offline grader) or instructor (a person)."
+        ),
+    ]
+    needs_review: Annotated[
+        bool, msgspec.Meta(description="The grade is provisional until a person grades it.")
+    ]
+    reviewed_by: Annotated[UUID | None, msgspec.Meta(description="Who graded it by hand.")]
+    reviewed_at: Annotated[datetime | None, msgspec.Meta(description="When, by hand.")]
 
     @classmethod
     def of(cls, result: QuestionResult) -> "ResultResponse":
@@ -402,6 +428,10 @@ class ResultResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(result.awarded_points),
             explanation=result.explanation,
             feedback=result.feedback,
+            graded_by=cast(GradedBy, result.graded_by),
+            needs_review=result.needs_review,
+            reviewed_by=result.reviewer_id,
+            reviewed_at=result.reviewed_at,
         )
 
 
@@ -412,6 +442,10 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
     number: Annotated[int, msgspec.Meta(description="1 for the user's first attempt, ...")]
     score: Annotated[float, msgspec.Meta(description="points / max_points, 0 to 1.")]
     passed: bool
+    status: Annotated[
+        AttemptStatus,
+        msgspec.Meta(description="needs_review while an answer awaits a person's grade."),
+    ]
     points: float
     max_points: int
     answers: dict[str, Any]
@@ -427,6 +461,7 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
             number=attempt.number,
             score=number(attempt.score),
             passed=attempt.passed,
+            status=cast(AttemptStatus, attempt.status),
             points=number(attempt.points),
             max_points=attempt.max_points,
             answers={

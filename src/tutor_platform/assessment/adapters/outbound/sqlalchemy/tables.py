@@ -83,6 +83,7 @@ class QuizAttemptRow(UUIDv7AuditBase):
         ),
         Index("ix_quiz_attempts_quiz_id_completed_at", "quiz_id", "completed_at"),
         Index("ix_quiz_attempts_user_id_quiz_id", "user_id", "quiz_id"),
+        Index("ix_quiz_attempts_quiz_id_status", "quiz_id", "status"),
     )
 
     quiz_id: Mapped[UUID] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
@@ -94,6 +95,7 @@ class QuizAttemptRow(UUIDv7AuditBase):
     max_points: Mapped[int] = mapped_column(Integer)
     score: Mapped[Decimal] = mapped_column(ScaledDecimal(SCORE_SCALE))
     passed: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16), default="graded", server_default="graded")
     completed_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
 
