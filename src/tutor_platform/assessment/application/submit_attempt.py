@@ -5,9 +5,9 @@ Order: the quiz must be visible and takeable (404/403), the answers valid (422) 
 attempt left (409) before anything is graded; then free-text answers go to the free-text
 grader (the offline rules, or the AI: 502 if it fails, nothing stored); then the attempt is
 stored under the next attempt number. The number is unique per (quiz, user), so of two
-attempts racing for the last allowed number one is stored and the other gets 409. After the commit, the learner's best score over all
-their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
-attempt).
+attempts racing for the last allowed number one is stored and the other gets 409. After the
+commit, the learner's best score over all their attempts is passed to learning's progress
+(so a failed hand-over is repaired by the next attempt).
 """
 
 from collections.abc import Mapping
