@@ -18,6 +18,7 @@ from tutor_platform.assessment.application.list_course_quizzes import ListCourse
 from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
 from tutor_platform.assessment.application.premium_gate import PremiumGate
 from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
 from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
@@ -51,6 +52,8 @@ class AssessmentContainer(containers.DeclarativeContainer):
         SubmitAttempt, **_quizzes, grader=free_text_grader, progress=progress, clock=clock
     )
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
+    list_review_queue = providers.Factory(ListReviewQueue, **_quizzes)
+    grade_answer = providers.Factory(GradeAnswer, **_quizzes, progress=progress, clock=clock)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
     assess_free_text = providers.Factory(AssessFreeText, premium_gate, free_text_grader, catalog)

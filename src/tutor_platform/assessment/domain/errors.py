@@ -33,3 +33,11 @@ class AttemptsExhausted(Conflict):
 
 class AttemptRaced(Conflict):
     default_detail = "Another attempt of yours was being recorded at the same time; try again."
+
+
+class AttemptNotFound(NotFound):
+    default_detail = "The attempt was not found."
+
+
+class ResultNotFound(NotFound):
+    default_detail = "The attempt has no answer to that question."

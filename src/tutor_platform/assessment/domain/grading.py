@@ -71,6 +71,8 @@ class QuestionResult:
     needs_review: bool = False
     reviewer_id: UUID | None = None
     reviewed_at: datetime | None = None
+    max_points: int | None = None
+    """The question's points when it was graded (None in results stored before)."""
 
 
 def attempt_status(results: Sequence[QuestionResult]) -> str:
@@ -96,7 +98,11 @@ def grade_objective(question: Question, answer: Answer | None) -> QuestionResult
     correct = not is_missing(answer) and _is_right(question, answer)
     points = Decimal(question.points) if correct else Decimal(0)
     return QuestionResult(
-        question.id, correct, points.quantize(POINTS_QUANTUM), question.explanation
+        question.id,
+        correct,
+        points.quantize(POINTS_QUANTUM),
+        question.explanation,
+        max_points=question.points,
     )
 
 
@@ -132,6 +138,7 @@ def grade_free_text(
         feedback,
         graded_by,
         needs_review,
+        max_points=question.points,
     )
 
 
@@ -144,10 +151,10 @@ def graded_by_person(
     at: datetime,
 ) -> QuestionResult:
     """``result`` as a person graded it: ``awarded`` of the question's ``points``; right
-    when at least half of them."""
+    when at least half of them (as a free-text grade)."""
     return QuestionResult(
         result.question_id,
-        awarded * 2 >= points,
+        awarded >= FREE_TEXT_PASS_MARK * points,
         awarded.quantize(POINTS_QUANTUM),
         result.explanation,
         feedback if feedback is not None else result.feedback,
@@ -155,12 +162,17 @@ def graded_by_person(
         False,
         reviewer_id,
         at,
+        points,
     )
 
 
 def unanswered_free_text(question: Question) -> QuestionResult:
     return QuestionResult(
-        question.id, False, Decimal(0).quantize(POINTS_QUANTUM), question.explanation
+        question.id,
+        False,
+        Decimal(0).quantize(POINTS_QUANTUM),
+        question.explanation,
+        max_points=question.points,
     )
 
 

@@ -56,6 +56,21 @@ class AttemptRepository(Protocol):
         """One page of the quiz's attempts (of one user, or everyone's), newest first."""
         ...
 
+    async def get(self, attempt_id: UUID) -> Attempt | None: ...
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        """The attempt, locked for a change until the transaction ends (a concurrent
+        ``lock`` of it waits, then reads what the first one committed)."""
+        ...
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        """Store the attempt's results and totals (points, score, passed, status)."""
+        ...
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        """The quiz's attempts with an answer that needs review, oldest first."""
+        ...
+
 
 class UsageRepository(Protocol):
     async def add(self, record: UsageRecord) -> None: ...

@@ -5,6 +5,7 @@ from tutor_platform.assessment.adapters.inbound.http.premium import (
     HybridController,
 )
 from tutor_platform.assessment.adapters.inbound.http.quizzes import (
+    AttemptsController,
     CourseQuizzesController,
     QuizzesController,
 )
@@ -12,6 +13,7 @@ from tutor_platform.assessment.adapters.inbound.http.quizzes import (
 ASSESSMENT_CONTROLLERS = [
     CourseQuizzesController,
     QuizzesController,
+    AttemptsController,
     AssessmentsController,
     HybridController,
 ]

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -74,6 +75,19 @@ class InMemoryAttemptRepository:
             self._attempts(quiz_id, user_id), key=lambda a: (a.completed_at, a.id), reverse=True
         )
         return found[page.offset : page.offset + page.limit], len(found)
+
+    async def get(self, attempt_id: UUID) -> Attempt | None:
+        return self._state.attempts.get(attempt_id)
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        return self._state.attempts.get(attempt_id)
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        self._state.attempts[attempt.id] = attempt
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        waiting = [a for a in self._attempts(quiz_id, None) if a.status == NEEDS_REVIEW]
+        return sorted(waiting, key=lambda a: (a.completed_at, a.id))
 
     def _attempts(self, quiz_id: UUID, user_id: UUID | None) -> list[Attempt]:
         return [

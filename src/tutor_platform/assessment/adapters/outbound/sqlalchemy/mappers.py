@@ -116,6 +116,7 @@ def results_json(results: Iterable[QuestionResult]) -> list[dict[str, Any]]:
             "needs_review": result.needs_review,
             "reviewer_id": None if result.reviewer_id is None else str(result.reviewer_id),
             "reviewed_at": None if result.reviewed_at is None else result.reviewed_at.isoformat(),
+            "max_points": result.max_points,
         }
         for result in results
     ]
@@ -133,6 +134,7 @@ def results_from_json(data: Iterable[Mapping[str, Any]]) -> tuple[QuestionResult
             needs_review=bool(item.get("needs_review", False)),
             reviewer_id=_uuid(item.get("reviewer_id")),
             reviewed_at=_instant(item.get("reviewed_at")),
+            max_points=None if item.get("max_points") is None else int(item["max_points"]),
         )
         for item in data
     )

@@ -25,6 +25,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     QuizRow,
 )
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -178,6 +179,40 @@ class SqlAlchemyAttemptRepository:
             .offset(page.offset)
         )
         return [attempt_from_row(row) for row in rows], int(total or 0)
+
+    async def get(self, attempt_id: UUID) -> Attempt | None:
+        row = (
+            await self._session.execute(select(_ATTEMPTS).where(_ATTEMPTS.c.id == attempt_id))
+        ).first()
+        return None if row is None else attempt_from_row(row)
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        # A write first: PostgreSQL locks the row, SQLite takes its write lock before it reads,
+        # so the read that follows sees what a concurrent change committed.
+        await self._session.execute(
+            update(_ATTEMPTS)
+            .where(_ATTEMPTS.c.id == attempt_id)
+            .values(updated_at=_ATTEMPTS.c.updated_at)
+        )
+        return await self.get(attempt_id)
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        values = attempt_values(attempt)
+        await self._session.execute(
+            update(_ATTEMPTS)
+            .where(_ATTEMPTS.c.id == attempt.id)
+            .values(
+                {name: values[name] for name in ("results", "points", "score", "passed", "status")}
+            )
+        )
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        rows = await self._session.execute(
+            select(_ATTEMPTS)
+            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == NEEDS_REVIEW)
+            .order_by(_ATTEMPTS.c.completed_at, _ATTEMPTS.c.id)
+        )
+        return [attempt_from_row(row) for row in rows]
 
 
 class SqlAlchemyUsageRepository:
