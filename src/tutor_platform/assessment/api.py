@@ -52,7 +52,7 @@ class AssessmentFacade:
         )
         return [
             QuizInfo(q.id, q.course_id, q.lesson_id, q.title, q.is_premium, len(q.questions))
-            for q in page.items
+            for q in (item.quiz for item in page.items)
         ]
 
     async def submit_quiz(

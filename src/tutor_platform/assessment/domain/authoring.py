@@ -71,6 +71,7 @@ class QuestionDraft:
     kind: str
     prompt: str
     points: int
+    lesson_id: UUID | None = None
     explanation: str | None = None
     options: Sequence[OptionDraft] | None = None
     correct_option_ids: Sequence[str] | None = None
@@ -160,6 +161,7 @@ def _question(draft: QuestionDraft, question_id: UUID, checks: FieldChecks) -> Q
         kind=draft.kind,
         prompt=prompt,
         points=draft.points,
+        lesson_id=draft.lesson_id,
         explanation=explanation,
     )
     _refuse_foreign_fields(draft, checks)

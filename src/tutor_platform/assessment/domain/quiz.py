@@ -49,6 +49,9 @@ class Question:
     kind: str
     prompt: str
     points: int
+    lesson_id: UUID | None = None
+    """The lesson of the quiz's course it tests (mastery and learning paths work per
+    question); the quiz's lesson unless the author named another."""
     explanation: str | None = None
     options: tuple[Option, ...] = ()
     correct_option_ids: tuple[str, ...] = ()

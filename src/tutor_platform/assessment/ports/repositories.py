@@ -50,6 +50,12 @@ class AttemptRepository(Protocol):
         """The user's best score at each of the quizzes they attempted."""
         ...
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        """For each of the quizzes the user attempted: how many attempts and the best score."""
+        ...
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:

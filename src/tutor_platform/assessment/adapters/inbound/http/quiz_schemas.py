@@ -14,6 +14,7 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.assessment.application.create_quiz import NewQuiz
+from tutor_platform.assessment.application.list_course_quizzes import CourseQuiz
 from tutor_platform.assessment.application.update_quiz import QuizChanges
 from tutor_platform.assessment.domain.answers import MAX_ANSWER_KEY_LENGTH
 from tutor_platform.assessment.domain.attempt import Attempt
@@ -120,6 +121,10 @@ class QuestionRequest(_Request):
         str, msgspec.Meta(min_length=1, max_length=MAX_PROMPT_LENGTH, description="Markdown.")
     ]
     points: Annotated[int, msgspec.Meta(ge=MIN_POINTS, le=MAX_POINTS)]
+    lesson_id: Annotated[
+        UUID | None,
+        msgspec.Meta(description="The lesson of the course it tests; left out: the quiz's lesson."),
+    ] = None
     explanation: Annotated[
         Annotated[str, msgspec.Meta(max_length=MAX_EXPLANATION_LENGTH)] | None,
         msgspec.Meta(description="Shown after submitting."),
@@ -153,6 +158,7 @@ class QuestionRequest(_Request):
             kind=self.kind,
             prompt=self.prompt,
             points=self.points,
+            lesson_id=self.lesson_id,
             explanation=self.explanation,
             options=None
             if self.options is None
@@ -234,12 +240,20 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
     kind: Kind
     prompt: str
     points: int
+    lesson_id: Annotated[UUID | None, msgspec.Meta(description="The lesson it tests.")]
     options: list[OptionResponse] | None = None
 
     @classmethod
     def of(cls, question: Question) -> "QuestionResponse":
         options = [OptionResponse(o.id, o.text) for o in question.options] or None
-        return cls(question.id, kind_of(question), question.prompt, question.points, options)
+        return cls(
+            question.id,
+            kind_of(question),
+            question.prompt,
+            question.points,
+            question.lesson_id,
+            options,
+        )
 
 
 class QuizSummaryResponse(msgspec.Struct, kw_only=True):
@@ -252,10 +266,17 @@ class QuizSummaryResponse(msgspec.Struct, kw_only=True):
     max_attempts: int | None
     max_points: int
     question_count: int
+    attempts_used: Annotated[int, msgspec.Meta(description="Your attempts so far.")]
+    best_score: Annotated[
+        float | None, msgspec.Meta(description="Your best score (0-1); null before any attempt.")
+    ]
 
     @classmethod
-    def of(cls, quiz: Quiz) -> "QuizSummaryResponse":
+    def of(cls, standing: CourseQuiz) -> "QuizSummaryResponse":
+        quiz, best = standing.quiz, standing.best_score
         return cls(
+            attempts_used=standing.attempts_used,
+            best_score=None if best is None else number(best),
             id=quiz.id,
             course_id=quiz.course_id,
             lesson_id=quiz.lesson_id,
@@ -316,6 +337,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
     kind: Kind
     prompt: str
     points: int
+    lesson_id: UUID | None
     explanation: str | None
     options: list[OptionResponse] | None
     correct_option_ids: list[str] | None
@@ -331,6 +353,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
             kind=kind_of(question),
             prompt=question.prompt,
             points=question.points,
+            lesson_id=question.lesson_id,
             explanation=question.explanation,
             options=[OptionResponse(o.id, o.text) for o in question.options] or None,
             correct_option_ids=list(question.correct_option_ids) or None,

@@ -71,7 +71,7 @@ class CourseQuizzesController(Controller):
         """The course's quizzes, oldest first, without their questions. Premium quizzes are
         listed for everyone (``is_premium``); taking one needs a premium plan."""
         page = await list_course_quizzes.execute(principal, course_id, PageRequest(limit, offset))
-        items = [QuizSummaryResponse.of(quiz) for quiz in page.items]
+        items = [QuizSummaryResponse.of(item) for item in page.items]
         return QuizListResponse(items, page.total, page.limit, page.offset)
 
     @post("/", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))

@@ -68,6 +68,16 @@ class InMemoryAttemptRepository:
                 best[attempt.quiz_id] = max(attempt.score, best.get(attempt.quiz_id, attempt.score))
         return best
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        found: dict[UUID, tuple[int, Decimal]] = {}
+        for attempt in self._state.attempts.values():
+            if attempt.user_id == user_id and attempt.quiz_id in quiz_ids:
+                count, best = found.get(attempt.quiz_id, (0, attempt.score))
+                found[attempt.quiz_id] = (count + 1, max(best, attempt.score))
+        return found
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:

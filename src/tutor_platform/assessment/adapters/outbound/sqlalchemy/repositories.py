@@ -162,6 +162,22 @@ class SqlAlchemyAttemptRepository:
         )
         return {row.quiz_id: row.best for row in rows}
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        if not quiz_ids:
+            return {}
+        rows = await self._session.execute(
+            select(
+                _ATTEMPTS.c.quiz_id,
+                func.count().label("used"),
+                func.max(_ATTEMPTS.c.score).label("best"),
+            )
+            .where(_ATTEMPTS.c.user_id == user_id, _ATTEMPTS.c.quiz_id.in_(quiz_ids))
+            .group_by(_ATTEMPTS.c.quiz_id)
+        )
+        return {row.quiz_id: (int(row.used), row.best) for row in rows}
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:

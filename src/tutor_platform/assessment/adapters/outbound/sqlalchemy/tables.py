@@ -65,6 +65,9 @@ class QuizQuestionRow(UUIDv7Base):
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)
     points: Mapped[int] = mapped_column(Integer)
+    lesson_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("lessons.id", ondelete="SET NULL"), default=None, index=True
+    )
     explanation: Mapped[str | None] = mapped_column(Text, default=None)
     options: Mapped[list[Any]] = mapped_column(JsonB, default=list)
     correct_option_ids: Mapped[list[Any]] = mapped_column(JsonB, default=list)
