@@ -1,4 +1,4 @@
-"""Assessment: attempt status for review by people, a lesson per question
+"""Assessment: attempt status for review by people, a lesson per question, mastery
 
 Revision ID: 0012_assessment_review_mastery
 Revises: 0011_tutoring_citations
@@ -40,8 +40,80 @@ def upgrade() -> None:
         "(SELECT quizzes.lesson_id FROM quizzes WHERE quizzes.id = quiz_questions.quiz_id)"
     )
 
+    _mastery_tables()
+
+
+def _guid(name: str, *, nullable: bool = False) -> sa.Column[object]:
+    return sa.Column(name, advanced_alchemy.types.GUID(length=16), nullable=nullable)
+
+
+def _instant(name: str, *, nullable: bool = False) -> sa.Column[object]:
+    return sa.Column(name, advanced_alchemy.types.DateTimeUTC(timezone=True), nullable=nullable)
+
+
+def _mastery_tables() -> None:
+    op.create_table(
+        "mastery_evidence",
+        _guid("id"),
+        _guid("user_id"),
+        _guid("course_id"),
+        _guid("lesson_id"),
+        _guid("question_id"),
+        sa.Column("source", sa.String(length=16), nullable=False),
+        _guid("source_id"),
+        sa.Column("correct", sa.Boolean(), nullable=False),
+        _instant("observed_at"),
+        _guid("first_key", nullable=True),
+        sa.Column("sa_orm_sentinel", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["course_id"],
+            ["courses.id"],
+            name="fk_mastery_evidence_course_id_courses",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["lesson_id"],
+            ["lessons.id"],
+            name="fk_mastery_evidence_lesson_id_lessons",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_mastery_evidence"),
+        sa.UniqueConstraint("user_id", "first_key", name="uq_mastery_evidence_user_id_first_key"),
+    )
+    op.create_index(
+        "ix_mastery_evidence_user_id_lesson_id", "mastery_evidence", ["user_id", "lesson_id"]
+    )
+    op.create_index("ix_mastery_evidence_source_id", "mastery_evidence", ["source_id"])
+    op.create_table(
+        "lesson_mastery",
+        _guid("user_id"),
+        _guid("lesson_id"),
+        _guid("course_id"),
+        sa.Column("p_mastery", sa.Float(), nullable=False),
+        sa.Column("evidence", sa.Integer(), nullable=False),
+        _instant("last_evidence_at", nullable=True),
+        sa.ForeignKeyConstraint(
+            ["course_id"],
+            ["courses.id"],
+            name="fk_lesson_mastery_course_id_courses",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["lesson_id"],
+            ["lessons.id"],
+            name="fk_lesson_mastery_lesson_id_lessons",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("user_id", "lesson_id", name="pk_lesson_mastery"),
+    )
+    op.create_index(
+        "ix_lesson_mastery_user_id_course_id", "lesson_mastery", ["user_id", "course_id"]
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("lesson_mastery")
+    op.drop_table("mastery_evidence")
     with op.batch_alter_table("quiz_questions", schema=None) as batch_op:
         batch_op.drop_index("ix_quiz_questions_lesson_id")
         batch_op.drop_constraint("fk_quiz_questions_lesson_id_lessons", type_="foreignkey")

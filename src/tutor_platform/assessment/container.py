@@ -10,6 +10,7 @@ from tutor_platform.assessment.api import AssessmentFacade
 from tutor_platform.assessment.application.assess_free_text import AssessFreeText
 from tutor_platform.assessment.application.create_quiz import CreateQuiz
 from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
+from tutor_platform.assessment.application.get_mastery import GetMastery
 from tutor_platform.assessment.application.get_quiz import GetQuiz
 from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuizForAuthoring
 from tutor_platform.assessment.application.get_usage import GetUsage
@@ -53,6 +54,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     )
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
     list_review_queue = providers.Factory(ListReviewQueue, **_quizzes)
+    get_mastery = providers.Factory(GetMastery, **_quizzes, catalog=catalog, users=users)
     grade_answer = providers.Factory(GradeAnswer, **_quizzes, progress=progress, clock=clock)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
@@ -70,4 +72,5 @@ class AssessmentContainer(containers.DeclarativeContainer):
         AssessmentFacade,
         list_course_quizzes=list_course_quizzes,
         submit_attempt=submit_attempt,
+        get_mastery=get_mastery,
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
+from tutor_platform.assessment.application.mastery_tracing import regrade_evidence
 from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.errors import AttemptNotFound, ResultNotFound
@@ -101,6 +102,16 @@ class GradeAnswer:
                 quiz.passing_score,
             )
             await uow.attempts.update_grades(changed)
+            regraded_result = next(r for r in changed.results if r.question_id == question_id)
+            if regraded_result.correct != result.correct:
+                await regrade_evidence(
+                    uow,
+                    changed.user_id,
+                    quiz.course_id,
+                    changed.id,
+                    question_id,
+                    regraded_result.correct,
+                )
             await uow.commit()
         async with self._uow_factory() as uow:
             best = await uow.attempts.best_scores(changed.user_id, [quiz.id])

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.application.mastery_tracing import record_evidence
 from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
@@ -23,10 +24,12 @@ from tutor_platform.assessment.domain.grading import (
     QuestionResult,
     grade_free_text,
     grade_objective,
+    is_missing,
     needs_ai,
     outcome,
     unanswered_free_text,
 )
+from tutor_platform.assessment.domain.mastery import Evidence, attempt_evidence
 from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
 from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.courses import LearnerProgress
@@ -111,6 +114,7 @@ class SubmitAttempt:
                     completed_at=self._clock.now(),
                 )
                 if await uow.attempts.add(attempt):
+                    await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
                     await uow.commit()
                     return attempt
         raise AttemptRaced()
@@ -120,3 +124,16 @@ class SubmitAttempt:
             best = await uow.attempts.best_scores(user_id, [quiz.id])
         if quiz.id in best:
             await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best[quiz.id])
+
+
+def _evidence(quiz: Quiz, attempt: Attempt) -> list[Evidence]:
+    """The answered questions of the attempt, as evidence of their lessons."""
+    lessons = {question.id: question.lesson_id for question in quiz.questions}
+    answered = [
+        (result.question_id, lessons.get(result.question_id), result.correct)
+        for result in attempt.results
+        if not is_missing(attempt.answers.get(result.question_id))
+    ]
+    return attempt_evidence(
+        attempt.id, attempt.user_id, quiz.course_id, answered, attempt.completed_at, new_id
+    )

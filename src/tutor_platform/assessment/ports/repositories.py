@@ -1,12 +1,13 @@
 """Storage of quizzes, attempts and premium usage. Repositories never commit: the unit of
 work does."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -83,4 +84,35 @@ class UsageRepository(Protocol):
 
     async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
         """Calls and costs of the user per feature in each of ``months`` (``"2026-11"``)."""
+        ...
+
+
+class MasteryRepository(Protocol):
+    """Evidence of learners' answers per lesson and the mastery traced from it."""
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        """Lock the learner's mastery of the lessons until the transaction ends (creating
+        it), so concurrent updates of a lesson take turns and each sees the other's
+        evidence."""
+        ...
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """Store the evidence; of attempts, only the learner's first answer to each question
+        is kept (the rest is left out). The stored evidence is returned."""
+        ...
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        """Change the correctness of the evidence of that attempt and question (None when
+        the answer was no evidence)."""
+        ...
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        """The learner's evidence of the lesson, in the order observed."""
+        ...
+
+    async def save(self, mastery: LessonMastery) -> None: ...
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        """The learner's traced lessons of the course (lessons without evidence are not
+        stored)."""
         ...

@@ -5,6 +5,7 @@ from typing import Protocol
 
 from tutor_platform.assessment.ports.repositories import (
     AttemptRepository,
+    MasteryRepository,
     QuizRepository,
     UsageRepository,
 )
@@ -20,6 +21,9 @@ class AssessmentUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def usage(self) -> UsageRepository: ...
+
+    @property
+    def mastery(self) -> MasteryRepository: ...
 
 
 AssessmentUnitOfWorkFactory = Callable[[], AssessmentUnitOfWork]

@@ -1,5 +1,6 @@
 """Every assessment controller, for the API router."""
 
+from tutor_platform.assessment.adapters.inbound.http.mastery import MasteryController
 from tutor_platform.assessment.adapters.inbound.http.premium import (
     AssessmentsController,
     HybridController,
@@ -14,6 +15,7 @@ ASSESSMENT_CONTROLLERS = [
     CourseQuizzesController,
     QuizzesController,
     AttemptsController,
+    MasteryController,
     AssessmentsController,
     HybridController,
 ]

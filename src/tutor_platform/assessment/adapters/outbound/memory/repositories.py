@@ -2,13 +2,15 @@
 
 import copy
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from uuid import UUID
 
 from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -124,4 +126,47 @@ class InMemoryUsageRepository:
         return [
             MonthlyTotal(month, feature, n, costs[month, feature])
             for (month, feature), n in calls.items()
+        ]
+
+
+class InMemoryMasteryRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        return None
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        stored = []
+        for item in evidence:
+            if item.source == ATTEMPT and any(
+                (e.user_id, e.question_id, e.source) == (item.user_id, item.question_id, ATTEMPT)
+                for e in self._state.evidence
+            ):
+                continue
+            self._state.evidence.append(item)
+            stored.append(item)
+        return stored
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        for index, item in enumerate(self._state.evidence):
+            if (item.source_id, item.question_id) == (source_id, question_id):
+                self._state.evidence[index] = replace(item, correct=correct)
+                return self._state.evidence[index]
+        return None
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        found = [
+            e for e in self._state.evidence if (e.user_id, e.lesson_id) == (user_id, lesson_id)
+        ]
+        return sorted(found, key=lambda e: (e.observed_at, e.id))
+
+    async def save(self, mastery: LessonMastery) -> None:
+        self._state.mastery[mastery.user_id, mastery.lesson_id] = mastery
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        return [
+            m
+            for (owner, _), m in self._state.mastery.items()
+            if owner == user_id and m.course_id == course_id
         ]

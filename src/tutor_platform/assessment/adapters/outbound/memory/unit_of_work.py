@@ -6,6 +6,7 @@ from typing import Self
 
 from tutor_platform.assessment.adapters.outbound.memory.repositories import (
     InMemoryAttemptRepository,
+    InMemoryMasteryRepository,
     InMemoryQuizRepository,
     InMemoryUsageRepository,
 )
@@ -19,6 +20,7 @@ class InMemoryAssessmentUnitOfWork:
     quizzes: InMemoryQuizRepository
     attempts: InMemoryAttemptRepository
     usage: InMemoryUsageRepository
+    mastery: InMemoryMasteryRepository
 
     def __init__(self, store: InMemoryAssessmentStore) -> None:
         self.store = store
@@ -45,3 +47,4 @@ class InMemoryAssessmentUnitOfWork:
         self.quizzes = InMemoryQuizRepository(state)
         self.attempts = InMemoryAttemptRepository(state)
         self.usage = InMemoryUsageRepository(state)
+        self.mastery = InMemoryMasteryRepository(state)

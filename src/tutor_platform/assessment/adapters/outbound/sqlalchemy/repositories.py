@@ -19,6 +19,8 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.mappers import (
     quiz_values,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
+    LessonMasteryRow,
+    MasteryEvidenceRow,
     PremiumUsageRow,
     QuizAttemptRow,
     QuizQuestionRow,
@@ -26,6 +28,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
 )
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -34,6 +37,8 @@ _QUIZZES = cast(Table, QuizRow.__table__)
 _QUESTIONS = cast(Table, QuizQuestionRow.__table__)
 _ATTEMPTS = cast(Table, QuizAttemptRow.__table__)
 _USAGE = cast(Table, PremiumUsageRow.__table__)
+_EVIDENCE = cast(Table, MasteryEvidenceRow.__table__)
+_MASTERY = cast(Table, LessonMasteryRow.__table__)
 
 
 def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
@@ -264,3 +269,113 @@ class SqlAlchemyUsageRepository:
             .group_by(_USAGE.c.month, _USAGE.c.feature)
         )
         return [MonthlyTotal(row.month, row.feature, int(row.calls), row.cost) for row in rows]
+
+
+class SqlAlchemyMasteryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        # Upserts in one order (no deadlock): PostgreSQL locks each row until the end of the
+        # transaction; SQLite holds its write lock already.
+        for lesson_id in sorted(lesson_ids):
+            statement = dialect_insert(_dialect(self._session), _MASTERY).values(
+                user_id=user_id,
+                lesson_id=lesson_id,
+                course_id=course_id,
+                p_mastery=0.0,
+                evidence=0,
+                last_evidence_at=None,
+            )
+            await self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["user_id", "lesson_id"],
+                    set_={"evidence": _MASTERY.c.evidence},
+                )
+            )
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        stored = []
+        for item in evidence:
+            statement = (
+                dialect_insert(_dialect(self._session), _EVIDENCE)
+                .values(
+                    id=item.id,
+                    user_id=item.user_id,
+                    course_id=item.course_id,
+                    lesson_id=item.lesson_id,
+                    question_id=item.question_id,
+                    source=item.source,
+                    source_id=item.source_id,
+                    correct=item.correct,
+                    observed_at=item.observed_at,
+                    first_key=item.question_id if item.source == ATTEMPT else None,
+                )
+                .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
+                .returning(_EVIDENCE.c.id)
+            )
+            if (await self._session.execute(statement)).first() is not None:
+                stored.append(item)
+        return stored
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        condition = (_EVIDENCE.c.source_id == source_id) & (_EVIDENCE.c.question_id == question_id)
+        await self._session.execute(update(_EVIDENCE).where(condition).values(correct=correct))
+        row = (await self._session.execute(select(_EVIDENCE).where(condition))).first()
+        return None if row is None else _evidence(row)
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        rows = await self._session.execute(
+            select(_EVIDENCE)
+            .where(_EVIDENCE.c.user_id == user_id, _EVIDENCE.c.lesson_id == lesson_id)
+            .order_by(_EVIDENCE.c.observed_at, _EVIDENCE.c.id)
+        )
+        return [_evidence(row) for row in rows]
+
+    async def save(self, mastery: LessonMastery) -> None:
+        values = {
+            "course_id": mastery.course_id,
+            "p_mastery": mastery.p_mastery,
+            "evidence": mastery.evidence,
+            "last_evidence_at": mastery.last_evidence_at,
+        }
+        statement = dialect_insert(_dialect(self._session), _MASTERY).values(
+            user_id=mastery.user_id, lesson_id=mastery.lesson_id, **values
+        )
+        await self._session.execute(
+            statement.on_conflict_do_update(index_elements=["user_id", "lesson_id"], set_=values)
+        )
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        rows = await self._session.execute(
+            select(_MASTERY).where(
+                _MASTERY.c.user_id == user_id,
+                _MASTERY.c.course_id == course_id,
+                _MASTERY.c.evidence > 0,
+            )
+        )
+        return [
+            LessonMastery(
+                user_id=row.user_id,
+                course_id=row.course_id,
+                lesson_id=row.lesson_id,
+                p_mastery=row.p_mastery,
+                evidence=row.evidence,
+                last_evidence_at=row.last_evidence_at,
+            )
+            for row in rows
+        ]
+
+
+def _evidence(row: Any) -> Evidence:
+    return Evidence(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        lesson_id=row.lesson_id,
+        question_id=row.question_id,
+        source=row.source,
+        source_id=row.source_id,
+        correct=row.correct,
+        observed_at=row.observed_at,
+    )

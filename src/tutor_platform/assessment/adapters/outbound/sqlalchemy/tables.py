@@ -1,5 +1,6 @@
-"""Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; premium
-``premium_usage`` and ``premium_quota_counters``.
+"""Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; mastery
+``mastery_evidence`` and ``lesson_mastery``; premium ``premium_usage`` and
+``premium_quota_counters``.
 
 A quiz references its course and lesson in the catalog: deleting the course deletes its
 quizzes (with their questions and attempts), deleting the lesson detaches the quiz.
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -126,3 +128,43 @@ class PremiumQuotaCounterRow(DefaultBase):
     feature: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     used: Mapped[int] = mapped_column(Integer)
+
+
+class MasteryEvidenceRow(UUIDv7Base):
+    """One answer that counts for a lesson's mastery. ``first_key`` is the question of an
+    attempt's answer (null for reviews): unique per user, it keeps the first attempt only."""
+
+    __tablename__ = "mastery_evidence"
+    __table_args__ = (
+        UniqueConstraint("user_id", "first_key", name="uq_mastery_evidence_user_id_first_key"),
+        Index("ix_mastery_evidence_user_id_lesson_id", "user_id", "lesson_id"),
+        Index("ix_mastery_evidence_source_id", "source_id"),
+    )
+
+    user_id: Mapped[UUID] = mapped_column(GUID)
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    lesson_id: Mapped[UUID] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"))
+    question_id: Mapped[UUID] = mapped_column(GUID)
+    source: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[UUID] = mapped_column(GUID)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    observed_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    first_key: Mapped[UUID | None] = mapped_column(GUID, default=None)
+
+
+class LessonMasteryRow(DefaultBase):
+    """A learner's traced mastery of a lesson (kept with the evidence it is folded from)."""
+
+    __tablename__ = "lesson_mastery"
+    __table_args__ = (Index("ix_lesson_mastery_user_id_course_id", "user_id", "course_id"),)
+
+    user_id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
+    lesson_id: Mapped[UUID] = mapped_column(
+        ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    p_mastery: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[int] = mapped_column(Integer)
+    last_evidence_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )

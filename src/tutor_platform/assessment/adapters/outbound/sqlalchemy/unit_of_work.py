@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyAttemptRepository,
+    SqlAlchemyMasteryRepository,
     SqlAlchemyQuizRepository,
     SqlAlchemyUsageRepository,
 )
@@ -14,8 +15,10 @@ class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
     quizzes: SqlAlchemyQuizRepository
     attempts: SqlAlchemyAttemptRepository
     usage: SqlAlchemyUsageRepository
+    mastery: SqlAlchemyMasteryRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
         self.attempts = SqlAlchemyAttemptRepository(session)
         self.usage = SqlAlchemyUsageRepository(session)
+        self.mastery = SqlAlchemyMasteryRepository(session)
