@@ -1,4 +1,4 @@
-"""Assessment: attempt status for review by people, a lesson per question, mastery
+"""Assessment: attempt status for review by people, a lesson per question, mastery, cards
 
 Revision ID: 0012_assessment_review_mastery
 Revises: 0011_tutoring_citations
@@ -41,6 +41,7 @@ def upgrade() -> None:
     )
 
     _mastery_tables()
+    _review_cards()
 
 
 def _guid(name: str, *, nullable: bool = False) -> sa.Column[object]:
@@ -111,7 +112,50 @@ def _mastery_tables() -> None:
     )
 
 
+def _review_cards() -> None:
+    op.create_table(
+        "review_cards",
+        _guid("id"),
+        _guid("user_id"),
+        _guid("course_id"),
+        _guid("quiz_id"),
+        _guid("question_id"),
+        _guid("lesson_id", nullable=True),
+        sa.Column("schedule", advanced_alchemy.types.JsonB, nullable=False),
+        _instant("due_at"),
+        _instant("last_reviewed_at", nullable=True),
+        sa.Column("reviews", sa.Integer(), nullable=False),
+        sa.Column("sa_orm_sentinel", sa.Integer(), nullable=True),
+        _instant("created_at"),
+        _instant("updated_at"),
+        sa.ForeignKeyConstraint(
+            ["course_id"],
+            ["courses.id"],
+            name="fk_review_cards_course_id_courses",
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["quiz_id"], ["quizzes.id"], name="fk_review_cards_quiz_id_quizzes", ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["lesson_id"],
+            ["lessons.id"],
+            name="fk_review_cards_lesson_id_lessons",
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_review_cards"),
+        sa.UniqueConstraint("user_id", "question_id", name="uq_review_cards_user_id_question_id"),
+    )
+    op.create_index("ix_review_cards_user_id_due_at", "review_cards", ["user_id", "due_at"])
+    op.create_index(
+        "ix_review_cards_user_id_course_id_due_at",
+        "review_cards",
+        ["user_id", "course_id", "due_at"],
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("review_cards")
     op.drop_table("lesson_mastery")
     op.drop_table("mastery_evidence")
     with op.batch_alter_table("quiz_questions", schema=None) as batch_op:

@@ -20,6 +20,7 @@ from tutor_platform.assessment.application.plan_adaptive_learning import PlanAda
 from tutor_platform.assessment.application.premium_gate import PremiumGate
 from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
+from tutor_platform.assessment.application.spaced_review import AnswerCard, ListDueCards
 from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
@@ -35,6 +36,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     catalog: providers.Dependency[Any] = providers.Dependency()
     progress: providers.Dependency[Any] = providers.Dependency()
     ai: providers.Dependency[Any] = providers.Dependency()
+    scheduler: providers.Dependency[Any] = providers.Dependency()
     free_text_grader: providers.Dependency[Any] = providers.Dependency()
     users: providers.Dependency[Any] = providers.Dependency()
     quota_counter: providers.Dependency[Any] = providers.Dependency()
@@ -50,11 +52,20 @@ class AssessmentContainer(containers.DeclarativeContainer):
     get_quiz_for_authoring = providers.Factory(GetQuizForAuthoring, **_quizzes)
     list_course_quizzes = providers.Factory(ListCourseQuizzes, **_quizzes)
     submit_attempt = providers.Factory(
-        SubmitAttempt, **_quizzes, grader=free_text_grader, progress=progress, clock=clock
+        SubmitAttempt,
+        **_quizzes,
+        grader=free_text_grader,
+        progress=progress,
+        clock=clock,
+        scheduler=scheduler,
     )
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
     list_review_queue = providers.Factory(ListReviewQueue, **_quizzes)
     get_mastery = providers.Factory(GetMastery, **_quizzes, catalog=catalog, users=users)
+    list_due_cards = providers.Factory(ListDueCards, **_quizzes, users=users, clock=clock)
+    answer_card = providers.Factory(
+        AnswerCard, **_quizzes, grader=free_text_grader, scheduler=scheduler, clock=clock
+    )
     grade_answer = providers.Factory(GradeAnswer, **_quizzes, progress=progress, clock=clock)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)

@@ -13,6 +13,7 @@ from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
 from tutor_platform.ai.container import AiContainer
 from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
+from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
 from tutor_platform.assessment.adapters.outbound.learning import (
     LearningCourseCatalog,
@@ -409,6 +410,7 @@ class RootContainer(containers.DeclarativeContainer):
         progress=providers.Singleton(LearningProgress, learning.facade),
         ai=assessment_ai,
         free_text_grader=free_text_grader,
+        scheduler=providers.Singleton(FsrsReviewScheduler),
         users=providers.Singleton(IdentityUserDirectory, identity.facade),
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),

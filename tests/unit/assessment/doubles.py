@@ -204,3 +204,6 @@ class FakeUsers:
 
     async def exists(self, user_id: UUID) -> bool:
         return user_id in self.known
+
+    async def timezone_of(self, user_id: UUID) -> str | None:
+        return None

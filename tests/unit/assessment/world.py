@@ -16,6 +16,7 @@ from tests.unit.assessment.doubles import (
     FakeUsers,
     ScriptedAI,
 )
+from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.memory.quota_counter import InMemoryQuotaCounter
 from tutor_platform.assessment.adapters.outbound.memory.store import InMemoryAssessmentStore
 from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
@@ -96,6 +97,7 @@ class World:
             progress=providers.Object(self.progress),
             ai=providers.Object(self.ai),
             free_text_grader=providers.Object(AiFreeTextGrader(self.ai)),
+            scheduler=providers.Object(FsrsReviewScheduler()),
             users=providers.Object(self.users),
             quota_counter=providers.Object(self.counter),
             quota_limits=providers.Object(self.limits),

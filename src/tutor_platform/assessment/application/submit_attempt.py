@@ -16,6 +16,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.mastery_tracing import record_evidence
 from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.spaced_review import add_cards
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
 from tutor_platform.assessment.domain.errors import AttemptRaced
@@ -33,6 +34,7 @@ from tutor_platform.assessment.domain.mastery import Evidence, attempt_evidence
 from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
 from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.courses import LearnerProgress
+from tutor_platform.assessment.ports.scheduler import ReviewScheduler
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
@@ -49,12 +51,14 @@ class SubmitAttempt:
         grader: FreeTextGrader,
         progress: LearnerProgress,
         clock: Clock,
+        scheduler: ReviewScheduler,
     ) -> None:
         self._uow_factory = uow_factory
         self._access = access
         self._grader = grader
         self._progress = progress
         self._clock = clock
+        self._scheduler = scheduler
 
     async def execute(
         self, principal: Principal, quiz_id: UUID, raw_answers: Mapping[str, object]
@@ -115,6 +119,7 @@ class SubmitAttempt:
                 )
                 if await uow.attempts.add(attempt):
                     await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
+                    await add_cards(uow, self._scheduler, quiz, attempt)
                     await uow.commit()
                     return attempt
         raise AttemptRaced()

@@ -41,3 +41,7 @@ class AttemptNotFound(NotFound):
 
 class ResultNotFound(NotFound):
     default_detail = "The attempt has no answer to that question."
+
+
+class CardNotFound(NotFound):
+    default_detail = "The review card was not found."

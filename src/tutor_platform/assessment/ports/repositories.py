@@ -2,11 +2,13 @@
 work does."""
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
@@ -34,6 +36,10 @@ class QuizRepository(Protocol):
 
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
         """Every quiz of the course, oldest first."""
+        ...
+
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        """The quizzes found, by id."""
         ...
 
 
@@ -115,4 +121,26 @@ class MasteryRepository(Protocol):
     async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
         """The learner's traced lessons of the course (lessons without evidence are not
         stored)."""
+        ...
+
+
+class CardRepository(Protocol):
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        """Store the cards of questions the learner has no card for yet (others are left
+        as they are)."""
+        ...
+
+    async def get(self, card_id: UUID) -> ReviewCard | None: ...
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        """The card, locked for a change until the transaction ends."""
+        ...
+
+    async def update(self, card: ReviewCard) -> None: ...
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        """The learner's cards due before ``until`` (of one course), soonest first: up to
+        ``limit`` of them, and how many there are."""
         ...

@@ -5,6 +5,7 @@ from typing import Protocol
 
 from tutor_platform.assessment.ports.repositories import (
     AttemptRepository,
+    CardRepository,
     MasteryRepository,
     QuizRepository,
     UsageRepository,
@@ -24,6 +25,9 @@ class AssessmentUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def mastery(self) -> MasteryRepository: ...
+
+    @property
+    def cards(self) -> CardRepository: ...
 
 
 AssessmentUnitOfWorkFactory = Callable[[], AssessmentUnitOfWork]

@@ -10,12 +10,14 @@ from tutor_platform.assessment.adapters.inbound.http.quizzes import (
     CourseQuizzesController,
     QuizzesController,
 )
+from tutor_platform.assessment.adapters.inbound.http.review_cards import ReviewController
 
 ASSESSMENT_CONTROLLERS = [
     CourseQuizzesController,
     QuizzesController,
     AttemptsController,
     MasteryController,
+    ReviewController,
     AssessmentsController,
     HybridController,
 ]

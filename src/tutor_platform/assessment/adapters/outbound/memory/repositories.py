@@ -4,11 +4,13 @@ import copy
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
 from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
@@ -38,6 +40,13 @@ class InMemoryQuizRepository:
     async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
         quizzes = await self.all_of_course(course_id)
         return quizzes[page.offset : page.offset + page.limit], len(quizzes)
+
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        return {
+            quiz_id: copy.deepcopy(quiz)
+            for quiz_id, quiz in self._state.quizzes.items()
+            if quiz_id in quiz_ids
+        }
 
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
         quizzes = [q for q in self._state.quizzes.values() if q.course_id == course_id]
@@ -170,3 +179,39 @@ class InMemoryMasteryRepository:
             for (owner, _), m in self._state.mastery.items()
             if owner == user_id and m.course_id == course_id
         ]
+
+
+class InMemoryCardRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        taken = {(c.user_id, c.question_id) for c in self._state.cards.values()}
+        for card in cards:
+            if (card.user_id, card.question_id) not in taken:
+                self._state.cards[card.id] = card
+                taken.add((card.user_id, card.question_id))
+
+    async def get(self, card_id: UUID) -> ReviewCard | None:
+        return self._state.cards.get(card_id)
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        return self._state.cards.get(card_id)
+
+    async def update(self, card: ReviewCard) -> None:
+        self._state.cards[card.id] = card
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        found = sorted(
+            (
+                card
+                for card in self._state.cards.values()
+                if card.user_id == user_id
+                and card.due_at < until
+                and course_id in (None, card.course_id)
+            ),
+            key=lambda card: (card.due_at, card.id),
+        )
+        return found[:limit], len(found)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
@@ -18,6 +19,7 @@ class AssessmentState:
     usage: list[UsageRecord] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     mastery: dict[tuple[UUID, UUID], LessonMastery] = field(default_factory=dict)
+    cards: dict[UUID, ReviewCard] = field(default_factory=dict)
 
     def copy(self) -> "AssessmentState":
         return copy.deepcopy(self)

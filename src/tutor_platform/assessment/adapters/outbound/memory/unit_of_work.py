@@ -6,6 +6,7 @@ from typing import Self
 
 from tutor_platform.assessment.adapters.outbound.memory.repositories import (
     InMemoryAttemptRepository,
+    InMemoryCardRepository,
     InMemoryMasteryRepository,
     InMemoryQuizRepository,
     InMemoryUsageRepository,
@@ -21,6 +22,7 @@ class InMemoryAssessmentUnitOfWork:
     attempts: InMemoryAttemptRepository
     usage: InMemoryUsageRepository
     mastery: InMemoryMasteryRepository
+    cards: InMemoryCardRepository
 
     def __init__(self, store: InMemoryAssessmentStore) -> None:
         self.store = store
@@ -48,3 +50,4 @@ class InMemoryAssessmentUnitOfWork:
         self.attempts = InMemoryAttemptRepository(state)
         self.usage = InMemoryUsageRepository(state)
         self.mastery = InMemoryMasteryRepository(state)
+        self.cards = InMemoryCardRepository(state)

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 from uuid import UUID
@@ -25,8 +26,10 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     QuizAttemptRow,
     QuizQuestionRow,
     QuizRow,
+    ReviewCardRow,
 )
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
 from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
@@ -39,6 +42,7 @@ _ATTEMPTS = cast(Table, QuizAttemptRow.__table__)
 _USAGE = cast(Table, PremiumUsageRow.__table__)
 _EVIDENCE = cast(Table, MasteryEvidenceRow.__table__)
 _MASTERY = cast(Table, LessonMasteryRow.__table__)
+_CARDS = cast(Table, ReviewCardRow.__table__)
 
 
 def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
@@ -108,6 +112,14 @@ class SqlAlchemyQuizRepository:
             )
         ).all()
         return await self._with_questions(rows)
+
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        if not quiz_ids:
+            return {}
+        rows = (
+            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id.in_(quiz_ids)))
+        ).all()
+        return {quiz.id: quiz for quiz in await self._with_questions(rows)}
 
     async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
         questions = await self._questions([row.id for row in rows])
@@ -378,4 +390,89 @@ def _evidence(row: Any) -> Evidence:
         source_id=row.source_id,
         correct=row.correct,
         observed_at=row.observed_at,
+    )
+
+
+class SqlAlchemyCardRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        if not cards:
+            return
+        statement = dialect_insert(_dialect(self._session), _CARDS).values(
+            [_card_values(card) for card in cards]
+        )
+        await self._session.execute(
+            statement.on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+        )
+
+    async def get(self, card_id: UUID) -> ReviewCard | None:
+        row = (await self._session.execute(select(_CARDS).where(_CARDS.c.id == card_id))).first()
+        return None if row is None else _card(row)
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        await self._session.execute(
+            update(_CARDS).where(_CARDS.c.id == card_id).values(reviews=_CARDS.c.reviews)
+        )
+        return await self.get(card_id)
+
+    async def update(self, card: ReviewCard) -> None:
+        await self._session.execute(
+            update(_CARDS)
+            .where(_CARDS.c.id == card.id)
+            .values(
+                schedule=card.schedule,
+                due_at=card.due_at,
+                last_reviewed_at=card.last_reviewed_at,
+                reviews=card.reviews,
+                updated_at=card.last_reviewed_at or card.created_at,
+            )
+        )
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        conditions = [_CARDS.c.user_id == user_id, _CARDS.c.due_at < until]
+        if course_id is not None:
+            conditions.append(_CARDS.c.course_id == course_id)
+        total = await self._session.scalar(
+            select(func.count()).select_from(_CARDS).where(*conditions)
+        )
+        rows = await self._session.execute(
+            select(_CARDS).where(*conditions).order_by(_CARDS.c.due_at, _CARDS.c.id).limit(limit)
+        )
+        return [_card(row) for row in rows], int(total or 0)
+
+
+def _card_values(card: ReviewCard) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "user_id": card.user_id,
+        "course_id": card.course_id,
+        "quiz_id": card.quiz_id,
+        "question_id": card.question_id,
+        "lesson_id": card.lesson_id,
+        "schedule": card.schedule,
+        "due_at": card.due_at,
+        "last_reviewed_at": card.last_reviewed_at,
+        "reviews": card.reviews,
+        "created_at": card.created_at,
+        "updated_at": card.created_at,
+    }
+
+
+def _card(row: Any) -> ReviewCard:
+    return ReviewCard(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        quiz_id=row.quiz_id,
+        question_id=row.question_id,
+        lesson_id=row.lesson_id,
+        schedule=dict(row.schedule),
+        due_at=row.due_at,
+        last_reviewed_at=row.last_reviewed_at,
+        reviews=row.reviews,
+        created_at=row.created_at,
     )

@@ -1,6 +1,6 @@
 """Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; mastery
-``mastery_evidence`` and ``lesson_mastery``; premium ``premium_usage`` and
-``premium_quota_counters``.
+``mastery_evidence`` and ``lesson_mastery``; spaced review ``review_cards``; premium
+``premium_usage`` and ``premium_quota_counters``.
 
 A quiz references its course and lesson in the catalog: deleting the course deletes its
 quizzes (with their questions and attempts), deleting the lesson detaches the quiz.
@@ -168,3 +168,28 @@ class LessonMasteryRow(DefaultBase):
     last_evidence_at: Mapped[datetime | None] = mapped_column(
         DateTimeUTC(timezone=True), default=None
     )
+
+
+class ReviewCardRow(UUIDv7AuditBase):
+    """A learner's card of one question; ``schedule`` is the FSRS state of the card."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_review_cards_user_id_question_id"),
+        Index("ix_review_cards_user_id_due_at", "user_id", "due_at"),
+        Index("ix_review_cards_user_id_course_id_due_at", "user_id", "course_id", "due_at"),
+    )
+
+    user_id: Mapped[UUID] = mapped_column(GUID)
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    quiz_id: Mapped[UUID] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    question_id: Mapped[UUID] = mapped_column(GUID)
+    lesson_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("lessons.id", ondelete="SET NULL"), default=None
+    )
+    schedule: Mapped[dict[str, Any]] = mapped_column(JsonB)
+    due_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )
+    reviews: Mapped[int] = mapped_column(Integer)

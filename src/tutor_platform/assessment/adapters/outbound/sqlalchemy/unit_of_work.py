@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyAttemptRepository,
+    SqlAlchemyCardRepository,
     SqlAlchemyMasteryRepository,
     SqlAlchemyQuizRepository,
     SqlAlchemyUsageRepository,
@@ -16,9 +17,11 @@ class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
     attempts: SqlAlchemyAttemptRepository
     usage: SqlAlchemyUsageRepository
     mastery: SqlAlchemyMasteryRepository
+    cards: SqlAlchemyCardRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
         self.attempts = SqlAlchemyAttemptRepository(session)
         self.usage = SqlAlchemyUsageRepository(session)
         self.mastery = SqlAlchemyMasteryRepository(session)
+        self.cards = SqlAlchemyCardRepository(session)
