@@ -392,15 +392,17 @@ class RootContainer(containers.DeclarativeContainer):
     )
     quota_key_prefix = providers.Object("quota:")
     assessment_ai = providers.Singleton(FacadeAssessmentAI, ai.facade)
+    rules_grader = providers.Singleton(
+        RulesFreeTextGrader,
+        providers.Singleton(EmbedderTextSimilarity, providers.Callable(_local_embedder)),
+    )
+    ai_grader = providers.Singleton(AiFreeTextGrader, assessment_ai, rules_grader)
     free_text_grader = providers.Selector(
         settings.provided.ai_provider_default,
-        local=providers.Singleton(
-            RulesFreeTextGrader,
-            providers.Singleton(EmbedderTextSimilarity, providers.Callable(_local_embedder)),
-        ),
-        gemini=providers.Singleton(AiFreeTextGrader, assessment_ai),
-        ai_core=providers.Singleton(AiFreeTextGrader, assessment_ai),
-        openai=providers.Singleton(AiFreeTextGrader, assessment_ai),
+        local=rules_grader,
+        gemini=ai_grader,
+        ai_core=ai_grader,
+        openai=ai_grader,
     )
     assessment = providers.Container(
         AssessmentContainer,

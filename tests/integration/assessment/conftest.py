@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
+from tutor_platform.ai.api import UngradableAnswer
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     PremiumQuotaCounterRow,
@@ -207,6 +208,24 @@ class FailingModel(ScriptedModel):
     async def grade(self, request: GradingRequest) -> RubricGrade:
         self.grading_requests.append(request)
         raise UpstreamFailed("scripted failure")
+
+
+class UngradingModel(ScriptedModel):
+    """A remote model whose grades never validate (the provider is up)."""
+
+    async def grade(self, request: GradingRequest) -> RubricGrade:
+        raise UngradableAnswer("gemini")
+
+
+@pytest.fixture
+def ungrading_ai(app: Litestar) -> Iterator[None]:
+    """The default provider is a remote one whose grades never validate."""
+    container = app.state.container
+    container.tutor_models.override(providers.Object(OneModel(UngradingModel())))
+    container.free_text_grader.override(container.ai_grader)
+    yield
+    container.free_text_grader.reset_override()
+    container.tutor_models.reset_override()
 
 
 @pytest.fixture

@@ -198,6 +198,21 @@ async def test_a_failing_ai_grader_is_502_and_stores_nothing(
     assert await snapshot() == before
 
 
+@pytest.mark.usefixtures("ungrading_ai")
+async def test_an_answer_the_ai_cannot_grade_is_left_for_a_person(
+    client: Client, classroom: Classroom
+) -> None:
+    response = await submit(client, classroom.student, classroom.quiz["id"], all_right(classroom))
+
+    assert response.status_code == 201, response.text
+    attempt = response.json()
+    essay = attempt["results"][4]
+    assert (essay["graded_by"], essay["needs_review"]) == ("rules", True)
+    assert essay["feedback"].startswith("The AI grader gave no usable grade")
+    assert essay["awarded_points"] == 2
+    assert attempt["status"] == "needs_review"
+
+
 async def test_learners_list_their_own_attempts_and_authors_everyones(
     client: Client, classroom: Classroom, make_account: MakeAccount
 ) -> None:

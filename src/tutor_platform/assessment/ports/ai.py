@@ -36,9 +36,14 @@ class Passage:
     heading: str | None = None
 
 
+class NoUsableGrade(Exception):
+    """The AI answered twice without a valid grade (the provider itself is up)."""
+
+
 class AssessmentAI(Protocol):
     async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
-        """Grade ``answer`` against the rubric (against the question when there is none)."""
+        """Grade ``answer`` against the rubric (against the question when there is none);
+        ``NoUsableGrade`` when the provider's replies did not validate, even once retried."""
         ...
 
     async def write(self, instruction: str, material: Sequence[Passage]) -> str:
