@@ -2,11 +2,12 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|assessment`` runs one suite; the default runs all.
 """
 
 import argparse
 
+from scripts.bench.assessment_suite import run_assessment
 from scripts.bench.common import ensure_wrk
 from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
@@ -19,6 +20,7 @@ SUITES = {
     "learning": run_learning,
     "media": run_media,
     "grounding": run_grounding,
+    "assessment": run_assessment,
 }
 
 

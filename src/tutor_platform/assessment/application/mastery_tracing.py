@@ -10,12 +10,14 @@ from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWork
 async def record_evidence(
     uow: AssessmentUnitOfWork, user_id: UUID, course_id: UUID, evidence: Sequence[Evidence]
 ) -> None:
-    """Store new evidence (an attempt keeps only first answers) and retrace its lessons."""
+    """Store new evidence (an attempt keeps only first answers) and retrace the lessons that
+    got some. The lock comes after the insert: whichever transaction locks a lesson last
+    reads every other one's committed evidence with its own, so none is lost."""
     if not evidence:
         return
-    lessons = {item.lesson_id for item in evidence}
+    stored = await uow.mastery.add_evidence(evidence)
+    lessons = {item.lesson_id for item in stored}
     await uow.mastery.lock(user_id, course_id, lessons)
-    await uow.mastery.add_evidence(evidence)
     await retrace(uow, user_id, course_id, lessons)
 
 

@@ -98,8 +98,8 @@ class MasteryRepository(Protocol):
 
     async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
         """Lock the learner's mastery of the lessons until the transaction ends (creating
-        it), so concurrent updates of a lesson take turns and each sees the other's
-        evidence."""
+        it), so concurrent updates of a lesson take turns and the last one reads the
+        other's committed evidence."""
         ...
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, cast
+from typing import Annotated, cast
 from uuid import UUID
 
 import msgspec
@@ -35,7 +35,10 @@ class ReviewItemResponse(msgspec.Struct, kw_only=True):
     prompt: Annotated[
         str | None, msgspec.Meta(description="null when the quiz's questions were replaced.")
     ]
-    answer: Annotated[Any, msgspec.Meta(description="The learner's answer (text for free text).")]
+    answer: Annotated[
+        str | bool | list[str] | None,
+        msgspec.Meta(description="The learner's answer (text for free text); null: none."),
+    ]
     awarded_points: Annotated[float, msgspec.Meta(description="The provisional grade.")]
     max_points: int | None
     feedback: str | None

@@ -307,28 +307,32 @@ class SqlAlchemyMasteryRepository:
             )
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
-        stored = []
-        for item in evidence:
-            statement = (
-                dialect_insert(_dialect(self._session), _EVIDENCE)
-                .values(
-                    id=item.id,
-                    user_id=item.user_id,
-                    course_id=item.course_id,
-                    lesson_id=item.lesson_id,
-                    question_id=item.question_id,
-                    source=item.source,
-                    source_id=item.source_id,
-                    correct=item.correct,
-                    observed_at=item.observed_at,
-                    first_key=item.question_id if item.source == ATTEMPT else None,
-                )
-                .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
-                .returning(_EVIDENCE.c.id)
+        if not evidence:
+            return []
+        statement = (
+            dialect_insert(_dialect(self._session), _EVIDENCE)
+            .values(
+                [
+                    {
+                        "id": item.id,
+                        "user_id": item.user_id,
+                        "course_id": item.course_id,
+                        "lesson_id": item.lesson_id,
+                        "question_id": item.question_id,
+                        "source": item.source,
+                        "source_id": item.source_id,
+                        "correct": item.correct,
+                        "observed_at": item.observed_at,
+                        "first_key": item.question_id if item.source == ATTEMPT else None,
+                    }
+                    for item in evidence
+                ]
             )
-            if (await self._session.execute(statement)).first() is not None:
-                stored.append(item)
-        return stored
+            .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
+            .returning(_EVIDENCE.c.id)
+        )
+        inserted = set((await self._session.execute(statement)).scalars())
+        return [item for item in evidence if item.id in inserted]
 
     async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
         condition = (_EVIDENCE.c.source_id == source_id) & (_EVIDENCE.c.question_id == question_id)
