@@ -2,7 +2,8 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding|assessment`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|assessment`` runs one suite; the
+default runs all.
 """
 
 import argparse
