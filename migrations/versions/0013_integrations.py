@@ -1,7 +1,7 @@
 """Integrations: Google Drive connections, authorization states and imports
 
 Revision ID: 0013_integrations
-Revises: 0011_tutoring_citations
+Revises: 0012_assessment_review_mastery
 Create Date: 2026-12-07 16:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy import Text
 
 revision: str = "0013_integrations"
-down_revision: str | None = "0011_tutoring_citations"
+down_revision: str | None = "0012_assessment_review_mastery"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -26,6 +26,7 @@ from tutor_platform.ai.ports.model import (
     TutorModels,
     TutorPrompt,
     TutorReply,
+    UngradableAnswer,
 )
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "TutorModels",
     "TutorPrompt",
     "TutorReply",
+    "UngradableAnswer",
 ]
 
 

@@ -1,58 +1,96 @@
 """Assessment's public face: what other contexts (integrations' MCP tools) may use.
 
-Everything here is plain frozen data; the callers' rights are checked as for the HTTP API.
+Every call checks the caller's rights as the HTTP API does and raises the same domain errors.
+The results are frozen msgspec structs, so a caller can publish their JSON schema.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
+import msgspec
+
+from tutor_platform.assessment.application.get_mastery import GetMastery
 from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import MAX_LIMIT, PageRequest
 
-__all__ = ["AssessmentFacade", "AttemptScore", "QuizInfo"]
+__all__ = ["AssessmentFacade", "AttemptScore", "LessonMasteryInfo", "QuizInfo"]
 
 
-@dataclass(frozen=True, slots=True)
-class QuizInfo:
+class QuizInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """A quiz of a course with the caller's ``attempts_used`` and ``best_score`` (0-1, null
+    before any attempt)."""
+
     id: UUID
     course_id: UUID
     lesson_id: UUID | None
     title: str
     is_premium: bool
     question_count: int
+    max_attempts: int | None
+    attempts_used: int
+    best_score: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptScore:
-    """``score`` is 0-1 with at most 4 decimal places."""
+class AttemptScore(msgspec.Struct, frozen=True, kw_only=True):
+    """``score`` is 0-1 with at most 4 decimal places; ``status`` ``needs_review`` while an
+    answer awaits a person's grade."""
 
     attempt_id: UUID
     quiz_id: UUID
     score: float
     passed: bool
     number: int
+    points: float
+    max_points: int
+    status: str
+
+
+class LessonMasteryInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """A learner's mastery of one lesson (BKT) and the answers it rests on."""
+
+    lesson_id: UUID
+    title: str
+    p_mastery: float
+    mastered: bool
+    evidence: int
+    last_evidence_at: datetime | None
 
 
 class AssessmentFacade:
-    """Quizzes for other contexts."""
+    """Quizzes and mastery for other contexts."""
 
     def __init__(
-        self, *, list_course_quizzes: ListCourseQuizzes, submit_attempt: SubmitAttempt
+        self,
+        *,
+        list_course_quizzes: ListCourseQuizzes,
+        submit_attempt: SubmitAttempt,
+        get_mastery: GetMastery,
     ) -> None:
         self._list_course_quizzes = list_course_quizzes
         self._submit_attempt = submit_attempt
+        self._get_mastery = get_mastery
 
-    async def course_quizzes(self, principal: Principal, course_id: UUID) -> list[QuizInfo]:
+    async def list_quizzes(self, principal: Principal, course_id: UUID) -> list[QuizInfo]:
         """The first quizzes of a course the caller sees (404 for a hidden course)."""
         page = await self._list_course_quizzes.execute(
             principal, course_id, PageRequest(limit=MAX_LIMIT)
         )
         return [
-            QuizInfo(q.id, q.course_id, q.lesson_id, q.title, q.is_premium, len(q.questions))
-            for q in page.items
+            QuizInfo(
+                id=item.quiz.id,
+                course_id=item.quiz.course_id,
+                lesson_id=item.quiz.lesson_id,
+                title=item.quiz.title,
+                is_premium=item.quiz.is_premium,
+                question_count=len(item.quiz.questions),
+                max_attempts=item.quiz.max_attempts,
+                attempts_used=item.attempts_used,
+                best_score=None if item.best_score is None else float(item.best_score),
+            )
+            for item in page.items
         ]
 
     async def submit_quiz(
@@ -61,5 +99,30 @@ class AssessmentFacade:
         """Submit answers as ``POST /quizzes/{id}/attempts`` does (same errors)."""
         attempt = await self._submit_attempt.execute(principal, quiz_id, answers)
         return AttemptScore(
-            attempt.id, attempt.quiz_id, float(attempt.score), attempt.passed, attempt.number
+            attempt_id=attempt.id,
+            quiz_id=attempt.quiz_id,
+            score=float(attempt.score),
+            passed=attempt.passed,
+            number=attempt.number,
+            points=float(attempt.points),
+            max_points=attempt.max_points,
+            status=attempt.status,
         )
+
+    async def get_mastery(
+        self, principal: Principal, course_id: UUID, user_id: UUID | None = None
+    ) -> list[LessonMasteryInfo]:
+        """As ``GET /progress/courses/{id}/mastery``: the caller's, or (the course's
+        instructor, admins) ``user_id``'s."""
+        views = await self._get_mastery.execute(principal, course_id, user_id)
+        return [
+            LessonMasteryInfo(
+                lesson_id=view.lesson_id,
+                title=view.title,
+                p_mastery=view.p_mastery,
+                mastered=view.mastered,
+                evidence=view.evidence,
+                last_evidence_at=view.last_evidence_at,
+            )
+            for view in views
+        ]

@@ -1,5 +1,6 @@
 """Assessment's DI container: its inputs are declared as dependencies; the root container
-chooses the adapters (unit of work, quota counter, courses, progress, AI, users)."""
+chooses the adapters (unit of work, quota counter, courses, progress, AI, free-text grader,
+users)."""
 
 from typing import Any
 
@@ -9,6 +10,7 @@ from tutor_platform.assessment.api import AssessmentFacade
 from tutor_platform.assessment.application.assess_free_text import AssessFreeText
 from tutor_platform.assessment.application.create_quiz import CreateQuiz
 from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
+from tutor_platform.assessment.application.get_mastery import GetMastery
 from tutor_platform.assessment.application.get_quiz import GetQuiz
 from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuizForAuthoring
 from tutor_platform.assessment.application.get_usage import GetUsage
@@ -17,6 +19,8 @@ from tutor_platform.assessment.application.list_course_quizzes import ListCourse
 from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
 from tutor_platform.assessment.application.premium_gate import PremiumGate
 from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
+from tutor_platform.assessment.application.spaced_review import AnswerCard, ListDueCards
 from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
@@ -32,6 +36,8 @@ class AssessmentContainer(containers.DeclarativeContainer):
     catalog: providers.Dependency[Any] = providers.Dependency()
     progress: providers.Dependency[Any] = providers.Dependency()
     ai: providers.Dependency[Any] = providers.Dependency()
+    scheduler: providers.Dependency[Any] = providers.Dependency()
+    free_text_grader: providers.Dependency[Any] = providers.Dependency()
     users: providers.Dependency[Any] = providers.Dependency()
     quota_counter: providers.Dependency[Any] = providers.Dependency()
     quota_limits: providers.Dependency[Any] = providers.Dependency()
@@ -46,12 +52,24 @@ class AssessmentContainer(containers.DeclarativeContainer):
     get_quiz_for_authoring = providers.Factory(GetQuizForAuthoring, **_quizzes)
     list_course_quizzes = providers.Factory(ListCourseQuizzes, **_quizzes)
     submit_attempt = providers.Factory(
-        SubmitAttempt, **_quizzes, ai=ai, progress=progress, clock=clock
+        SubmitAttempt,
+        **_quizzes,
+        grader=free_text_grader,
+        progress=progress,
+        clock=clock,
+        scheduler=scheduler,
     )
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
+    list_review_queue = providers.Factory(ListReviewQueue, **_quizzes)
+    get_mastery = providers.Factory(GetMastery, **_quizzes, catalog=catalog, users=users)
+    list_due_cards = providers.Factory(ListDueCards, **_quizzes, users=users, clock=clock)
+    answer_card = providers.Factory(
+        AnswerCard, **_quizzes, grader=free_text_grader, scheduler=scheduler, clock=clock
+    )
+    grade_answer = providers.Factory(GradeAnswer, **_quizzes, progress=progress, clock=clock)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
-    assess_free_text = providers.Factory(AssessFreeText, premium_gate, ai, catalog)
+    assess_free_text = providers.Factory(AssessFreeText, premium_gate, free_text_grader, catalog)
     plan_adaptive_learning = providers.Factory(
         PlanAdaptiveLearning, premium_gate, catalog, progress, uow_factory, ai
     )
@@ -65,4 +83,5 @@ class AssessmentContainer(containers.DeclarativeContainer):
         AssessmentFacade,
         list_course_quizzes=list_course_quizzes,
         submit_attempt=submit_attempt,
+        get_mastery=get_mastery,
     )

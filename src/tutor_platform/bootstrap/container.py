@@ -8,21 +8,28 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.ai.adapters.outbound.embedders import build_embedder, close_embedder
+from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
 from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
 from tutor_platform.ai.container import AiContainer
 from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
+from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
 from tutor_platform.assessment.adapters.outbound.learning import (
     LearningCourseCatalog,
     LearningProgress,
 )
 from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
+from tutor_platform.assessment.adapters.outbound.similarity import EmbedderTextSimilarity
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import (
     SqlAlchemyQuotaCounter,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
+)
+from tutor_platform.assessment.application.free_text_graders import (
+    AiFreeTextGrader,
+    RulesFreeTextGrader,
 )
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.premium import (
@@ -191,6 +198,14 @@ def _embedder(settings: Settings) -> Any:
         return build_embedder(settings)
     if "local" not in _SHARED_EMBEDDERS:
         _SHARED_EMBEDDERS["local"] = build_embedder(settings)
+    return _SHARED_EMBEDDERS["local"]
+
+
+def _local_embedder() -> Any:
+    """The offline embedder whatever ``EMBEDDING_PROVIDER`` says (the rules grader's
+    thresholds are measured on it), shared like ``_embedder``'s."""
+    if "local" not in _SHARED_EMBEDDERS:
+        _SHARED_EMBEDDERS["local"] = LocalEmbedder()
     return _SHARED_EMBEDDERS["local"]
 
 
@@ -410,13 +425,28 @@ class RootContainer(containers.DeclarativeContainer):
         history_token_budget=settings.provided.tutor_history_token_budget,
     )
     quota_key_prefix = providers.Object("quota:")
+    assessment_ai = providers.Singleton(FacadeAssessmentAI, ai.facade)
+    rules_grader = providers.Singleton(
+        RulesFreeTextGrader,
+        providers.Singleton(EmbedderTextSimilarity, providers.Callable(_local_embedder)),
+    )
+    ai_grader = providers.Singleton(AiFreeTextGrader, assessment_ai, rules_grader)
+    free_text_grader = providers.Selector(
+        settings.provided.ai_provider_default,
+        local=rules_grader,
+        gemini=ai_grader,
+        ai_core=ai_grader,
+        openai=ai_grader,
+    )
     assessment = providers.Container(
         AssessmentContainer,
         clock=clock,
         uow_factory=providers.Singleton(partial, SqlAlchemyAssessmentUnitOfWork, session_factory),
         catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
         progress=providers.Singleton(LearningProgress, learning.facade),
-        ai=providers.Singleton(FacadeAssessmentAI, ai.facade),
+        ai=assessment_ai,
+        free_text_grader=free_text_grader,
+        scheduler=providers.Singleton(FsrsReviewScheduler),
         users=providers.Singleton(IdentityUserDirectory, identity.facade),
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),

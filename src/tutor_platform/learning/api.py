@@ -256,11 +256,13 @@ class LearningFacade:
         return found
 
     async def record_quiz_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float
+        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float, *, replace: bool = False
     ) -> None:
         """Keep the learner's best score (0-1) in a quiz of the course, for their progress:
-        ``CourseNotFound`` (404) for an unknown course, ``ValidationFailed`` (422) outside 0-1."""
-        await self._record_quiz_score.execute(user_id, course_id, quiz_id, score)
+        ``CourseNotFound`` (404) for an unknown course, ``ValidationFailed`` (422) outside 0-1.
+        ``replace``: the score is the recomputed best (after a grade by a person), kept even
+        when lower."""
+        await self._record_quiz_score.execute(user_id, course_id, quiz_id, score, replace=replace)
 
     async def completed_lesson_ids(self, user_id: UUID, course_id: UUID) -> set[UUID]:
         """The lessons of the course the learner completed (only those still in it)."""

@@ -98,6 +98,24 @@ async def test_attempts_are_listed_newest_first_in_pages(backend: Backend) -> No
     assert [a.number for a in anns] == [2, 1]
 
 
+async def test_standings_count_attempts_and_keep_the_best_per_quiz(backend: Backend) -> None:
+    course_id = await backend.course()
+    quiz, other_quiz, untaken = [await backend.quiz(course_id) for _ in range(3)]
+    ann, bob = new_id(), new_id()
+    await backend.attempt(quiz, ann, 1, "0.3")
+    await backend.attempt(quiz, ann, 2, "0.8125")
+    await backend.attempt(quiz, ann, 3, "0.5")
+    await backend.attempt(other_quiz, ann, 1, "0")
+    await backend.attempt(quiz, bob, 1, "1")
+
+    async with backend.uow_factory() as uow:
+        standings = await uow.attempts.standings(ann, [quiz.id, other_quiz.id, untaken.id])
+        nothing = await uow.attempts.standings(ann, [])
+
+    assert standings == {quiz.id: (3, Decimal("0.8125")), other_quiz.id: (1, Decimal("0"))}
+    assert nothing == {}
+
+
 @pytest.mark.parametrize("racers", [8])
 async def test_racing_attempts_for_one_number_store_exactly_one(
     db_engine: AsyncEngine, clean_db: None, racers: int

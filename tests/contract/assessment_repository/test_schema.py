@@ -17,6 +17,9 @@ ASSESSMENT_TABLES = {
     "quiz_attempts",
     "premium_usage",
     "premium_quota_counters",
+    "mastery_evidence",
+    "lesson_mastery",
+    "review_cards",
 }
 
 

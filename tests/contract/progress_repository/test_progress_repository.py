@@ -156,6 +156,19 @@ async def test_the_best_quiz_score_is_kept(backend: Backend) -> None:
         assert await uow.progress.quiz_scores(user, [new_id()]) == {}
 
 
+async def test_a_recomputed_best_score_replaces_the_kept_one_even_when_lower(
+    backend: Backend,
+) -> None:
+    course = (await _lessons(backend))[0].course
+    user, quiz = new_id(), new_id()
+    async with backend.uow_factory() as uow:
+        await uow.progress.record_quiz_score(user, course.id, quiz, 0.9, T0)
+        await uow.progress.record_quiz_score(user, course.id, quiz, 0.55, T0, replace=True)
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        assert await uow.progress.quiz_scores(user, [course.id]) == {course.id: {quiz: 0.55}}
+
+
 async def test_nothing_is_kept_without_a_commit(backend: Backend) -> None:
     lesson = (await _lessons(backend))[0]
     user = new_id()

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
+from tutor_platform.ai.api import UngradableAnswer
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     PremiumQuotaCounterRow,
@@ -24,10 +25,15 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     QuizQuestionRow,
     QuizRow,
 )
+from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
 from tutor_platform.shared.errors import UpstreamFailed
 
 API = "/api/v1"
 Body = dict[str, Any]
+MODEL_ANSWER = (
+    "A bare except hides every bug; catching a specific exception lets the unexpected errors "
+    "surface."
+)
 SECRET_KEYS = frozenset(
     {"correct_option_ids", "correct", "accepted_answers", "rubric", "explanation"}
 )
@@ -89,7 +95,11 @@ def free_text(**fields: Any) -> Body:
         "prompt": "Why catch a specific exception?",
         "points": 2,
         "explanation": "A bare except hides bugs.",
-        "rubric": {"keywords": ["specific", "bug"], "guidance": "Mentions hidden bugs."},
+        "rubric": {
+            "keywords": ["specific", "bug"],
+            "guidance": "Mentions hidden bugs.",
+            "model_answer": MODEL_ANSWER,
+        },
         **fields,
     }
 
@@ -200,10 +210,33 @@ class FailingModel(ScriptedModel):
         raise UpstreamFailed("scripted failure")
 
 
+class UngradingModel(ScriptedModel):
+    """A remote model whose grades never validate (the provider is up)."""
+
+    async def grade(self, request: GradingRequest) -> RubricGrade:
+        raise UngradableAnswer("gemini")
+
+
+@pytest.fixture
+def ungrading_ai(app: Litestar) -> Iterator[None]:
+    """The default provider is a remote one whose grades never validate."""
+    container = app.state.container
+    container.tutor_models.override(providers.Object(OneModel(UngradingModel())))
+    container.free_text_grader.override(container.ai_grader)
+    yield
+    container.free_text_grader.reset_override()
+    container.tutor_models.reset_override()
+
+
 @pytest.fixture
 def failing_ai(app: Litestar) -> Iterator[FailingModel]:
     """Every AI provider of the app fails."""
     model = FailingModel()
-    app.state.container.tutor_models.override(providers.Object(OneModel(model)))
+    container = app.state.container
+    container.tutor_models.override(providers.Object(OneModel(model)))
+    container.free_text_grader.override(
+        providers.Object(AiFreeTextGrader(container.assessment_ai()))
+    )
     yield model
-    app.state.container.tutor_models.reset_override()
+    container.free_text_grader.reset_override()
+    container.tutor_models.reset_override()

@@ -26,7 +26,9 @@ def all_right(classroom: Classroom) -> dict[str, object]:
         classroom.question("multiple_choice"): ["empty", "zero"],
         classroom.question("true_false"): True,
         classroom.question("short_answer"): "  valueerror. ",
-        classroom.question("free_text"): "Catch a specific exception, so no bug hides.",
+        classroom.question("free_text"): (
+            "Catch a specific exception, because a bare except hides every bug."
+        ),
     }
 
 
@@ -52,6 +54,9 @@ async def test_a_perfect_attempt_scores_every_point(client: Client, classroom: C
     assert attempt["results"][0]["explanation"] == "True division returns a float."
     assert "2 of 2 key points" in attempt["results"][4]["feedback"]
     assert attempt["results"][0]["feedback"] is None
+    assert [r["graded_by"] for r in attempt["results"]] == ["exact"] * 4 + ["rules"]
+    assert not any(r["needs_review"] for r in attempt["results"])
+    assert attempt["status"] == "graded"
 
 
 async def test_wrong_partial_and_missing_answers(client: Client, classroom: Classroom) -> None:
@@ -67,6 +72,8 @@ async def test_wrong_partial_and_missing_answers(client: Client, classroom: Clas
     assert [r["correct"] for r in attempt["results"]] == [False, False, False, False, True]
     assert [r["awarded_points"] for r in attempt["results"]] == [0, 0, 0, 0, 1]
     assert (attempt["points"], attempt["score"], attempt["passed"]) == (1.0, 0.1428, False)
+    assert attempt["results"][4]["needs_review"] is True
+    assert attempt["status"] == "needs_review"
 
 
 async def test_the_best_score_goes_to_the_course_progress(
@@ -189,6 +196,21 @@ async def test_a_failing_ai_grader_is_502_and_stores_nothing(
     assert_error(response, 502, "UPSTREAM_ERROR")
     assert len(failing_ai.grading_requests) == 1
     assert await snapshot() == before
+
+
+@pytest.mark.usefixtures("ungrading_ai")
+async def test_an_answer_the_ai_cannot_grade_is_left_for_a_person(
+    client: Client, classroom: Classroom
+) -> None:
+    response = await submit(client, classroom.student, classroom.quiz["id"], all_right(classroom))
+
+    assert response.status_code == 201, response.text
+    attempt = response.json()
+    essay = attempt["results"][4]
+    assert (essay["graded_by"], essay["needs_review"]) == ("rules", True)
+    assert essay["feedback"].startswith("The AI grader gave no usable grade")
+    assert essay["awarded_points"] == 2
+    assert attempt["status"] == "needs_review"
 
 
 async def test_learners_list_their_own_attempts_and_authors_everyones(

@@ -21,13 +21,15 @@ from tests.integration.assessment.conftest import (
     MakeQuiz,
     Snapshot,
     created,
+    free_text,
     quiz_body,
+    submit,
     true_false,
 )
 from tests.integration.learning.conftest import MakeCourse, course_maker
 
 ACTORS = ("anonymous", "student", "premium", "other instructor", "course instructor", "admin")
-CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND"}
+CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 422: "VALIDATION_ERROR"}
 PREMIUM = 4030
 """403 with the code PREMIUM_REQUIRED."""
 
@@ -57,7 +59,7 @@ class World:
 
 
 def world_builder(
-    make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz
+    client: Client, make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz
 ) -> Callable[[], Awaitable[World]]:
     async def world() -> World:
         teacher = await make_account("teacher", role="instructor")
@@ -73,6 +75,12 @@ def world_builder(
         quiz = await make_quiz(teacher, course.id, questions=[true_false()])
         premium = await make_quiz(teacher, course.id, questions=[true_false()], is_premium=True)
         hidden = await make_quiz(teacher, draft.id, questions=[true_false()])
+        essay = await make_quiz(teacher, course.id, questions=[free_text()])
+        question_id = essay["questions"][0]["id"]
+        attempt = await submit(
+            client, accounts["student"], essay["id"], {question_id: "It is more specific."}
+        )
+        assert attempt.json()["status"] == "needs_review", attempt.text
         ids = {
             "course": course.id,
             "lesson1": course.lesson_ids[0],
@@ -81,6 +89,9 @@ def world_builder(
             "premium_quiz": premium["id"],
             "hidden_quiz": hidden["id"],
             "student_id": accounts["student"].id,
+            "essay_quiz": essay["id"],
+            "attempt": attempt.json()["id"],
+            "essay_question": question_id,
         }
         return World(accounts, ids)
 
@@ -88,9 +99,11 @@ def world_builder(
 
 
 @pytest.fixture
-def build(make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz) -> Any:
+def build(
+    client: Client, make_account: MakeAccount, make_course: MakeCourse, make_quiz: MakeQuiz
+) -> Any:
     """A world of the test's own."""
-    return world_builder(make_account, make_course, make_quiz)
+    return world_builder(client, make_account, make_course, make_quiz)
 
 
 @pytest.fixture
@@ -108,7 +121,9 @@ async def shared_world(shared_client: Client, shared_make_account: MakeAccount) 
         path = f"/courses/{course_id}/quizzes"
         return await created(shared_client, path, author, quiz_body(**fields))
 
-    world = await world_builder(shared_make_account, course_maker(shared_client), make_quiz)()
+    world = await world_builder(
+        shared_client, shared_make_account, course_maker(shared_client), make_quiz
+    )()
     fresh = await make_quiz(world.accounts["course instructor"], world.ids["course"])
     world.ids["fresh_quiz"] = fresh["id"]
     return world
@@ -180,6 +195,20 @@ ROUTES: list[Route] = [
         "/hybrid/mentor-session",
         {"goal": "Learn Python", "course_id": "{course}"},
         premium_only(200),
+    ),
+    ("GET", "/quizzes/{essay_quiz}/review", None, authors(200)),
+    (
+        "GET",
+        "/quizzes/{hidden_quiz}/review",
+        None,
+        each(403, anonymous=401, other_instructor=404, course_instructor=200, admin=200),
+    ),
+    ("PUT", "/attempts/{attempt}/results/{essay_question}", {"awarded_points": 1}, authors(200)),
+    (
+        "PUT",
+        "/attempts/{attempt}/results/{essay_question}",
+        {"awarded_points": 3},
+        each(403, anonymous=401, course_instructor=422, admin=422),
     ),
     ("GET", "/hybrid/usage/me", None, signed_in(200)),
     ("GET", "/hybrid/usage/{student_id}", None, each(403, anonymous=401, admin=200)),

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.both_databases
 
 FREE_TEXT = {
     "question": "Why catch a specific exception?",
-    "answer": "A specific handler does not hide a bug.",
+    "answer": "A specific handler shows each bug instead of hiding it.",
     "rubric": {"keywords": ["specific", "bug", "example"], "guidance": ""},
 }
 
@@ -55,8 +55,9 @@ async def test_a_free_text_answer_is_graded_by_the_rubric(
     grade = response.json()
     assert grade["score"] == 0.6667
     assert grade["feedback"].startswith("Your answer covers 2 of 3 key points.")
-    assert grade["strengths"] == ["Mentions specific.", "Mentions bug."]
+    assert grade["strengths"] == ["Explains specific.", "Explains bug."]
     assert grade["improvements"] == ["Explain example and how it relates to the question."]
+    assert (grade["graded_by"], grade["needs_review"]) == ("rules", True)
 
 
 async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(

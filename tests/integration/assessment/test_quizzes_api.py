@@ -9,10 +9,12 @@ the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.assessment.conftest import (
     API,
+    MODEL_ANSWER,
     Classroom,
     MakeQuiz,
     Snapshot,
     quiz_body,
+    submit,
     true_false,
 )
 from tests.integration.learning.conftest import MakeCourse
@@ -36,7 +38,11 @@ async def test_an_author_gets_the_quiz_with_answers_and_generated_option_ids(
     assert multiple["correct_option_ids"] == ["zero", "empty"]
     assert (tf["correct"], tf["options"], tf["rubric"]) == (True, None, None)
     assert short["accepted_answers"] == ["ValueError"]
-    assert free["rubric"] == {"keywords": ["specific", "bug"], "guidance": "Mentions hidden bugs."}
+    assert free["rubric"] == {
+        "keywords": ["specific", "bug"],
+        "guidance": "Mentions hidden bugs.",
+        "model_answer": MODEL_ANSWER,
+    }
     assert free["explanation"] == "A bare except hides bugs."
 
 
@@ -61,12 +67,13 @@ async def test_a_learner_gets_the_questions_without_any_answer(
         "questions",
     }
     assert [set(q) for q in quiz["questions"]] == [
-        {"id", "kind", "prompt", "points", "options"},
-        {"id", "kind", "prompt", "points", "options"},
-        {"id", "kind", "prompt", "points"},
-        {"id", "kind", "prompt", "points"},
-        {"id", "kind", "prompt", "points"},
+        {"id", "kind", "prompt", "points", "lesson_id", "options"},
+        {"id", "kind", "prompt", "points", "lesson_id", "options"},
+        {"id", "kind", "prompt", "points", "lesson_id"},
+        {"id", "kind", "prompt", "points", "lesson_id"},
+        {"id", "kind", "prompt", "points", "lesson_id"},
     ]
+    assert {q["lesson_id"] for q in quiz["questions"]} == {classroom.course.lesson_ids[0]}
     assert quiz["questions"][0]["options"] == [
         {"id": "a", "text": "3"},
         {"id": "b", "text": "3.5"},
@@ -112,7 +119,88 @@ async def test_a_course_lists_its_quizzes_oldest_first_without_questions(
         "max_attempts": None,
         "max_points": 7,
         "question_count": 5,
+        "attempts_used": 0,
+        "best_score": None,
     }
+
+
+async def test_the_quiz_list_shows_my_attempts_and_best_score(
+    client: Client, classroom: Classroom
+) -> None:
+    quiz_id = classroom.quiz["id"]
+    tf = classroom.question("true_false")
+    for answer in (False, True, False):
+        await submit(client, classroom.student, quiz_id, {tf: answer})
+    await submit(client, classroom.member, quiz_id, {})
+    url = f"{API}/courses/{classroom.course.id}/quizzes"
+
+    mine = (await client.get(url, headers=classroom.student.headers)).json()["items"][0]
+    members = (await client.get(url, headers=classroom.member.headers)).json()["items"][0]
+    authors = (await client.get(url, headers=classroom.teacher.headers)).json()["items"][0]
+
+    assert (mine["attempts_used"], mine["best_score"]) == (3, 0.1428)
+    assert (members["attempts_used"], members["best_score"]) == (1, 0.0)
+    assert (authors["attempts_used"], authors["best_score"]) == (0, None)
+
+
+async def test_a_question_tests_the_lesson_its_author_names_or_the_quizs(
+    client: Client, classroom: Classroom, make_quiz: MakeQuiz
+) -> None:
+    first, second = classroom.course.lesson_ids[:2]
+
+    quiz = await make_quiz(
+        classroom.teacher,
+        classroom.course.id,
+        lesson_id=first,
+        questions=[true_false(), true_false(lesson_id=second)],
+    )
+    detached = await make_quiz(classroom.teacher, classroom.course.id, questions=[true_false()])
+    changed = await client.patch(
+        f"{API}/quizzes/{detached['id']}",
+        json={"lesson_id": second, "questions": [true_false(), true_false(lesson_id=first)]},
+        headers=classroom.teacher.headers,
+    )
+
+    assert [q["lesson_id"] for q in quiz["questions"]] == [first, second]
+    assert [q["lesson_id"] for q in detached["questions"]] == [None]
+    assert [q["lesson_id"] for q in changed.json()["questions"]] == [second, first]
+
+
+async def test_a_question_lesson_must_be_a_lesson_of_the_quizs_course(
+    client: Client, classroom: Classroom, make_course: MakeCourse, snapshot: Snapshot
+) -> None:
+    elsewhere = await make_course(classroom.teacher, sections=1, lessons_per_section=1)
+    before = await snapshot()
+    bad = [
+        true_false(lesson_id=elsewhere.lesson_ids[0]),
+        true_false(),
+        true_false(lesson_id="01900000-0000-7000-8000-000000000000"),
+    ]
+
+    created = await client.post(
+        f"{API}/courses/{classroom.course.id}/quizzes",
+        json=quiz_body(questions=bad),
+        headers=classroom.teacher.headers,
+    )
+    patched = await client.patch(
+        f"{API}/quizzes/{classroom.quiz['id']}",
+        json={"questions": bad},
+        headers=classroom.teacher.headers,
+    )
+    not_an_id = await client.post(
+        f"{API}/courses/{classroom.course.id}/quizzes",
+        json=quiz_body(questions=[true_false(lesson_id="lesson one")]),
+        headers=classroom.teacher.headers,
+    )
+
+    for response in (created, patched):
+        assert_error(response, 422, "VALIDATION_ERROR")
+        assert [e["field"] for e in response.json()["errors"]] == [
+            "questions[0].lesson_id",
+            "questions[2].lesson_id",
+        ]
+    assert_error(not_an_id, 422, "VALIDATION_ERROR")
+    assert await snapshot() == before
 
 
 async def test_a_premium_quiz_is_for_premium_members_and_authors(

@@ -163,7 +163,13 @@ class FakeProgress:
         return set(self.completed.get((user_id, course_id), set()))
 
     async def record_best_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: Decimal
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: Decimal,
+        *,
+        replace: bool = False,
     ) -> None:
         self.recorded.append((user_id, course_id, quiz_id, score))
 
@@ -198,3 +204,6 @@ class FakeUsers:
 
     async def exists(self, user_id: UUID) -> bool:
         return user_id in self.known
+
+    async def timezone_of(self, user_id: UUID) -> str | None:
+        return None

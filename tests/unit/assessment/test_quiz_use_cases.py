@@ -138,7 +138,7 @@ async def test_premium_quizzes_are_listed_but_taken_only_with_the_right(world: W
     with pytest.raises(PremiumQuiz):
         await world.container.submit_attempt().execute(free, quiz.id, {})
 
-    assert [q.id for q in page.items] == [quiz.id]
+    assert [item.quiz.id for item in page.items] == [quiz.id]
     for allowed in (premium(), world.teacher, admin()):
         assert (await world.container.get_quiz().execute(allowed, quiz.id)).id == quiz.id
 

@@ -16,12 +16,14 @@ from tests.unit.assessment.doubles import (
     FakeUsers,
     ScriptedAI,
 )
+from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.memory.quota_counter import InMemoryQuotaCounter
 from tutor_platform.assessment.adapters.outbound.memory.store import InMemoryAssessmentStore
 from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
     InMemoryAssessmentUnitOfWork,
 )
 from tutor_platform.assessment.application.create_quiz import NewQuiz
+from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
 from tutor_platform.assessment.domain.premium import (
@@ -94,6 +96,8 @@ class World:
             catalog=providers.Object(self.catalog),
             progress=providers.Object(self.progress),
             ai=providers.Object(self.ai),
+            free_text_grader=providers.Object(AiFreeTextGrader(self.ai)),
+            scheduler=providers.Object(FsrsReviewScheduler()),
             users=providers.Object(self.users),
             quota_counter=providers.Object(self.counter),
             quota_limits=providers.Object(self.limits),

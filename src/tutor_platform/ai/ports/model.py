@@ -36,6 +36,15 @@ class ProviderNotConfigured(UpstreamFailed):
         self.provider = provider
 
 
+class UngradableAnswer(UpstreamFailed):
+    """The provider answered a grading call twice without a valid grade (JSON of the wrong
+    shape, types or range): the answer needs a person, not a retry later."""
+
+    def __init__(self, provider: str) -> None:
+        super().__init__(f"{provider} did not answer successfully (malformed grade, 2 attempts)")
+        self.provider = provider
+
+
 @dataclass(frozen=True, slots=True)
 class ChatTurn:
     """One earlier message of the conversation."""

@@ -11,7 +11,7 @@ from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.authoring import checked_rubric
 from tutor_platform.assessment.domain.premium import LLM_ASSESSMENT
 from tutor_platform.assessment.domain.quiz import Rubric
-from tutor_platform.assessment.ports.ai import AssessmentAI, Grade
+from tutor_platform.assessment.ports.ai import FreeTextGrader, Grade
 from tutor_platform.assessment.ports.courses import CourseCatalog
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.validation import FieldChecks
@@ -34,9 +34,9 @@ class AssessFreeText:
     """403 for free users; 422 for a blank question or answer, a bad rubric or a course the
     caller cannot see; 429 over the daily quota; 502 when the AI fails (not counted)."""
 
-    def __init__(self, gate: PremiumGate, ai: AssessmentAI, catalog: CourseCatalog) -> None:
+    def __init__(self, gate: PremiumGate, grader: FreeTextGrader, catalog: CourseCatalog) -> None:
         self._gate = gate
-        self._ai = ai
+        self._grader = grader
         self._catalog = catalog
 
     async def execute(self, principal: Principal, request: FreeTextAnswer) -> Grade:
@@ -54,7 +54,7 @@ class AssessFreeText:
         return await self._gate.run(
             principal,
             LLM_ASSESSMENT,
-            lambda: self._ai.grade(question, request.answer, rubric),
+            lambda: self._grader.grade(question, request.answer, rubric),
             request.course_id,
         )
 

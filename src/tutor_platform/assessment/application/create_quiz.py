@@ -50,7 +50,9 @@ class CreateQuiz:
         )
         if new.lesson_id is not None:
             checks.check("lesson_id", await self._access.lesson_problem(course_id, new.lesson_id))
-        questions = build_questions(new.questions, new_id, checks)
+        questions = await self._access.with_lessons(
+            course_id, new.lesson_id, build_questions(new.questions, new_id, checks), checks
+        )
         checks.raise_if_failed()
         now = self._clock.now()
         quiz = Quiz(

@@ -1,12 +1,14 @@
 """Who may see, take and write a quiz, asking the learning context about its course."""
 
+from dataclasses import replace
 from uuid import UUID
 
 from tutor_platform.assessment.domain.access import ensure_can_take
 from tutor_platform.assessment.domain.errors import CourseNotFound, NotCourseEditor, QuizNotFound
-from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.assessment.ports.courses import CourseCatalog
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.validation import FieldChecks
 
 
 class QuizAccess:
@@ -62,3 +64,25 @@ class QuizAccess:
         if lesson is None or lesson.course_id != course_id:
             return "must be a lesson of the quiz's course"
         return None
+
+    async def with_lessons(
+        self,
+        course_id: UUID,
+        quiz_lesson_id: UUID | None,
+        questions: tuple[Question, ...],
+        checks: FieldChecks,
+    ) -> tuple[Question, ...]:
+        """The questions with their lesson: the one the author named (which must be a lesson
+        of the course: 422 ``questions[i].lesson_id``), else the quiz's."""
+        problems: dict[UUID, str | None] = {}
+        resolved = []
+        for index, question in enumerate(questions):
+            lesson_id = question.lesson_id
+            if lesson_id is None:
+                resolved.append(replace(question, lesson_id=quiz_lesson_id))
+                continue
+            if lesson_id not in problems:
+                problems[lesson_id] = await self.lesson_problem(course_id, lesson_id)
+            checks.check(f"questions[{index}].lesson_id", problems[lesson_id])
+            resolved.append(question)
+        return tuple(resolved)

@@ -2,19 +2,21 @@
 and the learner's best score goes to their course progress.
 
 Order: the quiz must be visible and takeable (404/403), the answers valid (422) and an
-attempt left (409) before anything is graded; then free-text answers go to the AI grader
-(502 if it fails, nothing stored); then the attempt is stored under the next attempt number.
-The number is unique per (quiz, user), so of two attempts racing for the last allowed number
-one is stored and the other gets 409. After the commit, the learner's best score over all
-their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
-attempt).
+attempt left (409) before anything is graded; then free-text answers go to the free-text
+grader (the offline rules, or the AI: 502 if it fails, nothing stored); then the attempt is
+stored under the next attempt number. The number is unique per (quiz, user), so of two
+attempts racing for the last allowed number one is stored and the other gets 409. After the
+commit, the learner's best score over all their attempts is passed to learning's progress
+(so a failed hand-over is repaired by the next attempt).
 """
 
 from collections.abc import Mapping
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.application.mastery_tracing import record_evidence
 from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.spaced_review import add_cards
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
 from tutor_platform.assessment.domain.errors import AttemptRaced
@@ -23,13 +25,16 @@ from tutor_platform.assessment.domain.grading import (
     QuestionResult,
     grade_free_text,
     grade_objective,
+    is_missing,
     needs_ai,
     outcome,
     unanswered_free_text,
 )
+from tutor_platform.assessment.domain.mastery import Evidence, attempt_evidence
 from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
-from tutor_platform.assessment.ports.ai import AssessmentAI
+from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.courses import LearnerProgress
+from tutor_platform.assessment.ports.scheduler import ReviewScheduler
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
@@ -43,15 +48,17 @@ class SubmitAttempt:
         self,
         uow_factory: AssessmentUnitOfWorkFactory,
         access: QuizAccess,
-        ai: AssessmentAI,
+        grader: FreeTextGrader,
         progress: LearnerProgress,
         clock: Clock,
+        scheduler: ReviewScheduler,
     ) -> None:
         self._uow_factory = uow_factory
         self._access = access
-        self._ai = ai
+        self._grader = grader
         self._progress = progress
         self._clock = clock
+        self._scheduler = scheduler
 
     async def execute(
         self, principal: Principal, quiz_id: UUID, raw_answers: Mapping[str, object]
@@ -76,8 +83,14 @@ class SubmitAttempt:
             return grade_objective(question, answer)
         if not needs_ai(question, answer):
             return unanswered_free_text(question)
-        grade = await self._ai.grade(question.prompt, str(answer), question.rubric)
-        return grade_free_text(question, grade.score, grade.feedback)
+        grade = await self._grader.grade(question.prompt, str(answer), question.rubric)
+        return grade_free_text(
+            question,
+            grade.score,
+            grade.feedback,
+            graded_by=grade.graded_by,
+            needs_review=grade.needs_review,
+        )
 
     async def _store(
         self,
@@ -105,6 +118,8 @@ class SubmitAttempt:
                     completed_at=self._clock.now(),
                 )
                 if await uow.attempts.add(attempt):
+                    await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
+                    await add_cards(uow, self._scheduler, quiz, attempt)
                     await uow.commit()
                     return attempt
         raise AttemptRaced()
@@ -114,3 +129,16 @@ class SubmitAttempt:
             best = await uow.attempts.best_scores(user_id, [quiz.id])
         if quiz.id in best:
             await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best[quiz.id])
+
+
+def _evidence(quiz: Quiz, attempt: Attempt) -> list[Evidence]:
+    """The answered questions of the attempt, as evidence of their lessons."""
+    lessons = {question.id: question.lesson_id for question in quiz.questions}
+    answered = [
+        (result.question_id, lessons.get(result.question_id), result.correct)
+        for result in attempt.results
+        if not is_missing(attempt.answers.get(result.question_id))
+    ]
+    return attempt_evidence(
+        attempt.id, attempt.user_id, quiz.course_id, answered, attempt.completed_at, new_id
+    )

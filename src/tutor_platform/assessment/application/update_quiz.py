@@ -60,7 +60,13 @@ class UpdateQuiz:
                 checks.check("lesson_id", problem)
             questions = None
             if changes.questions is not None:
-                questions = build_questions(changes.questions, new_id, checks)
+                quiz_lesson = None if changes.detach_lesson else changes.lesson_id or quiz.lesson_id
+                questions = await self._access.with_lessons(
+                    quiz.course_id,
+                    quiz_lesson,
+                    build_questions(changes.questions, new_id, checks),
+                    checks,
+                )
             checks.raise_if_failed()
             _apply(quiz, changes, title, questions)
             quiz.updated_at = self._clock.now()

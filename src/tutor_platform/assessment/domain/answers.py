@@ -50,6 +50,20 @@ def checked_answers(quiz: Quiz, raw: Mapping[str, object]) -> dict[UUID, Answer]
     return answers
 
 
+def checked_answer(question: Question, value: object) -> Answer:
+    """One answer to ``question`` (a review card's), or ``ValidationFailed`` naming
+    ``answer``; ``null`` is refused (a review needs an answer)."""
+    checks = FieldChecks()
+    if value is None:
+        checks.check("answer", "is required")
+        checks.raise_if_failed()
+    answer, problem = _answer(question, value)
+    checks.check("answer", problem)
+    checks.raise_if_failed()
+    assert answer is not None
+    return answer
+
+
 def _question(quiz: Quiz, key: str) -> Question | None:
     try:
         question_id = UUID(key)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from tutor_platform.assessment.domain.errors import AttemptsExhausted
-from tutor_platform.assessment.domain.grading import Answer, QuestionResult
+from tutor_platform.assessment.domain.grading import Answer, QuestionResult, attempt_status
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +29,11 @@ class Attempt:
     score: Decimal
     passed: bool
     completed_at: datetime
+
+    @property
+    def status(self) -> str:
+        """``needs_review`` while a result awaits a person, else ``graded``."""
+        return attempt_status(self.results)
 
 
 def ensure_attempt_allowed(max_attempts: int | None, used: int) -> None:

@@ -50,6 +50,7 @@ MAX_ACCEPTED_ANSWER_LENGTH: Final = 500
 MAX_KEYWORDS: Final = 20
 MAX_KEYWORD_LENGTH: Final = 100
 MAX_GUIDANCE_LENGTH: Final = 5000
+MAX_MODEL_ANSWER_LENGTH: Final = 5000
 MAX_ATTEMPTS_LIMIT: Final = 1000
 SCORE_PLACES: Final = 4
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -70,6 +71,7 @@ class QuestionDraft:
     kind: str
     prompt: str
     points: int
+    lesson_id: UUID | None = None
     explanation: str | None = None
     options: Sequence[OptionDraft] | None = None
     correct_option_ids: Sequence[str] | None = None
@@ -159,6 +161,7 @@ def _question(draft: QuestionDraft, question_id: UUID, checks: FieldChecks) -> Q
         kind=draft.kind,
         prompt=prompt,
         points=draft.points,
+        lesson_id=draft.lesson_id,
         explanation=explanation,
     )
     _refuse_foreign_fields(draft, checks)
@@ -297,6 +300,7 @@ def checked_rubric(rubric: Rubric, checks: FieldChecks) -> Rubric:
     """The rubric trimmed; its problems are recorded in ``checks`` under ``rubric``."""
     keywords = tuple(keyword.strip() for keyword in rubric.keywords)
     guidance = rubric.guidance.strip()
+    model_answer = rubric.model_answer.strip()
     if len(keywords) > MAX_KEYWORDS:
         checks.check("rubric.keywords", f"must hold at most {MAX_KEYWORDS} keywords")
     for index, keyword in enumerate(keywords):
@@ -306,9 +310,12 @@ def checked_rubric(rubric: Rubric, checks: FieldChecks) -> Rubric:
                 f"must be 1 to {MAX_KEYWORD_LENGTH} characters without control characters",
             )
     checks.check("rubric.guidance", _text_problem(guidance, MAX_GUIDANCE_LENGTH))
-    if not keywords and not guidance:
-        checks.check("rubric", "needs keywords or guidance to grade answers against")
-    return Rubric(keywords, guidance)
+    checks.check("rubric.model_answer", _text_problem(model_answer, MAX_MODEL_ANSWER_LENGTH))
+    if not keywords and not guidance and not model_answer:
+        checks.check(
+            "rubric", "needs keywords, guidance or a model answer to grade answers against"
+        )
+    return Rubric(keywords, guidance, model_answer)
 
 
 def fail(field: str, message: str) -> ValidationFailed:

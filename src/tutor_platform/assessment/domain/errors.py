@@ -33,3 +33,15 @@ class AttemptsExhausted(Conflict):
 
 class AttemptRaced(Conflict):
     default_detail = "Another attempt of yours was being recorded at the same time; try again."
+
+
+class AttemptNotFound(NotFound):
+    default_detail = "The attempt was not found."
+
+
+class ResultNotFound(NotFound):
+    default_detail = "The attempt has no answer to that question."
+
+
+class CardNotFound(NotFound):
+    default_detail = "The review card was not found."

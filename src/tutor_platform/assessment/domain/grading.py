@@ -6,9 +6,14 @@
 - short_answer: right when the normalised answer equals a normalised accepted answer
   (Unicode NFKC, case-folded, runs of white space made one space, final sentence punctuation
   ``. , ; : ! ? …`` and surrounding spaces dropped).
-- free_text: the AI grader's score (0-1) times the points, rounded half up to 2 decimal
-  places; right when that score is at least 0.5.
-- A missing answer (left out, ``null``, or blank text) is wrong and scores 0.
+- free_text: the grader's score (0-1) times the points, rounded half up to 2 decimal
+  places; right when that score is at least 0.5. The grader is the offline ``rules`` or a
+  remote ``ai``; it leaves ``needs_review`` when unsure, until a person grades the answer
+  (``instructor``, with who and when).
+- A missing answer (left out, ``null``, or blank text) is wrong and scores 0 (``exact``).
+
+An attempt's ``status`` is ``needs_review`` while any of its results needs review, else
+``graded``.
 
 Points are exact decimals. An attempt's ``score`` is points ÷ max_points truncated (never
 rounded up) to 4 decimal places, and the attempt passes when that score is at least the
@@ -18,6 +23,7 @@ quiz's ``passing_score``: the learner sees exactly the number that decided.
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Final
 from uuid import UUID
@@ -36,6 +42,13 @@ FREE_TEXT_PASS_MARK: Final = Decimal("0.5")
 POINTS_QUANTUM: Final = Decimal("0.01")
 SCORE_QUANTUM: Final = Decimal("0.0001")
 _FINAL_PUNCTUATION: Final = ".,;:!?\u2026\u3002\u3001\uff01\uff1f "
+EXACT: Final = "exact"
+AI: Final = "ai"
+RULES: Final = "rules"
+INSTRUCTOR: Final = "instructor"
+GRADERS: Final = (EXACT, AI, RULES, INSTRUCTOR)
+GRADED: Final = "graded"
+NEEDS_REVIEW: Final = "needs_review"
 
 
 def normalise_text(text: str) -> str:
@@ -46,13 +59,24 @@ def normalise_text(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
-    """How one question was answered; ``feedback`` comes from the free-text grader."""
+    """How one question was answered; ``feedback`` comes from the free-text grader or the
+    person who graded it (``reviewer_id`` at ``reviewed_at``)."""
 
     question_id: UUID
     correct: bool
     awarded_points: Decimal
     explanation: str | None = None
     feedback: str | None = None
+    graded_by: str = EXACT
+    needs_review: bool = False
+    reviewer_id: UUID | None = None
+    reviewed_at: datetime | None = None
+    max_points: int | None = None
+    """The question's points when it was graded (None in results stored before)."""
+
+
+def attempt_status(results: Sequence[QuestionResult]) -> str:
+    return NEEDS_REVIEW if any(result.needs_review for result in results) else GRADED
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +98,11 @@ def grade_objective(question: Question, answer: Answer | None) -> QuestionResult
     correct = not is_missing(answer) and _is_right(question, answer)
     points = Decimal(question.points) if correct else Decimal(0)
     return QuestionResult(
-        question.id, correct, points.quantize(POINTS_QUANTUM), question.explanation
+        question.id,
+        correct,
+        points.quantize(POINTS_QUANTUM),
+        question.explanation,
+        max_points=question.points,
     )
 
 
@@ -91,18 +119,60 @@ def _is_right(question: Question, answer: Answer | None) -> bool:
     return False
 
 
-def grade_free_text(question: Question, rubric_score: float, feedback: str) -> QuestionResult:
-    """The result of a free-text question the AI grader scored ``rubric_score`` (0-1)."""
+def grade_free_text(
+    question: Question,
+    rubric_score: float,
+    feedback: str,
+    *,
+    graded_by: str = AI,
+    needs_review: bool = False,
+) -> QuestionResult:
+    """The result of a free-text question the grader scored ``rubric_score`` (0-1)."""
     score = Decimal(str(rubric_score))
     points = (score * question.points).quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP)
     return QuestionResult(
-        question.id, score >= FREE_TEXT_PASS_MARK, points, question.explanation, feedback
+        question.id,
+        score >= FREE_TEXT_PASS_MARK,
+        points,
+        question.explanation,
+        feedback,
+        graded_by,
+        needs_review,
+        max_points=question.points,
+    )
+
+
+def graded_by_person(
+    result: QuestionResult,
+    points: int,
+    awarded: Decimal,
+    feedback: str | None,
+    reviewer_id: UUID,
+    at: datetime,
+) -> QuestionResult:
+    """``result`` as a person graded it: ``awarded`` of the question's ``points``; right
+    when at least half of them (as a free-text grade)."""
+    return QuestionResult(
+        result.question_id,
+        awarded >= FREE_TEXT_PASS_MARK * points,
+        awarded.quantize(POINTS_QUANTUM),
+        result.explanation,
+        feedback if feedback is not None else result.feedback,
+        INSTRUCTOR,
+        False,
+        reviewer_id,
+        at,
+        points,
     )
 
 
 def unanswered_free_text(question: Question) -> QuestionResult:
     return QuestionResult(
-        question.id, False, Decimal(0).quantize(POINTS_QUANTUM), question.explanation
+        question.id,
+        False,
+        Decimal(0).quantize(POINTS_QUANTUM),
+        question.explanation,
+        max_points=question.points,
     )
 
 

@@ -33,10 +33,12 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Rubric:
-    """How a free-text answer is graded: key points it should mention and/or guidance."""
+    """How a free-text answer is graded: key points it should mention and/or guidance, and
+    optionally a ``model_answer`` (a full-marks answer in the author's words)."""
 
     keywords: tuple[str, ...] = ()
     guidance: str = ""
+    model_answer: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +49,9 @@ class Question:
     kind: str
     prompt: str
     points: int
+    lesson_id: UUID | None = None
+    """The lesson of the quiz's course it tests (mastery and learning paths work per
+    question); the quiz's lesson unless the author named another."""
     explanation: str | None = None
     options: tuple[Option, ...] = ()
     correct_option_ids: tuple[str, ...] = ()

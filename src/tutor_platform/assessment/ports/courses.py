@@ -88,7 +88,14 @@ class LearnerProgress(Protocol):
     async def completed_lessons(self, user_id: UUID, course_id: UUID) -> set[UUID]: ...
 
     async def record_best_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: Decimal
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: Decimal,
+        *,
+        replace: bool = False,
     ) -> None:
-        """Keep the learner's best score (0-1) in a quiz of the course for their progress."""
+        """Keep the learner's best score (0-1) in a quiz of the course for their progress;
+        ``replace``: the score was recomputed and replaces the kept one even when lower."""
         ...

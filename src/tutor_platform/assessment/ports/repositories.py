@@ -1,12 +1,15 @@
 """Storage of quizzes, attempts and premium usage. Repositories never commit: the unit of
 work does."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
+from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -35,6 +38,10 @@ class QuizRepository(Protocol):
         """Every quiz of the course, oldest first."""
         ...
 
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        """The quizzes found, by id."""
+        ...
+
 
 class AttemptRepository(Protocol):
     async def add(self, attempt: Attempt) -> bool:
@@ -50,10 +57,31 @@ class AttemptRepository(Protocol):
         """The user's best score at each of the quizzes they attempted."""
         ...
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        """For each of the quizzes the user attempted: how many attempts and the best score."""
+        ...
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:
         """One page of the quiz's attempts (of one user, or everyone's), newest first."""
+        ...
+
+    async def get(self, attempt_id: UUID) -> Attempt | None: ...
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        """The attempt, locked for a change until the transaction ends (a concurrent
+        ``lock`` of it waits, then reads what the first one committed)."""
+        ...
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        """Store the attempt's results and totals (points, score, passed, status)."""
+        ...
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        """The quiz's attempts with an answer that needs review, oldest first."""
         ...
 
 
@@ -62,4 +90,57 @@ class UsageRepository(Protocol):
 
     async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
         """Calls and costs of the user per feature in each of ``months`` (``"2026-11"``)."""
+        ...
+
+
+class MasteryRepository(Protocol):
+    """Evidence of learners' answers per lesson and the mastery traced from it."""
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        """Lock the learner's mastery of the lessons until the transaction ends (creating
+        it), so concurrent updates of a lesson take turns and the last one reads the
+        other's committed evidence."""
+        ...
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        """Store the evidence; of attempts, only the learner's first answer to each question
+        is kept (the rest is left out). The stored evidence is returned."""
+        ...
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        """Change the correctness of the evidence of that attempt and question (None when
+        the answer was no evidence)."""
+        ...
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        """The learner's evidence of the lesson, in the order observed."""
+        ...
+
+    async def save(self, mastery: LessonMastery) -> None: ...
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        """The learner's traced lessons of the course (lessons without evidence are not
+        stored)."""
+        ...
+
+
+class CardRepository(Protocol):
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        """Store the cards of questions the learner has no card for yet (others are left
+        as they are)."""
+        ...
+
+    async def get(self, card_id: UUID) -> ReviewCard | None: ...
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        """The card, locked for a change until the transaction ends."""
+        ...
+
+    async def update(self, card: ReviewCard) -> None: ...
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        """The learner's cards due before ``until`` (of one course), soonest first: up to
+        ``limit`` of them, and how many there are."""
         ...

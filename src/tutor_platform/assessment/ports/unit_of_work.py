@@ -5,6 +5,8 @@ from typing import Protocol
 
 from tutor_platform.assessment.ports.repositories import (
     AttemptRepository,
+    CardRepository,
+    MasteryRepository,
     QuizRepository,
     UsageRepository,
 )
@@ -20,6 +22,12 @@ class AssessmentUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def usage(self) -> UsageRepository: ...
+
+    @property
+    def mastery(self) -> MasteryRepository: ...
+
+    @property
+    def cards(self) -> CardRepository: ...
 
 
 AssessmentUnitOfWorkFactory = Callable[[], AssessmentUnitOfWork]

@@ -16,12 +16,16 @@ class RecordQuizScore:
         self._uow_factory = uow_factory
         self._clock = clock
 
-    async def execute(self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float) -> None:
+    async def execute(
+        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float, *, replace: bool = False
+    ) -> None:
         best = checked_quiz_score(score)
         now = self._clock.now()
         async with self._uow_factory() as uow:
             if await uow.progress.course(course_id) is None:
                 raise CourseNotFound()
-            await uow.progress.record_quiz_score(user_id, course_id, quiz_id, best, now)
+            await uow.progress.record_quiz_score(
+                user_id, course_id, quiz_id, best, now, replace=replace
+            )
             await uow.progress.touch_course(user_id, course_id, now, accessed=False)
             await uow.commit()

@@ -76,9 +76,17 @@ class ProgressRepository(Protocol):
         ...
 
     async def record_quiz_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float, at: datetime
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: float,
+        at: datetime,
+        *,
+        replace: bool = False,
     ) -> None:
-        """Keep the best score of the learner in that quiz, atomically (no lost update)."""
+        """Keep the best score of the learner in that quiz, atomically (no lost update);
+        ``replace``: ``score`` is the new best (it was recomputed, maybe lower)."""
         ...
 
     async def quiz_scores(

@@ -1,9 +1,10 @@
 """What the tutor model adapters share: prompt text, grading, streaming pieces, error sorting."""
 
-import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Annotated
 
+import msgspec
 import structlog
 
 from tutor_platform.ai.ports.model import (
@@ -13,8 +14,9 @@ from tutor_platform.ai.ports.model import (
     StreamItem,
     TutorPrompt,
     TutorReply,
+    UngradableAnswer,
 )
-from tutor_platform.shared.resilience import Failure, UpstreamCallFailed
+from tutor_platform.shared.resilience import Failure
 from tutor_platform.shared.resilience.http import http_status_failure as http_status_failure
 from tutor_platform.shared.resilience.http import transport_failure as http_transport_failure
 
@@ -128,36 +130,31 @@ def grading_message(request: GradingRequest) -> str:
     return "\n".join(lines)
 
 
+class GradeReply(msgspec.Struct, frozen=True):
+    """The one shape every provider's grade must have (Gemini ``response_schema``, OpenAI
+    ``json_schema``, AI-Core's JSON ``content``); unknown fields are ignored."""
+
+    score: Annotated[float, msgspec.Meta(ge=0, le=1)]
+    feedback: str
+    strengths: list[str] = msgspec.field(default_factory=list)
+    improvements: list[str] = msgspec.field(default_factory=list)
+
+
 def parse_grade(text: str | None) -> RubricGrade:
     """A grade from a model's JSON answer (a surrounding code fence is tolerated).
 
-    Raises ``MalformedResponse`` unless it is an object with a numeric ``score`` in 0-1, a
-    string ``feedback`` and lists of strings ``strengths`` and ``improvements``.
+    Raises ``MalformedResponse`` unless it decodes as a :class:`GradeReply`: a number
+    ``score`` in 0-1, a string ``feedback`` and lists of strings ``strengths`` and
+    ``improvements``.
     """
     match = _JSON_OBJECT.search(text or "")
     if match is None:
         raise MalformedResponse("grade is not a JSON object")
     try:
-        data = json.loads(match.group())
-    except ValueError:
-        raise MalformedResponse("grade is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise MalformedResponse("grade is not a JSON object")
-    score = data.get("score")
-    feedback = data.get("feedback")
-    strengths = data.get("strengths", [])
-    improvements = data.get("improvements", [])
-    if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
-        raise MalformedResponse("grade has no score between 0 and 1")
-    if not isinstance(feedback, str):
-        raise MalformedResponse("grade has no feedback")
-    if not _strings(strengths) or not _strings(improvements):
-        raise MalformedResponse("strengths and improvements must be lists of strings")
-    return RubricGrade(float(score), feedback, list(strengths), list(improvements))
-
-
-def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+        reply = msgspec.json.decode(match.group(), type=GradeReply)
+    except msgspec.DecodeError as exc:
+        raise MalformedResponse(f"grade does not validate: {exc}") from None
+    return RubricGrade(reply.score, reply.feedback, list(reply.strengths), list(reply.improvements))
 
 
 async def grade_with_one_retry(
@@ -177,7 +174,7 @@ async def grade_with_one_retry(
                 outcome="malformed",
                 reason=exc.reason,
             )
-    raise UpstreamCallFailed(provider, "malformed grade", 2)
+    raise UngradableAnswer(provider)
 
 
 def transport_failure(exc: Exception) -> Failure | None:

@@ -2,9 +2,9 @@
 
 from collections.abc import Sequence
 
-from tutor_platform.ai.api import AiFacade, CoursePassage
+from tutor_platform.ai.api import AiFacade, CoursePassage, UngradableAnswer
 from tutor_platform.assessment.domain.quiz import Rubric
-from tutor_platform.assessment.ports.ai import Grade, Passage
+from tutor_platform.assessment.ports.ai import Grade, NoUsableGrade, Passage
 
 
 class FacadeAssessmentAI:
@@ -14,7 +14,14 @@ class FacadeAssessmentAI:
     async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
         keywords = () if rubric is None else rubric.keywords
         guidance = "" if rubric is None else rubric.guidance
-        grade = await self._ai.grade_free_text(question, answer, keywords, guidance)
+        if rubric is not None and rubric.model_answer:
+            guidance = "\n".join(
+                part for part in (guidance, f"A full-marks answer: {rubric.model_answer}") if part
+            )
+        try:
+            grade = await self._ai.grade_free_text(question, answer, keywords, guidance)
+        except UngradableAnswer as exc:
+            raise NoUsableGrade(str(exc)) from exc
         return Grade(grade.score, grade.feedback, tuple(grade.strengths), tuple(grade.improvements))
 
     async def write(self, instruction: str, material: Sequence[Passage]) -> str:

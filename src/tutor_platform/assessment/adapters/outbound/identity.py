@@ -10,6 +10,14 @@ class IdentityUserDirectory:
     def __init__(self, identity: IdentityFacade) -> None:
         self._identity = identity
 
+    async def timezone_of(self, user_id: UUID) -> str | None:
+        try:
+            user = await self._identity.get_user(user_id)
+        except NotFound:
+            return None
+        zone = user.preferences.get("timezone")
+        return zone if isinstance(zone, str) else None
+
     async def exists(self, user_id: UUID) -> bool:
         try:
             await self._identity.get_user(user_id)

@@ -86,6 +86,14 @@ class LearningProgress:
         return await self._learning.completed_lesson_ids(user_id, course_id)
 
     async def record_best_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: Decimal
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: Decimal,
+        *,
+        replace: bool = False,
     ) -> None:
-        await self._learning.record_quiz_score(user_id, course_id, quiz_id, float(score))
+        await self._learning.record_quiz_score(
+            user_id, course_id, quiz_id, float(score), replace=replace
+        )

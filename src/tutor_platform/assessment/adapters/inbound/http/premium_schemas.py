@@ -59,10 +59,24 @@ class FreeTextResponse(msgspec.Struct):
     feedback: str
     strengths: list[str]
     improvements: list[str]
+    graded_by: Annotated[
+        Literal["ai", "rules"],
+        msgspec.Meta(description="rules: the offline grader; ai: a remote AI provider."),
+    ]
+    needs_review: Annotated[
+        bool, msgspec.Meta(description="The grader is not sure; a person should look.")
+    ]
 
     @classmethod
     def of(cls, grade: Grade) -> "FreeTextResponse":
-        return cls(grade.score, grade.feedback, list(grade.strengths), list(grade.improvements))
+        return cls(
+            grade.score,
+            grade.feedback,
+            list(grade.strengths),
+            list(grade.improvements),
+            cast(Literal["ai", "rules"], grade.graded_by),
+            grade.needs_review,
+        )
 
 
 class AdaptiveLearningRequest(_Request):

@@ -14,6 +14,7 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.assessment.application.create_quiz import NewQuiz
+from tutor_platform.assessment.application.list_course_quizzes import CourseQuiz
 from tutor_platform.assessment.application.update_quiz import QuizChanges
 from tutor_platform.assessment.domain.answers import MAX_ANSWER_KEY_LENGTH
 from tutor_platform.assessment.domain.attempt import Attempt
@@ -25,6 +26,7 @@ from tutor_platform.assessment.domain.authoring import (
     MAX_GUIDANCE_LENGTH,
     MAX_KEYWORD_LENGTH,
     MAX_KEYWORDS,
+    MAX_MODEL_ANSWER_LENGTH,
     MAX_OPTION_TEXT_LENGTH,
     MAX_OPTIONS,
     MAX_POINTS,
@@ -94,9 +96,16 @@ class RubricRequest(_Request):
         msgspec.Meta(max_length=MAX_KEYWORDS, description="Key points a good answer mentions."),
     ] = msgspec.field(default_factory=list)
     guidance: Annotated[Guidance, msgspec.Meta(description="What a full-marks answer says.")] = ""
+    model_answer: Annotated[
+        Annotated[str, msgspec.Meta(max_length=MAX_MODEL_ANSWER_LENGTH)],
+        msgspec.Meta(
+            description="A full-marks answer in your words; the offline grader compares "
+            "answers with it in meaning."
+        ),
+    ] = ""
 
     def rubric(self) -> Rubric:
-        return Rubric(tuple(self.keywords), self.guidance)
+        return Rubric(tuple(self.keywords), self.guidance, self.model_answer)
 
 
 class OptionRequest(_Request):
@@ -112,6 +121,10 @@ class QuestionRequest(_Request):
         str, msgspec.Meta(min_length=1, max_length=MAX_PROMPT_LENGTH, description="Markdown.")
     ]
     points: Annotated[int, msgspec.Meta(ge=MIN_POINTS, le=MAX_POINTS)]
+    lesson_id: Annotated[
+        UUID | None,
+        msgspec.Meta(description="The lesson of the course it tests; left out: the quiz's lesson."),
+    ] = None
     explanation: Annotated[
         Annotated[str, msgspec.Meta(max_length=MAX_EXPLANATION_LENGTH)] | None,
         msgspec.Meta(description="Shown after submitting."),
@@ -145,6 +158,7 @@ class QuestionRequest(_Request):
             kind=self.kind,
             prompt=self.prompt,
             points=self.points,
+            lesson_id=self.lesson_id,
             explanation=self.explanation,
             options=None
             if self.options is None
@@ -226,12 +240,20 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
     kind: Kind
     prompt: str
     points: int
+    lesson_id: Annotated[UUID | None, msgspec.Meta(description="The lesson it tests.")]
     options: list[OptionResponse] | None = None
 
     @classmethod
     def of(cls, question: Question) -> "QuestionResponse":
         options = [OptionResponse(o.id, o.text) for o in question.options] or None
-        return cls(question.id, kind_of(question), question.prompt, question.points, options)
+        return cls(
+            question.id,
+            kind_of(question),
+            question.prompt,
+            question.points,
+            question.lesson_id,
+            options,
+        )
 
 
 class QuizSummaryResponse(msgspec.Struct, kw_only=True):
@@ -244,10 +266,17 @@ class QuizSummaryResponse(msgspec.Struct, kw_only=True):
     max_attempts: int | None
     max_points: int
     question_count: int
+    attempts_used: Annotated[int, msgspec.Meta(description="Your attempts so far.")]
+    best_score: Annotated[
+        float | None, msgspec.Meta(description="Your best score (0-1); null before any attempt.")
+    ]
 
     @classmethod
-    def of(cls, quiz: Quiz) -> "QuizSummaryResponse":
+    def of(cls, standing: CourseQuiz) -> "QuizSummaryResponse":
+        quiz, best = standing.quiz, standing.best_score
         return cls(
+            attempts_used=standing.attempts_used,
+            best_score=None if best is None else number(best),
             id=quiz.id,
             course_id=quiz.course_id,
             lesson_id=quiz.lesson_id,
@@ -298,6 +327,7 @@ class QuizListResponse(msgspec.Struct):
 class RubricResponse(msgspec.Struct):
     keywords: list[str]
     guidance: str
+    model_answer: str
 
 
 class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
@@ -307,6 +337,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
     kind: Kind
     prompt: str
     points: int
+    lesson_id: UUID | None
     explanation: str | None
     options: list[OptionResponse] | None
     correct_option_ids: list[str] | None
@@ -322,6 +353,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
             kind=kind_of(question),
             prompt=question.prompt,
             points=question.points,
+            lesson_id=question.lesson_id,
             explanation=question.explanation,
             options=[OptionResponse(o.id, o.text) for o in question.options] or None,
             correct_option_ids=list(question.correct_option_ids) or None,
@@ -329,7 +361,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
             accepted_answers=list(question.accepted_answers) or None,
             rubric=None
             if rubric is None
-            else RubricResponse(list(rubric.keywords), rubric.guidance),
+            else RubricResponse(list(rubric.keywords), rubric.guidance, rubric.model_answer),
         )
 
 
@@ -385,14 +417,31 @@ class AttemptRequest(_Request):
     ]
 
 
+GradedBy = Literal["exact", "ai", "rules", "instructor"]
+AttemptStatus = Literal["graded", "needs_review"]
+
+
 class ResultResponse(msgspec.Struct, kw_only=True):
     question_id: UUID
     correct: bool
     awarded_points: float
     explanation: str | None
     feedback: Annotated[
-        str | None, msgspec.Meta(description="The AI grader's feedback on a free-text answer.")
+        str | None,
+        msgspec.Meta(description="The free-text grader's or the reviewer's feedback."),
     ]
+    graded_by: Annotated[
+        GradedBy,
+        msgspec.Meta(
+            description="exact (checked against the answer), ai (a remote AI provider), "
+            "rules (the offline grader) or instructor (a person)."
+        ),
+    ]
+    needs_review: Annotated[
+        bool, msgspec.Meta(description="The grade is provisional until a person grades it.")
+    ]
+    reviewed_by: Annotated[UUID | None, msgspec.Meta(description="Who graded it by hand.")]
+    reviewed_at: Annotated[datetime | None, msgspec.Meta(description="When, by hand.")]
 
     @classmethod
     def of(cls, result: QuestionResult) -> "ResultResponse":
@@ -402,6 +451,10 @@ class ResultResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(result.awarded_points),
             explanation=result.explanation,
             feedback=result.feedback,
+            graded_by=cast(GradedBy, result.graded_by),
+            needs_review=result.needs_review,
+            reviewed_by=result.reviewer_id,
+            reviewed_at=result.reviewed_at,
         )
 
 
@@ -412,6 +465,10 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
     number: Annotated[int, msgspec.Meta(description="1 for the user's first attempt, ...")]
     score: Annotated[float, msgspec.Meta(description="points / max_points, 0 to 1.")]
     passed: bool
+    status: Annotated[
+        AttemptStatus,
+        msgspec.Meta(description="needs_review while an answer awaits a person's grade."),
+    ]
     points: float
     max_points: int
     answers: dict[str, Any]
@@ -427,6 +484,7 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
             number=attempt.number,
             score=number(attempt.score),
             passed=attempt.passed,
+            status=cast(AttemptStatus, attempt.status),
             points=number(attempt.points),
             max_points=attempt.max_points,
             answers={

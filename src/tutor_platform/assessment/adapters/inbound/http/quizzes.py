@@ -7,7 +7,7 @@
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, delete, get, patch, post
+from litestar import Controller, delete, get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
 from litestar.status_codes import HTTP_204_NO_CONTENT
@@ -30,12 +30,18 @@ from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
     QuizResponse,
     QuizSummaryResponse,
 )
+from tutor_platform.assessment.adapters.inbound.http.review_schemas import (
+    GradeRequest,
+    ReviewItemResponse,
+    ReviewQueueResponse,
+)
 from tutor_platform.assessment.application.create_quiz import CreateQuiz
 from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
 from tutor_platform.assessment.application.get_quiz import GetQuiz
 from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuizForAuthoring
 from tutor_platform.assessment.application.list_attempts import ListAttempts
 from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
+from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.assessment.application.update_quiz import UpdateQuiz
 from tutor_platform.shared.auth import Principal
@@ -65,7 +71,7 @@ class CourseQuizzesController(Controller):
         """The course's quizzes, oldest first, without their questions. Premium quizzes are
         listed for everyone (``is_premium``); taking one needs a premium plan."""
         page = await list_course_quizzes.execute(principal, course_id, PageRequest(limit, offset))
-        items = [QuizSummaryResponse.of(quiz) for quiz in page.items]
+        items = [QuizSummaryResponse.of(item) for item in page.items]
         return QuizListResponse(items, page.total, page.limit, page.offset)
 
     @post("/", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))
@@ -93,6 +99,7 @@ class QuizzesController(Controller):
         "delete_quiz",
         "submit_attempt",
         "list_attempts",
+        "list_review_queue",
     )
 
     @get("/{quiz_id:uuid}", responses=error_responses(401, 403, 404))
@@ -183,3 +190,43 @@ class QuizzesController(Controller):
         page = await list_attempts.execute(principal, quiz_id, user_id, PageRequest(limit, offset))
         items = [AttemptResponse.of(attempt) for attempt in page.items]
         return AttemptListResponse(items, page.total, page.limit, page.offset)
+
+    @get("/{quiz_id:uuid}/review", guards=INSTRUCTORS, responses=error_responses(401, 403, 404))
+    async def list_review_queue(
+        self,
+        quiz_id: QuizId,
+        principal: NamedDependency[Principal],
+        list_review_queue: NamedDependency[SkipValidation[ListReviewQueue]],
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
+    ) -> ReviewQueueResponse:
+        """The answers that need a person's grade, oldest attempt first (the course's
+        instructor or an admin)."""
+        page = await list_review_queue.execute(principal, quiz_id, PageRequest(limit, offset))
+        items = [ReviewItemResponse.of(item) for item in page.items]
+        return ReviewQueueResponse(items, page.total, page.limit, page.offset)
+
+
+class AttemptsController(Controller):
+    path = "/attempts"
+    tags = ["quizzes"]
+    security = BEARER_SECURITY
+    dependencies = use_cases("grade_answer")
+
+    @put(
+        "/{attempt_id:uuid}/results/{question_id:uuid}",
+        guards=INSTRUCTORS,
+        responses=error_responses(401, 403, 404, 422),
+    )
+    async def grade_answer(
+        self,
+        attempt_id: FromPath[UUID],
+        question_id: FromPath[UUID],
+        data: JSONBody[GradeRequest],
+        principal: NamedDependency[Principal],
+        grade_answer: NamedDependency[SkipValidation[GradeAnswer]],
+    ) -> AttemptResponse:
+        """Grade one answer by hand (the course's instructor or an admin): the attempt's
+        score, ``passed`` and ``status`` and the learner's best score are recomputed."""
+        attempt = await grade_answer.execute(principal, attempt_id, question_id, data.grade())
+        return AttemptResponse.of(attempt)

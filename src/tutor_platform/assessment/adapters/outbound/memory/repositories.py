@@ -2,12 +2,17 @@
 
 import copy
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
+from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -35,6 +40,13 @@ class InMemoryQuizRepository:
     async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
         quizzes = await self.all_of_course(course_id)
         return quizzes[page.offset : page.offset + page.limit], len(quizzes)
+
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        return {
+            quiz_id: copy.deepcopy(quiz)
+            for quiz_id, quiz in self._state.quizzes.items()
+            if quiz_id in quiz_ids
+        }
 
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
         quizzes = [q for q in self._state.quizzes.values() if q.course_id == course_id]
@@ -67,6 +79,16 @@ class InMemoryAttemptRepository:
                 best[attempt.quiz_id] = max(attempt.score, best.get(attempt.quiz_id, attempt.score))
         return best
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        found: dict[UUID, tuple[int, Decimal]] = {}
+        for attempt in self._state.attempts.values():
+            if attempt.user_id == user_id and attempt.quiz_id in quiz_ids:
+                count, best = found.get(attempt.quiz_id, (0, attempt.score))
+                found[attempt.quiz_id] = (count + 1, max(best, attempt.score))
+        return found
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:
@@ -74,6 +96,19 @@ class InMemoryAttemptRepository:
             self._attempts(quiz_id, user_id), key=lambda a: (a.completed_at, a.id), reverse=True
         )
         return found[page.offset : page.offset + page.limit], len(found)
+
+    async def get(self, attempt_id: UUID) -> Attempt | None:
+        return self._state.attempts.get(attempt_id)
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        return self._state.attempts.get(attempt_id)
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        self._state.attempts[attempt.id] = attempt
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        waiting = [a for a in self._attempts(quiz_id, None) if a.status == NEEDS_REVIEW]
+        return sorted(waiting, key=lambda a: (a.completed_at, a.id))
 
     def _attempts(self, quiz_id: UUID, user_id: UUID | None) -> list[Attempt]:
         return [
@@ -101,3 +136,82 @@ class InMemoryUsageRepository:
             MonthlyTotal(month, feature, n, costs[month, feature])
             for (month, feature), n in calls.items()
         ]
+
+
+class InMemoryMasteryRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        return None
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        stored = []
+        for item in evidence:
+            if item.source == ATTEMPT and any(
+                (e.user_id, e.question_id, e.source) == (item.user_id, item.question_id, ATTEMPT)
+                for e in self._state.evidence
+            ):
+                continue
+            self._state.evidence.append(item)
+            stored.append(item)
+        return stored
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        for index, item in enumerate(self._state.evidence):
+            if (item.source_id, item.question_id) == (source_id, question_id):
+                self._state.evidence[index] = replace(item, correct=correct)
+                return self._state.evidence[index]
+        return None
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        found = [
+            e for e in self._state.evidence if (e.user_id, e.lesson_id) == (user_id, lesson_id)
+        ]
+        return sorted(found, key=lambda e: (e.observed_at, e.id))
+
+    async def save(self, mastery: LessonMastery) -> None:
+        self._state.mastery[mastery.user_id, mastery.lesson_id] = mastery
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        return [
+            m
+            for (owner, _), m in self._state.mastery.items()
+            if owner == user_id and m.course_id == course_id
+        ]
+
+
+class InMemoryCardRepository:
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        taken = {(c.user_id, c.question_id) for c in self._state.cards.values()}
+        for card in cards:
+            if (card.user_id, card.question_id) not in taken:
+                self._state.cards[card.id] = card
+                taken.add((card.user_id, card.question_id))
+
+    async def get(self, card_id: UUID) -> ReviewCard | None:
+        return self._state.cards.get(card_id)
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        return self._state.cards.get(card_id)
+
+    async def update(self, card: ReviewCard) -> None:
+        self._state.cards[card.id] = card
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        found = sorted(
+            (
+                card
+                for card in self._state.cards.values()
+                if card.user_id == user_id
+                and card.due_at < until
+                and course_id in (None, card.course_id)
+            ),
+            key=lambda card: (card.due_at, card.id),
+        )
+        return found[:limit], len(found)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
+from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 
@@ -15,6 +17,9 @@ class AssessmentState:
     quizzes: dict[UUID, Quiz] = field(default_factory=dict)
     attempts: dict[UUID, Attempt] = field(default_factory=dict)
     usage: list[UsageRecord] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    mastery: dict[tuple[UUID, UUID], LessonMastery] = field(default_factory=dict)
+    cards: dict[UUID, ReviewCard] = field(default_factory=dict)
 
     def copy(self) -> "AssessmentState":
         return copy.deepcopy(self)

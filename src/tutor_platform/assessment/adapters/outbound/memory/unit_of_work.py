@@ -6,6 +6,8 @@ from typing import Self
 
 from tutor_platform.assessment.adapters.outbound.memory.repositories import (
     InMemoryAttemptRepository,
+    InMemoryCardRepository,
+    InMemoryMasteryRepository,
     InMemoryQuizRepository,
     InMemoryUsageRepository,
 )
@@ -19,6 +21,8 @@ class InMemoryAssessmentUnitOfWork:
     quizzes: InMemoryQuizRepository
     attempts: InMemoryAttemptRepository
     usage: InMemoryUsageRepository
+    mastery: InMemoryMasteryRepository
+    cards: InMemoryCardRepository
 
     def __init__(self, store: InMemoryAssessmentStore) -> None:
         self.store = store
@@ -45,3 +49,5 @@ class InMemoryAssessmentUnitOfWork:
         self.quizzes = InMemoryQuizRepository(state)
         self.attempts = InMemoryAttemptRepository(state)
         self.usage = InMemoryUsageRepository(state)
+        self.mastery = InMemoryMasteryRepository(state)
+        self.cards = InMemoryCardRepository(state)

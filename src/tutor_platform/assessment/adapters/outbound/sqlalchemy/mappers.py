@@ -2,6 +2,7 @@
 answers and results (points as exact decimal strings)."""
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -9,7 +10,7 @@ from uuid import UUID
 from sqlalchemy import Row
 
 from tutor_platform.assessment.domain.attempt import Attempt
-from tutor_platform.assessment.domain.grading import Answer, QuestionResult
+from tutor_platform.assessment.domain.grading import AI, EXACT, Answer, QuestionResult
 from tutor_platform.assessment.domain.quiz import Option, Question, Quiz, Rubric
 
 
@@ -22,6 +23,7 @@ def question_values(quiz_id: UUID, position: int, question: Question) -> dict[st
         "kind": question.kind,
         "prompt": question.prompt,
         "points": question.points,
+        "lesson_id": question.lesson_id,
         "explanation": question.explanation,
         "options": [{"id": option.id, "text": option.text} for option in question.options],
         "correct_option_ids": list(question.correct_option_ids),
@@ -29,7 +31,11 @@ def question_values(quiz_id: UUID, position: int, question: Question) -> dict[st
         "accepted_answers": list(question.accepted_answers),
         "rubric": None
         if rubric is None
-        else {"keywords": list(rubric.keywords), "guidance": rubric.guidance},
+        else {
+            "keywords": list(rubric.keywords),
+            "guidance": rubric.guidance,
+            "model_answer": rubric.model_answer,
+        },
     }
 
 
@@ -40,6 +46,7 @@ def question_from_row(row: Row[Any]) -> Question:
         kind=row.kind,
         prompt=row.prompt,
         points=row.points,
+        lesson_id=row.lesson_id,
         explanation=row.explanation,
         options=tuple(Option(str(item["id"]), str(item["text"])) for item in row.options or []),
         correct_option_ids=tuple(str(item) for item in row.correct_option_ids or []),
@@ -48,7 +55,9 @@ def question_from_row(row: Row[Any]) -> Question:
         rubric=None
         if rubric is None
         else Rubric(
-            tuple(str(k) for k in rubric.get("keywords", [])), str(rubric.get("guidance", ""))
+            tuple(str(k) for k in rubric.get("keywords", [])),
+            str(rubric.get("guidance", "")),
+            str(rubric.get("model_answer", "")),
         ),
     )
 
@@ -105,6 +114,11 @@ def results_json(results: Iterable[QuestionResult]) -> list[dict[str, Any]]:
             "awarded_points": str(result.awarded_points),
             "explanation": result.explanation,
             "feedback": result.feedback,
+            "graded_by": result.graded_by,
+            "needs_review": result.needs_review,
+            "reviewer_id": None if result.reviewer_id is None else str(result.reviewer_id),
+            "reviewed_at": None if result.reviewed_at is None else result.reviewed_at.isoformat(),
+            "max_points": result.max_points,
         }
         for result in results
     ]
@@ -118,9 +132,27 @@ def results_from_json(data: Iterable[Mapping[str, Any]]) -> tuple[QuestionResult
             awarded_points=Decimal(item["awarded_points"]),
             explanation=item.get("explanation"),
             feedback=item.get("feedback"),
+            graded_by=str(item.get("graded_by") or _earlier_grader(item)),
+            needs_review=bool(item.get("needs_review", False)),
+            reviewer_id=_uuid(item.get("reviewer_id")),
+            reviewed_at=_instant(item.get("reviewed_at")),
+            max_points=None if item.get("max_points") is None else int(item["max_points"]),
         )
         for item in data
     )
+
+
+def _earlier_grader(item: Mapping[str, Any]) -> str:
+    """Results stored before graders were named: free text (with feedback) was the AI's."""
+    return AI if item.get("feedback") is not None else EXACT
+
+
+def _uuid(value: Any) -> UUID | None:
+    return None if value is None else UUID(str(value))
+
+
+def _instant(value: Any) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(str(value))
 
 
 def attempt_values(attempt: Attempt) -> dict[str, Any]:
@@ -135,6 +167,7 @@ def attempt_values(attempt: Attempt) -> dict[str, Any]:
         "max_points": attempt.max_points,
         "score": attempt.score,
         "passed": attempt.passed,
+        "status": attempt.status,
         "completed_at": attempt.completed_at,
         "created_at": attempt.completed_at,
         "updated_at": attempt.completed_at,

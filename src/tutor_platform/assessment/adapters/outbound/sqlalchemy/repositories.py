@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 from uuid import UUID
@@ -19,12 +20,18 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.mappers import (
     quiz_values,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
+    LessonMasteryRow,
+    MasteryEvidenceRow,
     PremiumUsageRow,
     QuizAttemptRow,
     QuizQuestionRow,
     QuizRow,
+    ReviewCardRow,
 )
 from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import ReviewCard
+from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -33,6 +40,9 @@ _QUIZZES = cast(Table, QuizRow.__table__)
 _QUESTIONS = cast(Table, QuizQuestionRow.__table__)
 _ATTEMPTS = cast(Table, QuizAttemptRow.__table__)
 _USAGE = cast(Table, PremiumUsageRow.__table__)
+_EVIDENCE = cast(Table, MasteryEvidenceRow.__table__)
+_MASTERY = cast(Table, LessonMasteryRow.__table__)
+_CARDS = cast(Table, ReviewCardRow.__table__)
 
 
 def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
@@ -103,6 +113,14 @@ class SqlAlchemyQuizRepository:
         ).all()
         return await self._with_questions(rows)
 
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        if not quiz_ids:
+            return {}
+        rows = (
+            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id.in_(quiz_ids)))
+        ).all()
+        return {quiz.id: quiz for quiz in await self._with_questions(rows)}
+
     async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
         questions = await self._questions([row.id for row in rows])
         return [quiz_from_row(row, questions[row.id]) for row in rows]
@@ -161,6 +179,22 @@ class SqlAlchemyAttemptRepository:
         )
         return {row.quiz_id: row.best for row in rows}
 
+    async def standings(
+        self, user_id: UUID, quiz_ids: Collection[UUID]
+    ) -> dict[UUID, tuple[int, Decimal]]:
+        if not quiz_ids:
+            return {}
+        rows = await self._session.execute(
+            select(
+                _ATTEMPTS.c.quiz_id,
+                func.count().label("used"),
+                func.max(_ATTEMPTS.c.score).label("best"),
+            )
+            .where(_ATTEMPTS.c.user_id == user_id, _ATTEMPTS.c.quiz_id.in_(quiz_ids))
+            .group_by(_ATTEMPTS.c.quiz_id)
+        )
+        return {row.quiz_id: (int(row.used), row.best) for row in rows}
+
     async def search(
         self, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> tuple[list[Attempt], int]:
@@ -178,6 +212,40 @@ class SqlAlchemyAttemptRepository:
             .offset(page.offset)
         )
         return [attempt_from_row(row) for row in rows], int(total or 0)
+
+    async def get(self, attempt_id: UUID) -> Attempt | None:
+        row = (
+            await self._session.execute(select(_ATTEMPTS).where(_ATTEMPTS.c.id == attempt_id))
+        ).first()
+        return None if row is None else attempt_from_row(row)
+
+    async def lock(self, attempt_id: UUID) -> Attempt | None:
+        # A write first: PostgreSQL locks the row, SQLite takes its write lock before it reads,
+        # so the read that follows sees what a concurrent change committed.
+        await self._session.execute(
+            update(_ATTEMPTS)
+            .where(_ATTEMPTS.c.id == attempt_id)
+            .values(updated_at=_ATTEMPTS.c.updated_at)
+        )
+        return await self.get(attempt_id)
+
+    async def update_grades(self, attempt: Attempt) -> None:
+        values = attempt_values(attempt)
+        await self._session.execute(
+            update(_ATTEMPTS)
+            .where(_ATTEMPTS.c.id == attempt.id)
+            .values(
+                {name: values[name] for name in ("results", "points", "score", "passed", "status")}
+            )
+        )
+
+    async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
+        rows = await self._session.execute(
+            select(_ATTEMPTS)
+            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == NEEDS_REVIEW)
+            .order_by(_ATTEMPTS.c.completed_at, _ATTEMPTS.c.id)
+        )
+        return [attempt_from_row(row) for row in rows]
 
 
 class SqlAlchemyUsageRepository:
@@ -213,3 +281,202 @@ class SqlAlchemyUsageRepository:
             .group_by(_USAGE.c.month, _USAGE.c.feature)
         )
         return [MonthlyTotal(row.month, row.feature, int(row.calls), row.cost) for row in rows]
+
+
+class SqlAlchemyMasteryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+        # Upserts in one order (no deadlock): PostgreSQL locks each row until the end of the
+        # transaction; SQLite holds its write lock already.
+        for lesson_id in sorted(lesson_ids):
+            statement = dialect_insert(_dialect(self._session), _MASTERY).values(
+                user_id=user_id,
+                lesson_id=lesson_id,
+                course_id=course_id,
+                p_mastery=0.0,
+                evidence=0,
+                last_evidence_at=None,
+            )
+            await self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["user_id", "lesson_id"],
+                    set_={"evidence": _MASTERY.c.evidence},
+                )
+            )
+
+    async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
+        if not evidence:
+            return []
+        statement = (
+            dialect_insert(_dialect(self._session), _EVIDENCE)
+            .values(
+                [
+                    {
+                        "id": item.id,
+                        "user_id": item.user_id,
+                        "course_id": item.course_id,
+                        "lesson_id": item.lesson_id,
+                        "question_id": item.question_id,
+                        "source": item.source,
+                        "source_id": item.source_id,
+                        "correct": item.correct,
+                        "observed_at": item.observed_at,
+                        "first_key": item.question_id if item.source == ATTEMPT else None,
+                    }
+                    for item in evidence
+                ]
+            )
+            .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
+            .returning(_EVIDENCE.c.id)
+        )
+        inserted = set((await self._session.execute(statement)).scalars())
+        return [item for item in evidence if item.id in inserted]
+
+    async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
+        condition = (_EVIDENCE.c.source_id == source_id) & (_EVIDENCE.c.question_id == question_id)
+        await self._session.execute(update(_EVIDENCE).where(condition).values(correct=correct))
+        row = (await self._session.execute(select(_EVIDENCE).where(condition))).first()
+        return None if row is None else _evidence(row)
+
+    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+        rows = await self._session.execute(
+            select(_EVIDENCE)
+            .where(_EVIDENCE.c.user_id == user_id, _EVIDENCE.c.lesson_id == lesson_id)
+            .order_by(_EVIDENCE.c.observed_at, _EVIDENCE.c.id)
+        )
+        return [_evidence(row) for row in rows]
+
+    async def save(self, mastery: LessonMastery) -> None:
+        values = {
+            "course_id": mastery.course_id,
+            "p_mastery": mastery.p_mastery,
+            "evidence": mastery.evidence,
+            "last_evidence_at": mastery.last_evidence_at,
+        }
+        statement = dialect_insert(_dialect(self._session), _MASTERY).values(
+            user_id=mastery.user_id, lesson_id=mastery.lesson_id, **values
+        )
+        await self._session.execute(
+            statement.on_conflict_do_update(index_elements=["user_id", "lesson_id"], set_=values)
+        )
+
+    async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
+        rows = await self._session.execute(
+            select(_MASTERY).where(
+                _MASTERY.c.user_id == user_id,
+                _MASTERY.c.course_id == course_id,
+                _MASTERY.c.evidence > 0,
+            )
+        )
+        return [
+            LessonMastery(
+                user_id=row.user_id,
+                course_id=row.course_id,
+                lesson_id=row.lesson_id,
+                p_mastery=row.p_mastery,
+                evidence=row.evidence,
+                last_evidence_at=row.last_evidence_at,
+            )
+            for row in rows
+        ]
+
+
+def _evidence(row: Any) -> Evidence:
+    return Evidence(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        lesson_id=row.lesson_id,
+        question_id=row.question_id,
+        source=row.source,
+        source_id=row.source_id,
+        correct=row.correct,
+        observed_at=row.observed_at,
+    )
+
+
+class SqlAlchemyCardRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add_new(self, cards: Sequence[ReviewCard]) -> None:
+        if not cards:
+            return
+        statement = dialect_insert(_dialect(self._session), _CARDS).values(
+            [_card_values(card) for card in cards]
+        )
+        await self._session.execute(
+            statement.on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+        )
+
+    async def get(self, card_id: UUID) -> ReviewCard | None:
+        row = (await self._session.execute(select(_CARDS).where(_CARDS.c.id == card_id))).first()
+        return None if row is None else _card(row)
+
+    async def lock(self, card_id: UUID) -> ReviewCard | None:
+        await self._session.execute(
+            update(_CARDS).where(_CARDS.c.id == card_id).values(reviews=_CARDS.c.reviews)
+        )
+        return await self.get(card_id)
+
+    async def update(self, card: ReviewCard) -> None:
+        await self._session.execute(
+            update(_CARDS)
+            .where(_CARDS.c.id == card.id)
+            .values(
+                schedule=card.schedule,
+                due_at=card.due_at,
+                last_reviewed_at=card.last_reviewed_at,
+                reviews=card.reviews,
+                updated_at=card.last_reviewed_at or card.created_at,
+            )
+        )
+
+    async def due(
+        self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
+    ) -> tuple[list[ReviewCard], int]:
+        conditions = [_CARDS.c.user_id == user_id, _CARDS.c.due_at < until]
+        if course_id is not None:
+            conditions.append(_CARDS.c.course_id == course_id)
+        total = await self._session.scalar(
+            select(func.count()).select_from(_CARDS).where(*conditions)
+        )
+        rows = await self._session.execute(
+            select(_CARDS).where(*conditions).order_by(_CARDS.c.due_at, _CARDS.c.id).limit(limit)
+        )
+        return [_card(row) for row in rows], int(total or 0)
+
+
+def _card_values(card: ReviewCard) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "user_id": card.user_id,
+        "course_id": card.course_id,
+        "quiz_id": card.quiz_id,
+        "question_id": card.question_id,
+        "lesson_id": card.lesson_id,
+        "schedule": card.schedule,
+        "due_at": card.due_at,
+        "last_reviewed_at": card.last_reviewed_at,
+        "reviews": card.reviews,
+        "created_at": card.created_at,
+        "updated_at": card.created_at,
+    }
+
+
+def _card(row: Any) -> ReviewCard:
+    return ReviewCard(
+        id=row.id,
+        user_id=row.user_id,
+        course_id=row.course_id,
+        quiz_id=row.quiz_id,
+        question_id=row.question_id,
+        lesson_id=row.lesson_id,
+        schedule=dict(row.schedule),
+        due_at=row.due_at,
+        last_reviewed_at=row.last_reviewed_at,
+        reviews=row.reviews,
+        created_at=row.created_at,
+    )

@@ -1,4 +1,5 @@
-"""Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; premium
+"""Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; mastery
+``mastery_evidence`` and ``lesson_mastery``; spaced review ``review_cards``; premium
 ``premium_usage`` and ``premium_quota_counters``.
 
 A quiz references its course and lesson in the catalog: deleting the course deletes its
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -65,6 +67,9 @@ class QuizQuestionRow(UUIDv7Base):
     kind: Mapped[str] = mapped_column(String(16))
     prompt: Mapped[str] = mapped_column(Text)
     points: Mapped[int] = mapped_column(Integer)
+    lesson_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("lessons.id", ondelete="SET NULL"), default=None, index=True
+    )
     explanation: Mapped[str | None] = mapped_column(Text, default=None)
     options: Mapped[list[Any]] = mapped_column(JsonB, default=list)
     correct_option_ids: Mapped[list[Any]] = mapped_column(JsonB, default=list)
@@ -83,6 +88,7 @@ class QuizAttemptRow(UUIDv7AuditBase):
         ),
         Index("ix_quiz_attempts_quiz_id_completed_at", "quiz_id", "completed_at"),
         Index("ix_quiz_attempts_user_id_quiz_id", "user_id", "quiz_id"),
+        Index("ix_quiz_attempts_quiz_id_status", "quiz_id", "status"),
     )
 
     quiz_id: Mapped[UUID] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
@@ -94,6 +100,7 @@ class QuizAttemptRow(UUIDv7AuditBase):
     max_points: Mapped[int] = mapped_column(Integer)
     score: Mapped[Decimal] = mapped_column(ScaledDecimal(SCORE_SCALE))
     passed: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16), default="graded", server_default="graded")
     completed_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
 
@@ -121,3 +128,68 @@ class PremiumQuotaCounterRow(DefaultBase):
     feature: Mapped[str] = mapped_column(String(32), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     used: Mapped[int] = mapped_column(Integer)
+
+
+class MasteryEvidenceRow(UUIDv7Base):
+    """One answer that counts for a lesson's mastery. ``first_key`` is the question of an
+    attempt's answer (null for reviews): unique per user, it keeps the first attempt only."""
+
+    __tablename__ = "mastery_evidence"
+    __table_args__ = (
+        UniqueConstraint("user_id", "first_key", name="uq_mastery_evidence_user_id_first_key"),
+        Index("ix_mastery_evidence_user_id_lesson_id", "user_id", "lesson_id"),
+        Index("ix_mastery_evidence_source_id", "source_id"),
+    )
+
+    user_id: Mapped[UUID] = mapped_column(GUID)
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    lesson_id: Mapped[UUID] = mapped_column(ForeignKey("lessons.id", ondelete="CASCADE"))
+    question_id: Mapped[UUID] = mapped_column(GUID)
+    source: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[UUID] = mapped_column(GUID)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    observed_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    first_key: Mapped[UUID | None] = mapped_column(GUID, default=None)
+
+
+class LessonMasteryRow(DefaultBase):
+    """A learner's traced mastery of a lesson (kept with the evidence it is folded from)."""
+
+    __tablename__ = "lesson_mastery"
+    __table_args__ = (Index("ix_lesson_mastery_user_id_course_id", "user_id", "course_id"),)
+
+    user_id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
+    lesson_id: Mapped[UUID] = mapped_column(
+        ForeignKey("lessons.id", ondelete="CASCADE"), primary_key=True
+    )
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    p_mastery: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[int] = mapped_column(Integer)
+    last_evidence_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )
+
+
+class ReviewCardRow(UUIDv7AuditBase):
+    """A learner's card of one question; ``schedule`` is the FSRS state of the card."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_review_cards_user_id_question_id"),
+        Index("ix_review_cards_user_id_due_at", "user_id", "due_at"),
+        Index("ix_review_cards_user_id_course_id_due_at", "user_id", "course_id", "due_at"),
+    )
+
+    user_id: Mapped[UUID] = mapped_column(GUID)
+    course_id: Mapped[UUID] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    quiz_id: Mapped[UUID] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    question_id: Mapped[UUID] = mapped_column(GUID)
+    lesson_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("lessons.id", ondelete="SET NULL"), default=None
+    )
+    schedule: Mapped[dict[str, Any]] = mapped_column(JsonB)
+    due_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(
+        DateTimeUTC(timezone=True), default=None
+    )
+    reviews: Mapped[int] = mapped_column(Integer)

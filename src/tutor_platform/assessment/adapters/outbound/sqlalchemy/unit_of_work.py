@@ -4,6 +4,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyAttemptRepository,
+    SqlAlchemyCardRepository,
+    SqlAlchemyMasteryRepository,
     SqlAlchemyQuizRepository,
     SqlAlchemyUsageRepository,
 )
@@ -14,8 +16,12 @@ class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
     quizzes: SqlAlchemyQuizRepository
     attempts: SqlAlchemyAttemptRepository
     usage: SqlAlchemyUsageRepository
+    mastery: SqlAlchemyMasteryRepository
+    cards: SqlAlchemyCardRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
         self.attempts = SqlAlchemyAttemptRepository(session)
         self.usage = SqlAlchemyUsageRepository(session)
+        self.mastery = SqlAlchemyMasteryRepository(session)
+        self.cards = SqlAlchemyCardRepository(session)

@@ -100,10 +100,20 @@ class InMemoryProgressRepository:
         return completed
 
     async def record_quiz_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float, at: datetime
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: float,
+        at: datetime,
+        *,
+        replace: bool = False,
     ) -> None:
         _, best = self._store.quiz_scores.get((user_id, quiz_id), (course_id, score))
-        self._store.quiz_scores[user_id, quiz_id] = (course_id, max(best, score))
+        self._store.quiz_scores[user_id, quiz_id] = (
+            course_id,
+            score if replace else max(best, score),
+        )
 
     async def quiz_scores(
         self, user_id: UUID, course_ids: list[UUID]

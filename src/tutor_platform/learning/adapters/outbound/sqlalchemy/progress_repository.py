@@ -132,7 +132,14 @@ class SqlAlchemyProgressRepository:
         return dict(completed)
 
     async def record_quiz_score(
-        self, user_id: UUID, course_id: UUID, quiz_id: UUID, score: float, at: datetime
+        self,
+        user_id: UUID,
+        course_id: UUID,
+        quiz_id: UUID,
+        score: float,
+        at: datetime,
+        *,
+        replace: bool = False,
     ) -> None:
         statement = upsert(self._session, QuizScoreRow).values(
             user_id=user_id, quiz_id=quiz_id, course_id=course_id, best_score=score, updated_at=at
@@ -141,7 +148,9 @@ class SqlAlchemyProgressRepository:
             statement.on_conflict_do_update(
                 index_elements=["user_id", "quiz_id"],
                 set_={
-                    "best_score": greatest(
+                    "best_score": statement.excluded.best_score
+                    if replace
+                    else greatest(
                         self._session, QuizScoreRow.best_score, statement.excluded.best_score
                     ),
                     "course_id": statement.excluded.course_id,

@@ -1,0 +1,70 @@
+"""Mastery: ``GET /progress/courses/{course_id}/mastery``."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath, QueryParameter, SkipValidation
+
+from tutor_platform.assessment.adapters.inbound.http.params import use_cases
+from tutor_platform.assessment.application.get_mastery import GetMastery, LessonMasteryView
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.openapi import error_responses
+
+
+class LessonMasteryResponse(msgspec.Struct, kw_only=True):
+    lesson_id: UUID
+    title: str
+    p_mastery: Annotated[
+        float, msgspec.Meta(description="Probability (0-1) that the lesson is mastered (BKT).")
+    ]
+    mastered: Annotated[bool, msgspec.Meta(description="p_mastery of at least 0.95.")]
+    evidence: Annotated[
+        int,
+        msgspec.Meta(
+            description="Answers it rests on: first attempts at the lesson's questions and "
+            "review answers."
+        ),
+    ]
+    last_evidence_at: datetime | None
+
+    @classmethod
+    def of(cls, view: LessonMasteryView) -> "LessonMasteryResponse":
+        return cls(
+            lesson_id=view.lesson_id,
+            title=view.title,
+            p_mastery=view.p_mastery,
+            mastered=view.mastered,
+            evidence=view.evidence,
+            last_evidence_at=view.last_evidence_at,
+        )
+
+
+class MasteryResponse(msgspec.Struct):
+    items: list[LessonMasteryResponse]
+
+
+class MasteryController(Controller):
+    path = "/progress/courses/{course_id:uuid}/mastery"
+    tags = ["mastery"]
+    security = BEARER_SECURITY
+    dependencies = use_cases("get_mastery")
+
+    @get("/", responses=error_responses(401, 404, 422))
+    async def get_mastery(
+        self,
+        course_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        get_mastery: NamedDependency[SkipValidation[GetMastery]],
+        user_id: Annotated[
+            UUID | None,
+            QueryParameter(description="Another learner's (the course's instructor, admins)."),
+        ] = None,
+    ) -> MasteryResponse:
+        """Your mastery of each lesson of the course, in course order, with its evidence."""
+        views = await get_mastery.execute(principal, course_id, user_id)
+        return MasteryResponse([LessonMasteryResponse.of(view) for view in views])

@@ -1,0 +1,132 @@
+"""Mastery of a lesson by Bayesian Knowledge Tracing (BKT), as OATutor does it.
+
+Each observation is one answer of the learner to a question of the lesson: the first attempt
+at each question in a quiz (later attempts at the same question are retries after seeing the
+result, so they do not count), and every answer to its review card. Folding the observations in
+order from ``p_init``:
+
+- posterior given a right answer: ``p (1 - slip) / (p (1 - slip) + (1 - p) guess)``
+- posterior given a wrong answer: ``p slip / (p slip + (1 - p) (1 - guess))``
+- then learning: ``p + (1 - p) transit``.
+
+A lesson is mastered at ``p >= mastered_at``. OATutor's defaults: p_init = p_transit =
+p_slip = p_guess = 0.1, mastered at 0.95.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+from uuid import UUID
+
+ATTEMPT: Final = "attempt"
+REVIEW: Final = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class BktParameters:
+    p_init: float = 0.1
+    p_transit: float = 0.1
+    p_slip: float = 0.1
+    p_guess: float = 0.1
+    mastered_at: float = 0.95
+
+
+OATUTOR: Final = BktParameters()
+
+
+def bkt_update(p: float, correct: bool, parameters: BktParameters = OATUTOR) -> float:
+    """The probability of mastery after one observation."""
+    slip, guess = parameters.p_slip, parameters.p_guess
+    if correct:
+        posterior = p * (1 - slip) / (p * (1 - slip) + (1 - p) * guess)
+    else:
+        posterior = p * slip / (p * slip + (1 - p) * (1 - guess))
+    return posterior + (1 - posterior) * parameters.p_transit
+
+
+def p_mastery(observations: Iterable[bool], parameters: BktParameters = OATUTOR) -> float:
+    p = parameters.p_init
+    for correct in observations:
+        p = bkt_update(p, correct, parameters)
+    return p
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """One observation: ``source`` ``attempt`` (``source_id`` the attempt) or ``review``
+    (``source_id`` the card's review)."""
+
+    id: UUID
+    user_id: UUID
+    course_id: UUID
+    lesson_id: UUID
+    question_id: UUID
+    source: str
+    source_id: UUID
+    correct: bool
+    observed_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LessonMastery:
+    user_id: UUID
+    course_id: UUID
+    lesson_id: UUID
+    p_mastery: float
+    evidence: int
+    last_evidence_at: datetime | None
+
+    def mastered(self, parameters: BktParameters = OATUTOR) -> bool:
+        return self.p_mastery >= parameters.mastered_at
+
+
+def traced(
+    user_id: UUID,
+    course_id: UUID,
+    lesson_id: UUID,
+    evidence: Sequence[Evidence],
+    parameters: BktParameters = OATUTOR,
+) -> LessonMastery:
+    """The lesson's mastery from all its evidence (in the order observed)."""
+    ordered = sorted(evidence, key=lambda e: (e.observed_at, e.id))
+    return LessonMastery(
+        user_id=user_id,
+        course_id=course_id,
+        lesson_id=lesson_id,
+        p_mastery=round(p_mastery((e.correct for e in ordered), parameters), 6),
+        evidence=len(ordered),
+        last_evidence_at=ordered[-1].observed_at if ordered else None,
+    )
+
+
+def untraced(user_id: UUID, course_id: UUID, lesson_id: UUID) -> LessonMastery:
+    """A lesson without evidence: the prior."""
+    return traced(user_id, course_id, lesson_id, ())
+
+
+def attempt_evidence(
+    attempt_id: UUID,
+    user_id: UUID,
+    course_id: UUID,
+    answered: Iterable[tuple[UUID, UUID | None, bool]],
+    observed_at: datetime,
+    new_id: Callable[[], UUID],
+) -> list[Evidence]:
+    """The evidence of an attempt: one per answered question that tests a lesson, from
+    ``(question_id, lesson_id, correct)``."""
+    return [
+        Evidence(
+            id=new_id(),
+            user_id=user_id,
+            course_id=course_id,
+            lesson_id=lesson_id,
+            question_id=question_id,
+            source=ATTEMPT,
+            source_id=attempt_id,
+            correct=correct,
+            observed_at=observed_at,
+        )
+        for question_id, lesson_id, correct in answered
+        if lesson_id is not None
+    ]

@@ -1,0 +1,147 @@
+"""Mastery storage on every backend: only the first attempt at a question is evidence, a
+person's grade changes it, traced lessons are kept per learner and course, and two updates of
+one lesson take turns (on the databases)."""
+
+import asyncio
+from datetime import timedelta
+from functools import partial
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tests.contract.assessment_repository.conftest import Backend
+from tests.contract.search_index.catalog_rows import CatalogRows
+from tests.support.clock import T0
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyAssessmentUnitOfWork,
+)
+from tutor_platform.assessment.application.mastery_tracing import record_evidence
+from tutor_platform.assessment.domain.mastery import ATTEMPT, REVIEW, Evidence, p_mastery
+from tutor_platform.shared.ids import new_id
+from tutor_platform.shared.persistence.engine import create_session_factory
+
+
+def evidence(
+    user: UUID,
+    course: UUID,
+    lesson: UUID,
+    question: UUID,
+    correct: bool,
+    seconds: int,
+    source: str = ATTEMPT,
+) -> Evidence:
+    return Evidence(
+        id=new_id(),
+        user_id=user,
+        course_id=course,
+        lesson_id=lesson,
+        question_id=question,
+        source=source,
+        source_id=new_id(),
+        correct=correct,
+        observed_at=T0 + timedelta(seconds=seconds),
+    )
+
+
+async def test_only_the_first_attempt_at_a_question_is_evidence(backend: Backend) -> None:
+    course = await backend.course()
+    lesson = await backend.lesson(course)
+    user, question = new_id(), new_id()
+    first = evidence(user, course, lesson, question, True, 1)
+    retry = evidence(user, course, lesson, question, False, 2)
+    review = evidence(user, course, lesson, question, False, 3, REVIEW)
+    again = evidence(user, course, lesson, question, True, 4, REVIEW)
+    someone_else = evidence(new_id(), course, lesson, question, False, 5)
+
+    async with backend.uow_factory() as uow:
+        stored = await uow.mastery.add_evidence([first, retry, review, again, someone_else])
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        kept = await uow.mastery.evidence(user, lesson)
+
+    assert stored == [first, review, again, someone_else]
+    assert kept == [first, review, again]
+
+
+async def test_a_regrade_changes_the_evidence_of_that_attempt_and_question(
+    backend: Backend,
+) -> None:
+    course = await backend.course()
+    lesson = await backend.lesson(course)
+    user, question = new_id(), new_id()
+    item = evidence(user, course, lesson, question, False, 1)
+    async with backend.uow_factory() as uow:
+        await uow.mastery.add_evidence([item])
+        await uow.commit()
+
+    async with backend.uow_factory() as uow:
+        changed = await uow.mastery.regrade(item.source_id, question, True)
+        unknown = await uow.mastery.regrade(new_id(), question, True)
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        kept = await uow.mastery.evidence(user, lesson)
+
+    assert changed is not None
+    assert changed.correct is True
+    assert unknown is None
+    assert [e.correct for e in kept] == [True]
+
+
+async def test_traced_lessons_are_kept_per_learner_and_course(backend: Backend) -> None:
+    course, other_course = await backend.course(), await backend.course()
+    lesson, other_lesson = await backend.lesson(course), await backend.lesson(other_course)
+    user = new_id()
+    async with backend.uow_factory() as uow:
+        await record_evidence(
+            uow,
+            user,
+            course,
+            [
+                evidence(user, course, lesson, new_id(), True, 1),
+                evidence(user, course, lesson, new_id(), True, 2),
+            ],
+        )
+        await record_evidence(
+            uow,
+            user,
+            other_course,
+            [evidence(user, other_course, other_lesson, new_id(), False, 3)],
+        )
+        await uow.commit()
+
+    async with backend.uow_factory() as uow:
+        (traced,) = await uow.mastery.of_course(user, course)
+        nobody = await uow.mastery.of_course(new_id(), course)
+
+    assert traced.lesson_id == lesson
+    assert traced.p_mastery == round(p_mastery([True, True]), 6)
+    assert (traced.evidence, traced.last_evidence_at) == (2, T0 + timedelta(seconds=2))
+    assert nobody == []
+
+
+async def test_concurrent_evidence_of_one_lesson_is_all_traced(
+    db_engine: AsyncEngine, clean_db: None
+) -> None:
+    factory = partial(SqlAlchemyAssessmentUnitOfWork, create_session_factory(db_engine))
+    backend = Backend(factory, db_engine.dialect.name, CatalogRows(db_engine))
+    course = await backend.course()
+    lesson = await backend.lesson(course)
+    user = new_id()
+    start = asyncio.Event()
+
+    async def answer(seconds: int) -> None:
+        await start.wait()
+        async with factory() as uow:
+            item = evidence(user, course, lesson, new_id(), True, seconds)
+            await record_evidence(uow, user, course, [item])
+            await asyncio.sleep(0.05)
+            await uow.commit()
+
+    tasks = [asyncio.create_task(answer(seconds)) for seconds in range(6)]
+    start.set()
+    await asyncio.gather(*tasks)
+    async with factory() as uow:
+        (traced,) = await uow.mastery.of_course(user, course)
+
+    assert traced.evidence == 6
+    assert traced.p_mastery == round(p_mastery([True] * 6), 6)
