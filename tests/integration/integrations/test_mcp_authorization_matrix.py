@@ -88,6 +88,8 @@ ROWS: list[Row] = [
     ("get_progress", {"course_id": "{draft}"}, editors("NOT_FOUND")),
     ("list_quizzes", {"course_id": "{course}"}, each(OK)),
     ("list_quizzes", {"course_id": "{draft}"}, editors("NOT_FOUND")),
+    ("get_mastery", {"course_id": "{course}"}, each(OK)),
+    ("get_mastery", {"course_id": "{draft}"}, editors("NOT_FOUND")),
     (
         "complete_lesson",
         {"lesson_id": "{draft_lesson}"},

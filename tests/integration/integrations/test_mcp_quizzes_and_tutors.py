@@ -132,3 +132,28 @@ async def test_ask_tutor_starts_a_session_of_the_caller_and_continues_it(
     )
     tool_error(theirs, "NOT_FOUND")
     assert (await client.get(f"{API}/sessions", headers=bob.headers)).json()["items"] == []
+
+
+async def test_mastery_follows_the_quiz_answers_as_over_rest(
+    client: Client, make_account: MakeAccount, make_course: MakeCourse
+) -> None:
+    teacher = await make_account("teacher", role="instructor")
+    ann = await make_account("ann")
+    course = await make_course(teacher, sections=1, lessons_per_section=2)
+    lesson = course.lesson_ids[0]
+    body = quiz_body(questions=[single_choice(), true_false()], lesson_id=lesson)
+    quiz = await created(client, f"/courses/{course.id}/quizzes", teacher, body)
+    first, second = (str(q["id"]) for q in quiz["questions"])
+    call_tool(
+        client, ann, "submit_quiz", {"quiz_id": quiz["id"], "answers": {first: "b", second: True}}
+    )
+
+    mastery = structured(call_tool(client, ann, "get_mastery", {"course_id": course.id}))
+    rest = await client.get(f"{API}/progress/courses/{course.id}/mastery", headers=ann.headers)
+
+    by_lesson = {item["lesson_id"]: item for item in mastery["items"]}
+    assert by_lesson[lesson]["evidence"] == 2
+    assert by_lesson[lesson]["p_mastery"] > 0.5
+    assert [(i["lesson_id"], i["p_mastery"]) for i in rest.json()["items"]] == [
+        (i["lesson_id"], i["p_mastery"]) for i in mastery["items"]
+    ]

@@ -25,6 +25,7 @@ TOOLS = {
     "list_quizzes",
     "submit_quiz",
     "ask_tutor",
+    "get_mastery",
 }
 
 

@@ -84,6 +84,9 @@ class QuizOut(BaseModel):
     title: str
     is_premium: bool
     question_count: int
+    max_attempts: int | None = Field(description="Attempts allowed; null: no limit.")
+    attempts_used: int
+    best_score: float | None = Field(description="The caller's best score, 0-1; null before any.")
 
 
 class QuizListOut(BaseModel):
@@ -96,6 +99,20 @@ class AttemptOut(BaseModel):
     score: float = Field(description="0-1.")
     passed: bool
     number: int = Field(description="Which attempt of the caller this was (1 = the first).")
+    status: str = Field(description="graded, or needs_review while a person must grade an answer.")
+
+
+class LessonMasteryOut(BaseModel):
+    lesson_id: UUID
+    title: str
+    p_mastery: float = Field(description="Probability that the lesson is mastered (BKT), 0-1.")
+    mastered: bool
+    evidence: int = Field(description="First answers to the lesson's questions it rests on.")
+    last_evidence_at: datetime | None
+
+
+class MasteryOut(BaseModel):
+    items: list[LessonMasteryOut]
 
 
 class CitationOut(BaseModel):

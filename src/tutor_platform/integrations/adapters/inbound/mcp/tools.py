@@ -23,8 +23,10 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     CourseOutlineOut,
     DriveFileOut,
     DriveFilesOut,
+    LessonMasteryOut,
     LessonOut,
     LessonRefOut,
+    MasteryOut,
     ProgressListOut,
     ProgressOut,
     QuizListOut,
@@ -192,7 +194,7 @@ class LearningTools:
         return _progress(view)
 
     async def list_quizzes(self, course_id: UUID) -> QuizListOut:
-        quizzes = await self._deps.assessment().course_quizzes(current_principal(), course_id)
+        quizzes = await self._deps.assessment().list_quizzes(current_principal(), course_id)
         return QuizListOut(
             items=[
                 QuizOut(
@@ -202,6 +204,9 @@ class LearningTools:
                     title=q.title,
                     is_premium=q.is_premium,
                     question_count=q.question_count,
+                    max_attempts=q.max_attempts,
+                    attempts_used=q.attempts_used,
+                    best_score=q.best_score,
                 )
                 for q in quizzes
             ]
@@ -216,6 +221,23 @@ class LearningTools:
             score=score.score,
             passed=score.passed,
             number=score.number,
+            status=score.status,
+        )
+
+    async def get_mastery(self, course_id: UUID) -> MasteryOut:
+        lessons = await self._deps.assessment().get_mastery(current_principal(), course_id)
+        return MasteryOut(
+            items=[
+                LessonMasteryOut(
+                    lesson_id=m.lesson_id,
+                    title=m.title,
+                    p_mastery=m.p_mastery,
+                    mastered=m.mastered,
+                    evidence=m.evidence,
+                    last_evidence_at=m.last_evidence_at,
+                )
+                for m in lessons
+            ]
         )
 
     async def ask_tutor(
@@ -322,6 +344,11 @@ def register_learning_tools(server: MCPServer, tools: LearningTools) -> None:
     ) -> Annotated[CallToolResult, TutorAnswerOut]:
         """Ask a course tutor; the answer cites the course passages it rests on."""
         return await answer(tools.ask_tutor(tutor_id, question, session_id))
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_mastery(course_id: UUID) -> Annotated[CallToolResult, MasteryOut]:
+        """The caller's mastery of each lesson of a course (BKT), with its evidence."""
+        return await answer(tools.get_mastery(course_id))
 
     @server.tool(annotations=READ_ONLY)
     async def list_drive_files(
