@@ -114,14 +114,16 @@ class SynthesisRequest(_Request):
     ]
 
 
-class LessonResponse(msgspec.Struct):
+class SynthesisLessonResponse(msgspec.Struct):
+    """A lesson the synthesis connects."""
+
     lesson_id: UUID
     title: str
 
 
 class SynthesisResponse(msgspec.Struct):
     course_id: UUID
-    lessons: list[LessonResponse]
+    lessons: list[SynthesisLessonResponse]
     connections: Annotated[
         str,
         msgspec.Meta(
@@ -135,7 +137,7 @@ class SynthesisResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
-        lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
+        lessons = [SynthesisLessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
         citations = [CitationResponse.of(c) for c in synthesis.citations]
         return cls(synthesis.course_id, lessons, synthesis.connections, citations)
 
