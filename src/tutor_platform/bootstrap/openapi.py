@@ -2,7 +2,14 @@
 
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
-from litestar.openapi.spec import Components, OAuthFlow, OAuthFlows, SecurityScheme, Tag
+from litestar.openapi.spec import (
+    Components,
+    License,
+    OAuthFlow,
+    OAuthFlows,
+    SecurityScheme,
+    Tag,
+)
 from litestar.router import Router
 from litestar.static_files import create_static_files_router
 from swagger_ui_bundle import swagger_ui_path
@@ -35,6 +42,7 @@ def openapi_config() -> OpenAPIConfig:
         title="Tutor Platform API",
         version="1.0.0",
         description="Courses, AI tutors, quizzes, progress and media for a tutoring frontend.",
+        license=License(name="MIT", identifier="MIT"),
         path="/schema",
         render_plugins=[swagger],
         components=Components(

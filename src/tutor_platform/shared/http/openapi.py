@@ -135,6 +135,18 @@ class ErrorResponsesPlugin(ReceiveRoutePlugin):
             handler.responses = {**implied, **(handler.responses or {})}
 
 
+def _inline_single_one_of(schema: Schema) -> None:
+    """``{"oneOf": [X], ...}`` (an optional field of a patch, whose ``UNSET`` Litestar drops
+    from the union) as ``{...X, ...}``: a one-armed ``oneOf`` confuses linters and generators."""
+    if not schema.one_of or len(schema.one_of) != 1 or not isinstance(schema.one_of[0], Schema):
+        return
+    (arm,) = schema.one_of
+    schema.one_of = None
+    for field in dataclasses.fields(Schema):
+        if getattr(schema, field.name) is None and (value := getattr(arm, field.name)) is not None:
+            setattr(schema, field.name, value)
+
+
 class StrictStructSchemaPlugin(StructSchemaPlugin):
     """Litestar's msgspec schemas, plus ``additionalProperties: false`` for structs declared
     with ``forbid_unknown_fields=True`` (request bodies: they answer 422 to any other
@@ -148,6 +160,9 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         info = msgspec.inspect.type_info(field_definition.type_)
         if not isinstance(info, msgspec.inspect.StructType):
             return schema
+        for prop in (schema.properties or {}).values():
+            if isinstance(prop, Schema):
+                _inline_single_one_of(prop)
         if info.forbid_unknown_fields:
             schema.additional_properties = False
         elif not field_definition.type_.__struct_config__.omit_defaults:
@@ -192,11 +207,22 @@ def _has_optional_body(handler: HTTPRouteHandler) -> bool:
 
 
 @dataclasses.dataclass
-class OptionalBodyOperation(Operation):
+class PublicOperation(Operation):
+    """An operation that needs no token says so with ``security: []`` (Litestar would leave
+    ``security`` out, which linters read as "not decided")."""
+
+    def __post_init__(self) -> None:
+        if self.security is None:
+            self.security = []
+
+
+@dataclasses.dataclass
+class OptionalBodyOperation(PublicOperation):
     """An operation whose ``data`` may be left out: an optional request body of its type
     (rather than a required body that may be JSON ``null``)."""
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         body = self.request_body
         if body is None or isinstance(body, Reference):
             return
@@ -221,6 +247,7 @@ class OperationConventionsPlugin(ReceiveRoutePlugin):
     - a handler that uses ``principal`` or a role guard declares bearer security, one that
       only uses ``optional_principal`` declares ``[{}, {"BearerToken": []}]`` (a token is
       optional), unless the handler or its controller sets ``security=`` itself;
+    - a handler with neither declares ``security: []`` (:class:`PublicOperation`);
     - a ``data: X | None = None`` parameter is an optional request body.
 
     Must run before :class:`ErrorResponsesPlugin`, which reads the resolved security.
@@ -242,8 +269,11 @@ class OperationConventionsPlugin(ReceiveRoutePlugin):
                     handler.security = BEARER_SECURITY
                 elif "optional_principal" in used:
                     handler.security = OPTIONAL_BEARER_SECURITY
-            if _has_optional_body(handler) and handler.operation_class is Operation:
-                handler.operation_class = OptionalBodyOperation
+            if handler.operation_class is Operation:
+                optional_body = _has_optional_body(handler)
+                handler.operation_class = (
+                    OptionalBodyOperation if optional_body else PublicOperation
+                )
 
 
 def tagged_union(name: str, *arms: type[msgspec.Struct]) -> Any:
