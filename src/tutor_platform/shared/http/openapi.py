@@ -208,8 +208,9 @@ def _has_optional_body(handler: HTTPRouteHandler) -> bool:
 
 @dataclasses.dataclass
 class PublicOperation(Operation):
-    """An operation that needs no token says so with ``security: []`` (Litestar would leave
-    ``security`` out, which linters read as "not decided")."""
+    """The operation class of every handler: one that needs no token says so with
+    ``security: []`` (Litestar would leave ``security`` out, which linters read as "not
+    decided"); the others keep the security they declare."""
 
     def __post_init__(self) -> None:
         if self.security is None:
