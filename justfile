@@ -18,6 +18,11 @@ check:
     mypy
     lint-imports
 
+# Generate a TypeScript client from the running app's OpenAPI document, lint the document,
+# type-check the client and run clients/typescript-example against a live server.
+client-check:
+    scripts/client-check
+
 # Format the code.
 fmt:
     ruff format src tests migrations scripts

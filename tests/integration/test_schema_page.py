@@ -69,10 +69,14 @@ def response_schema(operation: dict[str, Any], status: str) -> dict[str, Any]:
     return schema
 
 
-async def test_document_is_openapi_3_1_with_bearer_scheme(document: dict[str, Any]) -> None:
+async def test_document_is_openapi_3_1_with_one_bearer_scheme(document: dict[str, Any]) -> None:
+    """One scheme, which the operations reference and the page's Authorize button fills in
+    through the OAuth2 password flow (an access token sent as ``Authorization: Bearer``)."""
     assert document["openapi"].startswith("3.1")
+    assert list(document["components"]["securitySchemes"]) == ["BearerToken"]
     scheme = document["components"]["securitySchemes"]["BearerToken"]
-    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    assert scheme["type"] == "oauth2"
+    assert scheme["flows"]["password"]["tokenUrl"] == "/api/v1/auth/token"
     error_body = document["components"]["schemas"]["ErrorBody"]
     assert set(error_body["required"]) == {"detail", "error_code", "timestamp", "request_id"}
 

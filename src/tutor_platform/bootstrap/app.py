@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 from tutor_platform.assessment.adapters.inbound.http.routes import ASSESSMENT_CONTROLLERS
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.demo.seed import load_demo_on_start
+from tutor_platform.bootstrap.jobs import JOB_KINDS
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
@@ -27,7 +28,12 @@ from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
 from tutor_platform.shared.http.conditional import ConditionalGetMiddleware
 from tutor_platform.shared.http.errors import exception_to_response
-from tutor_platform.shared.http.openapi import ErrorResponsesPlugin, StrictStructSchemaPlugin
+from tutor_platform.shared.http.openapi import (
+    ErrorResponsesPlugin,
+    OperationConventionsPlugin,
+    StrictStructSchemaPlugin,
+    TaggedUnionSchemaPlugin,
+)
 from tutor_platform.shared.http.options import AllowedMethodsMiddleware
 from tutor_platform.shared.http.rate_limit import RateLimitMiddleware, check_route_groups
 from tutor_platform.shared.http.request_middleware import (
@@ -35,7 +41,7 @@ from tutor_platform.shared.http.request_middleware import (
     RequestContextMiddleware,
 )
 from tutor_platform.shared.http.strict_body import strict_json_body
-from tutor_platform.shared.jobs.adapters.http import JobController
+from tutor_platform.shared.jobs.adapters.http import job_controller
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
 API_PREFIX = "/api/v1"
@@ -45,7 +51,7 @@ def _api_router() -> Router:
     return Router(
         path=API_PREFIX,
         route_handlers=[
-            JobController,
+            job_controller(JOB_KINDS),
             *IDENTITY_CONTROLLERS,
             *LEARNING_CONTROLLERS,
             *MEDIA_CONTROLLERS,
@@ -123,7 +129,12 @@ def create_app(
             BodyMediaTypeMiddleware(),
             ConditionalGetMiddleware(container.catalog_cache),
         ],
-        plugins=[ErrorResponsesPlugin(), StrictStructSchemaPlugin()],
+        plugins=[
+            OperationConventionsPlugin(),
+            ErrorResponsesPlugin(),
+            TaggedUnionSchemaPlugin(),
+            StrictStructSchemaPlugin(),
+        ],
         exception_handlers={Exception: exception_to_response},
         openapi_config=openapi_config(),
         cors_config=CORSConfig(

@@ -25,7 +25,7 @@ class HealthStatus(msgspec.Struct):
     checks: dict[str, str]
 
 
-@get("/health/live", include_in_schema=True, tags=["operations"], sync_to_thread=False)
+@get("/health/live", operation_id="checkLiveness", include_in_schema=True, sync_to_thread=False)
 def live() -> HealthStatus:
     """The process is up."""
     return HealthStatus(status="ok", checks={})
@@ -47,7 +47,7 @@ async def _ping_database(engine: AsyncEngine) -> None:
         await connection.execute(text("SELECT 1"))
 
 
-@get("/health/ready", tags=["operations"], responses=error_responses(503))
+@get("/health/ready", operation_id="checkReadiness", responses=error_responses(503))
 async def ready(request: Request[Any, Any, Any]) -> HealthStatus:
     """The database (and Redis, when configured) answer: 200, else 503 ``UNAVAILABLE``."""
     container = request.app.state.container
@@ -60,7 +60,12 @@ async def ready(request: Request[Any, Any, Any]) -> HealthStatus:
     return HealthStatus(status="ok", checks=checks)
 
 
-@get("/metrics", tags=["operations"], media_type="text/plain; version=0.0.4", sync_to_thread=False)
+@get(
+    "/metrics",
+    operation_id="getMetrics",
+    media_type="text/plain; version=0.0.4",
+    sync_to_thread=False,
+)
 def metrics(request: Request[Any, Any, Any]) -> bytes:
     """Prometheus metrics of this process."""
     rendered: bytes = request.app.state.container.metrics().render()

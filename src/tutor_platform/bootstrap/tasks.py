@@ -7,7 +7,10 @@ nothing else; they call a context's facade and return a small JSON result.
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+import msgspec
+
 from tutor_platform.bootstrap.settings import Settings
+from tutor_platform.shared.jobs.adapters.http import JobResponse, as_json_object
 from tutor_platform.shared.jobs.ports import (
     Handler,
     JobContext,
@@ -20,6 +23,18 @@ from tutor_platform.shared.jobs.ports import (
 PURGE_EXPIRED_REFRESH_TOKENS = "identity.purge_expired_refresh_tokens"
 
 
+class PurgeJobResult(msgspec.Struct):
+    """How many expired refresh tokens the purge deleted."""
+
+    purged: int
+
+
+class PurgeRefreshTokensJob(JobResponse, tag=PURGE_EXPIRED_REFRESH_TOKENS):
+    """The periodic purge of expired refresh tokens (administrators see it)."""
+
+    result: PurgeJobResult | None = None
+
+
 class RefreshTokenPurger(Protocol):
     """The part of the identity facade the purge task uses."""
 
@@ -30,7 +45,7 @@ def purge_expired_refresh_tokens(identity: Callable[[], RefreshTokenPurger]) -> 
     """Delete expired refresh tokens (idempotent: a second run finds nothing to delete)."""
 
     async def handler(ctx: JobContext, payload: JsonObject) -> JsonObject:
-        return {"purged": await identity().purge_expired_refresh_tokens()}
+        return as_json_object(PurgeJobResult(await identity().purge_expired_refresh_tokens()))
 
     return handler
 

@@ -5,7 +5,28 @@ below the adapters knows about HTTP.
 """
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
+
+ErrorCode = Literal[
+    "BAD_REQUEST",
+    "UNAUTHENTICATED",
+    "TOKEN_EXPIRED",
+    "FORBIDDEN",
+    "PREMIUM_REQUIRED",
+    "NOT_FOUND",
+    "METHOD_NOT_ALLOWED",
+    "CONFLICT",
+    "PAYLOAD_TOO_LARGE",
+    "UNSUPPORTED_MEDIA_TYPE",
+    "RANGE_NOT_SATISFIABLE",
+    "VALIDATION_ERROR",
+    "RATE_LIMITED",
+    "QUOTA_EXCEEDED",
+    "INTERNAL_ERROR",
+    "UPSTREAM_ERROR",
+    "UNAVAILABLE",
+]
+"""Every ``error_code`` a client can receive (the OpenAPI document lists them as an enum)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +40,7 @@ class FieldError:
 class DomainError(Exception):
     """Base of every error a use case may raise on purpose."""
 
-    code: ClassVar[str] = "BAD_REQUEST"
+    code: ClassVar[ErrorCode] = "BAD_REQUEST"
     default_detail: ClassVar[str] = "The request could not be processed."
 
     def __init__(self, detail: str | None = None) -> None:
@@ -42,7 +63,7 @@ class Conflict(DomainError):
 
 
 class Forbidden(DomainError):
-    code = "FORBIDDEN"
+    code: ClassVar[ErrorCode] = "FORBIDDEN"
     default_detail = "You are not allowed to do this."
 
 
@@ -52,7 +73,7 @@ class PremiumRequired(Forbidden):
 
 
 class Unauthenticated(DomainError):
-    code = "UNAUTHENTICATED"
+    code: ClassVar[ErrorCode] = "UNAUTHENTICATED"
     default_detail = "Authentication is required."
 
 
@@ -81,7 +102,7 @@ class UnsupportedMediaType(DomainError):
 
 
 class RateLimited(DomainError):
-    code = "RATE_LIMITED"
+    code: ClassVar[ErrorCode] = "RATE_LIMITED"
     default_detail = "Too many requests; try again later."
 
     def __init__(self, retry_after: int, detail: str | None = None) -> None:

@@ -76,5 +76,5 @@ async def test_bodies_are_schemas(client: Client) -> None:
     assert "password_hash" not in str(schemas["UserResponse"])
     token = document["paths"]["/api/v1/auth/token"]["post"]["requestBody"]["content"]
     assert "application/x-www-form-urlencoded" in token
-    scheme = document["components"]["securitySchemes"]["OAuth2Password"]
+    scheme = document["components"]["securitySchemes"]["BearerToken"]
     assert scheme["flows"]["password"]["tokenUrl"] == "/api/v1/auth/token"

@@ -2,7 +2,7 @@
 
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 import structlog
@@ -11,6 +11,7 @@ from litestar.exceptions import HTTPException, ValidationException
 
 from tutor_platform.shared.errors import (
     DomainError,
+    ErrorCode,
     RateLimited,
     Unauthenticated,
     ValidationFailed,
@@ -19,7 +20,7 @@ from tutor_platform.shared.http.request_context import current_request_id
 
 logger = structlog.get_logger("tutor_platform.errors")
 
-STATUS_BY_CODE: dict[str, int] = {
+STATUS_BY_CODE: dict[ErrorCode, int] = {
     "BAD_REQUEST": 400,
     "UNAUTHENTICATED": 401,
     "TOKEN_EXPIRED": 401,
@@ -38,7 +39,7 @@ STATUS_BY_CODE: dict[str, int] = {
     "UPSTREAM_ERROR": 502,
     "UNAVAILABLE": 503,
 }
-CODE_BY_STATUS: dict[int, str] = {
+CODE_BY_STATUS: dict[int, ErrorCode] = {
     400: "BAD_REQUEST",
     401: "UNAUTHENTICATED",
     403: "FORBIDDEN",
@@ -58,25 +59,33 @@ CODE_BY_STATUS: dict[int, str] = {
 class FieldErrorBody(msgspec.Struct):
     """One invalid field."""
 
-    field: str
-    message: str
+    field: Annotated[str, msgspec.Meta(examples=["email"])]
+    message: Annotated[str, msgspec.Meta(examples=["must be a valid email address"])]
 
 
 class ErrorBody(msgspec.Struct, omit_defaults=True):
     """The body of every error response."""
 
-    detail: str
-    error_code: str
-    timestamp: str
-    request_id: str
-    errors: list[FieldErrorBody] | None = None
+    detail: Annotated[str, msgspec.Meta(examples=["The lesson was not found."])]
+    error_code: ErrorCode
+    timestamp: Annotated[
+        str,
+        msgspec.Meta(description="ISO 8601, UTC.", examples=["2026-03-02T09:15:27.412Z"]),
+    ]
+    request_id: Annotated[str, msgspec.Meta(examples=["0193a1e4-7c2b-7d41-9a0e-5b8f3c6d2e17"])]
+    errors: Annotated[
+        list[FieldErrorBody] | None,
+        msgspec.Meta(description="Only on 422 VALIDATION_ERROR: every invalid field."),
+    ] = None
 
 
 ERROR_BODY_HEADER = "x-tutor-error-body"
 """Marks a response built here; the outermost middleware strips it and rewrites unmarked errors."""
 
 
-def error_body(code: str, detail: str, errors: list[FieldErrorBody] | None = None) -> ErrorBody:
+def error_body(
+    code: ErrorCode, detail: str, errors: list[FieldErrorBody] | None = None
+) -> ErrorBody:
     """The common error body, stamped with the time and the current request id."""
     return ErrorBody(
         detail=detail,
@@ -89,7 +98,7 @@ def error_body(code: str, detail: str, errors: list[FieldErrorBody] | None = Non
 
 def error_response(
     status: int,
-    code: str,
+    code: ErrorCode,
     detail: str,
     errors: list[FieldErrorBody] | None = None,
     headers: dict[str, str] | None = None,
@@ -148,7 +157,7 @@ def _from_validation(exc: ValidationException) -> Response[ErrorBody]:
     return error_response(422, "VALIDATION_ERROR", "The request is not valid.", errors)
 
 
-def code_for_status(status: int) -> str:
+def code_for_status(status: int) -> ErrorCode:
     """The error code of an HTTP status that no domain error chose."""
     return CODE_BY_STATUS.get(status, "INTERNAL_ERROR" if status >= 500 else "BAD_REQUEST")
 

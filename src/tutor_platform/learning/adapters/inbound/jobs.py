@@ -8,11 +8,13 @@ when it runs; a lesson that is gone is left without passages).
 from collections.abc import Callable
 from uuid import UUID
 
+from tutor_platform.learning.adapters.inbound.http.job_schemas import IndexLessonJobResult
 from tutor_platform.learning.application.index_lesson_passages import (
     INDEX_LESSON,
     IndexLessonPassages,
     LessonChangedTooOften,
 )
+from tutor_platform.shared.jobs.adapters.http import as_json_object
 from tutor_platform.shared.jobs.ports import (
     Handler,
     JobContext,
@@ -33,11 +35,9 @@ def index_lesson(use_case: Callable[[], IndexLessonPassages]) -> Handler:
             indexed = await use_case().execute(lesson_id)
         except LessonChangedTooOften as exc:
             raise TaskError(str(exc)) from None
-        return {
-            "lesson_id": str(indexed.lesson_id),
-            "passages": indexed.passages,
-            "removed": indexed.removed,
-        }
+        return as_json_object(
+            IndexLessonJobResult(indexed.lesson_id, indexed.passages, indexed.removed)
+        )
 
     return handler
 

@@ -9,6 +9,10 @@ from collections.abc import Callable
 from typing import TypeVar
 from uuid import UUID
 
+from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import (
+    DraftJobResult,
+    SummaryJobResult,
+)
 from tutor_platform.media.application.generate_lesson_draft import GenerateLessonDraft
 from tutor_platform.media.application.lesson_jobs import (
     GENERATE_LESSON_DRAFT,
@@ -17,6 +21,7 @@ from tutor_platform.media.application.lesson_jobs import (
     SummaryJob,
 )
 from tutor_platform.media.application.render_lesson_summary import RenderLessonSummary
+from tutor_platform.shared.jobs.adapters.http import as_json_object
 from tutor_platform.shared.jobs.ports import (
     Handler,
     JobContext,
@@ -41,12 +46,8 @@ def render_summary(use_case: Callable[[], RenderLessonSummary]) -> Handler:
     async def handler(ctx: JobContext, payload: JsonObject) -> JsonObject:
         job = _parsed(SummaryJob.parse, ctx, payload)
         summary = await use_case().execute(job, ctx.report_progress)
-        return {
-            "summary_id": str(summary.id),
-            "lesson_id": str(summary.lesson_id),
-            "kind": summary.kind,
-            "file_id": str(summary.file_id),
-        }
+        result = SummaryJobResult(summary.id, summary.lesson_id, summary.kind, summary.file_id)
+        return as_json_object(result)
 
     return handler
 
@@ -55,7 +56,7 @@ def generate_lesson_draft(use_case: Callable[[], GenerateLessonDraft]) -> Handle
     async def handler(ctx: JobContext, payload: JsonObject) -> JsonObject:
         job = _parsed(DraftJob.parse, ctx, payload)
         draft = await use_case().execute(job, ctx.report_progress)
-        return {"draft_id": str(draft.id), "lesson_id": str(draft.lesson_id)}
+        return as_json_object(DraftJobResult(draft.id, draft.lesson_id))
 
     return handler
 

@@ -1,69 +1,97 @@
-"""``GET /jobs/{id}``: a job's status and outcome, for its owner or an admin."""
+"""``GET /jobs/{id}``: a job's status and outcome, for its owner or an admin.
 
+Each kind of job has its own response struct (a :class:`JobResponse` subclass tagged with the
+kind, whose ``result`` is typed), declared by the context that runs it; the composition root
+passes them all to :func:`job_controller`, and the OpenAPI document lists them as a union
+discriminated by ``kind``.
+"""
+
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Self
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, get
+from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency, Provide
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, SkipValidation
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.openapi import error_responses, tagged_union
 from tutor_platform.shared.jobs.application.get_job import GetJob
-from tutor_platform.shared.jobs.ports import JobRecord
+from tutor_platform.shared.jobs.ports import JobRecord, JsonObject
 
 
-class JobResponse(msgspec.Struct, omit_defaults=True):
-    """A background job; optional fields are left out until they have a value."""
+class JobResponse(msgspec.Struct, omit_defaults=True, tag_field="kind"):
+    """A background job; optional fields are left out until they have a value.
+
+    A subclass per kind sets ``tag=`` (the kind) and types ``result``.
+    """
 
     id: UUID
-    kind: str
     status: Literal["queued", "running", "succeeded", "failed"]
     created_at: datetime
     progress: float | None = None
-    result: dict[str, Any] | None = None
+    result: Any = None
     error: str | None = None
     finished_at: datetime | None = None
 
     @classmethod
-    def of(cls, record: JobRecord) -> "JobResponse":
+    def of(cls, record: JobRecord) -> Self:
+        result_type = next(f.type for f in msgspec.structs.fields(cls) if f.name == "result")
         return cls(
             id=record.id,
-            kind=record.kind,
             status=record.status,
             created_at=record.created_at,
             progress=record.progress,
-            result=record.result,
+            result=None if record.result is None else msgspec.convert(record.result, result_type),
             error=record.error,
             finished_at=record.finished_at,
         )
+
+
+def as_json_object(result: msgspec.Struct) -> JsonObject:
+    """A job handler's typed result as the JSON object the job record stores."""
+    stored: JsonObject = msgspec.to_builtins(result)
+    return stored
 
 
 async def provide_get_job(request: Request[Any, Any, Any]) -> GetJob:
     return GetJob(request.app.state.container.job_queue())
 
 
-class JobController(Controller):
-    """Jobs started by other endpoints (they answer 202 with the ``job_id``)."""
-
-    path = "/jobs"
-    tags = ["jobs"]
-    dependencies = {"get_job": Provide(provide_get_job)}
-
-    @get(
-        "/{job_id:uuid}",
-        summary="Get a job",
-        security=BEARER_SECURITY,
-        responses=error_responses(401, 404),
+def job_controller(kinds: Sequence[type[JobResponse]]) -> type[Controller]:
+    """The jobs controller for these job kinds (one response struct per kind)."""
+    by_kind = {str(kind.__struct_config__.tag): kind for kind in kinds}
+    documented = ResponseSpec(
+        data_container=tagged_union("JobResponse", *kinds),
+        description="The job; `kind` says which, and the type of its `result`.",
+        generate_examples=False,
     )
-    async def show(
-        self,
-        job_id: FromPath[UUID],
-        principal: NamedDependency[Principal],
-        get_job: NamedDependency[SkipValidation[GetJob]],
-    ) -> JobResponse:
-        """The job's status, progress and outcome (the owner's or any, for an admin)."""
-        return JobResponse.of(await get_job.execute(job_id, principal))
+
+    class JobController(Controller):
+        """Jobs started by other endpoints (they answer 202 with the ``job_id``)."""
+
+        path = "/jobs"
+        dependencies = {"get_job": Provide(provide_get_job)}
+
+        @get(
+            "/{job_id:uuid}",
+            operation_id="getJob",
+            summary="Get a job",
+            security=BEARER_SECURITY,
+            responses={**error_responses(401, 404), 200: documented},
+        )
+        async def show(
+            self,
+            job_id: FromPath[UUID],
+            principal: NamedDependency[Principal],
+            get_job: NamedDependency[SkipValidation[GetJob]],
+        ) -> Response[Any]:
+            """The job's status, progress and outcome (the owner's or any, for an admin)."""
+            record = await get_job.execute(job_id, principal)
+            return Response(by_kind[record.kind].of(record))
+
+    return JobController

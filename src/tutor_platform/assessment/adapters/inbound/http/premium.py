@@ -34,7 +34,6 @@ PREMIUM_ERRORS = error_responses(401, 403, 422, 429, 502)
 
 class AssessmentsController(Controller):
     path = "/assessments"
-    tags = ["premium"]
     security = BEARER_SECURITY
     dependencies = use_cases("assess_free_text")
 
@@ -52,7 +51,6 @@ class AssessmentsController(Controller):
 
 class HybridController(Controller):
     path = "/hybrid"
-    tags = ["premium"]
     security = BEARER_SECURITY
     dependencies = use_cases(
         "assess_free_text",
@@ -62,7 +60,12 @@ class HybridController(Controller):
         "get_usage",
     )
 
-    @post("/adaptive-learning", status_code=HTTP_200_OK, responses=PREMIUM_ERRORS)
+    @post(
+        "/adaptive-learning",
+        operation_id="planLearningPath",
+        status_code=HTTP_200_OK,
+        responses=PREMIUM_ERRORS,
+    )
     async def adaptive_learning(
         self,
         data: JSONBody[AdaptiveLearningRequest],
@@ -74,7 +77,12 @@ class HybridController(Controller):
         path = await plan_adaptive_learning.execute(principal, data.course_id)
         return AdaptiveLearningResponse.of(path)
 
-    @post("/llm-assessment", status_code=HTTP_200_OK, responses=PREMIUM_ERRORS)
+    @post(
+        "/llm-assessment",
+        operation_id="assessWithLlm",
+        status_code=HTTP_200_OK,
+        responses=PREMIUM_ERRORS,
+    )
     async def llm_assessment(
         self,
         data: JSONBody[FreeTextRequest],
@@ -84,7 +92,12 @@ class HybridController(Controller):
         """The same as ``POST /assessments/free-text``."""
         return FreeTextResponse.of(await assess_free_text.execute(principal, data.command()))
 
-    @post("/synthesis", status_code=HTTP_200_OK, responses=PREMIUM_ERRORS)
+    @post(
+        "/synthesis",
+        operation_id="synthesizeLessons",
+        status_code=HTTP_200_OK,
+        responses=PREMIUM_ERRORS,
+    )
     async def synthesis(
         self,
         data: JSONBody[SynthesisRequest],
@@ -95,7 +108,12 @@ class HybridController(Controller):
         synthesis = await synthesize_lessons.execute(principal, data.course_id, data.lesson_ids)
         return SynthesisResponse.of(synthesis)
 
-    @post("/mentor-session", status_code=HTTP_200_OK, responses=PREMIUM_ERRORS)
+    @post(
+        "/mentor-session",
+        operation_id="planMentorSession",
+        status_code=HTTP_200_OK,
+        responses=PREMIUM_ERRORS,
+    )
     async def mentor_session(
         self,
         data: JSONBody[MentorSessionRequest],
@@ -107,7 +125,7 @@ class HybridController(Controller):
         plan = await start_mentor_session.execute(principal, data.goal, data.course_id)
         return MentorSessionResponse.of(plan)
 
-    @get("/usage/me", responses=error_responses(401))
+    @get("/usage/me", operation_id="getMyPremiumUsage", responses=error_responses(401))
     async def my_usage(
         self,
         principal: NamedDependency[Principal],
@@ -117,7 +135,12 @@ class HybridController(Controller):
         daily quota."""
         return UsageResponse.of(await get_usage.execute(principal, principal.user_id))
 
-    @get("/usage/{user_id:uuid}", guards=ADMINS, responses=error_responses(401, 403, 404))
+    @get(
+        "/usage/{user_id:uuid}",
+        operation_id="getUserPremiumUsage",
+        guards=ADMINS,
+        responses=error_responses(401, 403, 404),
+    )
     async def user_usage(
         self,
         user_id: FromPath[UUID],

@@ -129,7 +129,9 @@ class SynthesisRequest(_Request):
     ]
 
 
-class LessonResponse(msgspec.Struct):
+class SynthesisLessonResponse(msgspec.Struct):
+    """A lesson the synthesis connects."""
+
     lesson_id: UUID
     title: str
 
@@ -148,7 +150,7 @@ class IdeaResponse(msgspec.Struct):
 
 class SynthesisResponse(msgspec.Struct):
     course_id: UUID
-    lessons: list[LessonResponse]
+    lessons: list[SynthesisLessonResponse]
     connections: Annotated[
         list[IdeaResponse],
         msgspec.Meta(description="The ideas the lessons share, each with its citations."),
@@ -160,7 +162,7 @@ class SynthesisResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, synthesis: Synthesis) -> "SynthesisResponse":
-        lessons = [LessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
+        lessons = [SynthesisLessonResponse(lesson.id, lesson.title) for lesson in synthesis.lessons]
         connections = [IdeaResponse.of(idea) for idea in synthesis.connections]
         citations = [CitationResponse.of(c) for c in synthesis.citations]
         return cls(synthesis.course_id, lessons, connections, citations)

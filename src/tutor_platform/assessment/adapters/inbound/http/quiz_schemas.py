@@ -8,7 +8,7 @@ numbers.
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar, cast
+from typing import Annotated, Any, Final, Literal, TypeVar, cast
 from uuid import UUID
 
 import msgspec
@@ -400,6 +400,16 @@ class QuizAuthoringResponse(msgspec.Struct, kw_only=True):
 
 
 AnswerKey = Annotated[str, msgspec.Meta(max_length=MAX_ANSWER_KEY_LENGTH)]
+AnswerValue = str | list[str] | bool
+"""An answer: an option id, a list of option ids, true/false, or text."""
+ANSWER_SCHEMA: Final = {
+    "oneOf": [
+        {"type": "string", "description": "An option id, or text."},
+        {"type": "array", "items": {"type": "string"}, "description": "Option ids."},
+        {"type": "boolean", "description": "A true/false answer."},
+        {"type": "null", "description": "No answer (scores 0)."},
+    ]
+}
 
 
 class AttemptRequest(_Request):
@@ -413,6 +423,8 @@ class AttemptRequest(_Request):
                 "characters, free_text: at most 10,000). A question left out or null scores 0."
             ),
             examples=[{"0190c2d4-5b7e-7c66-9f6e-1a2b3c4d5e6f": "b"}],
+            # Checked per question kind by the use case (clear messages), typed here.
+            extra_json_schema={"extra": {"additionalProperties": ANSWER_SCHEMA}},
         ),
     ]
 
@@ -471,7 +483,7 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
     ]
     points: float
     max_points: int
-    answers: dict[str, Any]
+    answers: dict[str, AnswerValue]
     results: list[ResultResponse]
     completed_at: datetime
 

@@ -55,7 +55,6 @@ CourseId = FromPath[UUID]
 
 class CourseQuizzesController(Controller):
     path = "/courses/{course_id:uuid}/quizzes"
-    tags = ["quizzes"]
     security = BEARER_SECURITY
     dependencies = use_cases("list_course_quizzes", "create_quiz")
 
@@ -90,7 +89,6 @@ class CourseQuizzesController(Controller):
 
 class QuizzesController(Controller):
     path = "/quizzes"
-    tags = ["quizzes"]
     security = BEARER_SECURITY
     dependencies = use_cases(
         "get_quiz",

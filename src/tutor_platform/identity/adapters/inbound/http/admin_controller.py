@@ -49,7 +49,6 @@ Query = Annotated[
 
 class AdminUsersController(Controller):
     path = "/users"
-    tags = ["users (admin)"]
     guards = [require_admin]
     security = BEARER_SECURITY
     dependencies = use_cases(

@@ -54,7 +54,6 @@ def _refresh_token(data: RefreshRequest | None, cookie: str | None) -> str | Non
 
 class AuthController(Controller):
     path = "/auth"
-    tags = ["auth"]
     dependencies = use_cases(
         "register_user", "log_in", "refresh_session", "log_out", "log_out_everywhere"
     )
@@ -86,6 +85,7 @@ class AuthController(Controller):
 
     @post(
         "/token",
+        operation_id="issueToken",
         status_code=HTTP_200_OK,
         opt=AUTH_RATE_LIMIT,
         responses=error_responses(401, 403, 422, 429),
@@ -101,7 +101,12 @@ class AuthController(Controller):
             raise ValidationFailed(errors=[FieldError("grant_type", 'must be "password"')])
         return _tokens(request, await log_in.execute(data.username, data.password))
 
-    @post("/refresh", status_code=HTTP_200_OK, responses=error_responses(401))
+    @post(
+        "/refresh",
+        operation_id="refreshTokens",
+        status_code=HTTP_200_OK,
+        responses=error_responses(401),
+    )
     async def refresh(
         self,
         request: AnyRequest,

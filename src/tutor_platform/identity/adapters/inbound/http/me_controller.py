@@ -24,14 +24,13 @@ from tutor_platform.shared.http.openapi import error_responses
 
 class MeController(Controller):
     path = "/users/me"
-    tags = ["users"]
     security = BEARER_SECURITY
     dependencies = {
         **CURRENT_USER,
         **use_cases("update_profile", "change_password", "get_subscription"),
     }
 
-    @get("/", responses=error_responses(401))
+    @get("/", operation_id="getMe", responses=error_responses(401))
     async def me(self, current_user: NamedDependency[SkipValidation[UserView]]) -> UserResponse:
         """The caller's profile; ``plan`` is the plan in force now."""
         return UserResponse.of(current_user)
@@ -61,7 +60,7 @@ class MeController(Controller):
         """Change the password (403 when the current one is wrong); every session ends."""
         await change_password.execute(principal.user_id, data.current_password, data.new_password)
 
-    @get("/subscription", responses=error_responses(401))
+    @get("/subscription", operation_id="getMySubscription", responses=error_responses(401))
     async def subscription(
         self,
         principal: NamedDependency[Principal],

@@ -24,7 +24,7 @@ from tutor_platform.integrations.adapters.inbound.mcp.tools import (
     register_learning_tools,
 )
 from tutor_platform.shared.auth import Authenticator
-from tutor_platform.shared.errors import Unavailable
+from tutor_platform.shared.errors import ErrorCode, Unavailable
 from tutor_platform.shared.http.errors import ERROR_BODY_HEADER, error_body
 
 MCP_PATH = "/mcp"
@@ -33,7 +33,7 @@ INSTRUCTIONS = (
     "course tutors, with the rights of the user whose token you hold."
 )
 # Refusals of the SDK's transport (before any JSON-RPC), answered in the common error body.
-_REFUSALS = {
+_REFUSALS: dict[int, tuple[ErrorCode, str]] = {
     401: ("UNAUTHENTICATED", "A valid bearer access token is required."),
     403: ("FORBIDDEN", "This origin may not use the MCP endpoint."),
     413: ("PAYLOAD_TOO_LARGE", "The request body is too large."),

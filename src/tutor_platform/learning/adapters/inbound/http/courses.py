@@ -52,7 +52,6 @@ CourseId = FromPath[UUID]
 
 class CoursesController(Controller):
     path = "/courses"
-    tags = ["courses"]
     dependencies = use_cases(
         "list_courses",
         "get_course_outline",

@@ -40,7 +40,6 @@ READ_ERRORS = error_responses(401, 403, 404, 429)
 
 class LessonsController(Controller):
     path = "/lessons"
-    tags = ["lessons"]
     dependencies = use_cases(
         "get_lesson",
         "get_adjacent_lesson",
@@ -66,7 +65,12 @@ class LessonsController(Controller):
             await record_lesson_access.execute(optional_principal.user_id, lesson.id)
         return LessonResponse.of(lesson)
 
-    @get("/{lesson_id:uuid}/next", opt=CATALOG_READ, responses=READ_ERRORS)
+    @get(
+        "/{lesson_id:uuid}/next",
+        operation_id="getNextLesson",
+        opt=CATALOG_READ,
+        responses=READ_ERRORS,
+    )
     async def next_lesson(
         self,
         lesson_id: LessonId,
@@ -79,7 +83,12 @@ class LessonsController(Controller):
         adjacent = await get_adjacent_lesson.execute(optional_principal, lesson_id, NEXT)
         return AdjacentLessonResponse.of(adjacent)
 
-    @get("/{lesson_id:uuid}/previous", opt=CATALOG_READ, responses=READ_ERRORS)
+    @get(
+        "/{lesson_id:uuid}/previous",
+        operation_id="getPreviousLesson",
+        opt=CATALOG_READ,
+        responses=READ_ERRORS,
+    )
     async def previous_lesson(
         self,
         lesson_id: LessonId,

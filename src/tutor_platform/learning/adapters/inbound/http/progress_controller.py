@@ -34,7 +34,6 @@ from tutor_platform.shared.http.openapi import error_responses
 
 class ProgressController(Controller):
     path = "/progress"
-    tags = ["progress"]
     security = BEARER_SECURITY
     dependencies = use_cases(
         "complete_lesson",

@@ -37,7 +37,6 @@ ProjectId = FromPath[UUID]
 
 class ProjectsController(Controller):
     path = "/projects"
-    tags = ["projects"]
     dependencies = use_cases(
         "list_projects", "get_project", "create_project", "update_project", "delete_project"
     )

@@ -31,7 +31,6 @@ Text = Annotated[
 
 class SearchController(Controller):
     path = "/search"
-    tags = ["search"]
     dependencies = use_cases("search_catalog")
 
     @get("/", opt=PUBLIC, responses=error_responses(401, 422, 429))

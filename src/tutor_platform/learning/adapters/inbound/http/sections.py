@@ -40,7 +40,6 @@ SectionId = FromPath[UUID]
 
 class SectionsController(Controller):
     path = "/sections"
-    tags = ["sections"]
     dependencies = use_cases(
         "get_section",
         "update_section",

@@ -63,7 +63,6 @@ _UNSAFE_IN_QUOTES = re.compile(r'[^\x20-\x7e]|["\\]')
 
 class FilesController(Controller):
     path = "/files"
-    tags = ["files"]
     dependencies = media_dependencies(
         "upload_file",
         "upload_policy",

@@ -32,7 +32,6 @@ Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items t
 
 class LessonDraftsController(Controller):
     path = "/lessons"
-    tags = ["lesson drafts"]
     guards = [require_instructor]
     security = BEARER_SECURITY
     dependencies = media_dependencies(
@@ -41,6 +40,7 @@ class LessonDraftsController(Controller):
 
     @post(
         "/{lesson_id:uuid}/generate-content",
+        operation_id="generateLessonContent",
         status_code=HTTP_202_ACCEPTED,
         opt={"rate_limit": "ai_messages"},
         responses=error_responses(401, 403, 404, 422, 429, 503),
@@ -60,7 +60,11 @@ class LessonDraftsController(Controller):
         job_id = await request_lesson_draft.execute(principal, lesson_id, instructions)
         return JobAccepted(job_id)
 
-    @get("/{lesson_id:uuid}/drafts", responses=error_responses(401, 403, 404, 422))
+    @get(
+        "/{lesson_id:uuid}/drafts",
+        operation_id="listLessonDrafts",
+        responses=error_responses(401, 403, 404, 422),
+    )
     async def list_drafts(
         self,
         lesson_id: FromPath[UUID],
@@ -76,6 +80,7 @@ class LessonDraftsController(Controller):
 
     @post(
         "/{lesson_id:uuid}/drafts/{draft_id:uuid}/apply",
+        operation_id="applyLessonDraft",
         status_code=HTTP_200_OK,
         responses=error_responses(401, 403, 404, 409, 422),
     )

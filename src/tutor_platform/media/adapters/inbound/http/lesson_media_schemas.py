@@ -6,12 +6,14 @@ from uuid import UUID
 
 import msgspec
 
+from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, RENDER_SUMMARY
 from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
     LessonDraft,
     LessonSummary,
 )
 from tutor_platform.media.ports.lesson_catalog import LessonView
+from tutor_platform.shared.jobs.adapters.http import JobResponse
 
 SummaryKind = Literal["audio", "video"]
 
@@ -20,6 +22,34 @@ class JobAccepted(msgspec.Struct):
     """A job was started: follow it with ``GET /jobs/{job_id}``."""
 
     job_id: UUID
+
+
+class SummaryJobResult(msgspec.Struct):
+    """What a finished summary job made."""
+
+    summary_id: UUID
+    lesson_id: UUID
+    kind: SummaryKind
+    file_id: UUID
+
+
+class SummaryJob(JobResponse, tag=RENDER_SUMMARY):
+    """A lesson summary being rendered (``POST /lessons/{id}/summaries``)."""
+
+    result: SummaryJobResult | None = None
+
+
+class DraftJobResult(msgspec.Struct):
+    """The draft a finished draft job wrote."""
+
+    draft_id: UUID
+    lesson_id: UUID
+
+
+class DraftJob(JobResponse, tag=GENERATE_LESSON_DRAFT):
+    """A lesson draft being written (``POST /lessons/{id}/generate-content``)."""
+
+    result: DraftJobResult | None = None
 
 
 class SummaryRequest(msgspec.Struct, forbid_unknown_fields=True):

@@ -30,11 +30,11 @@ Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items t
 
 class LessonSummariesController(Controller):
     path = "/lessons"
-    tags = ["lesson summaries"]
     dependencies = media_dependencies("request_lesson_summary", "list_lesson_summaries")
 
     @post(
         "/{lesson_id:uuid}/summaries",
+        operation_id="requestLessonSummary",
         status_code=HTTP_202_ACCEPTED,
         security=BEARER_SECURITY,
         opt={"rate_limit": "ai_messages"},
@@ -56,6 +56,7 @@ class LessonSummariesController(Controller):
 
     @get(
         "/{lesson_id:uuid}/summaries",
+        operation_id="listLessonSummaries",
         security=OPTIONAL_BEARER,
         opt={"rate_limit": "public"},
         responses=error_responses(401, 403, 404, 422, 429),

@@ -40,7 +40,6 @@ AllowTraining = Annotated[
 
 class FeedbackController(Controller):
     path = "/feedback"
-    tags = ["feedback"]
     guards = ADMINS
     security = BEARER_SECURITY
     dependencies = container_dependencies(
@@ -78,7 +77,12 @@ class FeedbackController(Controller):
         rows = export_feedback.execute(FeedbackQuery(processed, allow_training))
         return Stream(ndjson_body(rows), media_type=NDJSON)
 
-    @post("/mark-processed", status_code=HTTP_200_OK, responses=error_responses(422))
+    @post(
+        "/mark-processed",
+        operation_id="markFeedbackProcessed",
+        status_code=HTTP_200_OK,
+        responses=error_responses(422),
+    )
     async def mark_processed(
         self,
         data: JSONBody[MarkProcessedRequest],

@@ -26,7 +26,6 @@ MessageId = FromPath[UUID]
 
 class MessagesController(Controller):
     path = "/messages"
-    tags = ["sessions"]
     security = BEARER_SECURITY
     dependencies = container_dependencies(
         "tutoring", "get_message", "delete_message", "give_feedback"

@@ -32,8 +32,8 @@ from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
 )
 from tutor_platform.tutoring.adapters.inbound.http.streaming import (
     EVENT_STREAM,
+    SSE_RESPONSE,
     STREAM_HEADERS,
-    EventStreamOperation,
     sse_body,
 )
 from tutor_platform.tutoring.application.clear_session import ClearSession
@@ -59,7 +59,6 @@ SEND_ERRORS = (403, 404, 409, 422, 429)
 
 class SessionsController(Controller):
     path = "/sessions"
-    tags = ["sessions"]
     security = BEARER_SECURITY
     dependencies = container_dependencies(
         "tutoring",
@@ -195,8 +194,7 @@ class SessionsController(Controller):
         "/{session_id:uuid}/messages/stream",
         opt={**AI_CALL, SKIP_COMPRESSION: True},
         status_code=HTTP_200_OK,
-        operation_class=EventStreamOperation,
-        responses=error_responses(*SEND_ERRORS),
+        responses={**error_responses(*SEND_ERRORS), **SSE_RESPONSE},
     )
     async def stream_message(
         self,

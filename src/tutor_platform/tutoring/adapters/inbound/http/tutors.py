@@ -36,7 +36,6 @@ TutorId = FromPath[UUID]
 
 class TutorsController(Controller):
     path = "/tutors"
-    tags = ["tutors"]
     dependencies = container_dependencies(
         "tutoring", "list_tutors", "get_tutor", "create_tutor", "update_tutor", "delete_tutor"
     )
