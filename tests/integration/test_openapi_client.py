@@ -102,6 +102,7 @@ async def test_every_operation_has_a_summary_and_its_contexts_tag(document: Docu
         "Tutoring",
         "Assessment",
         "Media",
+        "Integrations",
         "Jobs",
         "Operations",
     ]

@@ -1,6 +1,7 @@
 """The response struct of every job kind, for ``GET /jobs/{id}`` (one per registered task)."""
 
 from tutor_platform.bootstrap.tasks import PurgeRefreshTokensJob
+from tutor_platform.integrations.adapters.inbound.http.job_schemas import DriveImportJob
 from tutor_platform.learning.adapters.inbound.http.job_schemas import IndexLessonJob
 from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import DraftJob, SummaryJob
 from tutor_platform.shared.jobs.adapters.http import JobResponse
@@ -10,4 +11,5 @@ JOB_KINDS: tuple[type[JobResponse], ...] = (
     DraftJob,
     IndexLessonJob,
     PurgeRefreshTokensJob,
+    DriveImportJob,
 )

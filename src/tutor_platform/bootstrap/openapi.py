@@ -24,6 +24,7 @@ TAG_DESCRIPTIONS = {
     "Tutoring": "AI tutors, conversations with them (also streamed) and feedback on answers.",
     "Assessment": "Quizzes and attempts; premium AI features and their usage.",
     "Media": "Files, lesson summaries (audio, video) and AI-written lesson drafts.",
+    "Integrations": "Google Drive: connect an account, list its files, import them.",
     "Jobs": "Background jobs started by other operations (202 with a job_id).",
     "Operations": "Health checks and metrics (at the server root, never rate limited).",
 }

@@ -63,6 +63,7 @@ CONTEXT_TAGS: Mapping[str, str] = {
     "tutor_platform.tutoring.": "Tutoring",
     "tutor_platform.assessment.": "Assessment",
     "tutor_platform.media.": "Media",
+    "tutor_platform.integrations.": "Integrations",
     "tutor_platform.shared.jobs.": "Jobs",
     "tutor_platform.bootstrap.": "Operations",
 }

@@ -50,7 +50,6 @@ class MasteryResponse(msgspec.Struct):
 
 class MasteryController(Controller):
     path = "/progress/courses/{course_id:uuid}/mastery"
-    tags = ["mastery"]
     security = BEARER_SECURITY
     dependencies = use_cases("get_mastery")
 

@@ -207,7 +207,6 @@ class QuizzesController(Controller):
 
 class AttemptsController(Controller):
     path = "/attempts"
-    tags = ["quizzes"]
     security = BEARER_SECURITY
     dependencies = use_cases("grade_answer")
 

@@ -106,7 +106,6 @@ class CardAnswerResponse(msgspec.Struct, kw_only=True):
 
 class ReviewController(Controller):
     path = "/review"
-    tags = ["review"]
     security = BEARER_SECURITY
     dependencies = use_cases("list_due_cards", "answer_card")
 

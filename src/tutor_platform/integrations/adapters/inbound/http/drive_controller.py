@@ -50,7 +50,6 @@ CONNECTED_PAGE = """<!doctype html>
 
 class GoogleDriveController(Controller):
     path = "/integrations/google-drive"
-    tags = ["integrations"]
     dependencies = container_dependencies(
         "integrations",
         "start_drive_authorization",
@@ -80,7 +79,7 @@ class GoogleDriveController(Controller):
     @get(
         "/callback",
         security=OPTIONAL_BEARER,
-        operation_id="completeGoogleDriveAuthorization",
+        operation_id="completeDriveAuthorization",
         responses=error_responses(400, 401, 502, 503),
         media_type=MediaType.HTML,
     )
