@@ -205,6 +205,7 @@ class SqlAlchemyMessageRepository:
         self, session_id: UUID, message: Message | None, *, descend: bool = False
     ) -> None:
         path: list[Message] = []
+        message = None if message is None else await self.get(message.id)
         fork = message
         while fork is not None and not fork.is_current:
             path.append(fork)
