@@ -31,7 +31,9 @@ def contents(items: list[dict[str, Any]]) -> list[str]:
 
 
 async def regenerate(client: Client, chat: Chat, message_id: str) -> Any:
-    return await client.post(f"{API}/messages/{message_id}/regenerate", headers=chat.student.headers)
+    return await client.post(
+        f"{API}/messages/{message_id}/regenerate", headers=chat.student.headers
+    )
 
 
 async def test_a_regenerated_answer_is_current_and_the_old_one_an_alternative(

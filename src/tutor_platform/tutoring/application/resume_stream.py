@@ -7,8 +7,8 @@ after it, then the rest as they are generated. An id that is malformed, of anoth
 or of an event not sent yet is 400 ``BAD_REQUEST``. When the log is gone (expired, or the
 answer came from another way) but the answer is stored, ``done`` comes at once; when the
 producer stopped without ``done`` (the first client left), the stored part of the answer
-comes as ``done`` once it is saved. Someone else's answer, or one never streamed nor stored,
-is 404.
+comes as ``done`` once it is saved. Someone else's answer (unless the caller is an admin,
+who may read for audit), or one never streamed nor stored, is 404.
 """
 
 import asyncio
@@ -22,7 +22,7 @@ from tutor_platform.shared.errors import BadRequest
 from tutor_platform.tutoring.application.alternatives import with_alternatives
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
 from tutor_platform.tutoring.domain.message import ASSISTANT, Message
-from tutor_platform.tutoring.domain.session import ensure_owner
+from tutor_platform.tutoring.domain.session import ensure_can_read
 from tutor_platform.tutoring.ports.stream_log import CLOSED, LoggedEvent, StreamLog
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
@@ -86,7 +86,7 @@ class ResumeStream:
             if last_event_id is not None:
                 parse_event_id(answer_id, last_event_id)
             return _once(StoredAnswer(stored, 1))
-        if owner != principal.user_id:
+        if owner != principal.user_id and not principal.is_admin:
             raise MessageNotFound()
         after = 0 if last_event_id is None else parse_event_id(answer_id, last_event_id)
         if after > await self._log.last_seq(answer_id):
@@ -109,14 +109,15 @@ class ResumeStream:
             yield Interrupted(event.seq)
 
     async def _stored(self, principal: Principal, answer_id: UUID) -> Message | None:
-        """The caller's stored answer with this id, or None."""
+        """The stored answer with this id if the caller may read it (theirs, or an admin's
+        audit), or None."""
         async with self._uow_factory() as uow:
             message = await uow.messages.get(answer_id)
             if message is None or message.role != ASSISTANT:
                 return None
             try:
-                ensure_owner(principal, await uow.sessions.get(message.session_id))
-            except (SessionNotFound, MessageNotFound):
+                ensure_can_read(principal, await uow.sessions.get(message.session_id))
+            except SessionNotFound:
                 return None
             return (await with_alternatives(uow, [message]))[0]
 
