@@ -2,12 +2,14 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|conversation`` runs one suite; the
+default runs all.
 """
 
 import argparse
 
 from scripts.bench.common import ensure_wrk
+from scripts.bench.conversation_suite import run_conversation
 from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
 from scripts.bench.learning_suite import run_learning
@@ -19,6 +21,7 @@ SUITES = {
     "learning": run_learning,
     "media": run_media,
     "grounding": run_grounding,
+    "conversation": run_conversation,
 }
 
 

@@ -123,10 +123,8 @@ async def test_history_pages_follow_the_current_branch(
     assert page["has_more"]
     assert contents(page["items"])[0] == "q2"
     older = await history(client, chat, limit=10, before_id=page["items"][0]["id"])
-    assert contents(older) == ["q0", made[0]["assistant_message"]["content"]] + [
-        "q1",
-        made[1]["assistant_message"]["content"],
-    ]
+    answers = [made[n]["assistant_message"]["content"] for n in range(2)]
+    assert contents(older) == ["q0", answers[0], "q1", answers[1]]
 
 
 async def test_a_failed_regeneration_leaves_the_old_answer_current(
