@@ -36,6 +36,8 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
 ROUNDS = 100
 WARM_UP = 5
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+PORT = int(os.environ.get("BENCH_PLATFORM_PORT", PLATFORM_PORT))
+"""The platform's port (another run may hold the default one on a shared machine)."""
 QUESTION = "Can you explain how a for loop walks through a list, step by step?"
 
 
@@ -122,9 +124,9 @@ def _resumes(client: httpx.Client, session_id: str) -> list[float]:
 
 
 def _measure(url: str, redis_url: str) -> tuple[list[float], list[float], list[float]]:
-    base = f"http://127.0.0.1:{PLATFORM_PORT}"
+    base = f"http://127.0.0.1:{PORT}"
     env = {**platform_env(url), "REDIS_URL": redis_url}
-    with platform_server(PLATFORM_PORT, env):
+    with platform_server(PORT, env):
         token = sign_up(base) if not redis_url else _login(base)
         headers = {"Authorization": f"Bearer {token}"}
         with httpx.Client(base_url=base, headers=headers, timeout=30) as client:

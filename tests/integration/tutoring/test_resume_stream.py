@@ -126,3 +126,18 @@ async def test_bad_resumes_are_refused(
     for unknown in (question_id, "01a25164-629f-7638-b068-616ad825fbbf"):
         assert_error(await client.get(resume_url(unknown), headers=headers), 404, "NOT_FOUND")
     assert_error(await client.get(resume_url(answer_id)), 401, "UNAUTHENTICATED")
+
+
+async def test_a_replayed_retry_does_not_log_the_answer_twice(
+    client: Client, chat: Chat, scripted: ScriptedModel
+) -> None:
+    url = f"{API}/sessions/{chat.session['id']}/messages/stream"
+    body = {"content": "What is 1.1?", "client_message_id": "k-1"}
+    first = await read_all(client, "POST", url, chat.student, json=body)
+    replay = await read_all(client, "POST", url, chat.student, json=body)
+    answer_id = first[0].json()["assistant_message_id"]
+    assert replay[0].json()["assistant_message_id"] == answer_id
+
+    whole = await read_all(client, "GET", resume_url(answer_id), chat.student)
+
+    assert [(e.id, e.event, e.data) for e in whole] == [(e.id, e.event, e.data) for e in first]

@@ -133,23 +133,31 @@ class StreamRecorder:
         self._log = log
 
     async def record(
-        self, owner_id: UUID, stream_id: UUID, events: AsyncIterator[tuple[str, str, bool]]
+        self,
+        owner_id: UUID,
+        stream_id: UUID,
+        events: AsyncIterator[tuple[str, str, bool]],
+        *,
+        log: bool = True,
     ) -> AsyncGenerator[LoggedEvent, None]:
         """Each ``(event, data, final)`` numbered from 1 and logged before it is passed on;
-        when the consumer stops before a final event, the log ends with ``closed``."""
-        await self._log.start(stream_id, owner_id)
+        when the consumer stops before a final event, the log ends with ``closed``. A replay
+        of a stored answer (``log`` False) is numbered but not logged again."""
+        if log:
+            await self._log.start(stream_id, owner_id)
         seq = 0
         final = False
         try:
             async for name, data, final in events:
                 seq += 1
                 logged = LoggedEvent(seq, name, data, final)
-                await self._log.append(stream_id, logged)
+                if log:
+                    await self._log.append(stream_id, logged)
                 yield logged
         finally:
             aclose = getattr(events, "aclose", None)
             if aclose is not None:
                 await aclose()
-            if not final:
+            if log and not final:
                 closing = self._log.append(stream_id, LoggedEvent(seq + 1, CLOSED, "", True))
                 await asyncio.shield(closing)
