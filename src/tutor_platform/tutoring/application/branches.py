@@ -39,6 +39,7 @@ from tutor_platform.tutoring.domain.message import (
     validate_new_message,
 )
 from tutor_platform.tutoring.domain.session import ChatSession, ensure_owner
+from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWork, TutoringUnitOfWorkFactory
 
@@ -73,7 +74,8 @@ class Branches:
             question = await uow.messages.get(message.reply_to_id)
             if question is None:
                 raise MessageNotFound()
-        turn = await self._turn(principal, session, question)
+            tutor = await uow.tutors.get(session.tutor_id)
+        turn = await self._turn(principal, session, tutor, question)
         async with self._uow_factory() as uow:
             await uow.messages.make_current(session.id, question)
             await uow.commit()
@@ -89,6 +91,7 @@ class Branches:
             parent = (
                 None if message.parent_id is None else await uow.messages.get(message.parent_id)
             )
+            tutor = await uow.tutors.get(session.tutor_id)
         now = self._clock.now()
         question = Message(
             id=new_id(),
@@ -101,7 +104,7 @@ class Branches:
             reply_claimed_at=now,
             parent_id=None if parent is None else parent.id,
         )
-        turn = await self._turn(principal, session, question)
+        turn = await self._turn(principal, session, tutor, question)
         async with self._uow_factory() as uow:
             await uow.messages.make_current(session.id, parent)
             await uow.messages.add(question)
@@ -145,9 +148,9 @@ class Branches:
             raise MessageNotFound() from None
         return message, session
 
-    async def _turn(self, principal: Principal, session: ChatSession, question: Message) -> Turn:
-        async with self._uow_factory() as uow:
-            tutor = await uow.tutors.get(session.tutor_id)
+    async def _turn(
+        self, principal: Principal, session: ChatSession, tutor: Tutor | None, question: Message
+    ) -> Turn:
         if tutor is None or not await self._access.can_use(principal, tutor):
             raise TutorUnavailable()
         return await self._conversation.again(principal, session, tutor, question)

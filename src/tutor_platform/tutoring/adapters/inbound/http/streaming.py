@@ -100,8 +100,8 @@ async def sse_body(
 ) -> AsyncIterator[bytes]:
     """The numbered events of a streamed answer, logged so that a client can resume."""
     stream_id = stream.assistant_message_id or stream.user_message.id
-    events = named_events(stream)
-    logged = recorder.record(owner_id, stream_id, events, log=not stream.replayed)
+    named = named_events(stream)
+    logged = recorder.record(owner_id, stream_id, named, log=not stream.replayed)
     async with aclosing(logged) as events:
         async for event in events:
             yield sse_frame(event_id(stream_id, event.seq), event.event, event.data)
