@@ -2,14 +2,15 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding|integrations|assessment`` runs one
-suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation``
+runs one suite; the default runs all.
 """
 
 import argparse
 
 from scripts.bench.assessment_suite import run_assessment
 from scripts.bench.common import ensure_wrk
+from scripts.bench.conversation_suite import run_conversation
 from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
 from scripts.bench.integrations_suite import run_integrations
@@ -24,6 +25,7 @@ SUITES = {
     "grounding": run_grounding,
     "integrations": run_integrations,
     "assessment": run_assessment,
+    "conversation": run_conversation,
 }
 
 

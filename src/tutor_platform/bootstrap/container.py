@@ -140,11 +140,14 @@ from tutor_platform.tutoring.adapters.outbound.learning_course_context import (
     LearningCourseContext,
 )
 from tutor_platform.tutoring.adapters.outbound.media_attachments import MediaFileAttachments
+from tutor_platform.tutoring.adapters.outbound.memory.stream_log import InMemoryStreamLog
+from tutor_platform.tutoring.adapters.outbound.redis.stream_log import RedisStreamLog
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyTutoringUnitOfWork,
 )
 from tutor_platform.tutoring.api import TutoringFacade
 from tutor_platform.tutoring.container import TutoringContainer
+from tutor_platform.tutoring.ports.stream_log import StreamLog
 
 USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
 CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
@@ -219,6 +222,20 @@ def _elevenlabs_speech(settings: Settings) -> ElevenLabsSpeechSynthesizer:
         timeout_seconds=settings.ai_timeout_seconds,
         resilience=provider_resilience("elevenlabs", classify_elevenlabs_error, settings),
     )
+
+
+STREAM_LOG_TTL_SECONDS = 600
+"""How long the events of a streamed answer can be resumed after the last one."""
+STREAM_IDLE_SECONDS = 60.0
+"""A resumed stream waits at most this long for its next event."""
+
+
+def _stream_log(redis: Redis | None) -> StreamLog:
+    """Streamed answers logged on Redis Streams (every API process) when Redis is configured,
+    else in this process's memory."""
+    if redis is None:
+        return InMemoryStreamLog(STREAM_LOG_TTL_SECONDS)
+    return RedisStreamLog(redis, STREAM_LOG_TTL_SECONDS)
 
 
 def _rate_limit_store(redis: Redis | None, key_prefix: str) -> RateLimitStore:
@@ -423,6 +440,8 @@ class RootContainer(containers.DeclarativeContainer):
         course_context=providers.Singleton(LearningCourseContext, learning.facade),
         attachments=providers.Singleton(MediaFileAttachments, media.facade),
         history_token_budget=settings.provided.tutor_history_token_budget,
+        stream_log=providers.Singleton(_stream_log, redis),
+        stream_idle_seconds=providers.Object(STREAM_IDLE_SECONDS),
     )
     quota_key_prefix = providers.Object("quota:")
     assessment_ai = providers.Singleton(FacadeAssessmentAI, ai.facade)

@@ -6,6 +6,7 @@ from typing import Any
 from dependency_injector import containers, providers
 
 from tutor_platform.tutoring.api import TutorChat, TutoringFacade
+from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.clear_session import ClearSession
 from tutor_platform.tutoring.application.conversation import Conversation
 from tutor_platform.tutoring.application.create_tutor import CreateTutor
@@ -25,6 +26,7 @@ from tutor_platform.tutoring.application.list_sessions import ListSessions
 from tutor_platform.tutoring.application.list_tutors import ListTutors
 from tutor_platform.tutoring.application.mark_feedback_processed import MarkFeedbackProcessed
 from tutor_platform.tutoring.application.rename_session import RenameSession
+from tutor_platform.tutoring.application.resume_stream import ResumeStream, StreamRecorder
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
 from tutor_platform.tutoring.application.stream_message import StreamMessage
@@ -42,6 +44,8 @@ class TutoringContainer(containers.DeclarativeContainer):
     course_context: providers.Dependency[Any] = providers.Dependency()
     attachments: providers.Dependency[Any] = providers.Dependency()
     history_token_budget = providers.Dependency(instance_of=int)
+    stream_log: providers.Dependency[Any] = providers.Dependency()
+    stream_idle_seconds = providers.Dependency(instance_of=float)
 
     access = providers.Singleton(TutorAccess, course_context)
     detached_tasks = providers.Singleton(DetachedTasks)
@@ -74,6 +78,13 @@ class TutoringContainer(containers.DeclarativeContainer):
     send_message = providers.Factory(SendMessage, conversation, tutor_models)
     stream_message = providers.Factory(StreamMessage, conversation, tutor_models, detached_tasks)
     get_message = providers.Factory(GetMessage, **_store)
+    branches = providers.Factory(Branches, **_tutors, conversation=conversation, clock=clock)
+    rerun_message = providers.Factory(RerunMessage, branches, send_message)
+    rerun_stream = providers.Factory(RerunStream, branches, stream_message)
+    stream_recorder = providers.Singleton(StreamRecorder, stream_log)
+    resume_stream = providers.Factory(
+        ResumeStream, **_store, log=stream_log, idle_seconds=stream_idle_seconds
+    )
     delete_message = providers.Factory(DeleteMessage, **_store)
 
     give_feedback = providers.Factory(GiveFeedback, **_store, clock=clock)

@@ -145,6 +145,11 @@ SESSION_ROUTES: list[tuple[str, str, dict[str, Any] | None, dict[str, int]]] = [
         {"feedback_type": "detailed", "rating": 5},
         session_owner(201, admin=404),
     ),
+    ("POST", "/messages/{answer}/regenerate", None, session_owner(201)),
+    ("POST", "/messages/{answer}/regenerate/stream", None, session_owner(200)),
+    ("PATCH", "/messages/{question}", {"content": "Edited"}, session_owner(201)),
+    ("POST", "/messages/{answer}/select", None, session_owner(200)),
+    ("GET", "/messages/{answer}/stream", None, session_owner(200, admin=200)),
     ("GET", "/feedback", None, each(403, anonymous=401, admin=200)),
     ("GET", "/feedback/export", None, each(403, anonymous=401, admin=200)),
     (

@@ -50,6 +50,7 @@ async def test_the_answer_arrives_piece_by_piece_and_is_stored(client: Client, c
     text = "".join(data["text"] for name, data in events if name == "delta")
     assert answer["content"] == text
     assert answer["reply_to_id"] == question["id"]
+    assert question.pop("assistant_message_id") == answer["id"], "announced up front"
     assert await stored_messages(client, chat) == [question, answer]
 
 
@@ -63,11 +64,13 @@ async def test_a_failure_mid_way_ends_with_an_error_event(
     assert response.status_code == 200
     assert [name for name, _ in events] == ["user_message", "delta", "error"]
     assert events[-1][1] == {"error_code": "UPSTREAM_ERROR", "detail": "scripted failure"}
-    assert await stored_messages(client, chat) == [events[0][1]]
+    announced = dict(events[0][1])
+    assert announced.pop("assistant_message_id") is not None
+    assert await stored_messages(client, chat) == [announced]
 
     scripted.fail_after = None
     _, retried = await stream(client, chat.student, chat.session["id"], "Hi", client_message_id="k")
-    assert retried[0][1] == events[0][1]
+    assert retried[0][1] == {**announced, "assistant_message_id": retried[-1][1]["id"]}
     assert retried[-1][0] == "done"
 
 

@@ -17,7 +17,7 @@
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 from uuid import UUID
 
@@ -94,6 +94,8 @@ class Turn:
     answer: Message | None = None
     images: tuple[ImagePart, ...] = ()
     documents: tuple[SourcePassage, ...] = ()
+    answer_id: UUID = field(default_factory=new_id)
+    """The id the answer will have (known up front, so that a stream can be resumed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,7 @@ class Conversation:
             tutor = await uow.tutors.get(session.tutor_id)
             key = new.client_message_id
             existing = None if key is None else await uow.messages.by_client_id(session.id, key)
+            leaf = await uow.messages.current_leaf(session.id)
         if tutor is None or not await self._access.can_use(principal, tutor):
             raise TutorUnavailable()
         if existing is not None:
@@ -155,6 +158,7 @@ class Conversation:
             client_message_id=new.client_message_id,
             reply_state=PENDING,
             reply_claimed_at=now,
+            parent_id=None if leaf is None else leaf.id,
         )
         try:
             async with self._uow_factory() as uow:
@@ -215,7 +219,7 @@ class Conversation:
             extra=dict(reply.extra),
         )
         answer = Message(
-            id=new_id(),
+            id=turn.answer_id,
             session_id=turn.session.id,
             role=ASSISTANT,
             content=content,
@@ -223,6 +227,7 @@ class Conversation:
             metadata=metadata,
             citations=tuple(citations),
             reply_to_id=turn.question.id,
+            parent_id=turn.question.id,
         )
         async with self._uow_factory() as uow:
             if not await uow.messages.set_reply_state(turn.question.id, ANSWERED):
@@ -285,6 +290,14 @@ class Conversation:
                 raise ReplyInProgress()
             return Turn(principal, session, tutor, existing, answer)
         return Turn(principal, session, tutor, existing, images=images, documents=documents)
+
+    async def again(
+        self, principal: Principal, session: ChatSession, tutor: Tutor, question: Message
+    ) -> Turn:
+        """A turn answering a stored question anew (a regenerated answer, an edited question):
+        its attachments loaded again."""
+        images, documents = await self._attached(principal.user_id, question.attachments)
+        return Turn(principal, session, tutor, question, images=images, documents=documents)
 
     async def _stored_answer(self, question: Message) -> Message | None:
         async with self._uow_factory() as uow:

@@ -29,8 +29,13 @@ class DeleteMessage:
                 raise MessageNotFound() from None
             await uow.tutors.lock(session.tutor_id)
             removed = await uow.messages.delete_with_reply(message.id)
-            if message.role == ASSISTANT and message.reply_to_id is not None:
-                await uow.messages.set_reply_state(message.reply_to_id, UNANSWERED)
+            question_id = message.reply_to_id
+            if (
+                message.role == ASSISTANT
+                and question_id is not None
+                and await uow.messages.reply_to(question_id) is None
+            ):
+                await uow.messages.set_reply_state(question_id, UNANSWERED)
             await uow.sessions.forget_messages(session.id, removed)
             await uow.tutors.refresh_rating(session.tutor_id)
             await uow.commit()

@@ -3,6 +3,7 @@
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
+from tutor_platform.tutoring.application.alternatives import with_alternatives
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
 from tutor_platform.tutoring.domain.message import Message
 from tutor_platform.tutoring.domain.session import ensure_can_read
@@ -22,4 +23,4 @@ class GetMessage:
                 ensure_can_read(principal, await uow.sessions.get(message.session_id))
             except SessionNotFound:
                 raise MessageNotFound() from None
-            return message
+            return (await with_alternatives(uow, [message]))[0]

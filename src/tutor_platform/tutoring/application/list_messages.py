@@ -5,6 +5,7 @@ from typing import Final
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
+from tutor_platform.tutoring.application.alternatives import with_alternatives
 from tutor_platform.tutoring.domain.session import ensure_can_read
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.repositories import MessagePage
@@ -33,4 +34,5 @@ class ListMessages:
                 before = await uow.messages.get(before_id)
                 if before is None or before.session_id != session.id:
                     raise fail("before_id", "must be the id of a message of this session")
-            return await uow.messages.page(session.id, before, limit)
+            page = await uow.messages.page(session.id, before, limit)
+            return MessagePage(await with_alternatives(uow, page.items), page.has_more)

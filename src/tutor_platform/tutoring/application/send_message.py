@@ -10,9 +10,9 @@ from uuid import UUID
 
 from tutor_platform.ai.api import TutorModels
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.conversation import Conversation
+from tutor_platform.tutoring.application.conversation import Conversation, Turn
 from tutor_platform.tutoring.application.views import Exchange
-from tutor_platform.tutoring.domain.message import NewMessage
+from tutor_platform.tutoring.domain.message import Message, NewMessage
 
 
 def elapsed_ms(started: float) -> int:
@@ -29,6 +29,10 @@ class SendMessage:
         turn = await self._conversation.open(principal, session_id, new)
         if turn.answer is not None:
             return Exchange(turn.question, turn.answer, replayed=True)
+        return Exchange(turn.question, await self.complete(turn))
+
+    async def complete(self, turn: Turn) -> Message:
+        """Ask the AI to answer the turn's question and store the answer."""
         started = time.perf_counter()
         try:
             briefing = await self._conversation.brief(turn)
@@ -37,5 +41,4 @@ class SendMessage:
             await self._conversation.unanswered(turn)
             raise
         latency = elapsed_ms(started)
-        answer = await self._conversation.answer(turn, reply, latency, briefing.sources)
-        return Exchange(turn.question, answer)
+        return await self._conversation.answer(turn, reply, latency, briefing.sources)

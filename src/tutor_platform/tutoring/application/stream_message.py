@@ -52,6 +52,7 @@ class MessageStream:
     user_message: Message
     events: AsyncGenerator[StreamEvent, None]
     replayed: bool = False
+    assistant_message_id: UUID | None = None
 
 
 class StreamMessage:
@@ -66,9 +67,13 @@ class StreamMessage:
         self, principal: Principal, session_id: UUID, new: NewMessage
     ) -> MessageStream:
         turn = await self._conversation.open(principal, session_id, new)
+        return self.of_turn(turn)
+
+    def of_turn(self, turn: Turn) -> MessageStream:
+        """The events answering the turn's question (a replay when it was answered)."""
         if turn.answer is not None:
-            return MessageStream(turn.question, _replay(turn.answer), replayed=True)
-        return MessageStream(turn.question, self._generate(turn))
+            return MessageStream(turn.question, _replay(turn.answer), True, turn.answer.id)
+        return MessageStream(turn.question, self._generate(turn), False, turn.answer_id)
 
     async def _generate(self, turn: Turn) -> AsyncGenerator[StreamEvent, None]:
         started = time.perf_counter()

@@ -5,6 +5,12 @@ request is asking the AI (since ``reply_claimed_at``), ``answered`` once the ans
 (the assistant message's ``reply_to_id`` points back at it), ``unanswered`` when the provider
 failed or the client left before any text arrived. A request that finds a ``pending`` claim
 older than :data:`STALE_CLAIM` (its process died) may take it over.
+
+Messages form a tree: ``parent_id`` is the message a message follows (an answer's question,
+a question's preceding message), so a regenerated answer or an edited question is a sibling
+of the one it replaces (``alternatives``: the ids of all messages sharing its parent, itself
+included, oldest first). ``is_current`` marks the messages of the branch the history shows,
+a path from a root to a leaf.
 """
 
 from collections.abc import Mapping, Sequence
@@ -55,6 +61,9 @@ class Message:
     reply_to_id: UUID | None = None
     reply_state: str | None = None
     reply_claimed_at: datetime | None = None
+    parent_id: UUID | None = None
+    is_current: bool = True
+    alternatives: tuple[UUID, ...] = ()
 
     def same_request(self, content: str, attachments: Sequence[UUID]) -> bool:
         """Whether a retry with this message's ``client_message_id`` asks the same thing."""
@@ -95,3 +104,20 @@ def validate_new_message(message: NewMessage) -> None:
     if key is not None and not 1 <= len(key) <= MAX_CLIENT_MESSAGE_ID_LENGTH:
         checks.check("client_message_id", f"must be 1 to {MAX_CLIENT_MESSAGE_ID_LENGTH} characters")
     checks.raise_if_failed()
+
+
+def sibling_ids(
+    messages: Sequence[Message], family: Sequence[tuple[UUID, UUID | None, UUID]]
+) -> dict[UUID, tuple[UUID, ...]]:
+    """Each message's alternatives: the ids among ``family`` (``(id, parent_id,
+    session_id)``, oldest first) sharing its parent (the roots of its session when it has
+    none)."""
+    groups: dict[tuple[UUID | None, UUID | None], list[UUID]] = {}
+    for member_id, parent_id, session_id in family:
+        key = (parent_id, None) if parent_id is not None else (None, session_id)
+        groups.setdefault(key, []).append(member_id)
+    found = {}
+    for message in messages:
+        key = (message.parent_id, None) if message.parent_id else (None, message.session_id)
+        found[message.id] = tuple(groups.get(key, [message.id]))
+    return found

@@ -113,12 +113,32 @@ class MessageRepository(Protocol):
     async def by_client_id(self, session_id: UUID, client_message_id: str) -> Message | None: ...
 
     async def reply_to(self, message_id: UUID) -> Message | None:
-        """The assistant message that answers the user message ``message_id``."""
+        """The assistant message that answers the user message ``message_id`` (the current
+        one, else the newest, when it was regenerated)."""
         ...
 
     async def page(self, session_id: UUID, before: Message | None, limit: int) -> MessagePage:
-        """Up to ``limit`` messages just older than ``before`` (None: the newest ones). Keyset
-        paging on (created_at, id): the cost does not grow with the conversation."""
+        """Up to ``limit`` messages of the current branch just older than ``before`` (None:
+        the newest ones). Keyset paging on (created_at, id): the cost does not grow with the
+        conversation nor with its other branches."""
+        ...
+
+    async def current_leaf(self, session_id: UUID) -> Message | None:
+        """The newest message of the session's current branch (what a new message follows)."""
+        ...
+
+    async def alternatives(self, messages: Sequence[Message]) -> dict[UUID, tuple[UUID, ...]]:
+        """For each message, the ids of the messages sharing its parent (itself included; the
+        roots of its session when it has no parent), oldest first. One query per call."""
+        ...
+
+    async def make_current(
+        self, session_id: UUID, message: Message | None, *, descend: bool = False
+    ) -> None:
+        """Make the branch through ``message`` the session's current one: its ancestors and
+        itself current, the rest of the former branch below the fork not; with ``descend``
+        also its newest child, that one's newest child, and so on. ``message`` None clears the
+        current branch (a new root follows)."""
         ...
 
     async def claim_reply(self, message_id: UUID, now: datetime, stale_before: datetime) -> bool:
@@ -131,7 +151,8 @@ class MessageRepository(Protocol):
         ...
 
     async def delete_with_reply(self, message_id: UUID) -> int:
-        """Delete the message and the answer to it, if any; how many were deleted."""
+        """Delete the message and the answers to it, if any; what followed them follows the
+        message's parent instead. How many were deleted."""
         ...
 
     async def delete_all(self, session_id: UUID) -> int:

@@ -1,11 +1,13 @@
 """/messages: one message of your sessions, and feedback on the tutor's answers."""
 
+from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Response, delete, get, post
+from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import FromPath, HeaderParameter, JSONBody, SkipValidation
+from litestar.response import Stream
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from tutor_platform.shared.auth import Principal
@@ -16,10 +18,24 @@ from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import (
     FeedbackCreate,
     FeedbackResponse,
 )
-from tutor_platform.tutoring.adapters.inbound.http.session_schemas import MessageResponse
+from tutor_platform.tutoring.adapters.inbound.http.params import AI_CALL, SKIP_COMPRESSION
+from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
+    ExchangeResponse,
+    MessageEdit,
+    MessageResponse,
+)
+from tutor_platform.tutoring.adapters.inbound.http.streaming import (
+    EVENT_STREAM,
+    SSE_RESPONSE,
+    STREAM_HEADERS,
+    resumed_body,
+    sse_body,
+)
+from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.delete_message import DeleteMessage
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.give_feedback import GiveFeedback
+from tutor_platform.tutoring.application.resume_stream import ResumeStream, StreamRecorder
 
 MessageId = FromPath[UUID]
 
@@ -28,7 +44,15 @@ class MessagesController(Controller):
     path = "/messages"
     security = BEARER_SECURITY
     dependencies = container_dependencies(
-        "tutoring", "get_message", "delete_message", "give_feedback"
+        "tutoring",
+        "get_message",
+        "delete_message",
+        "give_feedback",
+        "branches",
+        "rerun_message",
+        "rerun_stream",
+        "stream_recorder",
+        "resume_stream",
     )
 
     @get("/{message_id:uuid}", responses=error_responses(404))
@@ -77,3 +101,97 @@ class MessagesController(Controller):
         given = await give_feedback.execute(principal, message_id, data.command())
         status = HTTP_201_CREATED if given.created else HTTP_200_OK
         return Response(FeedbackResponse.of(given.feedback), status_code=status)
+
+    @post(
+        "/{message_id:uuid}/regenerate",
+        opt=AI_CALL,
+        status_code=HTTP_201_CREATED,
+        responses=error_responses(403, 404, 409, 422, 429, 502),
+    )
+    async def regenerate_message(
+        self,
+        message_id: MessageId,
+        principal: NamedDependency[Principal],
+        rerun_message: NamedDependency[SkipValidation[RerunMessage]],
+    ) -> MessageResponse:
+        """A new answer to the same question as this answer of the tutor (in your session);
+        the old one stays as an alternative, the new one is current. 422 on a user message,
+        404 on someone else's; 502 when the provider fails (the old answer is current again)."""
+        return MessageResponse.of(await rerun_message.regenerate(principal, message_id))
+
+    @post(
+        "/{message_id:uuid}/regenerate/stream",
+        opt={**AI_CALL, SKIP_COMPRESSION: True},
+        status_code=HTTP_200_OK,
+        responses={**error_responses(403, 404, 409, 422, 429), **SSE_RESPONSE},
+    )
+    async def regenerate_message_stream(
+        self,
+        message_id: MessageId,
+        principal: NamedDependency[Principal],
+        rerun_stream: NamedDependency[SkipValidation[RerunStream]],
+        stream_recorder: NamedDependency[SkipValidation[StreamRecorder]],
+    ) -> Stream:
+        """Regenerate an answer as Server-Sent Events (as the streamed send; the
+        ``user_message`` event is the question answered again)."""
+        stream = await rerun_stream.regenerate(principal, message_id)
+        body = sse_body(stream, stream_recorder, principal.user_id)
+        return Stream(body, media_type=EVENT_STREAM, headers=STREAM_HEADERS)
+
+    @patch(
+        "/{message_id:uuid}",
+        opt=AI_CALL,
+        status_code=HTTP_201_CREATED,
+        responses=error_responses(403, 404, 409, 422, 429, 502),
+    )
+    async def edit_message(
+        self,
+        message_id: MessageId,
+        data: JSONBody[MessageEdit],
+        principal: NamedDependency[Principal],
+        rerun_message: NamedDependency[SkipValidation[RerunMessage]],
+    ) -> ExchangeResponse:
+        """Edit one of your messages: the new text is a new branch from that point (the old
+        question and what followed stay, as an alternative), answered by the tutor. 422 on an
+        answer of the tutor; 502 when the provider fails (the new question stays)."""
+        exchange = await rerun_message.edit(principal, message_id, data.content)
+        return ExchangeResponse.of(exchange)
+
+    @post("/{message_id:uuid}/select", status_code=HTTP_200_OK, responses=error_responses(403, 404))
+    async def select_message(
+        self,
+        message_id: MessageId,
+        principal: NamedDependency[Principal],
+        branches: NamedDependency[SkipValidation[Branches]],
+    ) -> MessageResponse:
+        """Make the branch through this message (one of its ``alternatives``) current again:
+        the history shows it, down to its newest messages, and the tutor follows it."""
+        return MessageResponse.of(await branches.select(principal, message_id))
+
+    @get(
+        "/{message_id:uuid}/stream",
+        opt={SKIP_COMPRESSION: True},
+        responses={**error_responses(400, 404), **SSE_RESPONSE},
+    )
+    async def resume_stream(
+        self,
+        message_id: MessageId,
+        principal: NamedDependency[Principal],
+        resume_stream: NamedDependency[SkipValidation[ResumeStream]],
+        last_event_id: Annotated[
+            str | None,
+            HeaderParameter(
+                name="Last-Event-ID",
+                max_length=200,
+                description="The id of the last event you received ({assistant_message_id}.{n}); "
+                "omitted: the whole stream. 400 when it is not an event sent on this stream.",
+            ),
+        ] = None,
+    ) -> Stream:
+        """Resume the streamed answer with this id after a lost connection: the events after
+        ``Last-Event-ID``, then the rest as they are generated, or ``done`` at once when the
+        answer is complete."""
+        items = await resume_stream.execute(principal, message_id, last_event_id)
+        return Stream(
+            resumed_body(message_id, items), media_type=EVENT_STREAM, headers=STREAM_HEADERS
+        )

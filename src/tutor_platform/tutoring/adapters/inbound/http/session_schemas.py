@@ -116,6 +116,20 @@ class MessageResponse(msgspec.Struct, kw_only=True):
     reply_to_id: Annotated[
         UUID | None, msgspec.Meta(description="On an answer: the user message it answers.")
     ]
+    parent_id: Annotated[
+        UUID | None,
+        msgspec.Meta(
+            description="The message this one follows (an answer's question); null on the "
+            "first message of a branch."
+        ),
+    ]
+    alternatives: Annotated[
+        list[UUID],
+        msgspec.Meta(
+            description="The ids of the messages sharing this one's parent (regenerated "
+            "answers, edited questions), this one included, oldest first."
+        ),
+    ]
     created_at: datetime
 
     @classmethod
@@ -132,8 +146,32 @@ class MessageResponse(msgspec.Struct, kw_only=True):
             citations=[CitationResponse.of(citation) for citation in message.citations],
             client_message_id=message.client_message_id,
             reply_to_id=message.reply_to_id,
+            parent_id=message.parent_id,
+            alternatives=list(message.alternatives or (message.id,)),
             created_at=message.created_at,
         )
+
+
+class StreamedUserMessage(MessageResponse, kw_only=True):
+    """The data of a stream's ``user_message`` event."""
+
+    assistant_message_id: Annotated[
+        UUID | None,
+        msgspec.Meta(description="The id the answer will have: resume its stream with it."),
+    ]
+
+    @classmethod
+    def of_stream(
+        cls, message: Message, assistant_message_id: UUID | None
+    ) -> "StreamedUserMessage":
+        fields = msgspec.structs.asdict(MessageResponse.of(message))
+        return cls(**fields, assistant_message_id=assistant_message_id)
+
+
+class MessageEdit(Request):
+    content: Annotated[
+        str, msgspec.Meta(min_length=1, max_length=MAX_CONTENT_LENGTH, description="Not blank.")
+    ]
 
 
 class MessagePageResponse(msgspec.Struct):

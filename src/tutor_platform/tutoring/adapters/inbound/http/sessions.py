@@ -46,6 +46,7 @@ from tutor_platform.tutoring.application.list_messages import (
 )
 from tutor_platform.tutoring.application.list_sessions import ListSessions
 from tutor_platform.tutoring.application.rename_session import RenameSession
+from tutor_platform.tutoring.application.resume_stream import StreamRecorder
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
 from tutor_platform.tutoring.application.stream_message import StreamMessage
@@ -71,6 +72,7 @@ class SessionsController(Controller):
         "list_messages",
         "send_message",
         "stream_message",
+        "stream_recorder",
     )
 
     @post("/", responses=error_responses(422))
@@ -202,10 +204,12 @@ class SessionsController(Controller):
         data: JSONBody[MessageCreate],
         principal: NamedDependency[Principal],
         stream_message: NamedDependency[SkipValidation[StreamMessage]],
+        stream_recorder: NamedDependency[SkipValidation[StreamRecorder]],
     ) -> Stream:
         """Send a message and get the answer as Server-Sent Events (see the 200 response)."""
         stream = await stream_message.execute(principal, session_id, data.command())
-        return Stream(sse_body(stream), media_type=EVENT_STREAM, headers=STREAM_HEADERS)
+        body = sse_body(stream, stream_recorder, principal.user_id)
+        return Stream(body, media_type=EVENT_STREAM, headers=STREAM_HEADERS)
 
     @delete(
         "/{session_id:uuid}/messages",

@@ -2,10 +2,11 @@
 feedback export, with their OpenAPI descriptions: the events are documented as a union of
 structs tagged by their ``event`` name (one schema per event, ``data`` being its JSON)."""
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Annotated, Final
+from uuid import UUID
 
 import msgspec
 from litestar.openapi import ResponseSpec
@@ -14,7 +15,17 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType
 from tutor_platform.shared.errors import ErrorCode
 from tutor_platform.shared.http.openapi import tagged_union
 from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import FeedbackExportLine
-from tutor_platform.tutoring.adapters.inbound.http.session_schemas import MessageResponse
+from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
+    MessageResponse,
+    StreamedUserMessage,
+)
+from tutor_platform.tutoring.application.resume_stream import (
+    Interrupted,
+    Resumed,
+    StoredAnswer,
+    StreamRecorder,
+    event_id,
+)
 from tutor_platform.tutoring.application.stream_message import (
     Delta,
     Done,
@@ -26,9 +37,12 @@ from tutor_platform.tutoring.ports.repositories import ExportedFeedback
 EVENT_STREAM: Final = "text/event-stream"
 NDJSON: Final = "application/x-ndjson"
 STREAM_HEADERS: Final = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-SSE_DESCRIPTION: Final = """The answer as Server-Sent Events (`text/event-stream`):
+SSE_DESCRIPTION: Final = """The answer as Server-Sent Events (`text/event-stream`). Every event
+has an `id:` (`{assistant_message_id}.{n}`); a client that lost the connection resumes with
+`GET /messages/{assistant_message_id}/stream` and the `Last-Event-ID` it last received.
 
-- `event: user_message` — `data`: the stored user message (a `MessageResponse` object);
+- `event: user_message` — `data`: the stored user message (a `MessageResponse` object) with
+  `assistant_message_id`, the id the answer will have;
 - `event: delta` — `data`: `{"text": "..."}`, a piece of the answer as it arrives; the pieces
   concatenate to the stored answer;
 - then exactly one of `event: done` — `data`: the stored assistant message (a
@@ -43,12 +57,14 @@ before the stream starts (404, 409, 422, 429...) are ordinary JSON error respons
 SSE_WIRE_FORMAT: Final = """
 
 The schema is one event: on the wire its `event` is the SSE `event:` line and its `data` the
-JSON of the `data:` line, for example
+JSON of the `data:` line, after its `id:` line, for example
 
 ```
+id: 0193a1e4-7c2b-7d41-9a0e-5b8f3c6d2e17.2
 event: delta
 data: {"text":"A list keeps its order; "}
 
+id: 0193a1e4-7c2b-7d41-9a0e-5b8f3c6d2e17.3
 event: done
 data: {"id":"0193a1e4-7c2b-7d41-9a0e-5b8f3c6d2e17","role":"assistant",...}
 ```"""
@@ -68,9 +84,9 @@ class StreamError(msgspec.Struct):
 
 
 class UserMessageEvent(msgspec.Struct, tag_field="event", tag="user_message"):
-    """First: the stored user message."""
+    """First: the stored user message, with the id its answer will have."""
 
-    data: MessageResponse
+    data: StreamedUserMessage
 
 
 class DeltaEvent(msgspec.Struct, tag_field="event", tag="delta"):
@@ -113,23 +129,59 @@ NDJSON_DESCRIPTION: Final = (
 )
 
 
-def sse_event(name: str, data: object) -> bytes:
-    """One event; compact JSON has no line breaks, so ``data`` is a single line."""
-    return b"event: " + name.encode() + b"\ndata: " + msgspec.json.encode(data) + b"\n\n"
+def sse_frame(event_id: str, name: str, data: str) -> bytes:
+    """One numbered event whose ``data`` is already encoded (one line of JSON)."""
+    return f"id: {event_id}\nevent: {name}\ndata: {data}\n\n".encode()
 
 
-async def sse_body(stream: MessageStream) -> AsyncIterator[bytes]:
-    """The events of a streamed answer; closing this body closes the answer's events (so a
-    client that leaves is noticed by the use case)."""
+def _json(data: object) -> str:
+    return msgspec.json.encode(data).decode()
+
+
+async def named_events(stream: MessageStream) -> AsyncIterator[tuple[str, str, bool]]:
+    """The events of a streamed answer as ``(event, data, final)``; closing this closes the
+    answer's events (so a client that leaves is noticed by the use case)."""
     async with aclosing(stream.events) as events:
-        yield sse_event("user_message", MessageResponse.of(stream.user_message))
+        user_message = StreamedUserMessage.of_stream(
+            stream.user_message, stream.assistant_message_id
+        )
+        yield "user_message", _json(user_message), False
         async for event in events:
             if isinstance(event, Delta):
-                yield sse_event("delta", {"text": event.text})
+                yield "delta", _json({"text": event.text}), False
             elif isinstance(event, Done):
-                yield sse_event("done", MessageResponse.of(event.message))
+                yield "done", _json(MessageResponse.of(event.message)), True
             elif isinstance(event, Failed):
-                yield sse_event("error", {"error_code": event.error_code, "detail": event.detail})
+                detail = {"error_code": event.error_code, "detail": event.detail}
+                yield "error", _json(detail), True
+
+
+async def sse_body(
+    stream: MessageStream, recorder: StreamRecorder, owner_id: UUID
+) -> AsyncIterator[bytes]:
+    """The numbered events of a streamed answer, logged so that a client can resume."""
+    stream_id = stream.assistant_message_id or stream.user_message.id
+    named = named_events(stream)
+    logged = recorder.record(owner_id, stream_id, named, log=not stream.replayed)
+    async with aclosing(logged) as events:
+        async for event in events:
+            yield sse_frame(event_id(stream_id, event.seq), event.event, event.data)
+
+
+async def resumed_body(
+    stream_id: UUID, items: AsyncGenerator[Resumed, None]
+) -> AsyncIterator[bytes]:
+    """A resumed stream: the logged events, or the stored answer as ``done``."""
+    async with aclosing(items) as resumed:
+        async for item in resumed:
+            if isinstance(item, StoredAnswer):
+                data = _json(MessageResponse.of(item.message))
+                yield sse_frame(event_id(stream_id, item.seq), "done", data)
+            elif isinstance(item, Interrupted):
+                detail = {"error_code": "NOT_FOUND", "detail": "The answer was interrupted."}
+                yield sse_frame(event_id(stream_id, item.seq), "error", _json(detail))
+            else:
+                yield sse_frame(event_id(stream_id, item.seq), item.event, item.data)
 
 
 async def ndjson_body(rows: AsyncIterator[ExportedFeedback]) -> AsyncIterator[bytes]:

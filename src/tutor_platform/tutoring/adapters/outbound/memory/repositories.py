@@ -1,6 +1,6 @@
 """Tutoring's repositories over an in-memory state (one unit of work's working copy)."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
@@ -8,7 +8,7 @@ from uuid import UUID
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.adapters.outbound.memory.store import TutoringState
 from tutor_platform.tutoring.domain.feedback import DETAILED, Feedback
-from tutor_platform.tutoring.domain.message import PENDING, UNANSWERED, Message
+from tutor_platform.tutoring.domain.message import PENDING, UNANSWERED, Message, sibling_ids
 from tutor_platform.tutoring.domain.session import ChatSession
 from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.ports.repositories import (
@@ -88,6 +88,10 @@ def delete_session(state: TutoringState, session_id: UUID) -> None:
 def delete_message(state: TutoringState, message_id: UUID) -> int:
     """Delete a message, the answer to it and their feedback; how many messages went."""
     doomed = [m.id for m in state.messages.values() if message_id in (m.id, m.reply_to_id)]
+    parent_id = state.messages[message_id].parent_id if message_id in state.messages else None
+    for follower in state.messages.values():
+        if follower.parent_id in doomed and follower.id not in doomed:
+            follower.parent_id = parent_id
     for doomed_id in doomed:
         del state.messages[doomed_id]
     for feedback in [f for f in state.feedback.values() if f.message_id in doomed]:
@@ -176,13 +180,45 @@ class InMemoryMessageRepository:
         )
 
     async def reply_to(self, message_id: UUID) -> Message | None:
-        return next((m for m in self._state.messages.values() if m.reply_to_id == message_id), None)
+        replies = [m for m in self._state.messages.values() if m.reply_to_id == message_id]
+        return max(replies, key=lambda m: (m.is_current, m.created_at, m.id), default=None)
+
+    async def current_leaf(self, session_id: UUID) -> Message | None:
+        page = await self.page(session_id, None, 1)
+        return page.items[-1] if page.items else None
+
+    async def alternatives(self, messages: Sequence[Message]) -> dict[UUID, tuple[UUID, ...]]:
+        ordered = sorted(self._state.messages.values(), key=lambda m: (m.created_at, m.id))
+        return sibling_ids(messages, [(m.id, m.parent_id, m.session_id) for m in ordered])
+
+    async def make_current(
+        self, session_id: UUID, message: Message | None, *, descend: bool = False
+    ) -> None:
+        messages = self._state.messages
+        fork = None if message is None else messages.get(message.id)
+        path = []
+        while fork is not None and not fork.is_current:
+            path.append(fork)
+            fork = None if fork.parent_id is None else messages.get(fork.parent_id)
+        for m in messages.values():
+            below = fork is None or (m.created_at, m.id) > (fork.created_at, fork.id)
+            if m.session_id == session_id and m.is_current and below:
+                m.is_current = False
+        for m in path:
+            m.is_current = True
+        node = None if message is None else messages.get(message.id)
+        while descend and node is not None:
+            children = [m for m in messages.values() if m.parent_id == node.id]
+            node = max(children, key=lambda m: (m.created_at, m.id), default=None)
+            if node is not None:
+                node.is_current = True
 
     async def page(self, session_id: UUID, before: Message | None, limit: int) -> MessagePage:
         found = [
             m
             for m in self._state.messages.values()
             if m.session_id == session_id
+            and m.is_current
             and (before is None or (m.created_at, m.id) < (before.created_at, before.id))
         ]
         found.sort(key=lambda m: (m.created_at, m.id))

@@ -1,5 +1,6 @@
 """Messages on SQLAlchemy, paged by keyset on (created_at, id) with a row-value comparison
-that the (session_id, created_at, id) index answers directly."""
+that the (session_id, is_current, created_at, id) index answers directly: a page of the
+current branch reads only its own rows, however long or branched the conversation."""
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -17,6 +18,7 @@ from tutor_platform.tutoring.domain.message import (
     UNANSWERED,
     Message,
     MessageMetadata,
+    sibling_ids,
 )
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage, MessagePage
 
@@ -99,6 +101,24 @@ def message_from_row(row: Row[Any]) -> Message:
         reply_to_id=row.reply_to_id,
         reply_state=row.reply_state,
         reply_claimed_at=row.reply_claimed_at,
+        parent_id=row.parent_id,
+        is_current=row.is_current,
+    )
+
+
+def page_statement(session_id: UUID, before: Message | None, limit: int) -> Any:
+    """The newest ``limit + 1`` messages of the session's current branch older than
+    ``before``, newest first."""
+    conditions = [_MESSAGES.c.session_id == session_id, _MESSAGES.c.is_current.is_(True)]
+    if before is not None:
+        conditions.append(
+            tuple_(_MESSAGES.c.created_at, _MESSAGES.c.id) < (before.created_at, before.id)
+        )
+    return (
+        select(_MESSAGES)
+        .where(*conditions)
+        .order_by(_MESSAGES.c.created_at.desc(), _MESSAGES.c.id.desc())
+        .limit(limit + 1)
     )
 
 
@@ -122,6 +142,8 @@ class SqlAlchemyMessageRepository:
             reply_to_id=message.reply_to_id,
             reply_state=message.reply_state,
             reply_claimed_at=message.reply_claimed_at,
+            parent_id=message.parent_id,
+            is_current=message.is_current,
             created_at=message.created_at,
             updated_at=message.created_at,
         )
@@ -139,22 +161,85 @@ class SqlAlchemyMessageRepository:
         )
 
     async def reply_to(self, message_id: UUID) -> Message | None:
-        return await self._one(_MESSAGES.c.reply_to_id == message_id)
-
-    async def page(self, session_id: UUID, before: Message | None, limit: int) -> MessagePage:
-        conditions = [_MESSAGES.c.session_id == session_id]
-        if before is not None:
-            conditions.append(
-                tuple_(_MESSAGES.c.created_at, _MESSAGES.c.id) < (before.created_at, before.id)
-            )
-        rows = (
+        row = (
             await self._session.execute(
                 select(_MESSAGES)
-                .where(*conditions)
-                .order_by(_MESSAGES.c.created_at.desc(), _MESSAGES.c.id.desc())
-                .limit(limit + 1)
+                .where(_MESSAGES.c.reply_to_id == message_id)
+                .order_by(
+                    _MESSAGES.c.is_current.desc(),
+                    _MESSAGES.c.created_at.desc(),
+                    _MESSAGES.c.id.desc(),
+                )
+                .limit(1)
+            )
+        ).first()
+        return None if row is None else message_from_row(row)
+
+    async def current_leaf(self, session_id: UUID) -> Message | None:
+        rows = (await self._session.execute(page_statement(session_id, None, 0))).all()
+        return message_from_row(rows[0]) if rows else None
+
+    async def alternatives(self, messages: Sequence[Message]) -> dict[UUID, tuple[UUID, ...]]:
+        if not messages:
+            return {}
+        parents = {m.parent_id for m in messages if m.parent_id is not None}
+        sessions = {m.session_id for m in messages if m.parent_id is None}
+        rows = (
+            await self._session.execute(
+                select(_MESSAGES.c.id, _MESSAGES.c.parent_id, _MESSAGES.c.session_id)
+                .where(
+                    or_(
+                        _MESSAGES.c.parent_id.in_(parents),
+                        and_(
+                            _MESSAGES.c.session_id.in_(sessions),
+                            _MESSAGES.c.parent_id.is_(None),
+                        ),
+                    )
+                )
+                .order_by(_MESSAGES.c.created_at, _MESSAGES.c.id)
             )
         ).all()
+        return sibling_ids(messages, [(row.id, row.parent_id, row.session_id) for row in rows])
+
+    async def make_current(
+        self, session_id: UUID, message: Message | None, *, descend: bool = False
+    ) -> None:
+        path: list[Message] = []
+        message = None if message is None else await self.get(message.id)
+        fork = message
+        while fork is not None and not fork.is_current:
+            path.append(fork)
+            fork = None if fork.parent_id is None else await self.get(fork.parent_id)
+        cleared = [_MESSAGES.c.session_id == session_id, _MESSAGES.c.is_current.is_(True)]
+        if fork is not None:
+            cleared.append(
+                tuple_(_MESSAGES.c.created_at, _MESSAGES.c.id) > (fork.created_at, fork.id)
+            )
+        await self._session.execute(update(_MESSAGES).where(*cleared).values(is_current=False))
+        lit = [m.id for m in path]
+        node = message
+        while descend and node is not None:
+            node = await self._newest_child(node.id)
+            if node is not None:
+                lit.append(node.id)
+        if lit:
+            await self._session.execute(
+                update(_MESSAGES).where(_MESSAGES.c.id.in_(lit)).values(is_current=True)
+            )
+
+    async def _newest_child(self, message_id: UUID) -> Message | None:
+        row = (
+            await self._session.execute(
+                select(_MESSAGES)
+                .where(_MESSAGES.c.parent_id == message_id)
+                .order_by(_MESSAGES.c.created_at.desc(), _MESSAGES.c.id.desc())
+                .limit(1)
+            )
+        ).first()
+        return None if row is None else message_from_row(row)
+
+    async def page(self, session_id: UUID, before: Message | None, limit: int) -> MessagePage:
+        rows = (await self._session.execute(page_statement(session_id, before, limit))).all()
         items = [message_from_row(row) for row in rows[:limit]]
         items.reverse()
         return MessagePage(items=items, has_more=len(rows) > limit)
@@ -185,7 +270,18 @@ class SqlAlchemyMessageRepository:
         return bool(getattr(result, "rowcount", 0))
 
     async def delete_with_reply(self, message_id: UUID) -> int:
-        """The answer first: a cascade would delete it uncounted."""
+        """The answers first: a cascade would delete them uncounted. What followed the
+        deleted messages follows the deleted message's parent instead."""
+        message = await self.get(message_id)
+        if message is None:
+            return 0
+        answers = select(_MESSAGES.c.id).where(_MESSAGES.c.reply_to_id == message_id)
+        doomed = [message_id, *(await self._session.execute(answers)).scalars()]
+        await self._session.execute(
+            update(_MESSAGES)
+            .where(_MESSAGES.c.parent_id.in_(doomed), _MESSAGES.c.id.not_in(doomed))
+            .values(parent_id=message.parent_id)
+        )
         return await self._delete(
             _MESSAGES.c.reply_to_id == message_id, _MESSAGES.c.id == message_id
         )

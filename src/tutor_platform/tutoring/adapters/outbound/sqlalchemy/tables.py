@@ -3,7 +3,9 @@
 Deleting a tutor deletes its sessions, a session its messages, a message its feedback (and a
 user message the answer to it). ``course_id``, ``created_by``, ``user_id`` and attachment ids
 belong to other contexts (no foreign key). Messages are read by (session_id, created_at, id),
-the keyset of their paging; (session_id, client_message_id) is unique, which makes retried
+the keyset of their paging, and the current branch by (session_id, is_current, created_at, id),
+so that a page of the history costs the same however long or branched the conversation;
+``parent_id`` links the message tree; (session_id, client_message_id) is unique, which makes retried
 sends idempotent even when they race.
 """
 
@@ -70,6 +72,13 @@ class ChatMessageRow(UUIDv7AuditBase):
             "session_id", "client_message_id", name="uq_chat_messages_session_id_client_message_id"
         ),
         Index("ix_chat_messages_session_id_created_at_id", "session_id", "created_at", "id"),
+        Index(
+            "ix_chat_messages_session_id_is_current_created_at_id",
+            "session_id",
+            "is_current",
+            "created_at",
+            "id",
+        ),
     )
 
     session_id: Mapped[UUID] = mapped_column(ForeignKey("chat_sessions.id", ondelete="CASCADE"))
@@ -86,6 +95,10 @@ class ChatMessageRow(UUIDv7AuditBase):
     reply_claimed_at: Mapped[datetime | None] = mapped_column(
         DateTimeUTC(timezone=True), default=None
     )
+    parent_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="SET NULL"), default=None, index=True
+    )
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
 
 class MessageFeedbackRow(UUIDv7AuditBase):
