@@ -1,12 +1,11 @@
 /**
  * A small program on the client generated from the running app's OpenAPI document
  * (openapi-typescript types + openapi-fetch), as a frontend would use it: register, log in,
- * read a premium lesson as a premium user, stream a tutor's answer, upload a file.
+ * read a premium lesson as a premium user, stream a tutor's answer, regenerate it, upload a
+ * file.
  *
  * Run by scripts/client-check against a live server: TUTOR_API_URL, TUTOR_ADMIN_LOGIN and
  * TUTOR_ADMIN_PASSWORD say where it is and which admin makes the new user premium.
- * Regenerating an answer (SPEC 3.3) is not exercised here yet: that endpoint is not in this
- * branch's document, so the generated client has no call for it.
  */
 import createClient, { type Client } from "openapi-fetch";
 import { EventSourceParserStream } from "eventsource-parser/stream";
@@ -108,6 +107,7 @@ function streamEvent(name: string, data: string): StreamEvent {
   const payload: unknown = JSON.parse(data);
   switch (name) {
     case "user_message":
+      return { event: name, data: payload as Schemas["StreamedUserMessage"] };
     case "done":
       return { event: name, data: payload as Schemas["MessageResponse"] };
     case "delta":
@@ -119,7 +119,7 @@ function streamEvent(name: string, data: string): StreamEvent {
   }
 }
 
-async function streamTutorAnswer(student: Api): Promise<void> {
+async function streamTutorAnswer(student: Api): Promise<Schemas["MessageResponse"]> {
   const tutors = ok("listTutors", await student.GET("/api/v1/tutors", { params: { query: {} } }));
   const tutor = tutors.items[0];
   check(tutor !== undefined, "the demo has a tutor");
@@ -147,7 +147,25 @@ async function streamTutorAnswer(student: Api): Promise<void> {
   const text = events.map((event) => (event.event === "delta" ? event.data.text : "")).join("");
   check(text === last.data.content, "the deltas add up to the stored answer");
   check(last.data.reply_to_id === first.data.id, "the answer replies to the question");
+  check(first.data.assistant_message_id === last.data.id, "the answer's id was known up front");
   console.log(`streamed an answer in ${events.length - 2} pieces (${text.length} characters)`);
+  return last.data;
+}
+
+async function regenerateAnswer(student: Api, answer: Schemas["MessageResponse"]): Promise<void> {
+  const again = ok(
+    "regenerateMessage",
+    await student.POST("/api/v1/messages/{message_id}/regenerate", {
+      params: { path: { message_id: answer.id } },
+    }),
+  );
+  check(again.id !== answer.id, "regenerating makes a new answer");
+  check(again.reply_to_id === answer.reply_to_id, "to the same question");
+  check(
+    again.alternatives.includes(answer.id) && again.alternatives.includes(again.id),
+    "the old answer stays as an alternative",
+  );
+  console.log(`regenerated the answer (${again.alternatives.length} alternatives)`);
 }
 
 async function uploadFile(student: Api): Promise<void> {
@@ -177,7 +195,8 @@ async function main(): Promise<void> {
   const admin = await logIn(requiredEnv("TUTOR_ADMIN_LOGIN"), requiredEnv("TUTOR_ADMIN_PASSWORD"));
   const student = await registerPremiumStudent(admin);
   await readPremiumLesson(student);
-  await streamTutorAnswer(student);
+  const answer = await streamTutorAnswer(student);
+  await regenerateAnswer(student, answer);
   await uploadFile(student);
   console.log("the generated client did everything the example asks");
 }
