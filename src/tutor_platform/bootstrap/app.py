@@ -84,7 +84,9 @@ def create_app(
             settings.first_admin_email, settings.first_admin_password
         )
         if settings.loads_demo_data:
-            await load_demo_on_start(container)
+            await load_demo_on_start(
+                container, production=settings.is_production, json_logs=settings.json_logs
+            )
         try:
             for feed in container.cache_feeds():
                 await feed.start()

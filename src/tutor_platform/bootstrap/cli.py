@@ -14,9 +14,16 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
     import uvicorn
 
     from tutor_platform.bootstrap.app import create_app
+    from tutor_platform.bootstrap.logging import announce
 
     app = create_app(settings)
-    print(f"Tutor Platform on http://{settings.host}:{settings.port} (API docs at /schema)")
+    url = f"http://{settings.host}:{settings.port}"
+    announce(
+        f"Tutor Platform on {url} (API docs at /schema)",
+        "serving",
+        json_logs=settings.json_logs,
+        url=url,
+    )
     uvicorn.run(
         app,
         host=settings.host,

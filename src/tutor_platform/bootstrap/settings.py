@@ -116,9 +116,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def loads_demo_data(self) -> bool:
-        """``auto`` loads the demo data on the embedded SQLite default only."""
+        """``auto`` loads the demo data on the embedded SQLite default outside production only;
+        production loads it (whose passwords are public) only with ``DEMO_DATA=on``."""
         if self.demo_data == "auto":
-            return self.is_sqlite
+            return self.is_sqlite and not self.is_production
         return self.demo_data == "on"
 
     @property

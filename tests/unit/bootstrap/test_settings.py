@@ -131,3 +131,19 @@ def test_log_format_auto_is_json_only_in_production() -> None:
     production = msgspec.structs.replace(development, environment="production")
     assert production.json_logs
     assert not msgspec.structs.replace(production, log_format="console").json_logs
+
+
+@pytest.mark.parametrize(
+    ("environ", "loads"),
+    [
+        ({}, True),
+        ({"DATABASE_URL": "postgresql+asyncpg://db/tutor"}, False),
+        ({"ENVIRONMENT": "production", "SECRET_KEY": STRONG_SECRET}, False),
+        ({"ENVIRONMENT": "production", "SECRET_KEY": STRONG_SECRET, "DEMO_DATA": "on"}, True),
+        ({"DEMO_DATA": "off"}, False),
+    ],
+)
+def test_demo_data_is_never_loaded_in_production_unless_asked(
+    environ: dict[str, str], loads: bool
+) -> None:
+    assert load_settings(environ=environ, env_file=None).loads_demo_data is loads

@@ -12,6 +12,7 @@ from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, SHORT_ANSWER, Rubric
 from tutor_platform.bootstrap.container import RootContainer
+from tutor_platform.bootstrap.logging import announce
 from tutor_platform.bootstrap.demo.catalog import (
     DemoAccount,
     DemoCatalog,
@@ -225,7 +226,25 @@ def credentials_banner(report: DemoSeedReport) -> str:
     return "\n".join(lines)
 
 
-async def load_demo_on_start(container: RootContainer) -> None:
-    """Seed the demo data (what is missing of it) and print how to log in."""
+async def load_demo_on_start(
+    container: RootContainer, *, production: bool = False, json_logs: bool = False
+) -> None:
+    """Seed the demo data (what is missing of it) and tell how to log in; in production (where
+    only ``DEMO_DATA=on`` loads it) warn that accounts with public passwords exist."""
     report = await seed_demo(container, load_demo_catalog())
-    print(credentials_banner(report), flush=True)
+    if production:
+        announce(
+            "WARNING: DEMO_DATA=on loads the demo accounts, whose passwords are public, "
+            "in production",
+            "demo_data_in_production",
+            json_logs=json_logs,
+            warning=True,
+            detail="DEMO_DATA=on loads the demo accounts, whose passwords are public",
+        )
+    announce(
+        credentials_banner(report),
+        "demo_data_loaded",
+        json_logs=json_logs,
+        demo_logins=[report.instructor.username, report.student.username],
+        courses_created=report.created,
+    )
