@@ -12,7 +12,6 @@ from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, SHORT_ANSWER, Rubric
 from tutor_platform.bootstrap.container import RootContainer
-from tutor_platform.bootstrap.logging import announce
 from tutor_platform.bootstrap.demo.catalog import (
     DemoAccount,
     DemoCatalog,
@@ -20,6 +19,7 @@ from tutor_platform.bootstrap.demo.catalog import (
     DemoQuestion,
     load_demo_catalog,
 )
+from tutor_platform.bootstrap.logging import announce
 from tutor_platform.identity.application.create_user import NewUser
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.ports.repositories import UserQuery
