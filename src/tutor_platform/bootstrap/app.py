@@ -29,6 +29,7 @@ from tutor_platform.shared.http.request_middleware import (
     RequestContextMiddleware,
 )
 from tutor_platform.shared.http.strict_body import strict_json_body
+from tutor_platform.shared.http.text_input import QueryTextMiddleware
 from tutor_platform.shared.jobs.adapters.http import JobController
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
@@ -110,7 +111,11 @@ def create_app(
         ],
         dependencies=dict(AUTH_DEPENDENCIES),
         before_request=strict_json_body,
-        middleware=[*_rate_limit_middleware(settings, container), BodyMediaTypeMiddleware()],
+        middleware=[
+            *_rate_limit_middleware(settings, container),
+            QueryTextMiddleware(),
+            BodyMediaTypeMiddleware(),
+        ],
         plugins=[ErrorResponsesPlugin(), StrictStructSchemaPlugin()],
         exception_handlers={Exception: exception_to_response},
         openapi_config=openapi_config(),
