@@ -57,7 +57,7 @@ def _rate_limit_middleware(
     container.rate_limit_groups()
     if not settings.rate_limit_enabled:
         return []
-    return [RateLimitMiddleware(container.rate_limiter())]
+    return [RateLimitMiddleware(container.rate_limiter(), container.redis_outage())]
 
 
 def create_app(

@@ -93,6 +93,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     ai_total_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 90.0
     ai_breaker_failure_threshold: Positive = 5
     ai_breaker_reset_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
+    ai_max_output_characters: Positive = 200_000
     embedding_provider: Literal["local", "gemini", "openai"] = "local"
     gemini_embedding_model: str = "gemini-embedding-001"
     openai_embedding_model: str = "text-embedding-3-small"
