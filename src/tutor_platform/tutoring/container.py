@@ -82,4 +82,4 @@ class TutoringContainer(containers.DeclarativeContainer):
     mark_feedback_processed = providers.Factory(MarkFeedbackProcessed, **_store)
 
     find_tutor = providers.Factory(FindTutor, **_store)
-    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor)
+    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor, access=access)
