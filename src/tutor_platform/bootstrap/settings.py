@@ -211,6 +211,11 @@ def validate(settings: Settings) -> None:
     weak_argon2 = settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2
     if weak_argon2 and settings.environment != "test":
         raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")
+    if bool(settings.first_admin_email.strip()) != bool(settings.first_admin_password):
+        raise SettingsError(
+            "FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD go together: set both to create the "
+            "first admin at start, or neither"
+        )
     if settings.storage_backend == "s3" and not settings.s3_bucket:
         raise SettingsError("STORAGE_BACKEND=s3 needs S3_BUCKET")
     if (problem := allowed_types_problem(settings.upload_allowed_type_list)) is not None:

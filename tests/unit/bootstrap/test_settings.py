@@ -52,6 +52,7 @@ def test_env_file_is_read_and_the_environment_wins(tmp_path: Path) -> None:
         "export HOST=192.0.2.10\n"
         "SECRET_KEY='quoted-secret-value-with-#-and-=-0123456789'\n"
         'FIRST_ADMIN_EMAIL="admin@example.com"\n'
+        "FIRST_ADMIN_PASSWORD=a-first-admin-password\n"
         "not a setting line\n",
         encoding="utf-8",
     )
@@ -117,6 +118,8 @@ def test_bad_values_name_the_variable(variable: str, value: str) -> None:
         {"JOB_BACKEND": "saq"},
         {"ARGON2_MEMORY_COST_KIB": "1024"},
         {"ARGON2_TIME_COST": "1"},
+        {"FIRST_ADMIN_EMAIL": "root@example.com"},
+        {"FIRST_ADMIN_PASSWORD": "a-first-admin-password"},
     ],
 )
 def test_unsafe_combinations_are_refused(environ: dict[str, str]) -> None:
