@@ -285,6 +285,8 @@ class RootContainer(containers.DeclarativeContainer):
         ),
         common_passwords=providers.Singleton(FileCommonPasswords),
         refresh_token_ttl_seconds=settings.provided.refresh_token_ttl_seconds,
+        refresh_rotation_key=settings.provided.secret_key,
+        refresh_reuse_grace_seconds=settings.provided.refresh_token_reuse_grace_seconds,
     )
     catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.catalog_cache_ttl_seconds

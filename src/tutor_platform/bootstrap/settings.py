@@ -42,6 +42,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_audience: str = "tutor-platform-api"
     access_token_ttl_seconds: Positive = 900
     refresh_token_ttl_seconds: Positive = 30 * 24 * 3600
+    refresh_token_reuse_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=60)] = 5
     auth_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=300)] = 10
     catalog_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=3600)] = 60
     argon2_time_cost: Positive = 2
