@@ -65,7 +65,7 @@ def test_serve_answers_on_the_embedded_default(tmp_path: Path) -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        status = _wait_for(f"{base}/health/ready")
+        status = _wait_for(f"{base}/health/ready", seconds=90)
         assert status == 200
         schema = httpx.get(f"{base}/schema/openapi.json", timeout=5)
         assert schema.status_code == 200

@@ -71,7 +71,7 @@ def test_the_image_starts_safe_with_only_a_secret_key(tmp_path: Path) -> None:
     demo = load_demo_catalog()
     base, proc = _serve(tmp_path, DATABASE_ECHO="true")
     try:
-        assert _wait_for(f"{base}/health/ready") == 200
+        assert _wait_for(f"{base}/health/ready", seconds=90) == 200
         courses = httpx.get(f"{base}/api/v1/courses", timeout=5).json()
         login = {"login": demo.instructor.username, "password": demo.instructor.password}
         refused = httpx.post(f"{base}/api/v1/auth/login", json=login, timeout=30)
@@ -90,7 +90,7 @@ def test_demo_data_in_production_only_when_asked_and_said_at_start(tmp_path: Pat
     demo = load_demo_catalog()
     base, proc = _serve(tmp_path, DEMO_DATA="on")
     try:
-        assert _wait_for(f"{base}/health/ready", seconds=60) == 200
+        assert _wait_for(f"{base}/health/ready", seconds=90) == 200
         courses = httpx.get(f"{base}/api/v1/courses", timeout=5).json()
     finally:
         lines = _stop(proc, tmp_path)

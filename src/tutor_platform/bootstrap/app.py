@@ -14,6 +14,7 @@ from tutor_platform.bootstrap.container import RootContainer, build_container, c
 from tutor_platform.bootstrap.demo.seed import load_demo_on_start
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.migrations import upgrade_database
+from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
@@ -75,6 +76,7 @@ def create_app(
     settings = settings or load_settings()
     container = container or build_container(settings)
     configure_logging(settings.log_level, settings.json_logs)
+    init_sentry(settings, "api")
     migrate = settings.is_sqlite if migrate_on_start is None else migrate_on_start
 
     @asynccontextmanager

@@ -58,6 +58,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     first_admin_password: str = ""
     log_level: Annotated[str, msgspec.Meta(pattern=LOG_LEVEL_PATTERN)] = "INFO"
     log_format: Literal["auto", "console", "json"] = "auto"
+    sentry_dsn: str = ""
+    sentry_traces_sample_rate: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.0
     rate_limit_enabled: bool = True
     rate_limit_public: str = "100/minute"
     rate_limit_auth: str = "10/minute"
