@@ -66,7 +66,7 @@ def test_serve_answers_on_the_embedded_default(tmp_path: Path) -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        status = _wait_for(f"{base}/health/ready")
+        status = _wait_for(f"{base}/health/ready", seconds=90)
         assert status == 200
         schema = httpx.get(f"{base}/schema/openapi.json", timeout=5)
         assert schema.status_code == 200
@@ -200,3 +200,64 @@ def test_each_command_s_help_names_its_options_and_settings(
     assert exit_code.value.code == 0
     assert [name for name in named if name not in shown] == []
     assert ".env" in shown
+
+
+UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:9/tutor"
+
+
+def _one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    assert "Traceback" not in text
+    return lines[0]
+
+
+def test_serve_refuses_a_first_admin_password_the_policy_refuses_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("FIRST_ADMIN_EMAIL", "root@example.com")
+    monkeypatch.setenv("FIRST_ADMIN_PASSWORD", "password123")
+    assert main(["serve"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line == "start-up error: FIRST_ADMIN_PASSWORD is refused: it is too common"
+
+
+def test_serve_refuses_an_unreachable_database_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("DATABASE_URL", UNREACHABLE_DATABASE)
+    assert main(["serve"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("start-up error: DATABASE_URL: the database at 127.0.0.1:9 cannot")
+
+
+def test_a_first_admin_email_without_password_is_a_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("FIRST_ADMIN_EMAIL", "root@example.com")
+    monkeypatch.delenv("FIRST_ADMIN_PASSWORD", raising=False)
+    assert main(["serve"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert "FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD go together" in line
+
+
+def test_create_admin_names_the_option_and_the_rule_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    assert main(["migrate"]) == 0
+    capsys.readouterr()
+    assert main(["create-admin", "--email", "a@example.com", "--password", "short"]) == 1
+    line = _one_line(capsys.readouterr().err)
+    assert (
+        line
+        == "could not create the admin: --password is refused: it must be at least 10 characters"
+    )
+    monkeypatch.setenv("DATABASE_URL", UNREACHABLE_DATABASE)
+    args = ["create-admin", "--email", "a@example.com", "--password", "correct-horse-battery-7"]
+    assert main(args) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("could not create the admin: DATABASE_URL: the database at 127.0.0.1:9")

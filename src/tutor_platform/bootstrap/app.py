@@ -15,6 +15,7 @@ from tutor_platform.bootstrap.demo.seed import load_demo_on_start
 from tutor_platform.bootstrap.jobs import JOB_KINDS
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.migrations import upgrade_database
+from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
@@ -41,6 +42,7 @@ from tutor_platform.shared.http.request_middleware import (
     RequestContextMiddleware,
 )
 from tutor_platform.shared.http.strict_body import strict_json_body
+from tutor_platform.shared.http.text_input import QueryTextMiddleware
 from tutor_platform.shared.jobs.adapters.http import job_controller
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
@@ -69,7 +71,7 @@ def _rate_limit_middleware(
     container.rate_limit_groups()
     if not settings.rate_limit_enabled:
         return []
-    return [RateLimitMiddleware(container.rate_limiter())]
+    return [RateLimitMiddleware(container.rate_limiter(), container.redis_outage())]
 
 
 def create_app(
@@ -87,6 +89,7 @@ def create_app(
     settings = settings or load_settings()
     container = container or build_container(settings)
     configure_logging(settings.log_level, settings.json_logs)
+    init_sentry(settings, "api")
     migrate = settings.is_sqlite if migrate_on_start is None else migrate_on_start
 
     @asynccontextmanager
@@ -97,7 +100,9 @@ def create_app(
             settings.first_admin_email, settings.first_admin_password
         )
         if settings.loads_demo_data:
-            await load_demo_on_start(container)
+            await load_demo_on_start(
+                container, production=settings.is_production, json_logs=settings.json_logs
+            )
         try:
             for feed in container.cache_feeds():
                 await feed.start()
@@ -126,6 +131,7 @@ def create_app(
         middleware=[
             *_rate_limit_middleware(settings, container),
             AllowedMethodsMiddleware(),
+            QueryTextMiddleware(),
             BodyMediaTypeMiddleware(),
             ConditionalGetMiddleware(container.catalog_cache),
         ],

@@ -7,16 +7,41 @@ import getpass
 import sys
 from collections.abc import Sequence
 
+import structlog
+
 from tutor_platform.bootstrap.settings import Settings, SettingsError, load_settings
+
+
+def _start_failed(settings: Settings, problem: str) -> int:
+    from tutor_platform.bootstrap.logging import configure_logging
+
+    if settings.json_logs:
+        configure_logging(settings.log_level, json_logs=True)
+        structlog.get_logger("tutor_platform.start").error("startup_failed", detail=problem)
+    else:
+        print(f"start-up error: {problem}", file=sys.stderr)
+    return 3
 
 
 def _serve(settings: Settings, _: argparse.Namespace) -> int:
     import uvicorn
 
     from tutor_platform.bootstrap.app import create_app
+    from tutor_platform.bootstrap.logging import announce
+    from tutor_platform.bootstrap.preflight import StartupError, preflight
 
+    try:
+        asyncio.run(preflight(settings, migrate=settings.is_sqlite))
+    except StartupError as exc:
+        return _start_failed(settings, str(exc))
     app = create_app(settings)
-    print(f"Tutor Platform on http://{settings.host}:{settings.port} (API docs at /schema)")
+    url = f"http://{settings.host}:{settings.port}"
+    announce(
+        f"Tutor Platform on {url} (API docs at /schema)",
+        "serving",
+        json_logs=settings.json_logs,
+        url=url,
+    )
     uvicorn.run(
         app,
         host=settings.host,
@@ -61,6 +86,7 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
     from tutor_platform.bootstrap.container import build_container, close_container
+    from tutor_platform.bootstrap.preflight import StartupError, check_database, rule_broken
     from tutor_platform.shared.errors import DomainError
 
     password = args.password or getpass.getpass("Password for the new admin: ")
@@ -68,6 +94,7 @@ def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> str:
         container = build_container(settings)
         try:
+            await check_database(container, settings)
             facade = container.identity.facade()
             user = await facade.create_admin(
                 email=args.email, password=password, username=args.username
@@ -78,11 +105,23 @@ def _create_admin(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         email = asyncio.run(run())
+    except StartupError as exc:
+        print(f"could not create the admin: {exc}", file=sys.stderr)
+        return 3
     except DomainError as exc:
-        print(f"could not create the admin: {exc.detail}", file=sys.stderr)
+        print(
+            f"could not create the admin: {rule_broken('--' + _field_of(exc), exc)}",
+            file=sys.stderr,
+        )
         return 1
     print(f"admin {email} created")
     return 0
+
+
+def _field_of(exc: Exception) -> str:
+    """The option a refused field came from (``password`` -> ``password``)."""
+    errors = getattr(exc, "errors", None) or []
+    return str(errors[0].field) if errors else "email"
 
 
 def _seed_demo(settings: Settings, _: argparse.Namespace) -> int:

@@ -129,6 +129,7 @@ from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
 from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue, create_saq_queue
 from tutor_platform.shared.jobs.adapters.sqlalchemy import SqlAlchemyJobUnitOfWork
+from tutor_platform.shared.outage import OutageLog
 from tutor_platform.shared.persistence.engine import create_engine, create_session_factory
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
 from tutor_platform.shared.ratelimit.memory_store import MemoryRateLimitStore
@@ -157,9 +158,11 @@ def _redis_client(url: str) -> Redis | None:
     return Redis.from_url(url) if url else None
 
 
-def _invalidator(redis: Redis | None, channel: str, cache: TtlCache[Any, Any]) -> Invalidator:
+def _invalidator(
+    redis: Redis | None, channel: str, cache: TtlCache[Any, Any], outage: OutageLog
+) -> Invalidator:
     """Invalidations of ``cache`` shared by every process through Redis when configured."""
-    return cache if redis is None else RedisInvalidationFeed(redis, channel, cache)
+    return cache if redis is None else RedisInvalidationFeed(redis, channel, cache, outage=outage)
 
 
 def _feeds(*invalidators: Invalidator) -> list[RedisInvalidationFeed]:
@@ -302,6 +305,7 @@ class RootContainer(containers.DeclarativeContainer):
     )
     session_factory = providers.Singleton(create_session_factory, engine)
     redis = providers.Singleton(_redis_client, settings.provided.redis_url)
+    redis_outage = providers.Singleton(OutageLog, "redis")
     metrics = providers.Singleton(HttpMetrics)
     rate_limit_key_prefix = providers.Object("ratelimit:")
     rate_limit_store = providers.Singleton(_rate_limit_store, redis, rate_limit_key_prefix)
@@ -313,7 +317,9 @@ class RootContainer(containers.DeclarativeContainer):
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.auth_cache_ttl_seconds
     )
-    user_invalidator = providers.Singleton(_invalidator, redis, USER_CHANGES_CHANNEL, user_cache)
+    user_invalidator = providers.Singleton(
+        _invalidator, redis, USER_CHANGES_CHANNEL, user_cache, redis_outage
+    )
     identity = providers.Container(
         IdentityContainer,
         clock=clock,
@@ -345,12 +351,14 @@ class RootContainer(containers.DeclarativeContainer):
         ),
         common_passwords=providers.Singleton(FileCommonPasswords),
         refresh_token_ttl_seconds=settings.provided.refresh_token_ttl_seconds,
+        refresh_rotation_key=settings.provided.secret_key,
+        refresh_reuse_grace_seconds=settings.provided.refresh_token_reuse_grace_seconds,
     )
     catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.catalog_cache_ttl_seconds
     )
     catalog_invalidator = providers.Singleton(
-        _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache
+        _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage
     )
     learning = providers.Container(
         LearningContainer,

@@ -76,3 +76,18 @@ def configure_logging(
     root.setLevel(level.upper())
     for noisy in ("uvicorn.access", "httpx"):
         logging.getLogger(noisy).disabled = True
+
+
+_start_logger = structlog.get_logger("tutor_platform.start")
+
+
+def announce(
+    text: str, event: str, *, json_logs: bool, warning: bool = False, **fields: Any
+) -> None:
+    """Tell the operator something at start: ``text`` on standard output for people, or one
+    JSON log line (``event`` with ``fields``) when the logs are JSON, so every line parses."""
+    if json_logs:
+        log = _start_logger.warning if warning else _start_logger.info
+        log(event, **fields)
+    else:
+        print(text, flush=True)

@@ -46,6 +46,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     jwt_audience: str = "tutor-platform-api"
     access_token_ttl_seconds: Positive = 900
     refresh_token_ttl_seconds: Positive = 30 * 24 * 3600
+    refresh_token_reuse_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=60)] = 5
     auth_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=300)] = 10
     catalog_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=3600)] = 60
     argon2_time_cost: Positive = 2
@@ -61,6 +62,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     first_admin_password: str = ""
     log_level: Annotated[str, msgspec.Meta(pattern=LOG_LEVEL_PATTERN)] = "INFO"
     log_format: Literal["auto", "console", "json"] = "auto"
+    sentry_dsn: str = ""
+    sentry_traces_sample_rate: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.0
     rate_limit_enabled: bool = True
     rate_limit_public: str = "100/minute"
     rate_limit_auth: str = "10/minute"
@@ -97,6 +100,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     ai_total_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 90.0
     ai_breaker_failure_threshold: Positive = 5
     ai_breaker_reset_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
+    ai_max_output_characters: Positive = 200_000
     embedding_provider: Literal["local", "gemini", "openai"] = "local"
     gemini_embedding_model: str = "gemini-embedding-001"
     openai_embedding_model: str = "text-embedding-3-small"
@@ -132,9 +136,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def loads_demo_data(self) -> bool:
-        """``auto`` loads the demo data on the embedded SQLite default only."""
+        """``auto`` loads the demo data on the embedded SQLite default outside production only;
+        production loads it (whose passwords are public) only with ``DEMO_DATA=on``."""
         if self.demo_data == "auto":
-            return self.is_sqlite
+            return self.is_sqlite and not self.is_production
         return self.demo_data == "on"
 
     @property
@@ -225,6 +230,11 @@ def validate(settings: Settings) -> None:
     weak_argon2 = settings.argon2_memory_cost_kib < 19 * 1024 or settings.argon2_time_cost < 2
     if weak_argon2 and settings.environment != "test":
         raise SettingsError("argon2 parameters are below OWASP's minimum (m=19 MiB, t=2, p=1)")
+    if bool(settings.first_admin_email.strip()) != bool(settings.first_admin_password):
+        raise SettingsError(
+            "FIRST_ADMIN_EMAIL and FIRST_ADMIN_PASSWORD go together: set both to create the "
+            "first admin at start, or neither"
+        )
     if settings.storage_backend == "s3" and not settings.s3_bucket:
         raise SettingsError("STORAGE_BACKEND=s3 needs S3_BUCKET")
     if (problem := allowed_types_problem(settings.upload_allowed_type_list)) is not None:

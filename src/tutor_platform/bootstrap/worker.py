@@ -12,6 +12,7 @@ from saq import Worker
 
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.logging import configure_logging
+from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.settings import Settings, SettingsError
 from tutor_platform.shared.jobs.adapters.saq_queue import (
     SaqJobQueue,
@@ -64,4 +65,5 @@ async def serve_worker(settings: Settings, container: RootContainer | None = Non
 def run_worker(settings: Settings) -> None:
     """Entry point of ``tutor-platform worker``."""
     configure_logging(settings.log_level, settings.json_logs)
+    init_sentry(settings, "worker")
     asyncio.run(serve_worker(settings))

@@ -42,6 +42,8 @@ class IdentityContainer(containers.DeclarativeContainer):
     token_issuer: providers.Dependency[Any] = providers.Dependency()
     common_passwords: providers.Dependency[Any] = providers.Dependency()
     refresh_token_ttl_seconds = providers.Dependency(instance_of=int)
+    refresh_rotation_key = providers.Dependency(instance_of=str, default="")
+    refresh_reuse_grace_seconds = providers.Dependency(instance_of=int, default=0)
 
     password_policy = providers.Singleton(PasswordPolicy, common_passwords)
     sessions = providers.Singleton(SessionTokens, token_issuer, refresh_token_ttl_seconds)
@@ -53,7 +55,13 @@ class IdentityContainer(containers.DeclarativeContainer):
     create_admin = providers.Factory(CreateAdmin, create_user, uow_factory)
     ensure_first_admin = providers.Factory(EnsureFirstAdmin, create_admin, **_store, **_hashing)
     log_in = providers.Factory(LogIn, **_store, hasher=password_hasher, sessions=sessions)
-    refresh_session = providers.Factory(RefreshSession, **_store, sessions=sessions)
+    refresh_session = providers.Factory(
+        RefreshSession,
+        **_store,
+        sessions=sessions,
+        rotation_key=refresh_rotation_key,
+        reuse_grace_seconds=refresh_reuse_grace_seconds,
+    )
     log_out = providers.Factory(LogOut, **_store)
     log_out_everywhere = providers.Factory(LogOutEverywhere, **_store)
     get_user = providers.Factory(GetUser, **_store)

@@ -121,5 +121,11 @@ class UpstreamFailed(DomainError):
 
 
 class Unavailable(DomainError):
+    """A dependency is down; ``retry_after`` is the seconds a client should wait."""
+
     code = "UNAVAILABLE"
     default_detail = "The service is not available right now."
+
+    def __init__(self, detail: str | None = None, retry_after: int = 5) -> None:
+        super().__init__(detail)
+        self.retry_after = max(1, retry_after)

@@ -93,7 +93,7 @@ class TutoringContainer(containers.DeclarativeContainer):
     mark_feedback_processed = providers.Factory(MarkFeedbackProcessed, **_store)
 
     find_tutor = providers.Factory(FindTutor, **_store)
-    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor)
+    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor, access=access)
     chat = providers.Singleton(
         TutorChat,
         start_session=start_session,

@@ -126,6 +126,22 @@ async def test_racing_submissions_never_pass_the_limit(
     assert sorted(a["number"] for a in listed.json()["items"]) == [1, 2, 3]
 
 
+async def test_racing_submissions_without_a_limit_are_all_stored(
+    client: Client, classroom: Classroom, make_quiz: MakeQuiz
+) -> None:
+    quiz = await make_quiz(classroom.teacher, classroom.course.id, questions=[true_false()])
+
+    responses = await asyncio.gather(
+        *(submit(client, classroom.student, quiz["id"], {}) for _ in range(10))
+    )
+    listed = await client.get(
+        f"{API}/quizzes/{quiz['id']}/attempts", headers=classroom.student.headers
+    )
+
+    assert [r.status_code for r in responses] == [201] * 10, [r.text for r in responses]
+    assert sorted(a["number"] for a in listed.json()["items"]) == list(range(1, 11))
+
+
 @pytest.mark.parametrize(
     ("kind", "value"),
     [

@@ -102,8 +102,8 @@ async def test_bad_bearer_tokens_are_401(client: Client, token: str) -> None:
 
 NUL = "a\u0000b"
 TARGETED: list[tuple[str, str, dict[str, object], int]] = [
-    ("POST", "/auth/login", {"login": NUL, "password": NUL}, 401),
-    ("POST", "/auth/login", {"login": f"{NUL}@example.com", "password": "x"}, 401),
+    ("POST", "/auth/login", {"login": NUL, "password": NUL}, 422),
+    ("POST", "/auth/login", {"login": f"{NUL}@example.com", "password": "x"}, 422),
     (
         "POST",
         "/auth/register",
@@ -121,12 +121,12 @@ TARGETED: list[tuple[str, str, dict[str, object], int]] = [
         },
         422,
     ),
-    ("POST", "/auth/refresh", {"refresh_token": NUL}, 401),
-    ("POST", "/auth/logout", {"refresh_token": NUL}, 204),
+    ("POST", "/auth/refresh", {"refresh_token": NUL}, 422),
+    ("POST", "/auth/logout", {"refresh_token": NUL}, 422),
     ("PATCH", "/users/me", {"full_name": NUL}, 422),
     ("PATCH", "/users/me", {"username": NUL}, 422),
     ("PATCH", "/users/me", {"preferences": {NUL: 1}}, 422),
-    ("POST", "/users/me/password", {"current_password": NUL, "new_password": NUL * 5}, 403),
+    ("POST", "/users/me/password", {"current_password": NUL, "new_password": NUL * 5}, 422),
 ]
 
 
@@ -143,5 +143,4 @@ async def test_nul_characters_never_reach_the_database(
     before = await snapshot()
     response = await client.request(method, "/api/v1" + path, json=body, headers=owner.headers)
     assert response.status_code == status, response.text
-    if path != "/auth/logout":
-        assert await snapshot() == before
+    assert await snapshot() == before

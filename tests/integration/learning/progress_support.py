@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy import progress_tables
+from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.persistence.engine import create_session_factory
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
@@ -64,7 +65,7 @@ class CourseTutors:
         self.courses[tutor_id] = None if course_id is None else UUID(course_id)
         return str(tutor_id)
 
-    async def exists(self, tutor_id: UUID) -> bool:
+    async def visible_to(self, principal: Principal, tutor_id: UUID) -> bool:
         return tutor_id in self.courses
 
     async def course_of(self, tutor_id: UUID) -> UUID | None:
@@ -80,8 +81,11 @@ def use_tutors(app: Litestar) -> CourseTutors:
 STUDY_TUTOR = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"
 
 
-async def add_study_tutor(engine: AsyncEngine, tutor_id: str = STUDY_TUTOR) -> str:
-    """A real tutor without a course, stored with a known id, for the study-time tests."""
+async def add_study_tutor(
+    engine: AsyncEngine, tutor_id: str = STUDY_TUTOR, *, active: bool = True
+) -> str:
+    """A real tutor without a course, stored with a known id, for the study-time tests (an
+    inactive one only its creator and admins may see)."""
     async with create_session_factory(engine).begin() as session:
         session.add(
             TutorRow(
@@ -91,6 +95,7 @@ async def add_study_tutor(engine: AsyncEngine, tutor_id: str = STUDY_TUTOR) -> s
                 model_id="local-retrieval-1",
                 temperature=0.3,
                 created_by=uuid4(),
+                is_active=active,
             )
         )
     return tutor_id

@@ -176,6 +176,33 @@ async def test_an_unknown_tutor_is_not_found(
     assert await progress_snapshot() == []
 
 
+HIDDEN_TUTOR = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b11"
+
+
+async def test_a_tutor_the_caller_may_not_see_is_not_found_like_get_tutor(
+    client: Client,
+    db_engine: AsyncEngine,
+    owner: Account,
+    admin: Account,
+    progress_snapshot: ProgressSnapshot,
+) -> None:
+    await add_study_tutor(db_engine, HIDDEN_TUTOR, active=False)
+    hidden = await client.get(f"{API}/tutors/{HIDDEN_TUTOR}", headers=owner.headers)
+    assert_error(hidden, 404, "NOT_FOUND")
+    for method, suffix, body in (
+        ("GET", "", None),
+        ("PUT", "", {"total_minutes": 1}),
+        ("POST", "/add", {"minutes": 1}),
+    ):
+        response = await client.request(
+            method, tutor_url(HIDDEN_TUTOR, suffix), json=body, headers=owner.headers
+        )
+        assert_error(response, 404, "NOT_FOUND")
+    assert await progress_snapshot() == []
+    assert (await client.get(f"{API}/tutors/{HIDDEN_TUTOR}", headers=admin.headers)).is_success
+    assert (await add(client, admin, 5, HIDDEN_TUTOR)).status_code == 200
+
+
 async def test_minutes_with_a_courses_tutors_show_in_its_progress(
     client: Client,
     app: Litestar,

@@ -15,6 +15,7 @@ from tutor_platform.ai.adapters.outbound.registry import (
     ConfiguredTutorModels,
     build_tutor_models,
 )
+from tutor_platform.ai.adapters.outbound.untrusted_output import UntrustedOutput
 from tutor_platform.ai.ports.model import (
     PROVIDER_NAMES,
     GradingRequest,
@@ -54,11 +55,17 @@ async def configured(
     await models.aclose()
 
 
+def inner(model: object) -> object:
+    """The provider's adapter behind the untrusted-output guard every model is served in."""
+    assert isinstance(model, UntrustedOutput)
+    return model.inner
+
+
 def test_by_default_only_the_offline_model_is_configured_and_it_is_the_default() -> None:
     models = build_tutor_models(settings())
 
     assert models.default_provider == "local"
-    assert isinstance(models.get(), LocalTutorModel)
+    assert isinstance(inner(models.get()), LocalTutorModel)
     assert models.configured == {"local"}
     assert {models.get(name).provider for name in PROVIDER_NAMES} == set(PROVIDER_NAMES)
 
@@ -94,9 +101,9 @@ async def test_configured_providers_are_built_from_the_settings(
 ) -> None:
     assert configured.configured == set(PROVIDER_NAMES)
     assert configured.default_provider == "gemini"
-    assert isinstance(configured.get(), GeminiTutorModel)
-    assert isinstance(configured.get("ai_core"), AiCoreTutorModel)
-    assert isinstance(configured.get("openai"), OpenAITutorModel)
+    assert isinstance(inner(configured.get()), GeminiTutorModel)
+    assert isinstance(inner(configured.get("ai_core")), AiCoreTutorModel)
+    assert isinstance(inner(configured.get("openai")), OpenAITutorModel)
 
     gemini_reply = await configured.get().reply(PROMPT)
     ai_core_reply = await configured.get("ai_core").reply(PROMPT)

@@ -52,6 +52,7 @@ def test_env_file_is_read_and_the_environment_wins(tmp_path: Path) -> None:
         "export HOST=192.0.2.10\n"
         "SECRET_KEY='quoted-secret-value-with-#-and-=-0123456789'\n"
         'FIRST_ADMIN_EMAIL="admin@example.com"\n'
+        "FIRST_ADMIN_PASSWORD=a-first-admin-password\n"
         "not a setting line\n",
         encoding="utf-8",
     )
@@ -117,6 +118,8 @@ def test_bad_values_name_the_variable(variable: str, value: str) -> None:
         {"JOB_BACKEND": "saq"},
         {"ARGON2_MEMORY_COST_KIB": "1024"},
         {"ARGON2_TIME_COST": "1"},
+        {"FIRST_ADMIN_EMAIL": "root@example.com"},
+        {"FIRST_ADMIN_PASSWORD": "a-first-admin-password"},
     ],
 )
 def test_unsafe_combinations_are_refused(environ: dict[str, str]) -> None:
@@ -131,3 +134,19 @@ def test_log_format_auto_is_json_only_in_production() -> None:
     production = msgspec.structs.replace(development, environment="production")
     assert production.json_logs
     assert not msgspec.structs.replace(production, log_format="console").json_logs
+
+
+@pytest.mark.parametrize(
+    ("environ", "loads"),
+    [
+        ({}, True),
+        ({"DATABASE_URL": "postgresql+asyncpg://db/tutor"}, False),
+        ({"ENVIRONMENT": "production", "SECRET_KEY": STRONG_SECRET}, False),
+        ({"ENVIRONMENT": "production", "SECRET_KEY": STRONG_SECRET, "DEMO_DATA": "on"}, True),
+        ({"DEMO_DATA": "off"}, False),
+    ],
+)
+def test_demo_data_is_never_loaded_in_production_unless_asked(
+    environ: dict[str, str], loads: bool
+) -> None:
+    assert load_settings(environ=environ, env_file=None).loads_demo_data is loads

@@ -101,3 +101,62 @@ async def test_purge_deletes_only_expired_tokens(
     clock.advance(seconds=1800)
     assert await identity.purge_expired_refresh_tokens().execute() == 1
     assert len(store.refresh_tokens) == 1
+
+
+@pytest.fixture
+def graceful(identity: IdentityContainer) -> IdentityContainer:
+    """The same identity with a 5-second reuse grace period."""
+    identity.refresh_reuse_grace_seconds.override(5)
+    identity.refresh_rotation_key.override("rotation-key")
+    return identity
+
+
+async def test_a_reuse_within_the_grace_period_gets_the_pair_already_issued(
+    graceful: IdentityContainer,
+    store: InMemoryIdentityStore,
+    clock: FixedClock,
+    first_pair: TokenPair,
+) -> None:
+    second = await graceful.refresh_session().execute(first_pair.refresh_token)
+    clock.advance(seconds=5)
+    again = await graceful.refresh_session().execute(first_pair.refresh_token)
+    assert again.refresh_token == second.refresh_token
+    assert all(t.revoked_at is None for t in store.refresh_tokens.values())
+    assert len(store.refresh_tokens) == 2
+    assert await graceful.refresh_session().execute(second.refresh_token)
+
+
+async def test_a_reuse_after_the_grace_period_revokes_the_family(
+    graceful: IdentityContainer,
+    store: InMemoryIdentityStore,
+    clock: FixedClock,
+    first_pair: TokenPair,
+) -> None:
+    second = await graceful.refresh_session().execute(first_pair.refresh_token)
+    clock.advance(seconds=6)
+    with pytest.raises(InvalidRefreshToken):
+        await graceful.refresh_session().execute(first_pair.refresh_token)
+    assert all(t.revoked_at is not None for t in store.refresh_tokens.values())
+    with pytest.raises(InvalidRefreshToken):
+        await graceful.refresh_session().execute(second.refresh_token)
+
+
+async def test_no_grace_once_the_new_token_was_used_or_the_family_revoked(
+    graceful: IdentityContainer, clock: FixedClock, first_pair: TokenPair
+) -> None:
+    second = await graceful.refresh_session().execute(first_pair.refresh_token)
+    await graceful.refresh_session().execute(second.refresh_token)
+    with pytest.raises(InvalidRefreshToken):
+        await graceful.refresh_session().execute(first_pair.refresh_token)
+    await graceful.log_out().execute(second.refresh_token)
+    with pytest.raises(InvalidRefreshToken):
+        await graceful.refresh_session().execute(first_pair.refresh_token)
+
+
+async def test_concurrent_refreshes_within_the_grace_period_share_one_pair(
+    graceful: IdentityContainer, first_pair: TokenPair
+) -> None:
+    results = await asyncio.gather(
+        *(graceful.refresh_session().execute(first_pair.refresh_token) for _ in range(3))
+    )
+    assert len({pair.refresh_token for pair in results}) == 1

@@ -30,12 +30,14 @@ class FakeProfiles:
 
 @dataclass
 class FakeTutors:
-    """Known tutors and the course each teaches (``None``: no course)."""
+    """Known tutors and the course each teaches (``None``: no course); ``hidden`` tutors
+    exist but no caller may see them."""
 
     courses: dict[UUID, UUID | None] = field(default_factory=dict)
+    hidden: set[UUID] = field(default_factory=set)
 
-    async def exists(self, tutor_id: UUID) -> bool:
-        return tutor_id in self.courses
+    async def visible_to(self, principal: Principal, tutor_id: UUID) -> bool:
+        return tutor_id in self.courses and tutor_id not in self.hidden
 
     async def course_of(self, tutor_id: UUID) -> UUID | None:
         return self.courses.get(tutor_id)

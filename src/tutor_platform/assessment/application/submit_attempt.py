@@ -4,10 +4,13 @@ and the learner's best score goes to their course progress.
 Order: the quiz must be visible and takeable (404/403), the answers valid (422) and an
 attempt left (409) before anything is graded; then free-text answers go to the free-text
 grader (the offline rules, or the AI: 502 if it fails, nothing stored); then the attempt is
-stored under the next attempt number. The number is unique per (quiz, user), so of two
-attempts racing for the last allowed number one is stored and the other gets 409. After the
-commit, the learner's best score over all their attempts is passed to learning's progress
-(so a failed hand-over is repaired by the next attempt).
+stored under the next attempt number, with its mastery evidence and review cards. The number
+is unique per (quiz, user), so of two attempts racing for the last allowed number one is
+stored and the other gets 409. A lost race for any other number takes the next one: each loss
+means another attempt was stored, so the tries are bounded by the submissions racing, and
+without ``max_attempts`` none is refused. After the commit, the learner's best score over all
+their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
+attempt).
 """
 
 from collections.abc import Mapping
@@ -40,7 +43,9 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 
-MAX_NUMBER_TRIES: Final = 3
+MAX_NUMBER_TRIES: Final = 50
+"""A safety bound: more concurrent submissions of one learner to one quiz than this (the
+quiz-submission rate limit allows 10 an hour by default) may get 409."""
 
 
 class SubmitAttempt:
@@ -64,13 +69,16 @@ class SubmitAttempt:
         self, principal: Principal, quiz_id: UUID, raw_answers: Mapping[str, object]
     ) -> Attempt:
         user_id = principal.user_id
+        # No unit of work stays open while the access check asks learning (which takes a
+        # connection of its own): concurrent submissions would hold every pooled connection
+        # and wait for one more.
         async with self._uow_factory() as uow:
             found = await uow.quizzes.get(quiz_id)
-            quiz = await self._access.takeable(principal, found)
-            answers = checked_answers(quiz, raw_answers)
-            ensure_attempt_allowed(
-                quiz.max_attempts, await uow.attempts.last_number(quiz.id, user_id)
-            )
+        quiz = await self._access.takeable(principal, found)
+        answers = checked_answers(quiz, raw_answers)
+        async with self._uow_factory() as uow:
+            used = await uow.attempts.last_number(quiz.id, user_id)
+        ensure_attempt_allowed(quiz.max_attempts, used)
         results = [
             await self._grade(question, answers.get(question.id)) for question in quiz.questions
         ]

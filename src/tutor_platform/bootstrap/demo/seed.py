@@ -19,6 +19,7 @@ from tutor_platform.bootstrap.demo.catalog import (
     DemoQuestion,
     load_demo_catalog,
 )
+from tutor_platform.bootstrap.logging import announce
 from tutor_platform.identity.application.create_user import NewUser
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.ports.repositories import UserQuery
@@ -233,7 +234,25 @@ def credentials_banner(report: DemoSeedReport) -> str:
     return "\n".join(lines)
 
 
-async def load_demo_on_start(container: RootContainer) -> None:
-    """Seed the demo data (what is missing of it) and print how to log in."""
+async def load_demo_on_start(
+    container: RootContainer, *, production: bool = False, json_logs: bool = False
+) -> None:
+    """Seed the demo data (what is missing of it) and tell how to log in; in production (where
+    only ``DEMO_DATA=on`` loads it) warn that accounts with public passwords exist."""
     report = await seed_demo(container, load_demo_catalog())
-    print(credentials_banner(report), flush=True)
+    if production:
+        announce(
+            "WARNING: DEMO_DATA=on loads the demo accounts, whose passwords are public, "
+            "in production",
+            "demo_data_in_production",
+            json_logs=json_logs,
+            warning=True,
+            detail="DEMO_DATA=on loads the demo accounts, whose passwords are public",
+        )
+    announce(
+        credentials_banner(report),
+        "demo_data_loaded",
+        json_logs=json_logs,
+        demo_logins=[report.instructor.username, report.student.username],
+        courses_created=report.created,
+    )

@@ -24,10 +24,16 @@ class SessionTokens:
         self._refresh_ttl = timedelta(seconds=refresh_token_ttl_seconds)
 
     async def issue(
-        self, uow: IdentityUnitOfWork, user: User, now: datetime, family_id: UUID | None = None
+        self,
+        uow: IdentityUnitOfWork,
+        user: User,
+        now: datetime,
+        family_id: UUID | None = None,
+        secret: str | None = None,
     ) -> TokenPair:
-        """Store a new refresh token (in a new family unless given) and sign an access token."""
-        secret = new_refresh_secret()
+        """Store a new refresh token (in a new family unless given; a new random secret unless
+        given) and sign an access token."""
+        secret = secret or new_refresh_secret()
         await uow.refresh_tokens.add(
             RefreshToken(
                 id=new_id(),
@@ -38,6 +44,10 @@ class SessionTokens:
                 expires_at=now + self._refresh_ttl,
             )
         )
+        return self.pair(user, now, secret)
+
+    def pair(self, user: User, now: datetime, secret: str) -> TokenPair:
+        """A new access token with the refresh token ``secret`` (stored already)."""
         access = self._issuer.issue(
             AccessGrant(
                 user_id=user.id,

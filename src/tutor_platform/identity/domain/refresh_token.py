@@ -1,6 +1,8 @@
 """Refresh tokens: opaque, stored hashed, single use, grouped in a family per login."""
 
+import base64
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,3 +50,11 @@ def new_refresh_secret() -> str:
 def hash_refresh_secret(secret: str) -> str:
     """What is stored and looked up: the SHA-256 of the secret, in hex."""
     return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def successor_secret(key: str, secret: str) -> str:
+    """The secret that rotating ``secret`` hands out: derived (HMAC-SHA256 under the server's
+    key), so that a second refresh of the same token within the reuse grace period can be
+    given the same new token without storing any secret."""
+    digest = hmac.new(key.encode(), b"rotate:" + secret.encode("utf-8", "surrogatepass"), "sha256")
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()

@@ -5,7 +5,7 @@ from uuid import UUID
 from tutor_platform.learning.application.progress_views import StudyTimeView
 from tutor_platform.learning.application.streak_tracking import record_activity, timezone_of
 from tutor_platform.learning.application.study_time_tutors import (
-    ensure_tutor_exists,
+    ensure_tutor_visible,
     known_course_of,
 )
 from tutor_platform.learning.domain.study_time import (
@@ -16,6 +16,7 @@ from tutor_platform.learning.domain.study_time import (
 from tutor_platform.learning.ports.profiles import LearnerProfiles
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.learning.ports.tutor_directory import TutorDirectory
+from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
@@ -36,9 +37,10 @@ class AddStudyTime:
         self._profiles = profiles
         self._clock = clock
 
-    async def execute(self, user_id: UUID, tutor_id: UUID, minutes: int) -> StudyTimeView:
+    async def execute(self, principal: Principal, tutor_id: UUID, minutes: int) -> StudyTimeView:
         check_change(minutes)
-        await ensure_tutor_exists(self._tutors, tutor_id)
+        await ensure_tutor_visible(self._tutors, principal, tutor_id)
+        user_id = principal.user_id
         zone = await timezone_of(self._profiles, user_id)
         now = self._clock.now()
         async with self._uow_factory() as uow:

@@ -4,12 +4,13 @@ from uuid import UUID
 
 from tutor_platform.learning.application.progress_views import StudyTimeView
 from tutor_platform.learning.application.study_time_tutors import (
-    ensure_tutor_exists,
+    ensure_tutor_visible,
     known_course_of,
 )
 from tutor_platform.learning.domain.study_time import check_total
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.learning.ports.tutor_directory import TutorDirectory
+from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
@@ -24,9 +25,12 @@ class SetStudyTime:
         self._tutors = tutors
         self._clock = clock
 
-    async def execute(self, user_id: UUID, tutor_id: UUID, total_minutes: int) -> StudyTimeView:
+    async def execute(
+        self, principal: Principal, tutor_id: UUID, total_minutes: int
+    ) -> StudyTimeView:
         check_total(total_minutes)
-        await ensure_tutor_exists(self._tutors, tutor_id)
+        await ensure_tutor_visible(self._tutors, principal, tutor_id)
+        user_id = principal.user_id
         now = self._clock.now()
         async with self._uow_factory() as uow:
             course_id = await known_course_of(self._tutors, uow, tutor_id)

@@ -5,10 +5,15 @@ from uuid import UUID
 from tutor_platform.learning.domain.study_time import TutorNotFound
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWork
 from tutor_platform.learning.ports.tutor_directory import TutorDirectory
+from tutor_platform.shared.auth import Principal
 
 
-async def ensure_tutor_exists(tutors: TutorDirectory, tutor_id: UUID) -> None:
-    if not await tutors.exists(tutor_id):
+async def ensure_tutor_visible(
+    tutors: TutorDirectory, principal: Principal, tutor_id: UUID
+) -> None:
+    """``TutorNotFound`` unless the tutor exists and the caller may see it (the same answer
+    for both, so that study time tells nothing about tutors the caller may not see)."""
+    if not await tutors.visible_to(principal, tutor_id):
         raise TutorNotFound()
 
 

@@ -6,20 +6,19 @@ import json
 from collections.abc import Collection
 from typing import Any
 
-import structlog
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from tutor_platform.shared.cache.ttl_cache import TtlCache
-
-logger = structlog.get_logger(__name__)
+from tutor_platform.shared.outage import OutageLog
 
 
 class RedisInvalidationFeed:
     """Invalidates tags in this process's cache and publishes them to every other process.
 
     While it is not subscribed (before :meth:`start`, or after losing Redis), the local cache
-    is suspended and loads every time, so no invalidation can be missed.
+    is suspended and loads every time, so no invalidation can be missed. Losing Redis and
+    getting it back are logged once each through ``outage`` (shared by every user of Redis).
     """
 
     def __init__(
@@ -28,8 +27,10 @@ class RedisInvalidationFeed:
         channel: str,
         cache: TtlCache[Any, Any],
         reconnect_delay: float = 1.0,
+        outage: OutageLog | None = None,
     ) -> None:
         self._redis = redis
+        self._outage = outage or OutageLog("redis")
         self._channel = channel
         self._cache = cache
         self._reconnect_delay = reconnect_delay
@@ -41,8 +42,8 @@ class RedisInvalidationFeed:
         await self._cache.invalidate(tags)
         try:
             await self._redis.publish(self._channel, json.dumps(list(tags)))
-        except (RedisError, OSError):
-            logger.warning("cache_invalidation_publish_failed", channel=self._channel)
+        except (RedisError, OSError) as exc:
+            self._outage.failed(exc)
 
     async def start(self, wait_seconds: float = 5.0) -> None:
         """Subscribe in the background; wait (bounded) for the first subscription."""
@@ -63,13 +64,14 @@ class RedisInvalidationFeed:
             try:
                 async with self._redis.pubsub() as pubsub:
                     await pubsub.subscribe(self._channel)
+                    self._outage.succeeded()
                     self._cache.resume()
                     self._subscribed.set()
                     async for message in pubsub.listen():
                         if message.get("type") == "message":
                             await self._receive(message["data"])
-            except (RedisError, OSError):
-                logger.warning("cache_invalidation_feed_lost", channel=self._channel)
+            except (RedisError, OSError) as exc:
+                self._outage.failed(exc)
             self._cache.suspend()
             self._subscribed.clear()
             await asyncio.sleep(self._reconnect_delay)

@@ -14,9 +14,11 @@ from tutor_platform.shared.errors import (
     ErrorCode,
     RateLimited,
     Unauthenticated,
+    Unavailable,
     ValidationFailed,
 )
 from tutor_platform.shared.http.request_context import current_request_id
+from tutor_platform.shared.outage import OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_outage
 
 logger = structlog.get_logger("tutor_platform.errors")
 
@@ -171,7 +173,7 @@ def _from_http(exc: HTTPException) -> Response[ErrorBody]:
 def _from_domain(exc: DomainError) -> Response[ErrorBody]:
     status = STATUS_BY_CODE.get(exc.code, 400)
     headers = None
-    if isinstance(exc, RateLimited):
+    if isinstance(exc, RateLimited | Unavailable):
         headers = {"Retry-After": str(exc.retry_after)}
     elif isinstance(exc, Unauthenticated):
         headers = {"WWW-Authenticate": "Bearer"}
@@ -181,13 +183,30 @@ def _from_domain(exc: DomainError) -> Response[ErrorBody]:
     return error_response(status, exc.code, exc.detail, errors, headers)
 
 
+OUTAGE_HEADERS: dict[str, str] = {"Retry-After": str(OUTAGE_RETRY_AFTER_SECONDS)}
+
+
+def outage_response(exc: BaseException, path: str) -> Response[ErrorBody]:
+    """503 ``UNAVAILABLE`` with ``Retry-After`` for a dependency that is down (logged in one
+    line, without a traceback: the outage itself is not a bug)."""
+    logger.warning("dependency_unavailable", error=_one_line(exc), path=path)
+    return error_response(503, "UNAVAILABLE", UNAVAILABLE_DETAIL, headers=OUTAGE_HEADERS)
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+
+
 def exception_to_response(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
-    """Map any exception to the error body; unexpected ones are logged and hidden."""
+    """Map any exception to the error body; a dependency outage is 503, other unexpected
+    exceptions are logged and hidden (500)."""
     if isinstance(exc, DomainError):
         return _from_domain(exc)
     if isinstance(exc, ValidationException):
         return _from_validation(exc)
     if isinstance(exc, HTTPException) and exc.status_code < 500:
         return _from_http(exc)
+    if is_outage(exc):
+        return outage_response(exc, request.url.path)
     logger.exception("unhandled_exception", exc_info=exc, path=request.url.path)
     return error_response(500, "INTERNAL_ERROR", "An unexpected error occurred.")

@@ -19,6 +19,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from tutor_platform.shared.auth import Authenticator
 from tutor_platform.shared.http.auth import bearer_token
 from tutor_platform.shared.http.errors import error_response
+from tutor_platform.shared.outage import OutageLog
 from tutor_platform.shared.ratelimit.limiter import (
     RateLimitDecision,
     RateLimiter,
@@ -41,14 +42,15 @@ def rate_limit_headers(decision: RateLimitDecision) -> dict[str, str]:
 class RateLimitMiddleware(ASGIMiddleware):
     """Counts requests to routes that name a rate-limit group; answers 429 over the limit.
 
-    If the counter store fails (Redis down), the request is let through and a warning logged:
-    rate limiting never takes the API down with it.
+    If the counter store fails (Redis down), the request is let through: rate limiting never
+    takes the API down with it. The outage and the recovery are logged once each (``outage``).
     """
 
     scopes = (ScopeType.HTTP,)
 
-    def __init__(self, limiter: RateLimiter) -> None:
+    def __init__(self, limiter: RateLimiter, outage: OutageLog | None = None) -> None:
         self.limiter = limiter
+        self.outage = outage or OutageLog("rate limit store")
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         group_name = scope["route_handler"].opt.get(RATE_LIMIT_OPT)
@@ -64,9 +66,10 @@ class RateLimitMiddleware(ASGIMiddleware):
         try:
             decision = await self.limiter.check(group.name, identity)
         except Exception as exc:
-            logger.warning("rate_limit_store_failed", group=group.name, error=repr(exc))
+            self.outage.failed(exc)
             await next_app(scope, receive, send)
             return
+        self.outage.succeeded()
         headers = rate_limit_headers(decision)
         if not decision.allowed:
             response = error_response(

@@ -5,6 +5,7 @@ routes get it too. ``BodyMediaTypeMiddleware`` runs per route, where the handler
 """
 
 import time
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -18,13 +19,19 @@ from litestar.params import BodyKwarg
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from tutor_platform.shared.errors import UnsupportedMediaType
-from tutor_platform.shared.http.errors import ERROR_BODY_HEADER, code_for_status, error_body
+from tutor_platform.shared.http.errors import (
+    ERROR_BODY_HEADER,
+    OUTAGE_HEADERS,
+    code_for_status,
+    error_body,
+)
 from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.http.request_context import (
     accept_request_id,
     request_id_var,
     user_id_var,
 )
+from tutor_platform.shared.outage import is_outage
 
 access_logger = structlog.get_logger("tutor_platform.access")
 logger = structlog.get_logger("tutor_platform.errors")
@@ -59,10 +66,17 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, sender)
         except Exception as exc:
-            logger.exception("unhandled_exception", exc_info=exc, path=scope.get("path", ""))
+            outage = is_outage(exc)
+            if outage:
+                logger.warning("dependency_unavailable", error=repr(exc)[:300])
+            else:
+                logger.exception("unhandled_exception", exc_info=exc, path=scope.get("path", ""))
             if sender.status is not None:
                 raise
-            await sender.send_error(500)
+            if outage:
+                await sender.send_error(503, headers=list(OUTAGE_HEADERS.items()))
+            else:
+                await sender.send_error(500)
         finally:
             elapsed = time.perf_counter() - started
             self._record(scope, sender.status or 500, elapsed)
@@ -130,7 +144,9 @@ class _ResponseSender:
             return
         await self._send(message)
 
-    async def send_error(self, status: int, detail: str | None = None) -> None:
+    async def send_error(
+        self, status: int, detail: str | None = None, headers: Sequence[tuple[str, str]] = ()
+    ) -> None:
         """Send a whole response in the common body (keeping held headers such as ``Allow``)."""
         self.status = status
         code = code_for_status(status)
@@ -145,6 +161,7 @@ class _ResponseSender:
                 "status": status,
                 "headers": [
                     *kept,
+                    *((name.lower().encode(), value.encode()) for name, value in headers),
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),
                     (b"x-request-id", self._request_id),

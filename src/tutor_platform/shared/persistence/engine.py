@@ -1,5 +1,6 @@
 """Engine and session factory built from a database URL (SQLite or PostgreSQL)."""
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +16,25 @@ from sqlalchemy.pool import NullPool
 
 
 def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> AsyncEngine:
-    """Create an async engine; SQLite gets WAL, foreign keys and a busy timeout."""
+    """Create an async engine; SQLite gets WAL, foreign keys and a busy timeout.
+
+    ``echo`` logs the SQL through the ``sqlalchemy.engine`` logger and so through the
+    application's log format (SQLAlchemy's own ``echo`` adds a plain-text handler of its own).
+    """
+    if echo:
+        logging.getLogger("sqlalchemy.engine.Engine").setLevel(logging.INFO)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
-            url, echo=echo, hide_parameters=True, poolclass=NullPool, connect_args={"timeout": 30}
+            url, hide_parameters=True, poolclass=NullPool, connect_args={"timeout": 30}
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(
         url,
-        echo=echo,
         hide_parameters=True,
         pool_size=pool_size,
         max_overflow=0,

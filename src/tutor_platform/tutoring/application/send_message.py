@@ -1,11 +1,14 @@
 """A user sends a message and waits for the tutor's whole answer (see ``conversation``).
 
 When the provider fails (after its retries), ``UpstreamFailed`` (502) leaves the user message
-stored and unanswered; no answer is invented. The same ``client_message_id`` sent again
-returns the first exchange (``replayed``) without asking the AI again.
+stored and unanswered; no answer is invented. So does any failure to store the answer, so that
+a retry with the same ``client_message_id`` asks again instead of meeting 409. The same
+``client_message_id`` sent again after an answer returns the first exchange (``replayed``)
+without asking the AI again.
 """
 
 import time
+from contextlib import suppress
 from uuid import UUID
 
 from tutor_platform.ai.api import TutorModels
@@ -37,8 +40,10 @@ class SendMessage:
         try:
             briefing = await self._conversation.brief(turn)
             reply = await self._models.get(turn.tutor.provider).reply(briefing.prompt)
+            latency = elapsed_ms(started)
+            answer = await self._conversation.answer(turn, reply, latency, briefing.sources)
         except Exception:
-            await self._conversation.unanswered(turn)
+            with suppress(Exception):
+                await self._conversation.unanswered(turn)
             raise
-        latency = elapsed_ms(started)
-        return await self._conversation.answer(turn, reply, latency, briefing.sources)
+        return answer

@@ -11,6 +11,7 @@ task with finish reason ``client_disconnected``.
 """
 
 import asyncio
+import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass, replace
@@ -19,11 +20,14 @@ from uuid import UUID
 from tutor_platform.ai.api import StreamItem, TextDelta, TutorModels
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import DomainError, UpstreamFailed
+from tutor_platform.shared.outage import failure_of
 from tutor_platform.tutoring.application.conversation import Briefing, Conversation, Turn
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import elapsed_ms
 from tutor_platform.tutoring.domain.citations import MarkerFilter
 from tutor_platform.tutoring.domain.message import Message, NewMessage
+
+logger = logging.getLogger("tutor_platform.tutoring")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,8 @@ class StreamMessage:
         return MessageStream(turn.question, self._generate(turn), False, turn.answer_id)
 
     async def _generate(self, turn: Turn) -> AsyncGenerator[StreamEvent, None]:
+        """The events of a new answer; the last is ``Done`` or ``Failed`` whatever fails
+        (unless the consumer left), and an answer not stored leaves the question unanswered."""
         started = time.perf_counter()
         pieces: list[str] = []
         briefing: Briefing | None = None
@@ -92,17 +98,18 @@ class StreamMessage:
                     yield Delta(text)
                 if isinstance(item, TextDelta):
                     continue
-                settled = True
                 reply = replace(item, content="".join(pieces))
                 latency = elapsed_ms(started)
                 stored = self._conversation.answer(turn, reply, latency, briefing.sources)
-                yield Done(await self._detached.shield(stored))
+                answer = await self._detached.shield(stored)
+                settled = True
+                yield Done(answer)
                 return
             raise UpstreamFailed("The provider's stream ended without an answer.")
         except DomainError as exc:
             if not settled:
                 settled = True
-                await self._detached.shield(self._conversation.unanswered(turn))
+                await self._leave_unanswered(turn)
             yield Failed(exc.code, exc.detail)
         except (asyncio.CancelledError, GeneratorExit):
             if not settled:
@@ -111,12 +118,22 @@ class StreamMessage:
                 saved = self._conversation.interrupted(turn, briefing, text, elapsed_ms(started))
                 self._detached.start(saved)
             raise
-        except Exception:
+        except Exception as exc:
+            logger.exception("stream_failed", exc_info=exc)
             if not settled:
-                self._detached.start(self._conversation.unanswered(turn))
-            raise
+                settled = True
+                await self._leave_unanswered(turn)
+            yield Failed(*failure_of(exc))
         finally:
             await _close(stream)
+
+    async def _leave_unanswered(self, turn: Turn) -> None:
+        """Record that no answer came (a retry may ask again); if even that fails (the
+        database is down), the claim on the question expires on its own."""
+        try:
+            await self._detached.shield(self._conversation.unanswered(turn))
+        except Exception as exc:
+            logger.warning("unanswered_not_recorded", exc_info=exc)
 
 
 async def _replay(answer: Message) -> AsyncGenerator[StreamEvent, None]:

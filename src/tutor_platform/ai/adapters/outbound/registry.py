@@ -23,6 +23,7 @@ from tutor_platform.ai.adapters.outbound.openai.tutor_model import (
     OpenAITutorModel,
     classify_openai_error,
 )
+from tutor_platform.ai.adapters.outbound.untrusted_output import UntrustedOutput
 from tutor_platform.ai.ports.model import (
     GradingRequest,
     ProviderNotConfigured,
@@ -34,6 +35,9 @@ from tutor_platform.ai.ports.model import (
 )
 from tutor_platform.shared.resilience import Classifier
 from tutor_platform.shared.resilience.provider import ResilienceSettings
+
+DEFAULT_MAX_OUTPUT_CHARACTERS = 200_000
+"""The most text one answer may have (the longest lesson content)."""
 
 
 class UnconfiguredTutorModel:
@@ -59,10 +63,18 @@ class UnconfiguredTutorModel:
 class ConfiguredTutorModels:
     """Implements the ``TutorModels`` port over a fixed mapping of provider name to model."""
 
-    def __init__(self, models: Mapping[str, TutorModel], default_provider: str) -> None:
+    def __init__(
+        self,
+        models: Mapping[str, TutorModel],
+        default_provider: str,
+        max_output_characters: int = DEFAULT_MAX_OUTPUT_CHARACTERS,
+    ) -> None:
         if default_provider not in models:
             raise ValueError(f"unknown default AI provider {default_provider!r}")
         self._models = dict(models)
+        self._guarded = {
+            name: UntrustedOutput(model, max_output_characters) for name, model in models.items()
+        }
         self._default = default_provider
 
     @property
@@ -78,7 +90,7 @@ class ConfiguredTutorModels:
     def get(self, provider: str | None = None) -> TutorModel:
         name = provider or self._default
         try:
-            return self._models[name]
+            return self._guarded[name]
         except KeyError:
             raise LookupError(f"unknown AI provider {name!r}") from None
 
@@ -110,6 +122,8 @@ class TutorModelSettings(ResilienceSettings, Protocol):
     def openai_api_key(self) -> str: ...
     @property
     def openai_model(self) -> str: ...
+    @property
+    def ai_max_output_characters(self) -> int: ...
 
 
 def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
@@ -144,4 +158,6 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
             ),
             default_model=settings.openai_model,
         )
-    return ConfiguredTutorModels(models, settings.ai_provider_default)
+    return ConfiguredTutorModels(
+        models, settings.ai_provider_default, settings.ai_max_output_characters
+    )

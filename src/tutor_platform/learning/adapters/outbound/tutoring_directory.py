@@ -2,18 +2,19 @@
 
 from uuid import UUID
 
+from tutor_platform.shared.auth import Principal
 from tutor_platform.tutoring.api import TutoringFacade, TutorNotFound
 
 
 class TutoringTutorDirectory:
-    """Implements ``TutorDirectory``: a tutor exists while tutoring has it; its course is the
+    """Implements ``TutorDirectory``: a tutor is visible by tutoring's rule; its course is the
     one tutoring records (None for a tutor without a course or an unknown one)."""
 
     def __init__(self, tutoring: TutoringFacade) -> None:
         self._tutoring = tutoring
 
-    async def exists(self, tutor_id: UUID) -> bool:
-        return await self._tutoring.tutor_exists(tutor_id)
+    async def visible_to(self, principal: Principal, tutor_id: UUID) -> bool:
+        return await self._tutoring.tutor_visible(principal, tutor_id)
 
     async def course_of(self, tutor_id: UUID) -> UUID | None:
         try:

@@ -154,6 +154,14 @@ class RunJob:
             exc_info=not (timed_out or isinstance(exc, TaskError | DomainError)),
         )
         if last_chance or _is_permanent(exc) or record.attempts >= spec.max_attempts:
+            logger.error(
+                "job %s (%s) failed for good after %d attempts: %s",
+                record.id,
+                record.kind,
+                record.attempts,
+                error,
+                exc_info=not (timed_out or isinstance(exc, TaskError | DomainError)),
+            )
             await self.save(record.failed(error, self._clock.now()))
             return Attempt("failed", error=error)
         await self.save(record.requeued(error))

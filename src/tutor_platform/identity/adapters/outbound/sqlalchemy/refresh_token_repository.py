@@ -25,7 +25,9 @@ class SqlAlchemyRefreshTokenRepository:
         await self._session.flush()
 
     async def get_by_hash(self, token_hash: str) -> RefreshToken | None:
-        row = await self._session.scalar(select(_T).where(_T.token_hash == token_hash))
+        """The token as stored now (a row loaded earlier in the session is read again)."""
+        query = select(_T).where(_T.token_hash == token_hash)
+        row = await self._session.scalar(query.execution_options(populate_existing=True))
         return None if row is None else refresh_token_from_row(row)
 
     async def consume(self, token_id: UUID, now: datetime) -> bool:

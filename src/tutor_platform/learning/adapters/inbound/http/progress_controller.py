@@ -116,7 +116,7 @@ class ProgressController(Controller):
         get_study_time: NamedDependency[SkipValidation[GetStudyTime]],
     ) -> StudyTimeResponse:
         """The caller's study minutes with a tutor (0 when none)."""
-        return StudyTimeResponse.of(await get_study_time.execute(principal.user_id, tutor_id))
+        return StudyTimeResponse.of(await get_study_time.execute(principal, tutor_id))
 
     @put("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404, 422))
     async def set_study_time(
@@ -127,7 +127,7 @@ class ProgressController(Controller):
         set_study_time: NamedDependency[SkipValidation[SetStudyTime]],
     ) -> StudyTimeResponse:
         """Set the caller's study minutes with a tutor (a correction: not streak activity)."""
-        view = await set_study_time.execute(principal.user_id, tutor_id, data.total_minutes)
+        view = await set_study_time.execute(principal, tutor_id, data.total_minutes)
         return StudyTimeResponse.of(view)
 
     @post(
@@ -144,5 +144,5 @@ class ProgressController(Controller):
     ) -> StudyTimeResponse:
         """Add (or take back) study minutes, atomically; a total below 0 is 422 and nothing
         changes. Positive minutes count as activity for the streak."""
-        view = await add_study_time.execute(principal.user_id, tutor_id, data.minutes)
+        view = await add_study_time.execute(principal, tutor_id, data.minutes)
         return StudyTimeResponse.of(view)
