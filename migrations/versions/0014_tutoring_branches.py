@@ -1,6 +1,6 @@
 """Tutoring: messages form a tree (parent_id) with a current branch (is_current)
 
-Revision ID: 0016_tutoring_branches
+Revision ID: 0014_tutoring_branches
 Revises: 0013_integrations
 Create Date: 2026-12-07 16:40:00
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from advanced_alchemy.types import GUID
 from alembic import op
 
-revision: str = "0016_tutoring_branches"
+revision: str = "0014_tutoring_branches"
 down_revision: str | None = "0013_integrations"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
