@@ -91,6 +91,37 @@ async def test_invalid_patches_are_422_and_change_nothing(
     assert await snapshot() == before
 
 
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "utc+2", "../../etc/passwd", "", 5])
+async def test_a_time_zone_that_is_not_an_iana_name_is_refused(
+    client: Client, owner: Account, snapshot: Snapshot, zone: object
+) -> None:
+    before = await snapshot()
+    response = await client.patch(
+        ME, headers=owner.headers, json={"preferences": {"timezone": zone}}
+    )
+    error = assert_error(response, 422, "VALIDATION_ERROR")
+    assert error["errors"] == [
+        {
+            "field": "preferences.timezone",
+            "message": "must be an IANA time zone name such as Europe/Paris or UTC",
+        }
+    ]
+    assert await snapshot() == before
+
+
+async def test_an_iana_time_zone_is_kept_and_null_removes_it(
+    client: Client, owner: Account
+) -> None:
+    kept = await client.patch(
+        ME, headers=owner.headers, json={"preferences": {"timezone": "America/Argentina/Salta"}}
+    )
+    removed = await client.patch(
+        ME, headers=owner.headers, json={"preferences": {"timezone": None}}
+    )
+    assert kept.json()["preferences"] == {"timezone": "America/Argentina/Salta"}
+    assert removed.json()["preferences"] == {}
+
+
 async def test_change_password_ends_every_session(client: Client, owner: Account) -> None:
     second = await log_in(client, "owner")
     response = await client.post(

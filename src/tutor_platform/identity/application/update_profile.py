@@ -13,6 +13,7 @@ from tutor_platform.identity.domain.validation import (
     clean_username,
     full_name_problem,
     preferences_problem,
+    timezone_problem,
     username_problem,
 )
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
@@ -51,6 +52,7 @@ class UpdateProfile:
             if changes.preferences is not None:
                 merged = merge_patch(user.preferences, changes.preferences)
                 checks.check("preferences", preferences_problem(merged))
+                checks.check("preferences.timezone", timezone_problem(merged.get("timezone")))
                 checks.raise_if_failed()
                 user.preferences = merged
             user.full_name = user.full_name if full_name is None else full_name

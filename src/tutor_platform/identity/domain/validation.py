@@ -2,7 +2,9 @@
 
 import json
 import re
+from functools import cache
 from typing import Any
+from zoneinfo import available_timezones
 
 from tutor_platform.identity.domain.subscription import PLANS
 from tutor_platform.identity.domain.user import ROLES
@@ -79,3 +81,15 @@ def preferences_problem(preferences: dict[str, Any]) -> str | None:
     if len(json.dumps(preferences, separators=(",", ":"))) > MAX_PREFERENCES_BYTES:
         return f"must be at most {MAX_PREFERENCES_BYTES} bytes as JSON"
     return None
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def timezone_problem(timezone: Any) -> str | None:
+    """``preferences.timezone``, when set, names an IANA time zone (``Europe/Paris``, ``UTC``)."""
+    if timezone is None or (isinstance(timezone, str) and timezone in _time_zones()):
+        return None
+    return "must be an IANA time zone name such as Europe/Paris or UTC"
