@@ -216,8 +216,14 @@ async def test_nul_in_query_text_is_422_except_in_search_queries(
             url = f"{path}?{name}={quote(NUL_TEXT)}"
             response = await client.request(method, url, headers=admin.headers)
             if name == "q":
+                # A search drops the NUL: it answers as the same search without it does.
                 searches += 1
-                if response.status_code != 200:
+                plain = await client.request(
+                    method,
+                    f"{path}?{name}={quote(NUL_TEXT.replace(chr(0), ''))}",
+                    headers=admin.headers,
+                )
+                if response.status_code != plain.status_code:
                     failures.append(f"{method} {url}: {response.status_code} {response.text}")
                 continue
             fields = [e["field"] for e in response.json().get("errors", [])]

@@ -103,3 +103,20 @@ def test_missing_fields_and_list_bounds_are_named() -> None:
 
 def test_a_body_that_is_not_an_object_is_one_problem_of_the_body() -> None:
     assert problems(b"[1, 2]") == {"": "must be an object, not a list"}
+
+
+class Patch(msgspec.Struct, forbid_unknown_fields=True):
+    questions: Annotated[
+        Annotated[list[Question], msgspec.Meta(min_length=1)] | msgspec.UnsetType,
+        msgspec.Meta(description="Replaces every question."),
+    ] = msgspec.UNSET
+
+
+def test_the_fields_of_an_optional_list_of_structs_are_named() -> None:
+    body = b'{"questions": [{"kind": "true_false", "points": 0, "extra": 1}]}'
+    with pytest.raises(msgspec.ValidationError) as error:
+        msgspec.json.decode(body, type=Patch, strict=True)
+    assert dict(body_problems(body, Patch, error.value)) == {
+        "questions[0].extra": "is not a field of this request",
+        "questions[0].points": "must be at least 1",
+    }

@@ -18,6 +18,7 @@ from tutor_platform.shared.errors import (
     ValidationFailed,
 )
 from tutor_platform.shared.http.request_context import current_request_id
+from tutor_platform.shared.http.validation_messages import human_message
 from tutor_platform.shared.outage import OUTAGE_RETRY_AFTER_SECONDS, UNAVAILABLE_DETAIL, is_outage
 
 logger = structlog.get_logger("tutor_platform.errors")
@@ -130,14 +131,14 @@ def _field_path(key: str, source: str | None, message: str) -> str:
 
 
 def _field_errors(exc: ValidationException) -> list[FieldErrorBody]:
-    """Litestar/msgspec validation messages as ``{field, message}`` pairs."""
+    """Litestar/msgspec validation messages as ``{field, message}`` pairs, in plain words."""
     items = exc.extra if isinstance(exc.extra, list) else [exc.extra] if exc.extra else []
     result = []
     for item in items:
         if isinstance(item, dict):
             message = str(item.get("message", "")).split(" - ", maxsplit=1)[0]
             field = _field_path(str(item.get("key", "")), item.get("source"), message)
-            result.append(FieldErrorBody(field=field, message=message))
+            result.append(FieldErrorBody(field=field, message=human_message(message)))
     if not result and (missing := _MISSING_PARAMETER.match(exc.detail)):
         result.append(FieldErrorBody(field=missing.group(1), message="This parameter is required."))
     return result

@@ -7,7 +7,6 @@ applies the text rule of :mod:`text_input` to JSON and form bodies, then decodes
 malformed JSON and empty bodies are left to Litestar's own checks.
 """
 
-import re
 from typing import Any
 
 import msgspec
@@ -16,8 +15,7 @@ from litestar.enums import MediaType, RequestEncodingType
 from litestar.exceptions import ValidationException
 
 from tutor_platform.shared.http.text_input import check_form_text, check_json_text, too_deep
-
-_AT_PATH = re.compile(r" - at `(\$[^`]*)`$")
+from tutor_platform.shared.http.validation_messages import body_problems
 
 
 def _data_type(request: Request[Any, Any, Any]) -> Any:
@@ -51,11 +49,13 @@ async def strict_json_body(request: Request[Any, Any, Any]) -> None:
     try:
         msgspec.json.decode(body, type=target, strict=True)
     except msgspec.ValidationError as exc:
-        message = str(exc)
-        found = _AT_PATH.search(message)
-        key = found.group(1).removeprefix("$").lstrip(".") if found else ""
+        try:
+            problems = body_problems(body, target, exc)
+        except RecursionError:
+            raise too_deep() from None
         raise ValidationException(
-            detail="Validation failed", extra=[{"message": message, "key": key, "source": "body"}]
+            detail="Validation failed",
+            extra=[{"message": text, "key": key, "source": "body"} for key, text in problems],
         ) from None
     except RecursionError:
         raise too_deep() from None

@@ -166,8 +166,14 @@ def _list_problems(
 
 
 def _item_annotation(annotation: Any) -> Any:
-    while get_origin(annotation) is Annotated:
-        annotation = get_args(annotation)[0]
+    """The element type of a list annotation, through ``Annotated`` and optional unions."""
+    while get_origin(annotation) is not list:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+        else:
+            annotation = next(
+                arg for arg in get_args(annotation) if arg not in (type(None), msgspec.UnsetType)
+            )
     return get_args(annotation)[0]
 
 

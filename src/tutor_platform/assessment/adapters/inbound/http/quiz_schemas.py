@@ -55,6 +55,7 @@ OptionId = Annotated[
     str,
     msgspec.Meta(
         pattern=f"^{OPTION_ID_REGEX}$",
+        extra={"message": "must be 1 to 64 characters: letters, digits, '.', '_' or '-'"},
         description="Unique within the question. Left out: a, b, c, ... by position.",
         examples=["b"],
     ),

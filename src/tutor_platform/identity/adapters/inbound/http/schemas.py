@@ -27,6 +27,7 @@ Email = Annotated[
     msgspec.Meta(
         max_length=MAX_EMAIL_LENGTH,
         pattern=rf"^\s*{EMAIL_REGEX}\s*$",
+        extra={"message": "must be an email address such as ann@example.com"},
         description="Unique, compared case-insensitively; surrounding spaces are trimmed.",
         examples=["ann@example.com"],
     ),
@@ -35,6 +36,7 @@ Username = Annotated[
     str,
     msgspec.Meta(
         pattern=rf"^\s*{USERNAME_REGEX.replace('a-z', 'A-Za-z')}\s*$",
+        extra={"message": "must be 3 to 32 characters: letters, digits, '.', '_' or '-'"},
         description="3-32 of a-z 0-9 _ . - (stored lower-case, trimmed); unique.",
         examples=["ann.lee"],
     ),
@@ -52,6 +54,7 @@ FullName = Annotated[
     msgspec.Meta(
         max_length=MAX_FULL_NAME_LENGTH,
         pattern=f"^{PRINTABLE_REGEX}$",
+        extra={"message": "must not contain control characters such as line breaks"},
         description="Trimmed.",
     ),
 ]

@@ -44,6 +44,7 @@ Slug = Annotated[
     msgspec.Meta(
         max_length=MAX_SLUG_LENGTH,
         pattern=f"^{SLUG_REGEX}$",
+        extra={"message": "must be lower-case words of a-z and 0-9 joined by single hyphens"},
         description=(
             "Unique. Lower-case words of a-z and 0-9 joined by single hyphens; "
             "derived from the title when a new course has none."

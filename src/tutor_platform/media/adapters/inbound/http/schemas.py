@@ -17,6 +17,7 @@ Filename = Annotated[
         min_length=1,
         max_length=MAX_FILENAME_LENGTH,
         pattern=r"^[^\x00-\x1f\x7f/\\]*$",
+        extra={"message": "must not contain control characters, '/' or '\\'"},
         description="Trimmed; no control characters, '/' or '\\'.",
         examples=["notes.md"],
     ),
