@@ -1,8 +1,14 @@
-"""Cache invalidations shared between processes over Redis pub/sub."""
+"""Cache invalidations shared between processes over Redis pub/sub.
+
+A message is ``{"origin": <feed id>, "tags": [...]}``; a feed ignores its own messages (it
+invalidated its cache before publishing), so a value loaded after a local write is not dropped
+again when the write's message comes back.
+"""
 
 import asyncio
 import contextlib
 import json
+import uuid
 from collections.abc import Collection
 from typing import Any
 
@@ -36,12 +42,14 @@ class RedisInvalidationFeed:
         self._reconnect_delay = reconnect_delay
         self._task: asyncio.Task[None] | None = None
         self._subscribed = asyncio.Event()
+        self._origin = uuid.uuid4().hex
         cache.suspend()
 
     async def invalidate(self, tags: Collection[str]) -> None:
         await self._cache.invalidate(tags)
         try:
-            await self._redis.publish(self._channel, json.dumps(list(tags)))
+            message = json.dumps({"origin": self._origin, "tags": list(tags)})
+            await self._redis.publish(self._channel, message)
         except (RedisError, OSError) as exc:
             self._outage.failed(exc)
 
@@ -78,10 +86,12 @@ class RedisInvalidationFeed:
 
     async def _receive(self, data: bytes | str) -> None:
         try:
-            tags = json.loads(data)
+            message = json.loads(data)
+            tags = message.get("tags") if isinstance(message, dict) else None
             if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
                 raise TypeError("tags")
         except (ValueError, TypeError):
             self._cache.clear()
             return
-        await self._cache.invalidate(tags)
+        if message.get("origin") != self._origin:
+            await self._cache.invalidate(tags)
