@@ -66,6 +66,7 @@ def headers_of(account: Account | None, etag: str | None = None) -> dict[str, st
     return headers
 
 
+ROUNDS = 5
 CATALOG_READS = [
     "/courses",
     "/courses/{course}",
@@ -97,10 +98,17 @@ async def test_a_repeated_anonymous_catalog_read_is_304_without_a_query(
     assert first.headers["cache-control"] == "public, no-cache"
     assert "Authorization" in first.headers["vary"]
 
-    statements.count = 0
-    again = await client.get(url, headers={"If-None-Match": etag})
-    weak = await client.get(url, headers={"If-None-Match": f'"other", W/{etag}'})
-    other = await client.get(url, headers={"If-None-Match": '"other"'})
+    # On PostgreSQL the catalog cache hears every process's writes through Redis (the other
+    # test workers' too), and a body built while any invalidation arrives is not stored: a
+    # round whose body was not kept is tried again (a stale body is never served).
+    for _ in range(ROUNDS):
+        await client.get(url)
+        statements.count = 0
+        again = await client.get(url, headers={"If-None-Match": etag})
+        weak = await client.get(url, headers={"If-None-Match": f'"other", W/{etag}'})
+        other = await client.get(url, headers={"If-None-Match": '"other"'})
+        if statements.count == 0:
+            break
 
     assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
     assert weak.status_code == 304
