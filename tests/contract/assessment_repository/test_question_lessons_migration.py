@@ -9,13 +9,11 @@ import sqlalchemy as sa
 from advanced_alchemy.types import GUID, DateTimeUTC, JsonB
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import BACKEND, RUN_ID, create_postgres_database, drop_postgres_database
 from tests.contract.search_index.catalog_rows import CatalogRows
-from tests.contract.search_index.test_search_migration import downgrade
 from tests.support.clock import T0
+from tests.support.migrations import database_at, downgrade
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.shared.ids import new_id
-from tutor_platform.shared.persistence.engine import create_engine
 
 BEFORE = "0011_tutoring_citations"
 AFTER = "0012_assessment_review_mastery"
@@ -35,17 +33,8 @@ _QUESTIONS = sa.table(
 
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    name = f"tutor_{RUN_ID}_question_lessons"
-    if BACKEND == "postgres":
-        url = await create_postgres_database(name)
-    else:
-        url = f"sqlite+aiosqlite:///{tmp_path / 'migration.db'}"
-    engine = create_engine(url)
-    await upgrade_database(engine, BEFORE)
-    yield engine
-    await engine.dispose()
-    if BACKEND == "postgres":
-        await drop_postgres_database(name)
+    async with database_at(BEFORE, "question_lessons", tmp_path) as engine:
+        yield engine
 
 
 async def quiz_with_a_question(engine: AsyncEngine, course: Any, lesson_id: Any) -> Any:

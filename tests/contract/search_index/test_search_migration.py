@@ -4,19 +4,18 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Connection, inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.conftest import BACKEND, RUN_ID, create_postgres_database, drop_postgres_database
+from tests.conftest import BACKEND
 from tests.contract.search_index.catalog_rows import CatalogRows
-from tutor_platform.bootstrap.migrations import alembic_config, upgrade_database
+from tests.support.migrations import database_at, downgrade
+from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
     PostgresSearchIndex,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
 from tutor_platform.learning.domain.search import ALL_KINDS, SearchQuery
-from tutor_platform.shared.persistence.engine import create_engine
 
 BEFORE = "0003_learning"
 SEARCH = "0004_learning_search"
@@ -25,28 +24,8 @@ SEARCH = "0004_learning_search"
 @pytest.fixture
 async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
     """An empty database of its own, migrated up to the revision before search."""
-    name = f"tutor_{RUN_ID}_search_migration"
-    if BACKEND == "postgres":
-        url = await create_postgres_database(name)
-    else:
-        url = f"sqlite+aiosqlite:///{tmp_path / 'migration.db'}"
-    engine = create_engine(url)
-    await upgrade_database(engine, BEFORE)
-    yield engine
-    await engine.dispose()
-    if BACKEND == "postgres":
-        await drop_postgres_database(name)
-
-
-async def downgrade(engine: AsyncEngine, revision: str) -> None:
-    config = alembic_config(engine.url.render_as_string(hide_password=False))
-
-    def run(connection: Connection) -> None:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-    async with engine.begin() as connection:
-        await connection.run_sync(run)
+    async with database_at(BEFORE, "search_migration", tmp_path) as engine:
+        yield engine
 
 
 async def search_objects(engine: AsyncEngine) -> set[str]:
