@@ -2,7 +2,7 @@
 what a write invalidated; the writer's own cache is not invalidated twice by its echo."""
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import pytest
 from redis.asyncio import Redis
@@ -28,10 +28,10 @@ async def cached(cache: TtlCache[str, str], key: str, value: str) -> str:
     return await cache.get_or_load(key, load, lambda _: ("course:1",))
 
 
-async def until(condition: object, seconds: float = 5.0) -> None:
+async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    while not condition():  # type: ignore[operator]
+    while not condition():
         assert loop.time() < deadline, "gave up waiting"
         await asyncio.sleep(0.01)
 
