@@ -102,7 +102,8 @@ def _serve(database_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     return process, f"http://127.0.0.1:{port}"
 
 
-def _wait_until_live(base: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+def _wait_until_live(base: str, process: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    """Wait for ``base`` to answer; a busy machine may take long to start a server."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
         try:
