@@ -129,7 +129,9 @@ async def test_concurrent_calls_never_pass_the_quota(world: World) -> None:
     assert world.usage == 5
 
 
-async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(world: World) -> None:
+async def test_the_adaptive_path_starts_with_missed_questions_then_continues_in_order(
+    world: World,
+) -> None:
     caller = premium()
     lessons = world.course.lessons
     world.progress.complete(caller.user_id, world.course, lessons[0], lessons[1])
@@ -148,7 +150,7 @@ async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(wor
     assert (path.completed_lessons, path.total_lessons) == (2, 4)
     assert path.summary == world.ai.text
     instruction, material = world.ai.written[0]
-    assert "Review \u201cLesson 1.1\u201d" in instruction
+    assert "\u201cLesson 1.1\u201d: You missed 1 question on this lesson" in instruction
     assert [p.title for p in material] == ["Your learning path", "Lesson 1.1", "Lesson 2.1"]
 
 
