@@ -220,6 +220,30 @@ async def test_a_mentor_session_plans_from_the_course_outline(world: World) -> N
     assert plan.advice == world.ai.text
 
 
+async def test_a_mentor_plan_holds_only_the_relevant_lessons_not_yet_mastered(
+    world: World,
+) -> None:
+    caller = premium()
+    lessons = world.course.lessons
+    for lesson in lessons:
+        relevant = lesson in (lessons[0], lessons[1], lessons[3])
+        world.catalog.passage(
+            lesson, f"{lesson.title} and a web app.", similarity=0.5 if relevant else 0.05
+        )
+    world.progress.complete(caller.user_id, world.course, lessons[0], lessons[1])
+    quiz = await world.quiz(choice(lesson_id=lessons[0].id), choice(lesson_id=lessons[3].id))
+    answers = {str(quiz.questions[1].id): "b"}
+    await world.container.submit_attempt().execute(caller, quiz.id, answers)
+
+    plan = await world.container.start_mentor_session().execute(
+        caller, "Build a web app", world.course.id
+    )
+
+    planned = {lesson_id for step in plan.steps for lesson_id in step.lesson_ids}
+    assert planned == {lessons[0].id, lessons[3].id}
+    assert {c.lesson_id for c in plan.citations} == {lessons[0].id, lessons[1].id, lessons[3].id}
+
+
 async def test_usage_shows_months_and_today_against_the_limits(world: World) -> None:
     caller = premium()
     await world.container.assess_free_text().execute(caller, answer())
