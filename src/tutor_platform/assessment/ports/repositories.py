@@ -38,10 +38,6 @@ class QuizRepository(Protocol):
         """Every quiz of the course, oldest first."""
         ...
 
-    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
-        """The quizzes found, by id."""
-        ...
-
 
 class AttemptRepository(Protocol):
     async def add(self, attempt: Attempt) -> bool:

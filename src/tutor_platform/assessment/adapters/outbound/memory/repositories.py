@@ -47,13 +47,6 @@ class InMemoryQuizRepository:
         quizzes = await self.all_of_course(course_id)
         return quizzes[page.offset : page.offset + page.limit], len(quizzes)
 
-    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
-        return {
-            quiz_id: copy.deepcopy(quiz)
-            for quiz_id, quiz in self._state.quizzes.items()
-            if quiz_id in quiz_ids
-        }
-
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
         quizzes = [q for q in self._state.quizzes.values() if q.course_id == course_id]
         return copy.deepcopy(sorted(quizzes, key=lambda q: (q.created_at, q.id)))
