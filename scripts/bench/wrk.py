@@ -56,11 +56,12 @@ def run_wrk(
     method: str = "GET",
     body: str | None = None,
     paths: list[str] | None = None,
+    bodies: list[str] | None = None,
 ) -> WrkResult:
     """Load ``url`` with wrk (2 threads) and return its measurements.
 
     With ``paths``, each request takes the next path of the list (round robin) on ``url``'s
-    host instead of ``url``'s own path.
+    host instead of ``url``'s own path; with ``bodies`` too (as many), the body paired with it.
     """
     script_lines = [f'wrk.method = "{method}"']
     for key, value in (headers or {}).items():
@@ -69,12 +70,15 @@ def run_wrk(
         script_lines.append(f"wrk.body = [[{body}]]")
     if paths:
         quoted = ", ".join(f'"{path}"' for path in paths)
+        script_lines += [f"local paths = {{{quoted}}}", "local counter = 0"]
+        body_of = "nil"
+        if bodies is not None:
+            script_lines.append(f"local bodies = {{{', '.join(f'[[{b}]]' for b in bodies)}}}")
+            body_of = "bodies[counter]"
         script_lines += [
-            f"local paths = {{{quoted}}}",
-            "local counter = 0",
             "request = function()",
             "  counter = counter % #paths + 1",
-            "  return wrk.format(nil, paths[counter])",
+            f"  return wrk.format(nil, paths[counter], nil, {body_of})",
             "end",
         ]
     script_lines += [

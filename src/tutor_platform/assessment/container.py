@@ -71,7 +71,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
     assess_free_text = providers.Factory(AssessFreeText, premium_gate, free_text_grader, catalog)
     plan_adaptive_learning = providers.Factory(
-        PlanAdaptiveLearning, premium_gate, catalog, progress, uow_factory, ai
+        PlanAdaptiveLearning, premium_gate, catalog, progress, uow_factory, ai, users, clock
     )
     synthesize_lessons = providers.Factory(SynthesizeLessons, premium_gate, catalog, ai)
     start_mentor_session = providers.Factory(

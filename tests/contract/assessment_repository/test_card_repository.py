@@ -39,7 +39,7 @@ async def test_a_learner_has_one_card_per_question(backend: Backend) -> None:
     async with backend.uow_factory() as uow:
         mine, total = await uow.cards.due(user, at(3600), None, 10)
 
-    assert (mine, total) == ([first], 1)
+    assert (mine, total) == ([(first, quiz.questions[0])], 1)
 
 
 async def test_due_cards_come_soonest_first_with_their_count(backend: Backend) -> None:
@@ -57,8 +57,9 @@ async def test_due_cards_come_soonest_first_with_their_count(backend: Backend) -
         of_course, course_total = await uow.cards.due(user, at(3600), course, 10)
         nobody, none = await uow.cards.due(new_id(), at(3600), None, 10)
 
-    assert (first_two, total) == ([cards[1], cards[2]], 3)
-    assert (of_course, course_total) == ([cards[1], cards[0]], 2)
+    assert ([c for c, _ in first_two], total) == ([cards[1], cards[2]], 3)
+    assert [q for _, q in first_two] == [quiz.questions[1], other.questions[2]]
+    assert ([c for c, _ in of_course], course_total) == ([cards[1], cards[0]], 2)
     assert (nobody, none) == ([], 0)
 
 

@@ -1,6 +1,7 @@
 """Truly concurrent submissions of one learner to one quiz without ``max_attempts``: every
 attempt is stored, numbered 1 to N, none refused with 409, even with fewer pooled database
 connections than submissions (no request holds one connection while waiting for another).
+Reads and grades that ask learning who may see a quiz do not hold one either.
 
 The test client serves one request at a time, so this drives the app through httpx's ASGI
 transport inside the test's event loop, where the requests really overlap (as in
@@ -8,7 +9,7 @@ transport inside the test's event loop, where the requests really overlap (as in
 """
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from typing import Any
 
 import httpx
@@ -86,3 +87,38 @@ async def test_concurrent_attempts_without_a_limit_are_all_stored(
     assert [r.status_code for r in responses] == [201] * SUBMISSIONS, [r.text for r in responses]
     numbers = sorted(r.json()["number"] for r in responses)
     assert numbers == list(range(1, SUBMISSIONS + 1))
+
+
+async def test_concurrent_reads_and_grades_never_wait_for_a_second_connection(
+    in_loop_client: httpx.AsyncClient,
+) -> None:
+    client = in_loop_client
+    admin = await account(client, ADMIN)
+    course = await course_maker(client)(admin, sections=1, lessons_per_section=1)
+    made = await client.post(
+        f"{API}/courses/{course.id}/quizzes",
+        json=quiz_body(questions=[true_false()]),
+        headers=admin.headers,
+    )
+    quiz = made.json()
+    taken = await client.post(
+        f"{API}/quizzes/{quiz['id']}/attempts", json={"answers": {}}, headers=admin.headers
+    )
+    attempt, question = taken.json()["id"], quiz["questions"][0]["id"]
+
+    def calls() -> list[Awaitable[httpx.Response]]:
+        return [
+            client.get(f"{API}/quizzes/{quiz['id']}/attempts", headers=admin.headers),
+            client.get(f"{API}/quizzes/{quiz['id']}", headers=admin.headers),
+            client.get(f"{API}/quizzes/{quiz['id']}/review", headers=admin.headers),
+            client.put(
+                f"{API}/attempts/{attempt}/results/{question}",
+                json={"awarded_points": 1},
+                headers=admin.headers,
+            ),
+        ]
+
+    together = [call for _ in range(4) for call in calls()]
+    responses = await asyncio.wait_for(asyncio.gather(*together), timeout=20)
+
+    assert [r.status_code for r in responses] == [200] * 16, [r.text for r in responses]

@@ -60,7 +60,7 @@ async def test_a_free_text_answer_is_graded_by_the_rubric(
     assert (grade["graded_by"], grade["needs_review"]) == ("rules", True)
 
 
-async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(
+async def test_the_adaptive_path_reviews_missed_questions_and_continues_in_order(
     client: Client, classroom: Classroom
 ) -> None:
     member = classroom.member
@@ -83,8 +83,13 @@ async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(
         (lessons[2], "next"),
         (lessons[3], "next"),
     ]
-    assert path["steps"][0]["reason"] == (
-        "Your best score in the quiz \u201cCheckpoint\u201d is 0%, below the 70% needed to pass."
+    assert [s["basis"] for s in path["steps"]] == [
+        "missed_questions",
+        "not_completed",
+        "not_completed",
+    ]
+    assert path["steps"][0]["reason"].startswith(
+        "You missed 5 questions on this lesson in your latest attempt at \u201cCheckpoint\u201d"
     )
     assert (path["completed_lessons"], path["total_lessons"]) == (2, 4)
     assert "Your learning path" in path["summary"]

@@ -1,99 +1,128 @@
-"""The adaptive learning path: deterministic, in course order, reviewing weak quiz results."""
+"""The adaptive learning path: lessons behind missed questions first, then lessons with
+reviews due, then lessons not mastered (or, untested, not completed); each group in course
+order, every step with a reason a learner can read."""
 
+from datetime import timedelta
 from decimal import Decimal
 
+from tests.support.clock import T0
 from tutor_platform.assessment.domain.learning_path import (
+    DUE_REVIEWS,
+    MISSED_QUESTIONS,
     NEXT,
+    NOT_COMPLETED,
+    NOT_MASTERED,
     REVIEW,
+    LearnerStanding,
+    MissedQuestion,
     PathLesson,
-    QuizStanding,
     learning_path,
     percent,
 )
+from tutor_platform.assessment.domain.mastery import BktParameters, LessonMastery
 from tutor_platform.shared.ids import new_id
 
 LESSONS = [PathLesson(new_id(), f"L{n}") for n in range(1, 7)]
+USER, COURSE = new_id(), new_id()
 
 
-def standing(
-    lesson: int | None, best: str | None, passing: str = "0.7", title: str = "Q"
-) -> QuizStanding:
-    return QuizStanding(
-        new_id(),
-        title,
-        None if lesson is None else LESSONS[lesson].id,
-        None if best is None else Decimal(best),
-        Decimal(passing),
+def missed(lesson: int, prompt: str = "What is 7 / 2?", quiz: str = "Numbers") -> MissedQuestion:
+    return MissedQuestion(new_id(), LESSONS[lesson].id, prompt, quiz)
+
+
+def mastery(lesson: int, p: float, evidence: int = 3) -> LessonMastery:
+    return LessonMastery(
+        user_id=USER,
+        course_id=COURSE,
+        lesson_id=LESSONS[lesson].id,
+        p_mastery=p,
+        evidence=evidence,
+        last_evidence_at=T0 + timedelta(minutes=evidence),
     )
 
 
-def test_a_new_learner_starts_at_the_beginning() -> None:
-    path = learning_path(LESSONS, set(), [])
+def test_a_new_learner_is_led_through_the_course_in_order() -> None:
+    tested = {LESSONS[0].id, LESSONS[2].id}
 
-    assert [step.title for step in path] == ["L1", "L2", "L3", "L4", "L5", "L6"]
-    assert {step.action for step in path} == {NEXT}
-    assert path[0].reason == "The course starts here."
-    assert path[1].reason == "Not completed yet; it follows \u201cL1\u201d in the course."
+    path = learning_path(LESSONS, LearnerStanding(tested=tested))
 
-
-def test_completed_lessons_are_skipped_and_the_first_open_one_says_so() -> None:
-    done = {LESSONS[0].id, LESSONS[1].id, LESSONS[3].id}
-
-    path = learning_path(LESSONS, done, [])
-
-    assert [step.title for step in path] == ["L3", "L5", "L6"]
-    assert path[0].reason.startswith("The first lesson you have not completed")
-
-
-def test_weak_quiz_results_bring_their_lesson_back_in_course_order() -> None:
-    done = {lesson.id for lesson in LESSONS[:4]}
-    quizzes = [
-        standing(1, "0.4", title="Lists"),
-        standing(2, "0.9"),
-        standing(3, "0.69999"),
-        standing(0, None),
-        standing(None, "0.1"),
+    assert [(s.title, s.basis) for s in path] == [
+        ("L1", NOT_MASTERED),
+        ("L2", NOT_COMPLETED),
+        ("L3", NOT_MASTERED),
+        ("L4", NOT_COMPLETED),
+        ("L5", NOT_COMPLETED),
+        ("L6", NOT_COMPLETED),
     ]
+    assert {s.action for s in path} == {NEXT}
+    assert path[0].p_mastery == 0.1
+    assert path[1].p_mastery is None
+    assert path[0].reason.startswith("Not practised yet: you have answered none of its questions")
+    assert "95% mastery counts as mastered" in path[0].reason
 
-    path = learning_path(LESSONS, done, quizzes)
 
-    assert [(step.title, step.action) for step in path] == [
-        ("L2", REVIEW),
-        ("L4", REVIEW),
-        ("L5", NEXT),
-        ("L6", NEXT),
+def test_missed_questions_come_first_by_their_own_lesson_then_due_reviews() -> None:
+    standing = LearnerStanding(
+        missed=[missed(4, quiz="Loops"), missed(1), missed(4, "Is 0 falsy?", quiz="Loops")],
+        due_cards={LESSONS[4].id: 2, LESSONS[3].id: 1, LESSONS[0].id: 5},
+        tested={lesson.id for lesson in LESSONS},
+        mastery={LESSONS[2].id: mastery(2, 0.97), LESSONS[5].id: mastery(5, 0.6)},
+    )
+
+    path = learning_path(LESSONS, standing)
+
+    assert [(s.title, s.action, s.basis) for s in path] == [
+        ("L2", REVIEW, MISSED_QUESTIONS),
+        ("L5", REVIEW, MISSED_QUESTIONS),
+        ("L1", REVIEW, DUE_REVIEWS),
+        ("L4", REVIEW, DUE_REVIEWS),
+        ("L6", NEXT, NOT_MASTERED),
     ]
-    assert path[0].reason == (
-        "Your best score in the quiz \u201cLists\u201d is 40%, below the 70% needed to pass."
+    assert path[1].reason == (
+        "You missed 2 questions on this lesson in your latest attempt at \u201cLoops\u201d: "
+        "\u201cWhat is 7 / 2?\u201d; \u201cIs 0 falsy?\u201d. Go over the lesson again, then "
+        "try them once more."
+    )
+    assert path[1].missed_question_ids == tuple(q.question_id for q in standing.missed[::2])
+    assert path[1].due_cards == 2
+    assert path[2].reason.startswith("5 review cards are due today")
+    assert path[4].reason.startswith("Your mastery is 60% from 3 answers to its questions; 95%")
+
+
+def test_mastered_and_completed_lessons_are_left_out_and_the_path_is_capped() -> None:
+    tested = {LESSONS[0].id}
+    done = {LESSONS[1].id}
+    standing = LearnerStanding(
+        tested=tested, completed=done, mastery={LESSONS[0].id: mastery(0, 0.951)}
     )
 
+    assert [s.title for s in learning_path(LESSONS, standing)] == ["L3", "L4", "L5", "L6"]
+    assert len(learning_path(LESSONS, LearnerStanding(), limit=3)) == 3
 
-def test_the_weakest_quiz_of_a_lesson_explains_the_review() -> None:
-    done = {lesson.id for lesson in LESSONS}
 
-    path = learning_path(
-        LESSONS, done, [standing(0, "0.6", title="A"), standing(0, "0.2", title="B")]
+def test_a_course_with_its_own_mark_decides_what_is_mastered() -> None:
+    standing = LearnerStanding(
+        tested={LESSONS[0].id},
+        completed={lesson.id for lesson in LESSONS[1:]},
+        mastery={LESSONS[0].id: mastery(0, 0.9)},
     )
 
-    assert len(path) == 1
-    assert "\u201cB\u201d is 20%" in path[0].reason
+    assert learning_path(LESSONS, standing, BktParameters(mastered_at=0.85)) == []
+    [step] = learning_path(LESSONS, standing)
+    assert "95% counts as mastered" in step.reason
 
 
-def test_a_lesson_not_completed_with_a_weak_result_is_reviewed() -> None:
-    path = learning_path(LESSONS[:2], set(), [standing(1, "0.5")])
+def test_a_reason_names_at_most_three_missed_questions_cut_to_a_line() -> None:
+    long = "Explain " + "why " * 40 + "?"
+    standing = LearnerStanding(missed=[missed(0, long), *(missed(0, f"Q{n}") for n in range(4))])
 
-    assert [(s.title, s.action) for s in path] == [("L1", NEXT), ("L2", REVIEW)]
+    [step, *_] = learning_path(LESSONS, standing)
 
-
-def test_the_path_holds_the_earliest_lessons_up_to_the_limit() -> None:
-    assert [s.title for s in learning_path(LESSONS, set(), [], limit=2)] == ["L1", "L2"]
-
-
-def test_a_finished_course_has_an_empty_path() -> None:
-    assert learning_path(LESSONS, {lesson.id for lesson in LESSONS}, [standing(2, "1")]) == []
+    assert step.reason.startswith("You missed 5 questions on this lesson")
+    assert "\u2026\u201d; \u201cQ0\u201d; \u201cQ1\u201d and 2 more." in step.reason
 
 
-def test_percentages_drop_trailing_zeros() -> None:
+def test_percentages_read_naturally() -> None:
     assert [percent(Decimal(v)) for v in ("0.7", "0.6667", "1", "0", "0.7000")] == [
         "70%",
         "66.67%",
@@ -101,3 +130,4 @@ def test_percentages_drop_trailing_zeros() -> None:
         "0%",
         "70%",
     ]
+    assert percent(0.553) == "55.3%"

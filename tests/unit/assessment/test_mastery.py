@@ -11,6 +11,7 @@ from tutor_platform.assessment.domain.mastery import (
     BktParameters,
     Evidence,
     bkt_update,
+    folded,
     p_mastery,
     traced,
     untraced,
@@ -49,25 +50,45 @@ def test_other_parameters_change_the_trace() -> None:
     assert p_mastery([], easy) == 0.5
 
 
-def test_a_trace_folds_evidence_in_the_order_observed_and_says_what_it_rests_on() -> None:
-    user, course, lesson = new_id(), new_id(), new_id()
+USER, COURSE, LESSON = new_id(), new_id(), new_id()
 
-    def evidence(seconds: int, correct: bool) -> Evidence:
-        return Evidence(
-            id=new_id(),
-            user_id=user,
-            course_id=course,
-            lesson_id=lesson,
-            question_id=new_id(),
-            source=ATTEMPT,
-            source_id=new_id(),
-            correct=correct,
-            observed_at=T0 + timedelta(seconds=seconds),
-        )
+
+def evidence(seconds: int, correct: bool) -> Evidence:
+    return Evidence(
+        id=new_id(),
+        user_id=USER,
+        course_id=COURSE,
+        lesson_id=LESSON,
+        question_id=new_id(),
+        source=ATTEMPT,
+        source_id=new_id(),
+        correct=correct,
+        observed_at=T0 + timedelta(seconds=seconds),
+    )
+
+
+def test_a_trace_folds_evidence_in_the_order_observed_and_says_what_it_rests_on() -> None:
+    user, course, lesson = USER, COURSE, LESSON
 
     mastery = traced(user, course, lesson, [evidence(30, False), evidence(10, True)])
 
-    assert mastery.p_mastery == round(p_mastery([True, False]), 6)
+    assert mastery.p_mastery == p_mastery([True, False])
     assert (mastery.evidence, mastery.last_evidence_at) == (2, T0 + timedelta(seconds=30))
     assert untraced(user, course, lesson).p_mastery == 0.1
     assert untraced(user, course, lesson).last_evidence_at is None
+
+
+def test_newer_evidence_folded_on_the_kept_mastery_gives_the_full_trace_exactly() -> None:
+    history = [evidence(1, True), evidence(2, False), evidence(3, True)]
+    later = [evidence(5, True), evidence(4, True)]
+    kept = traced(USER, COURSE, LESSON, history)
+
+    assert folded(kept, later) == traced(USER, COURSE, LESSON, [*history, *later])
+    assert folded(untraced(USER, COURSE, LESSON), history) == kept
+
+
+def test_evidence_not_newer_than_the_last_folded_needs_a_full_trace() -> None:
+    kept = traced(USER, COURSE, LESSON, [evidence(10, True)])
+
+    assert folded(kept, [evidence(20, True), evidence(5, False)]) is None
+    assert folded(kept, [evidence(10, False)]) is None

@@ -129,7 +129,9 @@ async def test_concurrent_calls_never_pass_the_quota(world: World) -> None:
     assert world.usage == 5
 
 
-async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(world: World) -> None:
+async def test_the_adaptive_path_starts_with_missed_questions_then_continues_in_order(
+    world: World,
+) -> None:
     caller = premium()
     lessons = world.course.lessons
     world.progress.complete(caller.user_id, world.course, lessons[0], lessons[1])
@@ -148,7 +150,7 @@ async def test_the_adaptive_path_reviews_weak_quizzes_and_continues_in_order(wor
     assert (path.completed_lessons, path.total_lessons) == (2, 4)
     assert path.summary == world.ai.text
     instruction, material = world.ai.written[0]
-    assert "Review \u201cLesson 1.1\u201d" in instruction
+    assert "\u201cLesson 1.1\u201d: You missed 1 question on this lesson" in instruction
     assert [p.title for p in material] == ["Your learning path", "Lesson 1.1", "Lesson 2.1"]
 
 
@@ -216,6 +218,30 @@ async def test_a_mentor_session_plans_from_the_course_outline(world: World) -> N
     ]
     assert plan.steps[1].lesson_ids == (lessons[2].id, lessons[3].id)
     assert plan.advice == world.ai.text
+
+
+async def test_a_mentor_plan_holds_only_the_relevant_lessons_not_yet_mastered(
+    world: World,
+) -> None:
+    caller = premium()
+    lessons = world.course.lessons
+    for lesson in lessons:
+        relevant = lesson in (lessons[0], lessons[1], lessons[3])
+        world.catalog.passage(
+            lesson, f"{lesson.title} and a web app.", similarity=0.5 if relevant else 0.05
+        )
+    world.progress.complete(caller.user_id, world.course, lessons[0], lessons[1])
+    quiz = await world.quiz(choice(lesson_id=lessons[0].id), choice(lesson_id=lessons[3].id))
+    answers = {str(quiz.questions[1].id): "b"}
+    await world.container.submit_attempt().execute(caller, quiz.id, answers)
+
+    plan = await world.container.start_mentor_session().execute(
+        caller, "Build a web app", world.course.id
+    )
+
+    planned = {lesson_id for step in plan.steps for lesson_id in step.lesson_ids}
+    assert planned == {lessons[0].id, lessons[3].id}
+    assert {c.lesson_id for c in plan.citations} == {lessons[0].id, lessons[1].id, lessons[3].id}
 
 
 async def test_usage_shows_months_and_today_against_the_limits(world: World) -> None:

@@ -15,6 +15,8 @@ class DeleteQuiz:
 
     async def execute(self, principal: Principal, quiz_id: UUID) -> None:
         async with self._uow_factory() as uow:
-            quiz = await self._access.editable(principal, await uow.quizzes.get(quiz_id))
+            found = await uow.quizzes.get(quiz_id)
+        quiz = await self._access.editable(principal, found)
+        async with self._uow_factory() as uow:
             await uow.quizzes.delete(quiz.id)
             await uow.commit()

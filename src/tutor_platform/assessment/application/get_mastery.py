@@ -7,6 +7,7 @@ the caller is 404 too. Lessons without evidence show the prior (``p_init``).
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 from uuid import UUID
 
 from tutor_platform.assessment.application.quiz_access import QuizAccess
@@ -16,6 +17,9 @@ from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.courses import CourseCatalog
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
+
+P_MASTERY_DIGITS: Final = 6
+"""``p_mastery`` is shown to this many decimal places (kept unrounded)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +65,7 @@ class GetMastery:
                     LessonMasteryView(
                         lesson_id=lesson.id,
                         title=lesson.title,
-                        p_mastery=mastery.p_mastery,
+                        p_mastery=round(mastery.p_mastery, P_MASTERY_DIGITS),
                         mastered=mastery.mastered(OATUTOR),
                         evidence=mastery.evidence,
                         last_evidence_at=mastery.last_evidence_at,

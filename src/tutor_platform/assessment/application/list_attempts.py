@@ -12,7 +12,8 @@ from tutor_platform.shared.pagination import Page, PageRequest
 
 class ListAttempts:
     """404 when the quiz's course is hidden from the caller. A learner who asks for another
-    user's attempts gets an empty page (they only ever see their own)."""
+    user's attempts gets an empty page (they only ever see their own). No unit of work is
+    open while learning is asked who may see the quiz."""
 
     def __init__(self, uow_factory: AssessmentUnitOfWorkFactory, access: QuizAccess) -> None:
         self._uow_factory = uow_factory
@@ -22,10 +23,12 @@ class ListAttempts:
         self, principal: Principal, quiz_id: UUID, user_id: UUID | None, page: PageRequest
     ) -> Page[Attempt]:
         async with self._uow_factory() as uow:
-            quiz = await self._access.visible(principal, await uow.quizzes.get(quiz_id))
-            if not await self._access.edits_course(principal, quiz.course_id):
-                if user_id not in (None, principal.user_id):
-                    return Page([], 0, page.limit, page.offset)
-                user_id = principal.user_id
+            found = await uow.quizzes.get(quiz_id)
+        quiz = await self._access.visible(principal, found)
+        if not await self._access.edits_course(principal, quiz.course_id):
+            if user_id not in (None, principal.user_id):
+                return Page([], 0, page.limit, page.offset)
+            user_id = principal.user_id
+        async with self._uow_factory() as uow:
             attempts, total = await uow.attempts.search(quiz.id, user_id, page)
         return Page(attempts, total, page.limit, page.offset)

@@ -1,24 +1,38 @@
 """Keeping mastery current inside the transaction of the answer that changed it."""
 
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from uuid import UUID
 
-from tutor_platform.assessment.domain.mastery import Evidence, traced
+from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery, folded, traced
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWork
 
 
 async def record_evidence(
     uow: AssessmentUnitOfWork, user_id: UUID, course_id: UUID, evidence: Sequence[Evidence]
 ) -> None:
-    """Store new evidence (an attempt keeps only first answers) and retrace the lessons that
+    """Store new evidence (an attempt keeps only first answers) and update the lessons that
     got some. The lock comes after the insert: whichever transaction locks a lesson last
-    reads every other one's committed evidence with its own, so none is lost."""
+    reads every other one's committed evidence with its own, so none is lost. Evidence newer
+    than a lesson's last is folded onto its kept mastery; otherwise the lesson is retraced."""
     if not evidence:
         return
     stored = await uow.mastery.add_evidence(evidence)
-    lessons = {item.lesson_id for item in stored}
-    await uow.mastery.lock(user_id, course_id, lessons)
-    await retrace(uow, user_id, course_id, lessons)
+    new: dict[UUID, list[Evidence]] = defaultdict(list)
+    for item in stored:
+        new[item.lesson_id].append(item)
+    if not new:
+        return
+    current = await uow.mastery.lock(user_id, course_id, new)
+    updated: list[LessonMastery] = []
+    stale = []
+    for lesson_id, items in new.items():
+        mastery = folded(current[lesson_id], items)
+        if mastery is None:
+            stale.append(lesson_id)
+        else:
+            updated.append(mastery)
+    await uow.mastery.save([*updated, *await _retraced(uow, user_id, course_id, stale)])
 
 
 async def regrade_evidence(
@@ -34,12 +48,16 @@ async def regrade_evidence(
     changed = await uow.mastery.regrade(attempt_id, question_id, correct)
     if changed is not None:
         await uow.mastery.lock(user_id, course_id, [changed.lesson_id])
-        await retrace(uow, user_id, course_id, [changed.lesson_id])
+        await uow.mastery.save(await _retraced(uow, user_id, course_id, [changed.lesson_id]))
 
 
-async def retrace(
+async def _retraced(
     uow: AssessmentUnitOfWork, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]
-) -> None:
-    for lesson_id in sorted(lesson_ids):
-        evidence = await uow.mastery.evidence(user_id, lesson_id)
-        await uow.mastery.save(traced(user_id, course_id, lesson_id, evidence))
+) -> list[LessonMastery]:
+    if not lesson_ids:
+        return []
+    evidence = await uow.mastery.evidence(user_id, lesson_ids)
+    return [
+        traced(user_id, course_id, lesson_id, evidence.get(lesson_id, []))
+        for lesson_id in sorted(lesson_ids)
+    ]

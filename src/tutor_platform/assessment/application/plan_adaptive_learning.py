@@ -1,10 +1,18 @@
 """Premium: an ordered learning path through a course (``POST /hybrid/adaptive-learning``).
 
-The path itself is ``domain.learning_path`` (deterministic); the AI only writes a summary of
-it, from the path and the first lessons on it.
+The path itself is ``domain.learning_path`` (deterministic), built on what assessment knows of
+the learner: the questions they missed in their latest attempt at each quiz (each behind its
+own lesson), their review cards due today (their time zone, as ``GET /review/due``), their
+mastery per lesson and their completed lessons. The AI only writes a summary of it, from the
+path and the first lessons on it: the offline ``local`` writer from their sentences, a remote
+provider in its own words.
+
+Learning (outline, completions) and identity (time zone) are asked before the one unit of work
+that reads assessment's own tables, so no connection is held while another context is asked.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Final
 from uuid import UUID
 
@@ -14,18 +22,23 @@ from tutor_platform.assessment.application.material import (
     visible_course,
 )
 from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.domain.attempt import Attempt
+from tutor_platform.assessment.domain.cards import end_of_local_day, zone_of
 from tutor_platform.assessment.domain.learning_path import (
-    REVIEW,
+    LearnerStanding,
+    MissedQuestion,
     PathLesson,
     PathStep,
-    QuizStanding,
     learning_path,
 )
 from tutor_platform.assessment.domain.premium import ADAPTIVE_LEARNING
+from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import CourseCatalog, CourseFacts, LearnerProgress
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.clock import Clock
 
 LESSONS_FOR_SUMMARY: Final = 2
 
@@ -50,12 +63,16 @@ class PlanAdaptiveLearning:
         progress: LearnerProgress,
         uow_factory: AssessmentUnitOfWorkFactory,
         ai: AssessmentAI,
+        users: UserDirectory,
+        clock: Clock,
     ) -> None:
         self._gate = gate
         self._catalog = catalog
         self._progress = progress
         self._uow_factory = uow_factory
         self._ai = ai
+        self._users = users
+        self._clock = clock
 
     async def execute(self, principal: Principal, course_id: UUID) -> AdaptivePath:
         self._gate.ensure_allowed(principal)
@@ -66,8 +83,10 @@ class PlanAdaptiveLearning:
             for lesson in section.lessons
         ]
         completed = await self._progress.completed_lessons(principal.user_id, course_id)
-        standings = await self._standings(principal, course_id)
-        steps = learning_path(lessons, completed, standings)
+        zone = zone_of(await self._users.timezone_of(principal.user_id))
+        until = end_of_local_day(self._clock.now(), zone)
+        standing = await self._standing(principal.user_id, course_id, until, completed)
+        steps = learning_path(lessons, standing)
         done = sum(1 for lesson in lessons if lesson.id in completed)
 
         async def summary() -> str:
@@ -76,26 +95,37 @@ class PlanAdaptiveLearning:
         text = await self._gate.run(principal, ADAPTIVE_LEARNING, summary, course_id)
         return AdaptivePath(course_id, text, steps, done, len(lessons))
 
-    async def _standings(self, principal: Principal, course_id: UUID) -> list[QuizStanding]:
+    async def _standing(
+        self, user_id: UUID, course_id: UUID, until: datetime, completed: set[UUID]
+    ) -> LearnerStanding:
         async with self._uow_factory() as uow:
             quizzes = await uow.quizzes.all_of_course(course_id)
-            best = await uow.attempts.best_scores(principal.user_id, [q.id for q in quizzes])
-        return [
-            QuizStanding(quiz.id, quiz.title, quiz.lesson_id, best.get(quiz.id), quiz.passing_score)
-            for quiz in quizzes
-        ]
+            latest = await uow.attempts.latest(user_id, [quiz.id for quiz in quizzes])
+            wrong = {r.question_id for a in latest for r in a.results if not r.correct}
+            right_since = await uow.mastery.right_in_review(user_id, wrong)
+            due = await uow.cards.due_per_lesson(user_id, until, course_id)
+            traced = await uow.mastery.of_course(user_id, course_id)
+        return LearnerStanding(
+            missed=_missed(quizzes, latest, right_since),
+            due_cards=due,
+            mastery={mastery.lesson_id: mastery for mastery in traced},
+            tested={
+                question.lesson_id
+                for quiz in quizzes
+                for question in quiz.questions
+                if question.lesson_id is not None
+            },
+            completed=completed,
+        )
 
     async def _summary(self, course: CourseFacts, steps: list[PathStep]) -> str:
         if steps:
-            plan = numbered(
-                [
-                    f"{'Review' if step.action == REVIEW else 'Take'} \u201c{step.title}\u201d: "
-                    f"{step.reason}"
-                    for step in steps
-                ]
-            )
+            plan = numbered([f"\u201c{step.title}\u201d: {step.reason}" for step in steps])
         else:
-            plan = "You have completed every lesson of the course and passed its quizzes."
+            plan = (
+                "You have mastered every lesson the course's questions test, completed the "
+                "others, and have no review due today."
+            )
         notes = Passage("Your learning path", plan)
         lessons = await lesson_passages(
             self._catalog, [step.lesson_id for step in steps[:LESSONS_FOR_SUMMARY]]
@@ -105,3 +135,28 @@ class PlanAdaptiveLearning:
             f"\u201c{course.title}\u201d, saying what to do first and why: {plan}"
         )
         return await self._ai.write(instruction, [notes, *lessons])
+
+
+def _missed(
+    quizzes: list[Quiz], latest: list[Attempt], right_since: dict[UUID, datetime]
+) -> list[MissedQuestion]:
+    """The questions answered wrong (or left out) in the latest attempt at each quiz, in quiz
+    and question order, unless answered right in review since; questions that test no lesson
+    or are no longer in their quiz are left out."""
+    by_quiz = {attempt.quiz_id: attempt for attempt in latest}
+    missed = []
+    for quiz in quizzes:
+        attempt = by_quiz.get(quiz.id)
+        if attempt is None:
+            continue
+        wrong = {result.question_id for result in attempt.results if not result.correct}
+        for question in quiz.questions:
+            if question.id not in wrong or question.lesson_id is None:
+                continue
+            reviewed = right_since.get(question.id)
+            if reviewed is not None and reviewed > attempt.completed_at:
+                continue
+            missed.append(
+                MissedQuestion(question.id, question.lesson_id, question.prompt, quiz.title)
+            )
+    return missed

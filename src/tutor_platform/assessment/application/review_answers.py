@@ -41,7 +41,9 @@ class ListReviewQueue:
     ) -> Page[ReviewItem]:
         """The answers that need review, oldest attempt first."""
         async with self._uow_factory() as uow:
-            quiz = await self._access.authoring_view(principal, await uow.quizzes.get(quiz_id))
+            found = await uow.quizzes.get(quiz_id)
+        quiz = await self._access.authoring_view(principal, found)
+        async with self._uow_factory() as uow:
             attempts = await uow.attempts.awaiting_review(quiz.id)
         prompts = {q.id: (q.prompt, q.points) for q in quiz.questions}
         items = [item for attempt in attempts for item in review_items(attempt, prompts)]
@@ -75,13 +77,19 @@ class GradeAnswer:
         """404 for an unknown attempt (or one whose course the caller does not see) and a
         question it did not have; 403 unless the caller edits the course; 422 for points
         out of 0..the question's points or feedback too long."""
+        # Rights are checked (asking learning) before the transaction that locks the attempt,
+        # which then reads the attempt and its quiz again.
+        async with self._uow_factory() as uow:
+            seen = await uow.attempts.get(attempt_id)
+            found = None if seen is None else await uow.quizzes.get(seen.quiz_id)
+        if seen is None:
+            raise AttemptNotFound()
+        await self._access.authoring_view(principal, found)
         async with self._uow_factory() as uow:
             attempt = await uow.attempts.lock(attempt_id)
-            if attempt is None:
+            quiz = None if attempt is None else await uow.quizzes.get(attempt.quiz_id)
+            if attempt is None or quiz is None:
                 raise AttemptNotFound()
-            quiz = await self._access.authoring_view(
-                principal, await uow.quizzes.get(attempt.quiz_id)
-            )
             result = next((r for r in attempt.results if r.question_id == question_id), None)
             if result is None:
                 raise ResultNotFound()
@@ -112,9 +120,8 @@ class GradeAnswer:
                     question_id,
                     regraded_result.correct,
                 )
-            await uow.commit()
-        async with self._uow_factory() as uow:
             best = await uow.attempts.best_scores(changed.user_id, [quiz.id])
+            await uow.commit()
         await self._progress.record_best_score(
             changed.user_id, quiz.course_id, quiz.id, best[quiz.id], replace=True
         )

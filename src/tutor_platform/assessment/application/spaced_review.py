@@ -109,13 +109,7 @@ class ListDueCards:
         until = end_of_local_day(self._clock.now(), zone)
         async with self._uow_factory() as uow:
             cards, total = await uow.cards.due(principal.user_id, until, course_id, limit)
-            quizzes = await uow.quizzes.get_many({card.quiz_id for card in cards})
-        items = []
-        for card in cards:
-            quiz = quizzes.get(card.quiz_id)
-            question = None if quiz is None else quiz.question(card.question_id)
-            if question is not None:
-                items.append(DueCard(card, question))
+        items = [DueCard(card, question) for card, question in cards if question is not None]
         return DueCards(items, total, until)
 
 

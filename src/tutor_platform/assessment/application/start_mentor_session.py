@@ -1,12 +1,13 @@
 """Premium: a multi-step mentor plan towards a goal (``POST /hybrid/mentor-session``).
 
 With a course, the lessons are those that retrieval finds relevant to the goal (a lesson
-whose best passage passes the relevance rule of ``domain.citations``), in course order;
-completed ones are left to revisit. The steps are ``domain.mentor`` (deterministic); the
-relevant passages are numbered and sent to the AI, which writes advice on top of the steps
-citing them as ``[n]``. The plan's citations are those passages: each step names the numbers
-of its lessons' passages. A course with no relevant lesson gets a plan that says it does not
-cover the goal, with no citations (``covered`` false).
+whose best passage passes the relevance rule of ``domain.citations``), in course order; those
+the learner is done with are left to revisit: mastered, for a lesson some question tests;
+completed, for one none does (as in the adaptive path). The steps are ``domain.mentor``
+(deterministic); the relevant passages are numbered and sent to the AI, which writes advice
+on top of the steps citing them as ``[n]``. The plan's citations are those passages: each
+step names the numbers of its lessons' passages. A course with no relevant lesson gets a plan
+that says it does not cover the goal, with no citations (``covered`` false).
 """
 
 from dataclasses import dataclass, replace
@@ -116,8 +117,14 @@ class StartMentorSession:
         completed = await self._progress.completed_lessons(principal.user_id, course_id)
         async with self._uow_factory() as uow:
             quizzes = await uow.quizzes.all_of_course(course_id)
+            traced = await uow.mastery.of_course(principal.user_id, course_id)
+        tested = {q.lesson_id for quiz in quizzes for q in quiz.questions if q.lesson_id}
+        mastered = {m.lesson_id for m in traced if m.mastered()}
+        done = {
+            lesson for lesson in order if lesson in (mastered if lesson in tested else completed)
+        }
         steps = mentor_plan(
-            goal, [s for s in sections if s.lessons], completed, [q.title for q in quizzes]
+            goal, [s for s in sections if s.lessons], done, [q.title for q in quizzes]
         )
         return [_with_citations(step, sources) for step in steps], sources
 

@@ -8,12 +8,16 @@ stored under the next attempt number, with its mastery evidence and review cards
 is unique per (quiz, user), so of two attempts racing for the last allowed number one is
 stored and the other gets 409. A lost race for any other number takes the next one: each loss
 means another attempt was stored, so the tries are bounded by the submissions racing, and
-without ``max_attempts`` none is refused. After the commit, the learner's best score over all
-their attempts is passed to learning's progress (so a failed hand-over is repaired by the next
-attempt).
+without ``max_attempts`` none is refused. The learner's best score over all their attempts is
+read in the attempt's transaction and passed to learning's progress after the commit (so a
+failed hand-over is repaired by the next attempt).
+
+Two short units of work, none open while another context is asked: one reads the quiz (and,
+when it limits attempts, how many are used), one stores the attempt.
 """
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Final
 from uuid import UUID
 
@@ -74,16 +78,16 @@ class SubmitAttempt:
         # and wait for one more.
         async with self._uow_factory() as uow:
             found = await uow.quizzes.get(quiz_id)
+            limited = found is not None and found.max_attempts is not None
+            used = await uow.attempts.last_number(quiz_id, user_id) if limited else 0
         quiz = await self._access.takeable(principal, found)
         answers = checked_answers(quiz, raw_answers)
-        async with self._uow_factory() as uow:
-            used = await uow.attempts.last_number(quiz.id, user_id)
         ensure_attempt_allowed(quiz.max_attempts, used)
         results = [
             await self._grade(question, answers.get(question.id)) for question in quiz.questions
         ]
-        attempt = await self._store(quiz, user_id, answers, results)
-        await self._record_best_score(quiz, user_id)
+        attempt, best = await self._store(quiz, user_id, answers, results)
+        await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best)
         return attempt
 
     async def _grade(self, question: Question, answer: Answer | None) -> QuestionResult:
@@ -106,7 +110,8 @@ class SubmitAttempt:
         user_id: UUID,
         answers: Mapping[UUID, Answer],
         results: list[QuestionResult],
-    ) -> Attempt:
+    ) -> tuple[Attempt, Decimal]:
+        """The stored attempt and the learner's best score at the quiz with it."""
         totals = outcome(results, quiz.max_points, quiz.passing_score)
         for _ in range(MAX_NUMBER_TRIES):
             async with self._uow_factory() as uow:
@@ -128,15 +133,10 @@ class SubmitAttempt:
                 if await uow.attempts.add(attempt):
                     await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
                     await add_cards(uow, self._scheduler, quiz, attempt)
+                    best = await uow.attempts.best_scores(user_id, [quiz.id])
                     await uow.commit()
-                    return attempt
+                    return attempt, best.get(quiz.id, attempt.score)
         raise AttemptRaced()
-
-    async def _record_best_score(self, quiz: Quiz, user_id: UUID) -> None:
-        async with self._uow_factory() as uow:
-            best = await uow.attempts.best_scores(user_id, [quiz.id])
-        if quiz.id in best:
-            await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best[quiz.id])
 
 
 def _evidence(quiz: Quiz, attempt: Attempt) -> list[Evidence]:

@@ -13,6 +13,7 @@ from tutor_platform.assessment.domain.authoring import (
     check_quiz_fields,
     clean_title,
 )
+from tutor_platform.assessment.domain.errors import QuizNotFound
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
@@ -45,29 +46,36 @@ class UpdateQuiz:
         self._clock = clock
 
     async def execute(self, principal: Principal, quiz_id: UUID, changes: QuizChanges) -> Quiz:
+        # The checks ask learning (rights, lessons) with no unit of work open; the change is
+        # applied to the quiz as stored when it is written.
         async with self._uow_factory() as uow:
-            quiz = await self._access.editable(principal, await uow.quizzes.get(quiz_id))
-            title = None if changes.title is None else clean_title(changes.title)
-            checks = FieldChecks()
-            check_quiz_fields(
+            found = await uow.quizzes.get(quiz_id)
+        checked = await self._access.editable(principal, found)
+        title = None if changes.title is None else clean_title(changes.title)
+        checks = FieldChecks()
+        check_quiz_fields(
+            checks,
+            title=title,
+            passing_score=changes.passing_score,
+            max_attempts=changes.max_attempts,
+        )
+        if changes.lesson_id is not None:
+            problem = await self._access.lesson_problem(checked.course_id, changes.lesson_id)
+            checks.check("lesson_id", problem)
+        questions = None
+        if changes.questions is not None:
+            quiz_lesson = None if changes.detach_lesson else changes.lesson_id or checked.lesson_id
+            questions = await self._access.with_lessons(
+                checked.course_id,
+                quiz_lesson,
+                build_questions(changes.questions, new_id, checks),
                 checks,
-                title=title,
-                passing_score=changes.passing_score,
-                max_attempts=changes.max_attempts,
             )
-            if changes.lesson_id is not None:
-                problem = await self._access.lesson_problem(quiz.course_id, changes.lesson_id)
-                checks.check("lesson_id", problem)
-            questions = None
-            if changes.questions is not None:
-                quiz_lesson = None if changes.detach_lesson else changes.lesson_id or quiz.lesson_id
-                questions = await self._access.with_lessons(
-                    quiz.course_id,
-                    quiz_lesson,
-                    build_questions(changes.questions, new_id, checks),
-                    checks,
-                )
-            checks.raise_if_failed()
+        checks.raise_if_failed()
+        async with self._uow_factory() as uow:
+            quiz = await uow.quizzes.get(quiz_id)
+            if quiz is None:
+                raise QuizNotFound()
             _apply(quiz, changes, title, questions)
             quiz.updated_at = self._clock.now()
             await uow.quizzes.update(quiz)

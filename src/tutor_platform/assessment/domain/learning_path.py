@@ -1,23 +1,38 @@
-"""The adaptive learning path: which lessons to take next and which to review, and why.
+"""The adaptive learning path: which lessons to work on, in which order, and why.
 
-Deterministic: the same course, completions and quiz results give the same path. Lessons are
-taken in course order (sections, then lessons), so a lesson never comes before an earlier
-lesson of the path: the earlier lessons are its prerequisites. A lesson is on the path when
-the learner has not completed it (``next``) or when their best score in a quiz about it is
-below that quiz's passing score (``review``, whether completed or not). Quizzes not linked to
-a lesson and quizzes never attempted are not weak results. The path holds at most
-``MAX_STEPS`` lessons, the earliest ones.
+Deterministic: the same course, answers, cards and completions give the same path. Lessons
+come in three groups, each in course order (sections, then lessons: an earlier lesson is a
+prerequisite of a later one, so it comes first):
+
+1. ``missed_questions``: lessons behind the questions the learner got wrong (or left out) in
+   their latest attempt at each quiz, per question (a question's own lesson, not its quiz's),
+   unless they have since answered that question right in review;
+2. ``due_reviews``: lessons with review cards due today;
+3. lessons not mastered yet: ``not_mastered`` when some question tests the lesson (its
+   mastery by knowledge tracing is below the mark), ``not_completed`` when none does (nothing
+   measures it, so completing it is what counts).
+
+Each lesson appears once, in its first group; the path holds at most ``MAX_STEPS`` lessons.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.domain.mastery import OATUTOR, BktParameters, LessonMastery
+
 NEXT: Final = "next"
 REVIEW: Final = "review"
+MISSED_QUESTIONS: Final = "missed_questions"
+DUE_REVIEWS: Final = "due_reviews"
+NOT_MASTERED: Final = "not_mastered"
+NOT_COMPLETED: Final = "not_completed"
 MAX_STEPS: Final = 10
+PROMPTS_NAMED: Final = 3
+"""A reason quotes at most this many missed questions."""
+PROMPT_LENGTH: Final = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +42,23 @@ class PathLesson:
 
 
 @dataclass(frozen=True, slots=True)
-class QuizStanding:
-    """A quiz of the course with the learner's best score (None: never attempted)."""
+class MissedQuestion:
+    question_id: UUID
+    lesson_id: UUID
+    prompt: str
+    quiz_title: str
 
-    quiz_id: UUID
-    title: str
-    lesson_id: UUID | None
-    best_score: Decimal | None
-    passing_score: Decimal
 
-    @property
-    def is_weak(self) -> bool:
-        return self.best_score is not None and self.best_score < self.passing_score
+@dataclass(frozen=True, slots=True)
+class LearnerStanding:
+    """What is known of the learner in a course: missed questions (in quiz order), due cards
+    per lesson, traced mastery per lesson, lessons some question tests, completed lessons."""
+
+    missed: Sequence[MissedQuestion] = ()
+    due_cards: Mapping[UUID, int] | None = None
+    mastery: Mapping[UUID, LessonMastery] | None = None
+    tested: Collection[UUID] = ()
+    completed: Collection[UUID] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,66 +66,133 @@ class PathStep:
     lesson_id: UUID
     title: str
     action: str
+    basis: str
     reason: str
+    p_mastery: float | None
+    """None for a lesson no question tests."""
+    missed_question_ids: tuple[UUID, ...] = ()
+    due_cards: int = 0
 
 
-def percent(score: Decimal) -> str:
-    """``Decimal("0.7")`` → ``"70%"``, ``Decimal("0.6667")`` → ``"66.67%"``."""
-    text = f"{score * 100:f}"
+def percent(score: Decimal | float) -> str:
+    """``Decimal("0.7")`` → ``"70%"``, ``Decimal("0.6667")`` → ``"66.67%"``, ``0.553`` →
+    ``"55.3%"``."""
+    value = Decimal(str(score)) if isinstance(score, float) else score
+    text = f"{(value * 100).quantize(Decimal('0.01')):f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}%"
 
 
-def weakest_quizzes(quizzes: Sequence[QuizStanding]) -> dict[UUID, QuizStanding]:
-    """For each lesson with a weak quiz result, its weakest quiz."""
-    weakest: dict[UUID, QuizStanding] = {}
-    for quiz in quizzes:
-        if not quiz.is_weak or quiz.lesson_id is None or quiz.best_score is None:
-            continue
-        current = weakest.get(quiz.lesson_id)
-        if current is None or (
-            current.best_score is not None and quiz.best_score < current.best_score
-        ):
-            weakest[quiz.lesson_id] = quiz
-    return weakest
-
-
 def learning_path(
     lessons: Sequence[PathLesson],
-    completed: Collection[UUID],
-    quizzes: Sequence[QuizStanding],
+    standing: LearnerStanding,
+    parameters: BktParameters = OATUTOR,
     limit: int = MAX_STEPS,
 ) -> list[PathStep]:
     """The path through ``lessons`` (in course order) for a learner."""
-    weak = weakest_quizzes(quizzes)
+    due = standing.due_cards or {}
+    mastery = standing.mastery or {}
+    missed: dict[UUID, list[MissedQuestion]] = {}
+    for question in standing.missed:
+        missed.setdefault(question.lesson_id, []).append(question)
+
+    def p_of(lesson: PathLesson) -> float | None:
+        if lesson.id not in standing.tested:
+            return None
+        traced = mastery.get(lesson.id)
+        return parameters.p_init if traced is None or traced.evidence == 0 else traced.p_mastery
+
     steps: list[PathStep] = []
-    previous: PathLesson | None = None
     for lesson in lessons:
-        if len(steps) >= limit:
-            break
-        if lesson.id in weak:
-            steps.append(PathStep(lesson.id, lesson.title, REVIEW, _review_reason(weak[lesson.id])))
-        elif lesson.id not in completed:
-            steps.append(PathStep(lesson.id, lesson.title, NEXT, _next_reason(previous, steps)))
-        previous = lesson
-    return steps
+        if lesson.id in missed:
+            questions = missed[lesson.id]
+            steps.append(
+                PathStep(
+                    lesson.id,
+                    lesson.title,
+                    REVIEW,
+                    MISSED_QUESTIONS,
+                    _missed_reason(questions),
+                    p_of(lesson),
+                    tuple(q.question_id for q in questions),
+                    due.get(lesson.id, 0),
+                )
+            )
+    listed = {step.lesson_id for step in steps}
+    for lesson in lessons:
+        if lesson.id not in listed and due.get(lesson.id, 0) > 0:
+            count = due[lesson.id]
+            steps.append(
+                PathStep(
+                    lesson.id,
+                    lesson.title,
+                    REVIEW,
+                    DUE_REVIEWS,
+                    _due_reason(count),
+                    p_of(lesson),
+                    due_cards=count,
+                )
+            )
+    listed = {step.lesson_id for step in steps}
+    for lesson in lessons:
+        if lesson.id in listed:
+            continue
+        p = p_of(lesson)
+        if p is None:
+            if lesson.id not in standing.completed:
+                steps.append(
+                    PathStep(lesson.id, lesson.title, NEXT, NOT_COMPLETED, _untested_reason(), p)
+                )
+        elif p < parameters.mastered_at:
+            traced = mastery.get(lesson.id)
+            answers = 0 if traced is None else traced.evidence
+            reason = _unmastered_reason(p, answers, parameters)
+            steps.append(PathStep(lesson.id, lesson.title, NEXT, NOT_MASTERED, reason, p))
+    return steps[:limit]
 
 
-def _review_reason(quiz: QuizStanding) -> str:
-    best = quiz.best_score if quiz.best_score is not None else Decimal(0)
+def _quoted(prompt: str) -> str:
+    line = " ".join(prompt.split())
+    if len(line) > PROMPT_LENGTH:
+        line = line[: PROMPT_LENGTH - 1].rstrip() + "\u2026"
+    return f"\u201c{line}\u201d"
+
+
+def _missed_reason(questions: Sequence[MissedQuestion]) -> str:
+    quizzes = list(dict.fromkeys(q.quiz_title for q in questions))
+    where = " and ".join(f"\u201c{title}\u201d" for title in quizzes)
+    count = len(questions)
+    named = "; ".join(_quoted(q.prompt) for q in questions[:PROMPTS_NAMED])
+    more = f" and {count - PROMPTS_NAMED} more" if count > PROMPTS_NAMED else ""
+    noun = "question" if count == 1 else "questions"
     return (
-        f"Your best score in the quiz \u201c{quiz.title}\u201d is {percent(best)}, "
-        f"below the {percent(quiz.passing_score)} needed to pass."
+        f"You missed {count} {noun} on this lesson in your latest attempt at {where}: "
+        f"{named}{more}. Go over the lesson again, then try them once more."
     )
 
 
-def _next_reason(previous: PathLesson | None, steps: Sequence[PathStep]) -> str:
-    if previous is None:
-        return "The course starts here."
-    if not any(step.action == NEXT for step in steps):
+def _due_reason(count: int) -> str:
+    cards = "card is" if count == 1 else "cards are"
+    return (
+        f"{count} review {cards} due today: recalling it now, before you forget, is what "
+        "makes it stick."
+    )
+
+
+def _unmastered_reason(p: float, answers: int, parameters: BktParameters) -> str:
+    mark = percent(Decimal(str(parameters.mastered_at)))
+    if answers == 0:
         return (
-            "The first lesson you have not completed; it follows "
-            f"\u201c{previous.title}\u201d in the course."
+            f"Not practised yet: you have answered none of its questions, and {mark} "
+            "mastery counts as mastered."
         )
-    return f"Not completed yet; it follows \u201c{previous.title}\u201d in the course."
+    noun = "answer" if answers == 1 else "answers"
+    return (
+        f"Your mastery is {percent(round(p, 4))} from {answers} {noun} to its questions; "
+        f"{mark} counts as mastered. Practise it before the lessons that build on it."
+    )
+
+
+def _untested_reason() -> str:
+    return "Not completed yet; no quiz question tests this lesson, so completing it is the goal."

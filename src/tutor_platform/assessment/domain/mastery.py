@@ -11,10 +11,16 @@ order from ``p_init``:
 
 A lesson is mastered at ``p >= mastered_at``. OATutor's defaults: p_init = p_transit =
 p_slip = p_guess = 0.1, mastered at 0.95.
+
+New evidence observed after a lesson's last evidence is folded onto the kept probability
+(``folded``): the same operations in the same order as a fold of all the evidence, so the
+same number, without reading the lesson's history again. Evidence older than the last one
+(answers committed out of order) or changed (a person's grade) needs a fold of everything
+(``traced``).
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Final
 from uuid import UUID
@@ -94,9 +100,31 @@ def traced(
         user_id=user_id,
         course_id=course_id,
         lesson_id=lesson_id,
-        p_mastery=round(p_mastery((e.correct for e in ordered), parameters), 6),
+        p_mastery=p_mastery((e.correct for e in ordered), parameters),
         evidence=len(ordered),
         last_evidence_at=ordered[-1].observed_at if ordered else None,
+    )
+
+
+def folded(
+    mastery: LessonMastery, new: Sequence[Evidence], parameters: BktParameters = OATUTOR
+) -> LessonMastery | None:
+    """``mastery`` with ``new`` evidence folded on; None when some of it was not observed after
+    the last evidence already folded (then only a full ``traced`` gives the right order)."""
+    ordered = sorted(new, key=lambda e: (e.observed_at, e.id))
+    if not ordered:
+        return mastery
+    last = mastery.last_evidence_at
+    if last is not None and ordered[0].observed_at <= last:
+        return None
+    p = parameters.p_init if mastery.evidence == 0 else mastery.p_mastery
+    for item in ordered:
+        p = bkt_update(p, item.correct, parameters)
+    return replace(
+        mastery,
+        p_mastery=p,
+        evidence=mastery.evidence + len(ordered),
+        last_evidence_at=ordered[-1].observed_at,
     )
 
 

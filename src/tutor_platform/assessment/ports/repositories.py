@@ -11,7 +11,7 @@ from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
-from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -38,10 +38,6 @@ class QuizRepository(Protocol):
         """Every quiz of the course, oldest first."""
         ...
 
-    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
-        """The quizzes found, by id."""
-        ...
-
 
 class AttemptRepository(Protocol):
     async def add(self, attempt: Attempt) -> bool:
@@ -55,6 +51,10 @@ class AttemptRepository(Protocol):
 
     async def best_scores(self, user_id: UUID, quiz_ids: Collection[UUID]) -> dict[UUID, Decimal]:
         """The user's best score at each of the quizzes they attempted."""
+        ...
+
+    async def latest(self, user_id: UUID, quiz_ids: Collection[UUID]) -> list[Attempt]:
+        """The user's latest attempt at each of the quizzes they attempted."""
         ...
 
     async def standings(
@@ -96,10 +96,12 @@ class UsageRepository(Protocol):
 class MasteryRepository(Protocol):
     """Evidence of learners' answers per lesson and the mastery traced from it."""
 
-    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
+    async def lock(
+        self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, LessonMastery]:
         """Lock the learner's mastery of the lessons until the transaction ends (creating
-        it), so concurrent updates of a lesson take turns and the last one reads the
-        other's committed evidence."""
+        it, with no evidence), so concurrent updates of a lesson take turns and the last one
+        reads the other's committed evidence; the mastery as it is now, by lesson."""
         ...
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
@@ -112,11 +114,21 @@ class MasteryRepository(Protocol):
         the answer was no evidence)."""
         ...
 
-    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
-        """The learner's evidence of the lesson, in the order observed."""
+    async def evidence(
+        self, user_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, list[Evidence]]:
+        """The learner's evidence of each of the lessons, in the order observed (lessons
+        without any are left out)."""
         ...
 
-    async def save(self, mastery: LessonMastery) -> None: ...
+    async def save(self, masteries: Sequence[LessonMastery]) -> None: ...
+
+    async def right_in_review(
+        self, user_id: UUID, question_ids: Collection[UUID]
+    ) -> dict[UUID, datetime]:
+        """For each of the questions the learner has answered right in review, when they
+        last did."""
+        ...
 
     async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
         """The learner's traced lessons of the course (lessons without evidence are not
@@ -138,9 +150,17 @@ class CardRepository(Protocol):
 
     async def update(self, card: ReviewCard) -> None: ...
 
+    async def due_per_lesson(
+        self, user_id: UUID, until: datetime, course_id: UUID
+    ) -> dict[UUID, int]:
+        """How many of the learner's cards of the course are due before ``until``, per lesson
+        (cards of questions that test no lesson are left out)."""
+        ...
+
     async def due(
         self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
-    ) -> tuple[list[ReviewCard], int]:
+    ) -> tuple[list[tuple[ReviewCard, Question | None]], int]:
         """The learner's cards due before ``until`` (of one course), soonest first: up to
-        ``limit`` of them, and how many there are."""
+        ``limit`` (at least 1) of them, each with its question (None when it is no longer
+        in its quiz), and how many there are."""
         ...

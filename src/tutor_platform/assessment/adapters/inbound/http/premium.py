@@ -72,8 +72,9 @@ class HybridController(Controller):
         principal: NamedDependency[Principal],
         plan_adaptive_learning: NamedDependency[SkipValidation[PlanAdaptiveLearning]],
     ) -> AdaptiveLearningResponse:
-        """An ordered path through the course: lessons to take next, lessons to review after
-        weak quiz results, and why; with a summary by the AI."""
+        """An ordered path through the course, each lesson with the reason it is there:
+        lessons behind the questions you missed, lessons with reviews due today, then lessons
+        not mastered yet in course order; with a summary by the AI."""
         path = await plan_adaptive_learning.execute(principal, data.course_id)
         return AdaptiveLearningResponse.of(path)
 

@@ -10,6 +10,7 @@ from tutor_platform.assessment.application.assess_free_text import (
     MAX_QUESTION_LENGTH,
     FreeTextAnswer,
 )
+from tutor_platform.assessment.application.get_mastery import P_MASTERY_DIGITS
 from tutor_platform.assessment.application.plan_adaptive_learning import AdaptivePath
 from tutor_platform.assessment.application.start_mentor_session import MentorPlan
 from tutor_platform.assessment.application.synthesize_lessons import (
@@ -18,6 +19,7 @@ from tutor_platform.assessment.application.synthesize_lessons import (
     Synthesis,
 )
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
+from tutor_platform.assessment.domain.learning_path import PathStep
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
     DailyAllowance,
@@ -84,13 +86,47 @@ class AdaptiveLearningRequest(_Request):
 
 
 Action = Literal["next", "review"]
+Basis = Literal["missed_questions", "due_reviews", "not_mastered", "not_completed"]
 
 
-class PathStepResponse(msgspec.Struct):
+class PathStepResponse(msgspec.Struct, kw_only=True):
     lesson_id: UUID
     title: str
-    action: Action
-    reason: str
+    action: Annotated[
+        Action, msgspec.Meta(description="review: go back over it; next: learn or practise it.")
+    ]
+    basis: Annotated[
+        Basis,
+        msgspec.Meta(
+            description="Why it is on the path: questions missed in your latest attempt at a "
+            "quiz, review cards due today, mastery below the mark, or (for a lesson no "
+            "question tests) not completed."
+        ),
+    ]
+    reason: Annotated[str, msgspec.Meta(description="The same, in a sentence for you.")]
+    p_mastery: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="Your mastery of the lesson (0-1); null when no question tests it."
+        ),
+    ]
+    missed_question_ids: Annotated[
+        list[UUID], msgspec.Meta(description="The missed questions behind a missed_questions step.")
+    ]
+    due_cards: Annotated[int, msgspec.Meta(description="Your review cards of it due today.")]
+
+    @classmethod
+    def of(cls, step: PathStep) -> "PathStepResponse":
+        return cls(
+            lesson_id=step.lesson_id,
+            title=step.title,
+            action=cast(Action, step.action),
+            basis=cast(Basis, step.basis),
+            reason=step.reason,
+            p_mastery=None if step.p_mastery is None else round(step.p_mastery, P_MASTERY_DIGITS),
+            missed_question_ids=list(step.missed_question_ids),
+            due_cards=step.due_cards,
+        )
 
 
 class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
@@ -98,7 +134,10 @@ class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
     summary: Annotated[str, msgspec.Meta(description="Written by the AI from the path.")]
     steps: Annotated[
         list[PathStepResponse],
-        msgspec.Meta(description="In course order: lessons to take next and to review."),
+        msgspec.Meta(
+            description="Lessons behind missed questions first, then lessons with reviews due "
+            "today, then lessons not mastered yet; each group in course order (at most 10)."
+        ),
     ]
     completed_lessons: int
     total_lessons: int
@@ -108,10 +147,7 @@ class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
         return cls(
             course_id=path.course_id,
             summary=path.summary,
-            steps=[
-                PathStepResponse(s.lesson_id, s.title, cast(Action, s.action), s.reason)
-                for s in path.steps
-            ],
+            steps=[PathStepResponse.of(step) for step in path.steps],
             completed_lessons=path.completed_lessons,
             total_lessons=path.total_lessons,
         )

@@ -12,9 +12,15 @@ from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentS
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
-from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
+from tutor_platform.assessment.domain.mastery import (
+    ATTEMPT,
+    REVIEW,
+    Evidence,
+    LessonMastery,
+    untraced,
+)
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
-from tutor_platform.assessment.domain.quiz import Quiz
+from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -40,13 +46,6 @@ class InMemoryQuizRepository:
     async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
         quizzes = await self.all_of_course(course_id)
         return quizzes[page.offset : page.offset + page.limit], len(quizzes)
-
-    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
-        return {
-            quiz_id: copy.deepcopy(quiz)
-            for quiz_id, quiz in self._state.quizzes.items()
-            if quiz_id in quiz_ids
-        }
 
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
         quizzes = [q for q in self._state.quizzes.values() if q.course_id == course_id]
@@ -78,6 +77,15 @@ class InMemoryAttemptRepository:
             if attempt.user_id == user_id and attempt.quiz_id in quiz_ids:
                 best[attempt.quiz_id] = max(attempt.score, best.get(attempt.quiz_id, attempt.score))
         return best
+
+    async def latest(self, user_id: UUID, quiz_ids: Collection[UUID]) -> list[Attempt]:
+        last: dict[UUID, Attempt] = {}
+        for attempt in self._state.attempts.values():
+            if attempt.user_id == user_id and attempt.quiz_id in quiz_ids:
+                seen = last.get(attempt.quiz_id)
+                if seen is None or attempt.number > seen.number:
+                    last[attempt.quiz_id] = attempt
+        return list(last.values())
 
     async def standings(
         self, user_id: UUID, quiz_ids: Collection[UUID]
@@ -142,8 +150,14 @@ class InMemoryMasteryRepository:
     def __init__(self, state: AssessmentState) -> None:
         self._state = state
 
-    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
-        return None
+    async def lock(
+        self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, LessonMastery]:
+        return {
+            lesson_id: self._state.mastery.get((user_id, lesson_id))
+            or untraced(user_id, course_id, lesson_id)
+            for lesson_id in lesson_ids
+        }
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         stored = []
@@ -164,14 +178,34 @@ class InMemoryMasteryRepository:
                 return self._state.evidence[index]
         return None
 
-    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
-        found = [
-            e for e in self._state.evidence if (e.user_id, e.lesson_id) == (user_id, lesson_id)
-        ]
-        return sorted(found, key=lambda e: (e.observed_at, e.id))
+    async def evidence(
+        self, user_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, list[Evidence]]:
+        found: dict[UUID, list[Evidence]] = defaultdict(list)
+        for item in sorted(self._state.evidence, key=lambda e: (e.observed_at, e.id)):
+            if item.user_id == user_id and item.lesson_id in lesson_ids:
+                found[item.lesson_id].append(item)
+        return dict(found)
 
-    async def save(self, mastery: LessonMastery) -> None:
-        self._state.mastery[mastery.user_id, mastery.lesson_id] = mastery
+    async def save(self, masteries: Sequence[LessonMastery]) -> None:
+        for mastery in masteries:
+            self._state.mastery[mastery.user_id, mastery.lesson_id] = mastery
+
+    async def right_in_review(
+        self, user_id: UUID, question_ids: Collection[UUID]
+    ) -> dict[UUID, datetime]:
+        found: dict[UUID, datetime] = {}
+        for item in self._state.evidence:
+            if (
+                item.user_id == user_id
+                and item.source == REVIEW
+                and item.correct
+                and item.question_id in question_ids
+            ):
+                found[item.question_id] = max(
+                    found.get(item.question_id, item.observed_at), item.observed_at
+                )
+        return found
 
     async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
         return [
@@ -201,9 +235,19 @@ class InMemoryCardRepository:
     async def update(self, card: ReviewCard) -> None:
         self._state.cards[card.id] = card
 
+    async def due_per_lesson(
+        self, user_id: UUID, until: datetime, course_id: UUID
+    ) -> dict[UUID, int]:
+        found: dict[UUID, int] = defaultdict(int)
+        for card in self._state.cards.values():
+            mine = (card.user_id, card.course_id) == (user_id, course_id)
+            if mine and card.due_at < until and card.lesson_id is not None:
+                found[card.lesson_id] += 1
+        return dict(found)
+
     async def due(
         self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
-    ) -> tuple[list[ReviewCard], int]:
+    ) -> tuple[list[tuple[ReviewCard, Question | None]], int]:
         found = sorted(
             (
                 card
@@ -214,4 +258,8 @@ class InMemoryCardRepository:
             ),
             key=lambda card: (card.due_at, card.id),
         )
-        return found[:limit], len(found)
+        page = []
+        for card in found[:limit]:
+            quiz = self._state.quizzes.get(card.quiz_id)
+            page.append((card, None if quiz is None else quiz.question(card.question_id)))
+        return page, len(found)

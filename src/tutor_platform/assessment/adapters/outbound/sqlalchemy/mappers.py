@@ -39,7 +39,8 @@ def question_values(quiz_id: UUID, position: int, question: Question) -> dict[st
     }
 
 
-def question_from_row(row: Row[Any]) -> Question:
+def question_from_row(row: Any) -> Question:
+    """From a row of ``quiz_questions`` (or any object with its columns as attributes)."""
     rubric = row.rubric
     return Question(
         id=row.id,

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any, cast
 from uuid import UUID
 
@@ -31,7 +32,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
-from tutor_platform.assessment.domain.mastery import ATTEMPT, Evidence, LessonMastery
+from tutor_platform.assessment.domain.mastery import ATTEMPT, REVIEW, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -113,14 +114,6 @@ class SqlAlchemyQuizRepository:
         ).all()
         return await self._with_questions(rows)
 
-    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
-        if not quiz_ids:
-            return {}
-        rows = (
-            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id.in_(quiz_ids)))
-        ).all()
-        return {quiz.id: quiz for quiz in await self._with_questions(rows)}
-
     async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
         questions = await self._questions([row.id for row in rows])
         return [quiz_from_row(row, questions[row.id]) for row in rows]
@@ -178,6 +171,25 @@ class SqlAlchemyAttemptRepository:
             .group_by(_ATTEMPTS.c.quiz_id)
         )
         return {row.quiz_id: row.best for row in rows}
+
+    async def latest(self, user_id: UUID, quiz_ids: Collection[UUID]) -> list[Attempt]:
+        if not quiz_ids:
+            return []
+        last = (
+            select(_ATTEMPTS.c.quiz_id, func.max(_ATTEMPTS.c.number).label("number"))
+            .where(_ATTEMPTS.c.user_id == user_id, _ATTEMPTS.c.quiz_id.in_(quiz_ids))
+            .group_by(_ATTEMPTS.c.quiz_id)
+            .subquery()
+        )
+        rows = await self._session.execute(
+            select(_ATTEMPTS)
+            .join(
+                last,
+                (_ATTEMPTS.c.quiz_id == last.c.quiz_id) & (_ATTEMPTS.c.number == last.c.number),
+            )
+            .where(_ATTEMPTS.c.user_id == user_id)
+        )
+        return [attempt_from_row(row) for row in rows]
 
     async def standings(
         self, user_id: UUID, quiz_ids: Collection[UUID]
@@ -284,54 +296,62 @@ class SqlAlchemyUsageRepository:
 
 
 class SqlAlchemyMasteryRepository:
+    """Rows are written with one statement per call (``executemany``, its SQL compiled once
+    and cached), whatever their number."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def lock(self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]) -> None:
-        # Upserts in one order (no deadlock): PostgreSQL locks each row until the end of the
-        # transaction; SQLite holds its write lock already.
-        for lesson_id in sorted(lesson_ids):
-            statement = dialect_insert(_dialect(self._session), _MASTERY).values(
-                user_id=user_id,
-                lesson_id=lesson_id,
-                course_id=course_id,
-                p_mastery=0.0,
-                evidence=0,
-                last_evidence_at=None,
-            )
-            await self._session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["user_id", "lesson_id"],
-                    set_={"evidence": _MASTERY.c.evidence},
-                )
-            )
+    async def lock(
+        self, user_id: UUID, course_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, LessonMastery]:
+        # One upsert, rows in one order (no deadlock): PostgreSQL locks each row until the
+        # end of the transaction; SQLite holds its write lock already.
+        if not lesson_ids:
+            return {}
+        upsert = dialect_insert(_dialect(self._session), _MASTERY).on_conflict_do_update(
+            index_elements=["user_id", "lesson_id"], set_={"evidence": _MASTERY.c.evidence}
+        )
+        rows = await self._session.execute(
+            upsert.returning(*_MASTERY.c),
+            [
+                {
+                    "user_id": user_id,
+                    "lesson_id": lesson_id,
+                    "course_id": course_id,
+                    "p_mastery": 0.0,
+                    "evidence": 0,
+                    "last_evidence_at": None,
+                }
+                for lesson_id in sorted(lesson_ids)
+            ],
+        )
+        return {row.lesson_id: _mastery(row) for row in rows}
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         if not evidence:
             return []
         statement = (
             dialect_insert(_dialect(self._session), _EVIDENCE)
-            .values(
-                [
-                    {
-                        "id": item.id,
-                        "user_id": item.user_id,
-                        "course_id": item.course_id,
-                        "lesson_id": item.lesson_id,
-                        "question_id": item.question_id,
-                        "source": item.source,
-                        "source_id": item.source_id,
-                        "correct": item.correct,
-                        "observed_at": item.observed_at,
-                        "first_key": item.question_id if item.source == ATTEMPT else None,
-                    }
-                    for item in evidence
-                ]
-            )
             .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
             .returning(_EVIDENCE.c.id)
         )
-        inserted = set((await self._session.execute(statement)).scalars())
+        rows = [
+            {
+                "id": item.id,
+                "user_id": item.user_id,
+                "course_id": item.course_id,
+                "lesson_id": item.lesson_id,
+                "question_id": item.question_id,
+                "source": item.source,
+                "source_id": item.source_id,
+                "correct": item.correct,
+                "observed_at": item.observed_at,
+                "first_key": item.question_id if item.source == ATTEMPT else None,
+            }
+            for item in evidence
+        ]
+        inserted = set((await self._session.execute(statement, rows)).scalars())
         return [item for item in evidence if item.id in inserted]
 
     async def regrade(self, source_id: UUID, question_id: UUID, correct: bool) -> Evidence | None:
@@ -340,27 +360,61 @@ class SqlAlchemyMasteryRepository:
         row = (await self._session.execute(select(_EVIDENCE).where(condition))).first()
         return None if row is None else _evidence(row)
 
-    async def evidence(self, user_id: UUID, lesson_id: UUID) -> list[Evidence]:
+    async def evidence(
+        self, user_id: UUID, lesson_ids: Collection[UUID]
+    ) -> dict[UUID, list[Evidence]]:
+        if not lesson_ids:
+            return {}
         rows = await self._session.execute(
             select(_EVIDENCE)
-            .where(_EVIDENCE.c.user_id == user_id, _EVIDENCE.c.lesson_id == lesson_id)
+            .where(_EVIDENCE.c.user_id == user_id, _EVIDENCE.c.lesson_id.in_(lesson_ids))
             .order_by(_EVIDENCE.c.observed_at, _EVIDENCE.c.id)
         )
-        return [_evidence(row) for row in rows]
+        found: dict[UUID, list[Evidence]] = defaultdict(list)
+        for row in rows:
+            found[row.lesson_id].append(_evidence(row))
+        return dict(found)
 
-    async def save(self, mastery: LessonMastery) -> None:
-        values = {
-            "course_id": mastery.course_id,
-            "p_mastery": mastery.p_mastery,
-            "evidence": mastery.evidence,
-            "last_evidence_at": mastery.last_evidence_at,
-        }
-        statement = dialect_insert(_dialect(self._session), _MASTERY).values(
-            user_id=mastery.user_id, lesson_id=mastery.lesson_id, **values
+    async def save(self, masteries: Sequence[LessonMastery]) -> None:
+        if not masteries:
+            return
+        statement = dialect_insert(_dialect(self._session), _MASTERY)
+        changed = ("course_id", "p_mastery", "evidence", "last_evidence_at")
+        statement = statement.on_conflict_do_update(
+            index_elements=["user_id", "lesson_id"],
+            set_={name: statement.excluded[name] for name in changed},
         )
         await self._session.execute(
-            statement.on_conflict_do_update(index_elements=["user_id", "lesson_id"], set_=values)
+            statement,
+            [
+                {
+                    "user_id": mastery.user_id,
+                    "lesson_id": mastery.lesson_id,
+                    "course_id": mastery.course_id,
+                    "p_mastery": mastery.p_mastery,
+                    "evidence": mastery.evidence,
+                    "last_evidence_at": mastery.last_evidence_at,
+                }
+                for mastery in masteries
+            ],
         )
+
+    async def right_in_review(
+        self, user_id: UUID, question_ids: Collection[UUID]
+    ) -> dict[UUID, datetime]:
+        if not question_ids:
+            return {}
+        rows = await self._session.execute(
+            select(_EVIDENCE.c.question_id, func.max(_EVIDENCE.c.observed_at).label("at"))
+            .where(
+                _EVIDENCE.c.user_id == user_id,
+                _EVIDENCE.c.source == REVIEW,
+                _EVIDENCE.c.correct.is_(True),
+                _EVIDENCE.c.question_id.in_(question_ids),
+            )
+            .group_by(_EVIDENCE.c.question_id)
+        )
+        return {row.question_id: row.at for row in rows}
 
     async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
         rows = await self._session.execute(
@@ -370,17 +424,18 @@ class SqlAlchemyMasteryRepository:
                 _MASTERY.c.evidence > 0,
             )
         )
-        return [
-            LessonMastery(
-                user_id=row.user_id,
-                course_id=row.course_id,
-                lesson_id=row.lesson_id,
-                p_mastery=row.p_mastery,
-                evidence=row.evidence,
-                last_evidence_at=row.last_evidence_at,
-            )
-            for row in rows
-        ]
+        return [_mastery(row) for row in rows]
+
+
+def _mastery(row: Any) -> LessonMastery:
+    return LessonMastery(
+        user_id=row.user_id,
+        course_id=row.course_id,
+        lesson_id=row.lesson_id,
+        p_mastery=row.p_mastery,
+        evidence=row.evidence,
+        last_evidence_at=row.last_evidence_at,
+    )
 
 
 def _evidence(row: Any) -> Evidence:
@@ -404,12 +459,10 @@ class SqlAlchemyCardRepository:
     async def add_new(self, cards: Sequence[ReviewCard]) -> None:
         if not cards:
             return
-        statement = dialect_insert(_dialect(self._session), _CARDS).values(
-            [_card_values(card) for card in cards]
+        statement = dialect_insert(_dialect(self._session), _CARDS).on_conflict_do_nothing(
+            index_elements=["user_id", "question_id"]
         )
-        await self._session.execute(
-            statement.on_conflict_do_nothing(index_elements=["user_id", "question_id"])
-        )
+        await self._session.execute(statement, [_card_values(card) for card in cards])
 
     async def get(self, card_id: UUID) -> ReviewCard | None:
         row = (await self._session.execute(select(_CARDS).where(_CARDS.c.id == card_id))).first()
@@ -434,19 +487,60 @@ class SqlAlchemyCardRepository:
             )
         )
 
+    async def due_per_lesson(
+        self, user_id: UUID, until: datetime, course_id: UUID
+    ) -> dict[UUID, int]:
+        rows = await self._session.execute(
+            select(_CARDS.c.lesson_id, func.count().label("due"))
+            .where(
+                _CARDS.c.user_id == user_id,
+                _CARDS.c.course_id == course_id,
+                _CARDS.c.due_at < until,
+                _CARDS.c.lesson_id.is_not(None),
+            )
+            .group_by(_CARDS.c.lesson_id)
+        )
+        return {row.lesson_id: int(row.due) for row in rows}
+
     async def due(
         self, user_id: UUID, until: datetime, course_id: UUID | None, limit: int
-    ) -> tuple[list[ReviewCard], int]:
+    ) -> tuple[list[tuple[ReviewCard, Question | None]], int]:
+        # One statement: the page joined with its questions, and the count of every due card
+        # (an index-only count on (user_id[, course_id], due_at)) on each row.
         conditions = [_CARDS.c.user_id == user_id, _CARDS.c.due_at < until]
         if course_id is not None:
             conditions.append(_CARDS.c.course_id == course_id)
-        total = await self._session.scalar(
-            select(func.count()).select_from(_CARDS).where(*conditions)
+        total = select(func.count()).select_from(_CARDS).where(*conditions).scalar_subquery()
+        joined = _CARDS.outerjoin(
+            _QUESTIONS,
+            (_QUESTIONS.c.id == _CARDS.c.question_id) & (_QUESTIONS.c.quiz_id == _CARDS.c.quiz_id),
         )
-        rows = await self._session.execute(
-            select(_CARDS).where(*conditions).order_by(_CARDS.c.due_at, _CARDS.c.id).limit(limit)
-        )
-        return [_card(row) for row in rows], int(total or 0)
+        rows = (
+            await self._session.execute(
+                select(_CARDS, *_QUESTION_COLUMNS, total.label("total"))
+                .select_from(joined)
+                .where(*conditions)
+                .order_by(_CARDS.c.due_at, _CARDS.c.id)
+                .limit(limit)
+            )
+        ).all()
+        found = [(_card(row), _joined_question(row)) for row in rows]
+        return found, int(rows[0].total) if rows else 0
+
+
+_QUESTION_PREFIX = "joined_question__"
+_QUESTION_COLUMNS = tuple(
+    column.label(f"{_QUESTION_PREFIX}{column.name}") for column in _QUESTIONS.c
+)
+
+
+def _joined_question(row: Any) -> Question | None:
+    """The question columns of a joined row (None when the card's question is gone)."""
+    values = row._mapping
+    if values[f"{_QUESTION_PREFIX}id"] is None:
+        return None
+    named = {column.name: values[f"{_QUESTION_PREFIX}{column.name}"] for column in _QUESTIONS.c}
+    return question_from_row(SimpleNamespace(**named))
 
 
 def _card_values(card: ReviewCard) -> dict[str, Any]:

@@ -87,7 +87,7 @@ class QuizAttemptRow(UUIDv7AuditBase):
             "quiz_id", "user_id", "number", name="uq_quiz_attempts_quiz_id_user_id_number"
         ),
         Index("ix_quiz_attempts_quiz_id_completed_at", "quiz_id", "completed_at"),
-        Index("ix_quiz_attempts_user_id_quiz_id", "user_id", "quiz_id"),
+        Index("ix_quiz_attempts_user_id_quiz_id_score", "user_id", "quiz_id", "score"),
         Index("ix_quiz_attempts_quiz_id_status", "quiz_id", "status"),
     )
 
