@@ -44,6 +44,8 @@ from tutor_platform.shared.http.request_middleware import (
 from tutor_platform.shared.http.strict_body import strict_json_body
 from tutor_platform.shared.http.text_input import QueryTextMiddleware
 from tutor_platform.shared.jobs.adapters.http import job_controller
+from tutor_platform.shared.persistence.engine import pool_in_use
+from tutor_platform.shared.telemetry import telemetry
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
 API_PREFIX = "/api/v1"
@@ -103,12 +105,16 @@ def create_app(
             await load_demo_on_start(
                 container, production=settings.is_production, json_logs=settings.json_logs
             )
+        metrics = container.metrics()
+        metrics.watch_pool(lambda: pool_in_use(container.engine()))
+        telemetry.attach(metrics)
         try:
             for feed in container.cache_feeds():
                 await feed.start()
             await container.job_queue().start()
             yield
         finally:
+            telemetry.detach(metrics)
             await close_container(container)
 
     mcp = container.integrations.mcp_endpoint()

@@ -315,7 +315,7 @@ class RootContainer(containers.DeclarativeContainer):
     embedder = providers.Singleton(_embedder, settings)
     ai = providers.Container(AiContainer, tutor_models=tutor_models, embedder=embedder)
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
-        TtlCache, settings.provided.auth_cache_ttl_seconds
+        TtlCache, settings.provided.auth_cache_ttl_seconds, name="users"
     )
     user_invalidator = providers.Singleton(
         _invalidator, redis, USER_CHANGES_CHANNEL, user_cache, redis_outage
@@ -355,7 +355,7 @@ class RootContainer(containers.DeclarativeContainer):
         refresh_reuse_grace_seconds=settings.provided.refresh_token_reuse_grace_seconds,
     )
     catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
-        TtlCache, settings.provided.catalog_cache_ttl_seconds
+        TtlCache, settings.provided.catalog_cache_ttl_seconds, name="catalog"
     )
     catalog_invalidator = providers.Singleton(
         _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage
