@@ -19,6 +19,7 @@ from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
+from tutor_platform.bootstrap.tracing import trace_engine, trace_outgoing_http, tracing_middleware
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
 from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
     GoogleDriveController,
@@ -115,9 +116,15 @@ def create_app(
             yield
         finally:
             telemetry.detach(metrics)
+            if tracing is not None:
+                tracing.force_flush()
             await close_container(container)
 
     mcp = container.integrations.mcp_endpoint()
+    tracing = container.tracer_provider()
+    if tracing is not None:
+        trace_engine(tracing, container.engine())
+        trace_outgoing_http(tracing)
     compression = None
     if settings.compression != "none":
         compression = CompressionConfig(
@@ -135,6 +142,7 @@ def create_app(
         dependencies=dict(AUTH_DEPENDENCIES),
         before_request=strict_json_body,
         middleware=[
+            *([tracing_middleware(tracing)] if tracing is not None else []),
             *_rate_limit_middleware(settings, container),
             AllowedMethodsMiddleware(),
             QueryTextMiddleware(),
