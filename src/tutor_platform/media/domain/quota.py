@@ -15,7 +15,7 @@ from uuid import UUID
 from tutor_platform.media.domain.errors import StorageQuotaExceeded
 
 RESERVATION_TTL: Final = timedelta(hours=2)
-FIRST_RESERVATION: Final = 1 << 20
+FIRST_RESERVATION: Final = 8 << 20
 
 
 @dataclass(frozen=True, slots=True)
