@@ -20,7 +20,9 @@ ADMIN_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
 DATABASE = "tutor_bench"
-PLATFORM_PORT, BASELINE_PORT = 8801, 8802
+PLATFORM_PORT = int(os.environ.get("BENCH_PLATFORM_PORT", "8801"))
+"""Another port (``BENCH_PLATFORM_PORT``) lets benches of several work trees run at once."""
+BASELINE_PORT = 8802
 PASSWORD = "Quartz-lantern-41x-river"
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 

@@ -261,3 +261,14 @@ def test_create_admin_names_the_option_and_the_rule_in_one_line(
     assert main(args) == 3
     line = _one_line(capsys.readouterr().err)
     assert line.startswith("could not create the admin: DATABASE_URL: the database at 127.0.0.1:9")
+
+
+def test_worker_without_a_reachable_redis_names_redis_url_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:9/0")
+    monkeypatch.setenv("JOB_BACKEND", "saq")
+    assert main(["worker"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("start-up error: REDIS_URL: Redis at 127.0.0.1:9 cannot be reached")

@@ -11,12 +11,21 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.assessment.application.get_mastery import GetMastery
+from tutor_platform.assessment.application.get_quiz import GetQuiz
 from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import MAX_LIMIT, PageRequest
 
-__all__ = ["AssessmentFacade", "AttemptScore", "LessonMasteryInfo", "QuizInfo"]
+__all__ = [
+    "AssessmentFacade",
+    "AttemptScore",
+    "LessonMasteryInfo",
+    "OptionInfo",
+    "QuestionInfo",
+    "QuizInfo",
+    "QuizToTake",
+]
 
 
 class QuizInfo(msgspec.Struct, frozen=True, kw_only=True):
@@ -32,6 +41,36 @@ class QuizInfo(msgspec.Struct, frozen=True, kw_only=True):
     max_attempts: int | None
     attempts_used: int
     best_score: float | None
+
+
+class OptionInfo(msgspec.Struct, frozen=True, kw_only=True):
+    id: str
+    text: str
+
+
+class QuestionInfo(msgspec.Struct, frozen=True, kw_only=True):
+    """A question as a learner sees it before submitting: no answers, explanation or rubric."""
+
+    id: UUID
+    kind: str
+    prompt: str
+    points: int
+    lesson_id: UUID | None
+    options: tuple[OptionInfo, ...]
+
+
+class QuizToTake(msgspec.Struct, frozen=True, kw_only=True):
+    """A quiz as ``GET /quizzes/{id}`` shows it: its questions without what answers them."""
+
+    id: UUID
+    course_id: UUID
+    lesson_id: UUID | None
+    title: str
+    passing_score: float
+    is_premium: bool
+    max_attempts: int | None
+    max_points: int
+    questions: tuple[QuestionInfo, ...]
 
 
 class AttemptScore(msgspec.Struct, frozen=True, kw_only=True):
@@ -68,8 +107,10 @@ class AssessmentFacade:
         list_course_quizzes: ListCourseQuizzes,
         submit_attempt: SubmitAttempt,
         get_mastery: GetMastery,
+        get_quiz: GetQuiz,
     ) -> None:
         self._list_course_quizzes = list_course_quizzes
+        self._get_quiz = get_quiz
         self._submit_attempt = submit_attempt
         self._get_mastery = get_mastery
 
@@ -92,6 +133,31 @@ class AssessmentFacade:
             )
             for item in page.items
         ]
+
+    async def get_quiz(self, principal: Principal, quiz_id: UUID) -> QuizToTake:
+        """As ``GET /quizzes/{id}`` (404 hidden, 403 ``PREMIUM_REQUIRED``), without answers."""
+        quiz = await self._get_quiz.execute(principal, quiz_id)
+        return QuizToTake(
+            id=quiz.id,
+            course_id=quiz.course_id,
+            lesson_id=quiz.lesson_id,
+            title=quiz.title,
+            passing_score=float(quiz.passing_score),
+            is_premium=quiz.is_premium,
+            max_attempts=quiz.max_attempts,
+            max_points=quiz.max_points,
+            questions=tuple(
+                QuestionInfo(
+                    id=q.id,
+                    kind=q.kind,
+                    prompt=q.prompt,
+                    points=q.points,
+                    lesson_id=q.lesson_id,
+                    options=tuple(OptionInfo(id=o.id, text=o.text) for o in q.options),
+                )
+                for q in quiz.questions
+            ),
+        )
 
     async def submit_quiz(
         self, principal: Principal, quiz_id: UUID, answers: Mapping[str, object]

@@ -84,4 +84,5 @@ class AssessmentContainer(containers.DeclarativeContainer):
         list_course_quizzes=list_course_quizzes,
         submit_attempt=submit_attempt,
         get_mastery=get_mastery,
+        get_quiz=get_quiz,
     )

@@ -19,6 +19,7 @@ from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
+from tutor_platform.bootstrap.tracing import trace_engine, trace_outgoing_http, tracing_middleware
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
 from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
     GoogleDriveController,
@@ -44,6 +45,8 @@ from tutor_platform.shared.http.request_middleware import (
 from tutor_platform.shared.http.strict_body import strict_json_body
 from tutor_platform.shared.http.text_input import QueryTextMiddleware
 from tutor_platform.shared.jobs.adapters.http import job_controller
+from tutor_platform.shared.persistence.engine import pool_in_use
+from tutor_platform.shared.telemetry import telemetry
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
 API_PREFIX = "/api/v1"
@@ -103,15 +106,25 @@ def create_app(
             await load_demo_on_start(
                 container, production=settings.is_production, json_logs=settings.json_logs
             )
+        metrics = container.metrics()
+        metrics.watch_pool(lambda: pool_in_use(container.engine()))
+        telemetry.attach(metrics)
         try:
             for feed in container.cache_feeds():
                 await feed.start()
             await container.job_queue().start()
             yield
         finally:
+            telemetry.detach(metrics)
+            if tracing is not None:
+                tracing.force_flush()
             await close_container(container)
 
     mcp = container.integrations.mcp_endpoint()
+    tracing = container.tracer_provider()
+    if tracing is not None:
+        trace_engine(tracing, container.engine())
+        trace_outgoing_http(tracing)
     compression = None
     if settings.compression != "none":
         compression = CompressionConfig(
@@ -129,6 +142,7 @@ def create_app(
         dependencies=dict(AUTH_DEPENDENCIES),
         before_request=strict_json_body,
         middleware=[
+            *([tracing_middleware(tracing)] if tracing is not None else []),
             *_rate_limit_middleware(settings, container),
             AllowedMethodsMiddleware(),
             QueryTextMiddleware(),

@@ -56,6 +56,7 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def _worker(settings: Settings, _: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.preflight import StartupError, worker_preflight
     from tutor_platform.bootstrap.worker import run_worker
 
     if not settings.uses_saq:
@@ -64,6 +65,10 @@ def _worker(settings: Settings, _: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    try:
+        asyncio.run(worker_preflight(settings))
+    except StartupError as exc:
+        return _start_failed(settings, str(exc))
     run_worker(settings)
     return 0
 

@@ -41,6 +41,7 @@ from tutor_platform.assessment.domain.premium import (
 from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.bootstrap.tasks import build_task_registry
+from tutor_platform.bootstrap.tracing import tracer_provider_for
 from tutor_platform.identity.adapters.outbound.argon2.password_hasher import Argon2PasswordHasher
 from tutor_platform.identity.adapters.outbound.cache.user_reader import (
     CachingUserReader,
@@ -307,6 +308,7 @@ class RootContainer(containers.DeclarativeContainer):
     redis = providers.Singleton(_redis_client, settings.provided.redis_url)
     redis_outage = providers.Singleton(OutageLog, "redis")
     metrics = providers.Singleton(HttpMetrics)
+    tracer_provider = providers.Singleton(tracer_provider_for, settings)
     rate_limit_key_prefix = providers.Object("ratelimit:")
     rate_limit_store = providers.Singleton(_rate_limit_store, redis, rate_limit_key_prefix)
     rate_limit_groups = providers.Singleton(route_groups, settings)
@@ -315,7 +317,7 @@ class RootContainer(containers.DeclarativeContainer):
     embedder = providers.Singleton(_embedder, settings)
     ai = providers.Container(AiContainer, tutor_models=tutor_models, embedder=embedder)
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
-        TtlCache, settings.provided.auth_cache_ttl_seconds
+        TtlCache, settings.provided.auth_cache_ttl_seconds, name="users"
     )
     user_invalidator = providers.Singleton(
         _invalidator, redis, USER_CHANGES_CHANNEL, user_cache, redis_outage
@@ -355,7 +357,7 @@ class RootContainer(containers.DeclarativeContainer):
         refresh_reuse_grace_seconds=settings.provided.refresh_token_reuse_grace_seconds,
     )
     catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
-        TtlCache, settings.provided.catalog_cache_ttl_seconds
+        TtlCache, settings.provided.catalog_cache_ttl_seconds, name="catalog"
     )
     catalog_invalidator = providers.Singleton(
         _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage

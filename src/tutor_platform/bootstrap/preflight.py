@@ -4,6 +4,10 @@
 end in a traceback); ``create-admin`` words its errors the same way.
 """
 
+import asyncio
+from typing import Final
+
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -12,6 +16,8 @@ from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.shared.errors import DomainError, ValidationFailed
 from tutor_platform.shared.outage import is_outage
+
+REDIS_TIMEOUT_SECONDS: Final = 5
 
 
 class StartupError(Exception):
@@ -34,6 +40,34 @@ def database_problem(settings: Settings, exc: BaseException) -> str:
     return f"DATABASE_URL: the database at {where} refused the connection ({_first_line(exc)})"
 
 
+def redis_problem(settings: Settings, exc: BaseException) -> str:
+    """The one-line explanation of a Redis that cannot be used."""
+    url = make_url(settings.redis_url)
+    return (
+        f"REDIS_URL: Redis at {url.host}:{url.port or 6379} cannot be reached "
+        f"({_first_line(exc)}); the worker needs it running and reachable from here"
+    )
+
+
+async def check_redis(settings: Settings) -> None:
+    """Redis answers a PING within a few seconds (one try), else ``StartupError``."""
+    client = Redis.from_url(settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS)
+    try:
+        async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
+            await _ping(client)
+    except Exception as exc:
+        raise StartupError(redis_problem(settings, exc)) from exc
+    finally:
+        await client.aclose()
+
+
+async def _ping(client: Redis) -> None:
+    """PING (redis-py types ``ping`` for its sync and async clients at once)."""
+    answer = client.ping()
+    if not isinstance(answer, bool):
+        await answer
+
+
 def rule_broken(setting: str, exc: DomainError) -> str:
     """The one-line explanation of a value a use case refused."""
     if isinstance(exc, ValidationFailed) and exc.errors:
@@ -48,6 +82,16 @@ async def check_database(container: RootContainer, settings: Settings) -> None:
             await connection.execute(text("SELECT 1"))
     except Exception as exc:
         raise StartupError(database_problem(settings, exc)) from exc
+
+
+async def worker_preflight(settings: Settings) -> None:
+    """The worker's Redis and database answer; ``StartupError`` otherwise."""
+    await check_redis(settings)
+    container = build_container(settings)
+    try:
+        await check_database(container, settings)
+    finally:
+        await close_container(container)
 
 
 async def preflight(settings: Settings, *, migrate: bool) -> None:

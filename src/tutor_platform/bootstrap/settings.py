@@ -64,6 +64,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     log_format: Literal["auto", "console", "json"] = "auto"
     sentry_dsn: str = ""
     sentry_traces_sample_rate: Annotated[float, msgspec.Meta(ge=0, le=1)] = 0.0
+    otel_exporter_otlp_endpoint: str = ""
+    otel_exporter_otlp_traces_endpoint: str = ""
+    otel_traces_exporter: Literal["", "otlp", "console", "none"] = ""
+    otel_service_name: str = "tutor-platform"
+    otel_sdk_disabled: bool = False
     rate_limit_enabled: bool = True
     rate_limit_public: str = "100/minute"
     rate_limit_auth: str = "10/minute"
@@ -129,6 +134,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def tracing_enabled(self) -> bool:
+        """OpenTelemetry traces are exported: an OTLP endpoint or a traces exporter is set
+        (the standard ``OTEL_*`` variables), and ``OTEL_SDK_DISABLED`` is not true."""
+        if self.otel_sdk_disabled or self.otel_traces_exporter == "none":
+            return False
+        return bool(
+            self.otel_exporter_otlp_endpoint
+            or self.otel_exporter_otlp_traces_endpoint
+            or self.otel_traces_exporter
+        )
 
     @property
     def is_sqlite(self) -> bool:

@@ -61,12 +61,14 @@ class MediaFacade:
         filename: str,
         chunks: AsyncIterator[bytes],
         declared_size: int | None = None,
+        file_id: UUID | None = None,
     ) -> FileInfo:
         """Store a file a user brings from elsewhere (a Google Drive import) under the rules of
-        ``POST /files``: type from the bytes (415), size cap (413), quota (429); nothing is kept
-        when a rule refuses it. Private."""
+        ``POST /files``: type from the bytes (415), size cap (413), quota; nothing is kept
+        when a rule refuses it. Private. With ``file_id``, a file of that id stored earlier is
+        the answer (its chunks are not read) instead of a second copy."""
         return await self._upload_file.execute(
-            owner_id, _StreamedUpload(filename, declared_size, chunks)
+            owner_id, _StreamedUpload(filename, declared_size, chunks), file_id
         )
 
 

@@ -6,9 +6,13 @@ clear 4xx/502/503 and store nothing.
 Marked ``both_databases``: the imports run as jobs (in process, or on SAQ with a worker) and
 their rows are written with an insert-or-find that differs per database."""
 
+from collections.abc import AsyncIterator
 from typing import Any
+from uuid import UUID
 
 import pytest
+from dependency_injector import providers
+from litestar import Litestar
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -17,9 +21,13 @@ from tests.integration.accounts import Account, Client, MakeAccount, assert_erro
 from tests.integration.integrations.drive_support import DRIVE, connect, drive_settings
 from tests.integration.integrations.mcp_support import call_tool, structured, tool_error
 from tests.integration.learning.conftest import API, MakeCourse
-from tests.integration.media.lesson_media_support import job_worker, wait_for_job
+from tests.integration.media.lesson_media_support import container_of, job_worker, wait_for_job
+from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.settings import Settings
+from tutor_platform.integrations.ports.platform import LessonAuthoring, MediaFiles
 from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow
+from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.errors import Unavailable
 
 pytestmark = pytest.mark.both_databases
 _ = job_worker
@@ -169,6 +177,75 @@ async def test_a_transient_google_error_is_retried_by_the_job(
     google.fail_next(500)
     job = await wait_for_job(client, ann, response.json()["job_id"])
     assert job["status"] == "succeeded", job
+
+
+class _DiesAfterMaking:
+    """Makes the file or lesson, then fails the first time as if the worker died before the
+    import was recorded (a transient error: the job runs again)."""
+
+    def __init__(self, media: MediaFiles, lessons: LessonAuthoring) -> None:
+        self._media, self._lessons = media, lessons
+        self.armed, self.deaths = True, 0
+
+    def _die_once(self) -> None:
+        if self.armed:
+            self.armed, self.deaths = False, self.deaths + 1
+            raise Unavailable("The worker died.")
+
+    async def store_upload(
+        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
+    ) -> UUID:
+        made = await self._media.store_upload(owner_id, file_id, filename, chunks)
+        self._die_once()
+        return made
+
+    async def check_draft_section(self, principal: Principal, section_id: UUID) -> None:
+        await self._lessons.check_draft_section(principal, section_id)
+
+    async def add_lesson(
+        self, principal: Principal, lesson_id: UUID, section_id: UUID, title: str, content: str
+    ) -> UUID:
+        made = await self._lessons.add_lesson(principal, lesson_id, section_id, title, content)
+        self._die_once()
+        return made
+
+
+def _dying(app: Litestar, worker: RootContainer | None) -> list[_DiesAfterMaking]:
+    made = []
+    for container in (container_of(app), worker):
+        if container is not None:
+            integrations = container.integrations
+            dies = _DiesAfterMaking(integrations.media_files(), integrations.lesson_authoring())
+            integrations.media_files.override(providers.Object(dies))
+            integrations.lesson_authoring.override(providers.Object(dies))
+            made.append(dies)
+    return made
+
+
+async def test_an_import_that_dies_after_making_its_result_makes_no_copy_when_run_again(
+    app: Litestar,
+    client: Client,
+    ann: Account,
+    make_course: MakeCourse,
+    google: FakeGoogle,
+    db_engine: AsyncEngine,
+    job_worker: RootContainer | None,
+) -> None:
+    deaths = _dying(app, job_worker)
+    stored = await _imported(client, ann, "pdf1")
+    files = (await client.get(f"{API}/files", headers=ann.headers)).json()
+    assert [f["id"] for f in files["items"]] == [stored["file_id"]]
+    assert await _file_count(db_engine) == 1
+
+    draft = await make_course(ann, sections=1, lessons_per_section=1, published=False)
+    body = {"as": "lesson", "section_id": draft.section_ids[0]}
+    for dies in deaths:
+        dies.armed = True
+    made = await _imported(client, ann, "doc1", **body)
+    outline = (await client.get(f"{API}/courses/{draft.id}", headers=ann.headers)).json()
+    added = [x["id"] for x in outline["sections"][0]["lessons"]][1:]
+    assert added == [made["lesson_id"]]
+    assert sum(dies.deaths for dies in deaths) == 2
 
 
 async def test_refusals_store_nothing(

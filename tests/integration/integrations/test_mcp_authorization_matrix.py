@@ -58,6 +58,15 @@ async def world(shared_client: Client, shared_make_account: MakeAccount) -> Worl
     hidden_quiz = await created(
         shared_client, f"/courses/{draft.id}/quizzes", teacher, quiz_body(questions=[true_false()])
     )
+    quiz = await created(
+        shared_client, f"/courses/{course.id}/quizzes", teacher, quiz_body(questions=[true_false()])
+    )
+    premium_quiz = await created(
+        shared_client,
+        f"/courses/{course.id}/quizzes",
+        teacher,
+        quiz_body(questions=[true_false()], is_premium=True),
+    )
     hidden_tutor = await tutor_maker(shared_client)(teacher, draft.id)
     ids = {
         "course": course.id,
@@ -66,6 +75,8 @@ async def world(shared_client: Client, shared_make_account: MakeAccount) -> Worl
         "premium_lesson": course.lesson_ids[1],
         "draft_lesson": draft.lesson_ids[0],
         "hidden_quiz": hidden_quiz["id"],
+        "quiz": quiz["id"],
+        "premium_quiz": premium_quiz["id"],
         "hidden_tutor": hidden_tutor["id"],
     }
     return World(accounts, ids)
@@ -88,6 +99,13 @@ ROWS: list[Row] = [
     ("get_progress", {"course_id": "{draft}"}, editors("NOT_FOUND")),
     ("list_quizzes", {"course_id": "{course}"}, each(OK)),
     ("list_quizzes", {"course_id": "{draft}"}, editors("NOT_FOUND")),
+    ("get_quiz", {"quiz_id": "{quiz}"}, each(OK)),
+    (
+        "get_quiz",
+        {"quiz_id": "{premium_quiz}"},
+        each(OK, student="PREMIUM_REQUIRED", other_instructor="PREMIUM_REQUIRED"),
+    ),
+    ("get_quiz", {"quiz_id": "{hidden_quiz}"}, editors("NOT_FOUND")),
     ("get_mastery", {"course_id": "{course}"}, each(OK)),
     ("get_mastery", {"course_id": "{draft}"}, editors("NOT_FOUND")),
     (

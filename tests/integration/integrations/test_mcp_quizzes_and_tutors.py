@@ -41,6 +41,15 @@ async def test_quizzes_are_listed_without_answers_and_attempts_count_as_over_res
     assert [(q["id"], q["question_count"]) for q in items] == [(quiz["id"], 2)]
     assert not _keys(listed.structured_content) & SECRET_KEYS
 
+    shown = call_tool(client, ann, "get_quiz", {"quiz_id": quiz["id"]})
+    rest_quiz = (await client.get(f"{API}/quizzes/{quiz['id']}", headers=ann.headers)).json()
+    tool_quiz = structured(shown)
+    for question in tool_quiz["questions"]:
+        if question["options"] is None:
+            del question["options"]
+    assert tool_quiz == rest_quiz
+    assert not _keys(shown.structured_content) & SECRET_KEYS
+
     answers = {first: "b", second: True}
     scored = structured(
         call_tool(client, ann, "submit_quiz", {"quiz_id": quiz["id"], "answers": answers})

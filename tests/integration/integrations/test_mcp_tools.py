@@ -23,6 +23,7 @@ TOOLS = {
     "get_progress",
     "complete_lesson",
     "list_quizzes",
+    "get_quiz",
     "submit_quiz",
     "ask_tutor",
     "get_mastery",

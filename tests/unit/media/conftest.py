@@ -17,6 +17,7 @@ from tutor_platform.shared.clock import FixedClock
 
 MAX_BYTES = 10_000
 QUOTA_BYTES = 30_000
+FIRST_RESERVATION = 2000
 
 
 @pytest.fixture
@@ -42,7 +43,10 @@ def probe() -> FakeDurationProbe:
 @pytest.fixture
 def policy() -> UploadPolicy:
     return UploadPolicy(
-        max_bytes=MAX_BYTES, allowed_types=frozenset(DEFAULT_ALLOWED_TYPES), quota_bytes=QUOTA_BYTES
+        max_bytes=MAX_BYTES,
+        allowed_types=frozenset(DEFAULT_ALLOWED_TYPES),
+        quota_bytes=QUOTA_BYTES,
+        first_reservation=FIRST_RESERVATION,
     )
 
 

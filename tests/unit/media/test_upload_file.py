@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from tests.unit.media import samples
-from tests.unit.media.conftest import MAX_BYTES, QUOTA_BYTES
+from tests.unit.media.conftest import FIRST_RESERVATION, MAX_BYTES, QUOTA_BYTES
 from tests.unit.media.fakes import FakeDurationProbe, FakeUpload
 from tutor_platform.media.adapters.outbound.memory.storage import InMemoryFileStorage
 from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
@@ -19,7 +19,7 @@ from tutor_platform.media.domain.errors import (
 from tutor_platform.media.domain.file import storage_key_for
 from tutor_platform.media.domain.quota import RESERVATION_TTL, UploadReservation
 from tutor_platform.shared.clock import FixedClock
-from tutor_platform.shared.errors import ValidationFailed
+from tutor_platform.shared.errors import Conflict, ValidationFailed
 from tutor_platform.shared.ids import new_id
 
 OWNER = new_id()
@@ -123,17 +123,69 @@ async def test_quota_counts_stored_and_deleted_files(
     assert other.size > 0
 
 
-async def test_an_upload_without_a_size_reserves_the_cap(
-    media: MediaContainer, store: InMemoryMediaStore
+async def test_an_upload_without_a_size_reserves_as_its_bytes_arrive(
+    media: MediaContainer, store: InMemoryMediaStore, storage: InMemoryFileStorage
 ) -> None:
     for _ in range(3):
         await media.upload_file().execute(OWNER, FakeUpload(samples.text(7000)))
     used = sum(file.size for file in store.files.values())
     assert used + MAX_BYTES > QUOTA_BYTES
+    pause = asyncio.Event()
+    small = FakeUpload(b"tiny", pause=pause)
+    running = asyncio.create_task(media.upload_file().execute(OWNER, small))
+    await small.started.wait()
+    assert [r.size for r in store.reservations.values()] == [FIRST_RESERVATION]
+    pause.set()
+    assert (await running).size == 4
+    assert store.reservations == {}
+
+    used += 4
+    grows = b"x" * (QUOTA_BYTES - used + 1)
+    assert FIRST_RESERVATION < len(grows) < MAX_BYTES
     with pytest.raises(StorageQuotaExceeded):
-        await media.upload_file().execute(OWNER, FakeUpload(b"tiny"))
-    info = await media.upload_file().execute(OWNER, FakeUpload(b"tiny", declared_size=300))
-    assert info.size == 4
+        await media.upload_file().execute(OWNER, FakeUpload(grows))
+    assert store.reservations == {}
+    assert len(storage.objects) == len(store.files) == 4
+    fits = await media.upload_file().execute(OWNER, FakeUpload(grows[:-1]))
+    assert fits.size == QUOTA_BYTES - used
+
+
+async def test_an_upload_of_unknown_size_is_still_capped(
+    media: MediaContainer, store: InMemoryMediaStore, storage: InMemoryFileStorage
+) -> None:
+    with pytest.raises(FileTooLarge, match=str(MAX_BYTES)):
+        await media.upload_file().execute(OWNER, FakeUpload(samples.text(MAX_BYTES + 1)))
+    assert_nothing_left(store, storage)
+
+
+async def test_an_upload_under_a_given_id_is_stored_once(
+    media: MediaContainer, store: InMemoryMediaStore, storage: InMemoryFileStorage
+) -> None:
+    file_id = new_id()
+    first = await media.upload_file().execute(OWNER, FakeUpload(samples.text(3000)), file_id)
+    again = FakeUpload(samples.text(5000), "other.txt")
+    assert await media.upload_file().execute(OWNER, again, file_id) == first
+    assert not again.started.is_set()
+    assert list(storage.objects) == [storage_key_for(file_id)]
+    assert list(store.files) == [file_id]
+    with pytest.raises(Conflict):
+        await media.upload_file().execute(new_id(), FakeUpload(b"x"), file_id)
+
+
+async def test_an_upload_under_a_given_id_replaces_what_a_dead_run_left(
+    media: MediaContainer,
+    store: InMemoryMediaStore,
+    storage: InMemoryFileStorage,
+    clock: FixedClock,
+) -> None:
+    file_id = new_id()
+    store.reservations[file_id] = UploadReservation.start(file_id, OWNER, 9000, clock.now())
+    storage.objects[storage_key_for(file_id)] = b"partial"
+    data = samples.text(3000)
+    info = await media.upload_file().execute(OWNER, FakeUpload(data), file_id)
+    assert info.id == file_id
+    assert storage.objects == {storage_key_for(file_id): data}
+    assert store.reservations == {}
 
 
 async def test_running_uploads_hold_their_reservation(

@@ -155,7 +155,9 @@ class RequestDriveImport:
 
 
 class RunDriveImport:
-    """The job: safe to run twice (an import that has its result answers with it)."""
+    """The job: safe to run twice. An import that has its result answers with it; the file or
+    lesson it makes takes the import's id, so a run that died after making it and before
+    recording it finds it again instead of making a copy."""
 
     def __init__(
         self,
@@ -197,7 +199,7 @@ class RunDriveImport:
 
         async def store(token: str) -> UUID:
             chunks = self._api.content(token, found.drive_file_id, plan.export_type)
-            return await self._media.store_upload(found.user_id, plan.filename, chunks, None)
+            return await self._media.store_upload(found.user_id, found.id, plan.filename, chunks)
 
         return await self._session.run(found.user_id, store)
 
@@ -216,7 +218,9 @@ class RunDriveImport:
 
         markdown = (await self._session.run(found.user_id, export)).decode("utf-8", "replace")
         title = found.name.strip()[:MAX_TITLE_LENGTH] or "Imported document"
-        return await self._lessons.add_lesson(principal, found.section_id, title, markdown)
+        return await self._lessons.add_lesson(
+            principal, found.id, found.section_id, title, markdown
+        )
 
 
 def _as_file(found: DriveImport) -> DriveFile:

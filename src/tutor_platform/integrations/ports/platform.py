@@ -18,10 +18,12 @@ class UploadRules:
 
 class MediaFiles(Protocol):
     async def store_upload(
-        self, owner_id: UUID, filename: str, chunks: AsyncIterator[bytes], declared_size: int | None
+        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
     ) -> UUID:
-        """Store a file under the upload rules (type from the bytes 415, cap 413, quota 429);
-        nothing is kept when a rule refuses it. Returns the new file's id."""
+        """Store a file under the upload rules (type from the bytes 415, cap 413, quota);
+        nothing is kept when a rule refuses it. ``file_id`` names the new file: when it was
+        stored already (by an earlier run), that file is the answer and nothing is stored
+        again. Returns the file's id."""
         ...
 
 
@@ -32,8 +34,10 @@ class LessonAuthoring(Protocol):
         ...
 
     async def add_lesson(
-        self, principal: Principal, section_id: UUID, title: str, content: str
-    ) -> UUID: ...
+        self, principal: Principal, lesson_id: UUID, section_id: UUID, title: str, content: str
+    ) -> UUID:
+        """Add the lesson ``lesson_id``, or answer it when an earlier run added it."""
+        ...
 
 
 class Accounts(Protocol):

@@ -27,10 +27,14 @@ class NewLesson:
     estimated_minutes: int = DEFAULT_ESTIMATED_MINUTES
     is_premium: bool = False
     position: int | None = None
+    id: UUID | None = None
 
 
 class CreateLesson:
-    """``position`` None appends; otherwise it must be 1..n + 1 (422)."""
+    """``position`` None appends; otherwise it must be 1..n + 1 (422).
+
+    A caller may name the lesson's id (an import that may run again): when that lesson exists
+    already, it is the answer and nothing changes."""
 
     def __init__(
         self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
@@ -48,13 +52,15 @@ class CreateLesson:
         checks.raise_if_failed()
         async with self._uow_factory() as uow:
             _, section = await section_to_edit(uow, principal, section_id)
+            if cmd.id is not None and (made := await uow.lessons.get(cmd.id)) is not None:
+                return made
             order = await uow.lessons.ordered_ids(section_id)
             if cmd.position is not None:
                 checks.check("position", insert_position_problem(cmd.position, len(order)))
                 checks.raise_if_failed()
             now = self._clock.now()
             lesson = Lesson(
-                id=new_id(),
+                id=cmd.id or new_id(),
                 section_id=section_id,
                 course_id=section.course_id,
                 title=title,

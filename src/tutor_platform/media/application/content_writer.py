@@ -1,7 +1,7 @@
 """Streams a file's bytes into storage, checking and measuring them on the way."""
 
 import hashlib
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +20,8 @@ from tutor_platform.media.ports.inspection import ContentSniffer, DurationProbe
 from tutor_platform.media.ports.storage import FileStorage
 
 SNIFF_BYTES: Final = 8192
+Grow = Callable[[int], Awaitable[int]]
+"""Called with the bytes an upload needs beyond its limit; returns the new limit (or raises)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,10 @@ class ContentWriter:
         filename: str,
         policy: UploadPolicy,
         limit: int,
+        grow: Grow | None = None,
     ) -> WrittenContent:
-        """Store an upload of at most ``limit`` bytes whose type is decided from its bytes."""
+        """Store an upload whose type is decided from its bytes: at most ``limit`` bytes, or
+        more through ``grow`` (never past the cap)."""
         head, complete = await _read_head(chunks)
         content_type = decide_content_type(
             self._sniffer.sniff(head),
@@ -83,7 +87,7 @@ class ContentWriter:
             allowed=policy.allowed_types,
         )
         stream = _prepend(head, chunks)
-        return await self._write(key, stream, content_type, limit, policy.max_bytes)
+        return await self._write(key, stream, content_type, limit, policy.max_bytes, grow)
 
     async def write_generated(
         self, key: str, chunks: AsyncIterator[bytes], content_type: str
@@ -98,19 +102,23 @@ class ContentWriter:
         content_type: str,
         limit: int | None = None,
         max_bytes: int = 0,
+        grow: Grow | None = None,
     ) -> WrittenContent:
-        """``limit`` is what this write may take; ``max_bytes`` the cap named on refusal."""
+        """``limit`` is what this write may take (``grow`` extends it up to ``max_bytes``, the
+        cap named on refusal)."""
         hasher = hashlib.sha256()
         size = 0
         text = TextCheck() if content_type in TEXT_TYPES else None
         measurement = self._probe.start(content_type)
 
         async def checked() -> AsyncGenerator[bytes, None]:
-            nonlocal size
+            nonlocal size, limit
             async for chunk in chunks:
                 size += len(chunk)
                 if limit is not None and size > limit:
-                    raise FileTooLarge(max_bytes)
+                    if grow is None or size > max_bytes:
+                        raise FileTooLarge(max_bytes)
+                    limit = await grow(size)
                 if text is not None and not text.feed(chunk):
                     raise FileTypeNotAllowed("The file is not UTF-8 text without NUL characters.")
                 hasher.update(chunk)

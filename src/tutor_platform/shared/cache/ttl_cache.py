@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Generic, Protocol, TypeVar
 
+from tutor_platform.shared.telemetry import telemetry
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
@@ -56,7 +58,9 @@ class TtlCache(Generic[K, V]):
         *,
         max_entries: int = 10_000,
         monotonic: Callable[[], float] = time.monotonic,
+        name: str = "cache",
     ) -> None:
+        self.name = name
         self._ttl = ttl_seconds
         self._max_entries = max_entries
         self._monotonic = monotonic
@@ -81,7 +85,9 @@ class TtlCache(Generic[K, V]):
         if entry is not None and entry[0] > now:
             self._entries.move_to_end(key)
             _note(entry[2])
+            telemetry.cache_lookup(self.name, hit=True)
             return entry[1]
+        telemetry.cache_lookup(self.name, hit=False)
         generation = self._generation
         value = await load()
         value_tags = tags(value)

@@ -43,6 +43,13 @@ def create_engine(url: str, *, pool_size: int = 10, echo: bool = False) -> Async
     )
 
 
+def pool_in_use(engine: AsyncEngine) -> int:
+    """Connections checked out of the engine's pool now (0 for SQLite, which pools none)."""
+    pool = engine.sync_engine.pool
+    checkedout = getattr(pool, "checkedout", None)
+    return int(checkedout()) if callable(checkedout) else 0
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -14,6 +14,7 @@ from tutor_platform.shared.clock import Clock, SystemClock
 from tutor_platform.shared.resilience.breaker import BreakerState, CircuitBreaker
 from tutor_platform.shared.resilience.errors import CircuitOpen, UpstreamCallFailed
 from tutor_platform.shared.resilience.retry_after import parse_retry_after
+from tutor_platform.shared.telemetry import telemetry
 
 T = TypeVar("T")
 
@@ -250,6 +251,7 @@ class Resilience:
             self.breaker.record_failure()
         else:
             self.breaker.record_success()
+        telemetry.provider_call(self.name, action, "error", self._monotonic() - attempt_started)
         delay = None if retry_from is None else self._retry_delay(failure, attempt, retry_from)
         self._log(
             "warning",
@@ -290,6 +292,7 @@ class Resilience:
         attempt_started: float,
         extra: Mapping[str, object],
     ) -> None:
+        telemetry.provider_call(self.name, action, "ok", self._monotonic() - attempt_started)
         fields = {**context, "outcome": "ok", "latency_ms": self._elapsed_ms(attempt_started)}
         self._log("info", action, attempt, {**fields, **extra})
 

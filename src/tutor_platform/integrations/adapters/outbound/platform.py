@@ -15,9 +15,9 @@ class FacadeMediaFiles:
         self._media = media
 
     async def store_upload(
-        self, owner_id: UUID, filename: str, chunks: AsyncIterator[bytes], declared_size: int | None
+        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
     ) -> UUID:
-        info = await self._media().store_upload(owner_id, filename, chunks, declared_size)
+        info = await self._media().store_upload(owner_id, filename, chunks, file_id=file_id)
         return info.id
 
 
@@ -34,9 +34,11 @@ class FacadeLessonAuthoring:
             )
 
     async def add_lesson(
-        self, principal: Principal, section_id: UUID, title: str, content: str
+        self, principal: Principal, lesson_id: UUID, section_id: UUID, title: str, content: str
     ) -> UUID:
-        lesson = await self._learner().add_lesson(principal, section_id, title, content)
+        lesson = await self._learner().add_lesson(
+            principal, section_id, title, content, lesson_id=lesson_id
+        )
         return lesson.id
 
 

@@ -10,6 +10,7 @@ from tutor_platform.shared.jobs.ports import (
     JsonObject,
     TaskRegistry,
 )
+from tutor_platform.shared.telemetry import telemetry
 
 _KEYED_JOBS = uuid5(NAMESPACE_URL, "urn:tutor-platform:jobs")
 
@@ -51,6 +52,7 @@ class CreateJob:
             created = await uow.jobs.add_if_absent(record)
             await uow.commit()
             if created:
+                telemetry.job_queued(kind)
                 return record, True
             existing = await uow.jobs.get(record.id)
         if existing is None:

@@ -6,6 +6,7 @@ failed after the last attempt. The jobs table is written at each step.
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
@@ -21,6 +22,7 @@ from tutor_platform.shared.jobs.ports import (
     TaskSpec,
     UnknownTaskKind,
 )
+from tutor_platform.shared.telemetry import telemetry
 
 logger = logging.getLogger("tutor_platform.jobs")
 
@@ -91,15 +93,23 @@ class RunJob:
 
         ``last_chance`` says the queue will not try again, whatever the attempt count.
         """
+        started = time.perf_counter()
+        kind, attempt = await self._attempt(job_id, last_chance)
+        if attempt.outcome != "skipped":
+            telemetry.job_finished(kind, attempt.outcome, time.perf_counter() - started)
+        return attempt
+
+    async def _attempt(self, job_id: UUID, last_chance: bool) -> tuple[str, Attempt]:
+        """The job's kind and what came of the attempt."""
         record = await self._start(job_id)
         if record is None:
-            return Attempt("skipped")
+            return "", Attempt("skipped")
         try:
             spec = self._registry.spec(record.kind)
         except UnknownTaskKind:
             error = f"No task of kind {record.kind!r} is registered."
             await self.save(record.failed(error, self._clock.now()))
-            return Attempt("failed", error=error)
+            return record.kind, Attempt("failed", error=error)
         context = _Context(self, record)
         deadline = asyncio.timeout(spec.timeout_seconds or None)
         try:
@@ -109,9 +119,10 @@ class RunJob:
             await self.save(context.record.requeued(INTERRUPTED))
             raise
         except Exception as exc:
-            return await self._failed(context.record, spec, exc, deadline.expired(), last_chance)
+            failed = await self._failed(context.record, spec, exc, deadline.expired(), last_chance)
+            return record.kind, failed
         await self.save(context.record.succeeded(result, self._clock.now()))
-        return Attempt("succeeded")
+        return record.kind, Attempt("succeeded")
 
     async def abandon(self, job_id: UUID, error: str) -> None:
         """Mark an unfinished job failed (its queue is going away)."""

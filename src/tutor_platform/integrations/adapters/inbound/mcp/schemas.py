@@ -93,6 +93,41 @@ class QuizListOut(BaseModel):
     items: list[QuizOut]
 
 
+class OptionOut(BaseModel):
+    id: str
+    text: str
+
+
+QuestionKind = Literal[
+    "single_choice", "multiple_choice", "true_false", "short_answer", "free_text"
+]
+
+
+class QuestionOut(BaseModel):
+    id: UUID
+    kind: QuestionKind
+    prompt: str
+    points: int
+    lesson_id: UUID | None = Field(description="The lesson it tests.")
+    options: list[OptionOut] | None = Field(
+        description="The choices (single and multiple choice only)."
+    )
+
+
+class QuizToTakeOut(BaseModel):
+    """A quiz to take: its questions without correct answers, explanations or rubrics."""
+
+    id: UUID
+    course_id: UUID
+    lesson_id: UUID | None
+    title: str
+    passing_score: float = Field(description="The score (0-1) that passes.")
+    is_premium: bool
+    max_attempts: int | None = Field(description="Attempts allowed; null: no limit.")
+    max_points: int
+    questions: list[QuestionOut]
+
+
 class AttemptOut(BaseModel):
     attempt_id: UUID
     quiz_id: UUID

@@ -8,7 +8,7 @@ structured content. Submitting a quiz and asking a tutor count against the calle
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, cast
 from uuid import UUID
 
 from mcp.server.mcpserver import MCPServer
@@ -27,10 +27,14 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     LessonOut,
     LessonRefOut,
     MasteryOut,
+    OptionOut,
     ProgressListOut,
     ProgressOut,
+    QuestionKind,
+    QuestionOut,
     QuizListOut,
     QuizOut,
+    QuizToTakeOut,
     SearchHitOut,
     SearchOut,
     SectionOut,
@@ -212,6 +216,30 @@ class LearningTools:
             ]
         )
 
+    async def get_quiz(self, quiz_id: UUID) -> QuizToTakeOut:
+        quiz = await self._deps.assessment().get_quiz(current_principal(), quiz_id)
+        return QuizToTakeOut(
+            id=quiz.id,
+            course_id=quiz.course_id,
+            lesson_id=quiz.lesson_id,
+            title=quiz.title,
+            passing_score=quiz.passing_score,
+            is_premium=quiz.is_premium,
+            max_attempts=quiz.max_attempts,
+            max_points=quiz.max_points,
+            questions=[
+                QuestionOut(
+                    id=q.id,
+                    kind=cast(QuestionKind, q.kind),
+                    prompt=q.prompt,
+                    points=q.points,
+                    lesson_id=q.lesson_id,
+                    options=[OptionOut(id=o.id, text=o.text) for o in q.options] or None,
+                )
+                for q in quiz.questions
+            ],
+        )
+
     async def submit_quiz(self, quiz_id: UUID, answers: dict[str, Answer]) -> AttemptOut:
         await self._limit(QUIZ_SUBMIT)
         score = await self._deps.assessment().submit_quiz(current_principal(), quiz_id, answers)
@@ -317,6 +345,11 @@ def register_learning_tools(server: MCPServer, tools: LearningTools) -> None:
     async def list_quizzes(course_id: UUID) -> Annotated[CallToolResult, QuizListOut]:
         """The quizzes of a course that the caller may take."""
         return await answer(tools.list_quizzes(course_id))
+
+    @server.tool(annotations=READ_ONLY)
+    async def get_quiz(quiz_id: UUID) -> Annotated[CallToolResult, QuizToTakeOut]:
+        """A quiz to take: its questions and choices (never the answers), as GET /quizzes/{id}."""
+        return await answer(tools.get_quiz(quiz_id))
 
     @server.tool(annotations=WRITES)
     async def submit_quiz(

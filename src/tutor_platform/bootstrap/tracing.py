@@ -1,0 +1,82 @@
+"""OpenTelemetry traces, off unless configured (``OTEL_EXPORTER_OTLP_ENDPOINT`` and the other
+standard ``OTEL_*`` settings): a server span per HTTP request (Litestar's OpenTelemetry
+middleware, tagged with the request id), a child span per SQL statement (SQLAlchemy's
+instrumentation, per engine) and a client span per outgoing ``httpx`` request (the AI
+providers' SDKs).
+
+Each app gets its own ``TracerProvider`` (the container's ``tracer_provider``), so tests can
+give one an in-memory exporter; outgoing ``httpx`` calls are instrumented once per process,
+with the first provider that asks.
+"""
+
+from typing import Any
+
+from litestar.middleware.base import DefineMiddleware
+from litestar.plugins.opentelemetry import OpenTelemetryConfig
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.instrumentation.sqlalchemy.engine import EngineTracer
+from opentelemetry.metrics import NoOpMeterProvider
+from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
+from opentelemetry.trace import Span
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from tutor_platform.bootstrap.settings import Settings
+from tutor_platform.shared.http.request_context import request_id_var
+
+REQUEST_ID_ATTRIBUTE = "http.request.id"
+
+
+def _exporter(settings: Settings) -> SpanExporter:
+    if settings.otel_traces_exporter == "console":
+        return ConsoleSpanExporter()
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+    endpoint = settings.otel_exporter_otlp_traces_endpoint or (
+        settings.otel_exporter_otlp_endpoint.rstrip("/") + "/v1/traces"
+        if settings.otel_exporter_otlp_endpoint
+        else None
+    )
+    return OTLPSpanExporter(endpoint=endpoint)
+
+
+def tracer_provider_for(settings: Settings) -> TracerProvider | None:
+    """A provider exporting in batches when tracing is configured, else None (no tracing)."""
+    if not settings.tracing_enabled:
+        return None
+    provider = TracerProvider(
+        resource=Resource.create({"service.name": settings.otel_service_name})
+    )
+    provider.add_span_processor(BatchSpanProcessor(_exporter(settings)))
+    return provider
+
+
+def _tag_request_id(span: Span, _scope: dict[str, Any]) -> None:
+    if span.is_recording():
+        span.set_attribute(REQUEST_ID_ATTRIBUTE, request_id_var.get())
+
+
+def tracing_middleware(provider: TracerProvider) -> DefineMiddleware:
+    """The server span of each request (health and metrics scrapes left out)."""
+    config = OpenTelemetryConfig(
+        tracer_provider=provider,
+        meter_provider=NoOpMeterProvider(),
+        server_request_hook_handler=_tag_request_id,
+        exclude=["^/health/", "^/metrics$"],
+    )
+    return config.middleware
+
+
+def trace_engine(provider: TracerProvider, engine: AsyncEngine) -> None:
+    """A span per statement of ``engine``, child of the current span."""
+    tracer = provider.get_tracer("tutor_platform.sql")
+    usage = NoOpMeterProvider().get_meter("tutor_platform.sql").create_up_down_counter("unused")
+    EngineTracer(tracer, engine.sync_engine, usage)  # type: ignore[no-untyped-call]
+
+
+def trace_outgoing_http(provider: TracerProvider) -> None:
+    """Client spans for ``httpx`` (once per process)."""
+    instrumentor = HTTPXClientInstrumentor()
+    if not instrumentor.is_instrumented_by_opentelemetry:
+        instrumentor.instrument(tracer_provider=provider)

@@ -1,0 +1,64 @@
+"""What the application reports for operators besides HTTP: jobs, provider calls, caches.
+
+Inner layers report through the process-wide ``telemetry`` hub (no metrics library here);
+the composition root attaches the sinks that turn the reports into metrics (Prometheus) while
+an app runs, and detaches them when it stops. With no sink attached a report costs a loop
+over an empty list.
+"""
+
+from typing import Literal, Protocol
+
+JobOutcome = Literal["succeeded", "retry", "failed"]
+CallOutcome = Literal["ok", "error"]
+
+
+class TelemetrySink(Protocol):
+    def job_queued(self, kind: str) -> None: ...
+
+    def job_finished(self, kind: str, outcome: JobOutcome, seconds: float) -> None:
+        """One attempt of a job ended: ``retry`` when another attempt follows."""
+        ...
+
+    def provider_call(
+        self, provider: str, action: str, outcome: CallOutcome, seconds: float
+    ) -> None:
+        """One attempt of a call to a remote provider (an AI model, speech, storage)."""
+        ...
+
+    def cache_lookup(self, cache: str, hit: bool) -> None: ...
+
+
+class TelemetryHub:
+    """Hands every report to the sinks attached now."""
+
+    def __init__(self) -> None:
+        self._sinks: list[TelemetrySink] = []
+
+    def attach(self, sink: TelemetrySink) -> None:
+        if sink not in self._sinks:
+            self._sinks.append(sink)
+
+    def detach(self, sink: TelemetrySink) -> None:
+        if sink in self._sinks:
+            self._sinks.remove(sink)
+
+    def job_queued(self, kind: str) -> None:
+        for sink in self._sinks:
+            sink.job_queued(kind)
+
+    def job_finished(self, kind: str, outcome: JobOutcome, seconds: float) -> None:
+        for sink in self._sinks:
+            sink.job_finished(kind, outcome, seconds)
+
+    def provider_call(
+        self, provider: str, action: str, outcome: CallOutcome, seconds: float
+    ) -> None:
+        for sink in self._sinks:
+            sink.provider_call(provider, action, outcome, seconds)
+
+    def cache_lookup(self, cache: str, hit: bool) -> None:
+        for sink in self._sinks:
+            sink.cache_lookup(cache, hit)
+
+
+telemetry = TelemetryHub()

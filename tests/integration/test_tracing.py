@@ -1,0 +1,73 @@
+"""OpenTelemetry traces: off unless configured; when on, a request gives a server span
+(tagged with the request id) whose SQL statements are child spans of the same trace.
+
+Spans go to the SDK's in-memory exporter through the container's ``tracer_provider``."""
+
+from collections.abc import Sequence
+
+from dependency_injector import providers
+from litestar.testing import AsyncTestClient
+from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
+
+from tests.conftest import make_settings
+from tutor_platform.bootstrap.app import create_app
+from tutor_platform.bootstrap.container import build_container
+from tutor_platform.bootstrap.tracing import REQUEST_ID_ATTRIBUTE
+
+
+def _ancestors(span: ReadableSpan, by_id: dict[int, ReadableSpan]) -> list[ReadableSpan]:
+    chain = []
+    while span.parent is not None and span.parent.span_id in by_id:
+        span = by_id[span.parent.span_id]
+        chain.append(span)
+    return chain
+
+
+def _sql(spans: Sequence[ReadableSpan]) -> list[ReadableSpan]:
+    return [s for s in spans if s.attributes and "db.system" in s.attributes]
+
+
+async def test_a_request_is_a_server_span_with_its_sql_as_child_spans(database_url: str) -> None:
+    settings = make_settings(database_url, redis_url="", job_backend="inprocess")
+    container = build_container(settings)
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    container.tracer_provider.override(providers.Object(provider))
+    app = create_app(settings, container=container)
+    try:
+        async with AsyncTestClient(app=app) as client:
+            exporter.clear()
+            response = await client.get("/api/v1/courses", headers={"X-Request-ID": "trace-me-1"})
+            assert response.status_code == 200
+    finally:
+        HTTPXClientInstrumentor().uninstrument()  # instrumented once per process
+
+    spans = exporter.get_finished_spans()
+    [server] = [s for s in spans if s.kind == SpanKind.SERVER]
+    assert server.attributes is not None
+    assert server.attributes[REQUEST_ID_ATTRIBUTE] == "trace-me-1"
+    assert server.attributes["http.status_code"] == 200
+    # Background work (the in-process job runner's ticks) has traces of its own.
+    sql = [s for s in _sql(spans) if s.context.trace_id == server.context.trace_id]
+    assert any(s.name.startswith("SELECT") for s in sql), [s.name for s in spans]
+    by_id = {s.context.span_id: s for s in spans}
+    for statement in sql:
+        assert statement.kind == SpanKind.CLIENT
+        assert server in _ancestors(statement, by_id)
+
+
+async def test_tracing_is_off_unless_configured(database_url: str) -> None:
+    assert not make_settings(database_url).tracing_enabled
+    assert build_container(make_settings(database_url)).tracer_provider() is None
+    on = make_settings(database_url, otel_exporter_otlp_endpoint="http://127.0.0.1:4318")
+    assert on.tracing_enabled
+    assert build_container(on).tracer_provider() is not None
+    off = make_settings(
+        database_url, otel_exporter_otlp_endpoint="http://127.0.0.1:4318", otel_sdk_disabled=True
+    )
+    assert not off.tracing_enabled
