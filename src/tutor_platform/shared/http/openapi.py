@@ -169,11 +169,13 @@ def _unwrapped(info: msgspec.inspect.Type) -> msgspec.inspect.Type:
 
 def _constrain_nullable(prop: Schema, info: msgspec.inspect.Type) -> None:
     """Copy the constraints of an optional field's type (``Annotated[int, Meta(ge=1)] |
-    None``), which Litestar drops from the arms of the union, onto its non-null arm."""
+    None``, or ``| UnsetType`` in a patch), which Litestar drops from the arms of the union,
+    onto its one arm that is not null."""
     info = _unwrapped(info)
-    if not isinstance(info, msgspec.inspect.UnionType) or not prop.one_of:
+    if not prop.one_of:
         return
-    types = [_unwrapped(t) for t in info.types if not isinstance(t, msgspec.inspect.NoneType)]
+    members = info.types if isinstance(info, msgspec.inspect.UnionType) else (info,)
+    types = [_unwrapped(t) for t in members if not isinstance(t, msgspec.inspect.NoneType)]
     arms = [a for a in prop.one_of if isinstance(a, Schema) and a.type != OpenAPIType.NULL]
     if len(types) != 1 or len(arms) != 1:
         return
