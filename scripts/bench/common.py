@@ -21,7 +21,9 @@ ADMIN_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 DATABASE = "tutor_bench"
-PLATFORM_PORT, BASELINE_PORT = 8801, 8802
+PLATFORM_PORT = int(os.environ.get("BENCH_PLATFORM_PORT", "8801"))
+BASELINE_PORT = int(os.environ.get("BENCH_BASELINE_PORT", "8802"))
+"""Other ports on a machine where someone else's benchmark holds these."""
 PASSWORD = "Quartz-lantern-41x-river"
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 

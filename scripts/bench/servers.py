@@ -13,7 +13,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def wait_ready(url: str, timeout: float = 60.0) -> None:
+def wait_ready(url: str, timeout: float = 180.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
