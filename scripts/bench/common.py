@@ -19,10 +19,11 @@ from scripts.bench.wrk import WrkResult
 ADMIN_URL = os.environ.get(
     "BENCH_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 )
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 DATABASE = "tutor_bench"
 PLATFORM_PORT = int(os.environ.get("BENCH_PLATFORM_PORT", "8801"))
-"""Another port (``BENCH_PLATFORM_PORT``) lets benches of several work trees run at once."""
-BASELINE_PORT = 8802
+BASELINE_PORT = int(os.environ.get("BENCH_BASELINE_PORT", "8802"))
+"""Other ports on a machine where someone else's benchmark holds these."""
 PASSWORD = "Quartz-lantern-41x-river"
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 
@@ -43,11 +44,12 @@ async def fresh_database(name: str = DATABASE) -> str:
 
 
 def platform_env(database_url: str) -> dict[str, str]:
+    """The production configuration (Redis on, as deployments run), rate limits off."""
     return {
         "ENVIRONMENT": "production",
         "SECRET_KEY": SECRET,
         "DATABASE_URL": database_url,
-        "REDIS_URL": "",
+        "REDIS_URL": REDIS_URL,
         "RATE_LIMIT_ENABLED": "false",
         "LOG_LEVEL": "WARNING",
     }

@@ -65,7 +65,7 @@ def run_wrk(
     """
     script_lines = [f'wrk.method = "{method}"']
     for key, value in (headers or {}).items():
-        script_lines.append(f'wrk.headers["{key}"] = "{value}"')
+        script_lines.append(f"wrk.headers[ [[{key}]] ] = [[{value}]]")
     if body is not None:
         script_lines.append(f"wrk.body = [[{body}]]")
     if paths:

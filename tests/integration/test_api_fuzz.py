@@ -1,11 +1,23 @@
 """schemathesis over every operation of ``/schema/openapi.json``, in process.
 
-Valid and invalid requests (positive and negative generation) must never give a 5xx, must get
-a documented status and media type, and must answer bodies that match the documented schema.
-Requests carry an administrator's bearer token, so protected and admin operations run past
-authentication. Bounded and deterministic: a fixed number of derandomized examples per
-operation and mode. (schemathesis's lazy pytest loader fails on pytest 9, so the operations
-are walked here and every failure is reported together.)
+Every check schemathesis has runs on each generated request (``ALL_CHECKS``): valid and invalid
+requests (positive and negative generation) must never give a 5xx, must get a documented status,
+media type and headers, must answer bodies that match the documented schema, invalid ones must
+be refused and valid ones accepted, and an operation that declares authentication must refuse
+the request without it. Requests carry an administrator's bearer token, so protected and admin
+operations run past authentication. Bounded and deterministic: a fixed number of derandomized
+examples per operation and mode. (schemathesis's lazy pytest loader fails on pytest 9, so the
+operations are walked here and every failure is reported together.)
+
+The reasoned exceptions (docs/decisions.md, "Fuzzing with every check"):
+- strings are generated without U+0000, which SPEC 0 refuses with 422 everywhere;
+- a valid request may be refused for what a schema cannot say (``DOCUMENTED_REFUSALS``,
+  ``REFUSED_AS_DOCUMENTED``): an integer written as ``2.0``, a reference to something missing
+  or not the caller's, text rules, rules between fields...; and two gaps the schema should
+  close (``KNOWN_GAPS``);
+- ``object_level_authorization``, ``use_after_free`` and ``ensure_resource_availability``
+  follow links between operations in schemathesis's stateful phase, which this walk does not
+  run; the authorization matrices of each context test what they would.
 
 Runs once, in the SQLite pass: schemathesis fuzzes the HTTP schema, which is the same on either
 database.
@@ -18,16 +30,10 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from litestar import Litestar
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import CHECKS as REGISTERED_CHECKS
 from schemathesis.generation import GenerationMode
 from schemathesis.python import asgi
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    negative_data_rejection,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import make_settings
 from tutor_platform.bootstrap.app import create_app
@@ -36,13 +42,55 @@ ADMIN_EMAIL = "fuzz-admin@example.com"
 ADMIN_PASSWORD = "Quiet-orchard-lantern-2026"
 MAX_EXAMPLES = 25
 MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    negative_data_rejection,
+DOCUMENTED_REFUSALS = (
+    "control characters",  # SPEC 0 text rules, said in each field's description
+    "printable characters",
+    "must not contain the username",  # the password policy
+    "must be an email address",  # an address a mail server takes, narrower than `format: email`
+    "is required",  # rules between fields: one that another field's value requires or forbids
+    "is only given with",
+    "needs keywords, guidance or a model answer",
+    "you can see",  # a reference to something missing or not the caller's: 422 (SPEC 3.3)
+    "must be an existing",
+    "must be one of your",
+    "must be a whole number",  # 2.0 is an integer to JSON Schema, not to msgspec
+    "must not be empty",  # empty once trimmed
+)
+"""Words of a 422 that refuses a request valid to the schema for a documented reason."""
+REFUSED_AS_DOCUMENTED = {
+    ("POST /api/v1/files", 415),  # the type is read from the content, not the part's header
+    ("GET /api/v1/integrations/google-drive/callback", 400),  # a single-use OAuth state
+}
+KNOWN_GAPS = {
+    ("POST /api/v1/courses/{course_id}/quizzes", "is not in a form this field accepts"),
+    ("PATCH /api/v1/quizzes/{quiz_id}", "is not in a form this field accepts"),
+    ("POST /api/v1/integrations/google-drive/files/{drive_file_id}/import", "Google Drive"),
+}
+"""Refusals whose rule the schema should say and does not yet (assessment's option ids, the
+Drive file id of a path): reported to their contexts' owners, listed here so that no other
+refusal of the same operation passes unseen."""
+
+
+def documented_refusal(label: str, response: Any) -> bool:
+    if (label, response.status_code) in REFUSED_AS_DOCUMENTED:
+        return True
+    if response.status_code != 422:
+        return False
+    errors = response.json().get("errors") or [{"message": ""}]
+    phrases = [*DOCUMENTED_REFUSALS, *(words for op, words in KNOWN_GAPS if op == label)]
+    return all(any(words in error["message"] for words in phrases) for error in errors)
+
+
+def accepts_valid_data(ctx: Any, response: Any, case: schemathesis.Case) -> bool | None:
+    """``positive_data_acceptance``, except for the refusals documented above."""
+    if documented_refusal(case.operation.label, response):
+        return None
+    return positive_data_acceptance(ctx, response, case)
+
+
+ALL_CHECKS: list[Any] = [
+    accepts_valid_data if check is positive_data_acceptance else check
+    for check in REGISTERED_CHECKS.get_all()
 ]
 
 
@@ -92,7 +140,7 @@ def fuzz(operation: Any, mode: GenerationMode, headers: dict[str, str]) -> None:
     )
     @given(case=operation.as_strategy(generation_mode=mode))
     def run(case: schemathesis.Case) -> None:
-        case.call_and_validate(headers=headers, checks=CHECKS)
+        case.call_and_validate(headers=headers, checks=ALL_CHECKS)
 
     run()
 
@@ -109,7 +157,9 @@ def modes_for(operation: Any) -> tuple[GenerationMode, ...]:
 def test_every_operation_conforms(fuzzed_app: Litestar) -> None:
     schema = schemathesis.openapi.from_asgi("/schema/openapi.json", fuzzed_app)
     # The token is ours to send; unknown query parameters are ignored by design (decisions.md).
-    schema.config.generation.update(with_security_parameters=False, allow_extra_parameters=False)
+    schema.config.generation.update(
+        with_security_parameters=False, allow_extra_parameters=False, allow_x00=False
+    )
     # A generated body over the size cap is rejected with 413, which is a rejection too.
     rejection = schema.config.checks.negative_data_rejection
     rejection.expected_statuses = [*rejection.expected_statuses, "413"]

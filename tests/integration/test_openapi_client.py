@@ -197,6 +197,38 @@ async def test_response_fields_are_required_since_they_are_always_sent(
     assert {"deleted_at", "duration_ms"} <= set(schemas["FileResponse"]["required"])
 
 
+CONSTRAINTS = ("minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems")
+
+
+def nullable_constraints(schema: Document) -> dict[str, Any]:
+    """The constraints of the non-null arm of ``X | null`` (``anyOf`` or ``oneOf``)."""
+    arms = schema.get("anyOf") or schema.get("oneOf") or []
+    typed = [arm for arm in arms if arm.get("type") != "null"]
+    if len(typed) != 1 or len(arms) != 2:
+        return {}
+    return {key: typed[0][key] for key in CONSTRAINTS if key in typed[0]}
+
+
+async def test_optional_fields_keep_the_constraints_the_server_checks(
+    document: Document,
+) -> None:
+    """An optional ``rating`` is still 1 to 5 in the document, as msgspec checks it."""
+    schemas = document["components"]["schemas"]
+    requests = [cls for cls in struct_classes() if cls.__struct_config__.forbid_unknown_fields]
+    _, components = msgspec.json.schema_components(requests)
+    checked = 0
+    for name, own in components.items():
+        documented = schemas.get(name, {}).get("properties", {})
+        for field, spec in own.get("properties", {}).items():
+            expected = nullable_constraints(spec)
+            if expected and field in documented:
+                checked += 1
+                assert nullable_constraints(documented[field]) == expected, (name, field)
+    assert checked >= 10
+    rating = schemas["FeedbackCreate"]["properties"]["rating"]
+    assert nullable_constraints(rating) == {"minimum": 1, "maximum": 5}
+
+
 async def test_error_code_is_an_enum_of_every_code(document: Document) -> None:
     error_code = document["components"]["schemas"]["ErrorBody"]["properties"]["error_code"]
     assert set(error_code["enum"]) == set(get_args(ErrorCode)) == set(STATUS_BY_CODE)

@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 from tutor_platform.assessment.adapters.inbound.http.routes import ASSESSMENT_CONTROLLERS
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.demo.seed import load_demo_on_start
+from tutor_platform.bootstrap.heap import freeze_start_up_heap
 from tutor_platform.bootstrap.jobs import JOB_KINDS
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.migrations import upgrade_database
@@ -28,7 +29,7 @@ from tutor_platform.integrations.adapters.inbound.mcp.route import mcp_route
 from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
-from tutor_platform.shared.http.conditional import ConditionalGetMiddleware
+from tutor_platform.shared.http.conditional import ConditionalGetMiddleware, Gzip
 from tutor_platform.shared.http.errors import exception_to_response
 from tutor_platform.shared.http.openapi import (
     ErrorResponsesPlugin,
@@ -83,11 +84,13 @@ def create_app(
     *,
     migrate_on_start: bool | None = None,
     extra_route_handlers: Sequence[ControllerRouterHandler] = (),
+    freeze_heap: bool = False,
 ) -> Litestar:
     """Build the API application for ``settings`` (by default, from the environment).
 
     ``migrate_on_start`` defaults to true on the embedded SQLite database only;
-    ``extra_route_handlers`` (tests only) are mounted at the root next to the others.
+    ``extra_route_handlers`` (tests only) are mounted at the root next to the others;
+    ``freeze_heap`` (``serve``) freezes what start-up built once it is complete.
     """
     settings = settings or load_settings()
     container = container or build_container(settings)
@@ -113,6 +116,8 @@ def create_app(
             for feed in container.cache_feeds():
                 await feed.start()
             await container.job_queue().start()
+            if freeze_heap:
+                freeze_start_up_heap()
             yield
         finally:
             telemetry.detach(metrics)
@@ -126,9 +131,14 @@ def create_app(
         trace_engine(tracing, container.engine())
         trace_outgoing_http(tracing)
     compression = None
+    gzip = None
     if settings.compression != "none":
+        gzip = Gzip()
         compression = CompressionConfig(
-            backend=settings.compression, minimum_size=500, exclude_opt_key="skip_compression"
+            backend=settings.compression,
+            minimum_size=gzip.minimum_size,
+            gzip_compress_level=gzip.level,
+            exclude_opt_key="skip_compression",
         )
 
     app = Litestar(
@@ -147,7 +157,7 @@ def create_app(
             AllowedMethodsMiddleware(),
             QueryTextMiddleware(),
             BodyMediaTypeMiddleware(),
-            ConditionalGetMiddleware(container.catalog_cache),
+            ConditionalGetMiddleware(container.catalog_cache, gzip),
         ],
         plugins=[
             OperationConventionsPlugin(),

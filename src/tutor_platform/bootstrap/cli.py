@@ -34,7 +34,7 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
         asyncio.run(preflight(settings, migrate=settings.is_sqlite))
     except StartupError as exc:
         return _start_failed(settings, str(exc))
-    app = create_app(settings)
+    app = create_app(settings, freeze_heap=True)
     url = f"http://{settings.host}:{settings.port}"
     announce(
         f"Tutor Platform on {url} (API docs at /schema)",

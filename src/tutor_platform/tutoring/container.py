@@ -81,7 +81,7 @@ class TutoringContainer(containers.DeclarativeContainer):
     branches = providers.Factory(Branches, **_tutors, conversation=conversation, clock=clock)
     rerun_message = providers.Factory(RerunMessage, branches, send_message)
     rerun_stream = providers.Factory(RerunStream, branches, stream_message)
-    stream_recorder = providers.Singleton(StreamRecorder, stream_log)
+    stream_recorder = providers.Singleton(StreamRecorder, stream_log, detached_tasks)
     resume_stream = providers.Factory(
         ResumeStream, **_store, log=stream_log, idle_seconds=stream_idle_seconds
     )

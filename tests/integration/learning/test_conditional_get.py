@@ -116,6 +116,33 @@ async def test_a_repeated_anonymous_catalog_read_is_304_without_a_query(
     assert statements.count == 0
 
 
+async def test_each_encoding_has_its_own_body_and_tag_whoever_filled_the_cache(
+    client: Client, make_course: MakeCourse, teacher: Account
+) -> None:
+    course = await make_course(teacher, sections=1, lessons_per_section=8)
+    url = f"{API}/courses/{course.id}/lessons"
+    gzipped = await client.get(url, headers={"Accept-Encoding": "gzip"})
+    plain = await client.get(url, headers={"Accept-Encoding": "identity"})
+    declined = await client.get(url, headers={"Accept-Encoding": "gzip;q=0, br"})
+
+    assert len(plain.content) >= 1024, "big enough to be compressed"
+    assert gzipped.headers["content-encoding"] == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert "content-encoding" not in declined.headers
+    assert gzipped.json() == plain.json() == declined.json()
+    assert int(gzipped.headers["content-length"]) < len(plain.content)
+    assert gzipped.headers["etag"] == plain.headers["etag"][:-1] + '-gzip"'
+    assert declined.headers["etag"] == plain.headers["etag"]
+    for response in (gzipped, plain):
+        assert response.headers["vary"] == "Authorization, Accept-Encoding"
+
+    again = await client.get(
+        url, headers={"Accept-Encoding": "gzip", "If-None-Match": gzipped.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert again.headers["etag"] == gzipped.headers["etag"]
+
+
 async def test_a_write_gives_the_next_read_a_new_body_and_tag(
     client: Client, course: CourseIds, teacher: Account
 ) -> None:

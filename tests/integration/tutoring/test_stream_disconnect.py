@@ -1,15 +1,16 @@
 """A client that leaves mid-stream, against a real server (uvicorn in a thread, an httpx
-client that closes after the first piece): the user message and the part of the answer
-generated so far are stored, with finish_reason ``client_disconnected``.
+client that closes after the first piece): the answer is still generated to its end and
+stored (finish_reason ``client_disconnected``), and a client that comes back with the
+``Last-Event-ID`` it last received gets the rest of the events.
 
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
 authorization, error bodies, serialization) over repositories whose database-specific behaviour
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
-import asyncio
 from typing import Any
 
 import httpx
+from httpx_sse import ServerSentEvent, aconnect_sse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -32,41 +33,55 @@ async def stored(engine: AsyncEngine, session_id: str) -> list[Any]:
         return list(result.all())
 
 
-async def first_delta(url: str, chat: Chat) -> str:
-    """Stream a message, read until the first delta, then leave."""
-    async with (
-        httpx.AsyncClient(base_url=url, timeout=10) as client,
-        client.stream(
-            "POST",
-            f"{API}/sessions/{chat.session['id']}/messages/stream",
-            json={"content": "Count to four"},
-            headers=chat.student.headers,
-        ) as response,
-    ):
-        assert response.status_code == 200
-        async for line in response.aiter_lines():
-            if line == "event: delta":
-                return line
+async def until_first_delta(client: httpx.AsyncClient, chat: Chat) -> list[ServerSentEvent]:
+    """Stream a message, read until the first delta, then leave (closing the connection)."""
+    url = f"{API}/sessions/{chat.session['id']}/messages/stream"
+    read: list[ServerSentEvent] = []
+    async with aconnect_sse(
+        client, "POST", url, json={"content": "Count to four"}, headers=chat.student.headers
+    ) as source:
+        assert source.response.status_code == 200
+        async for event in source.aiter_sse():
+            read.append(event)
+            if event.event == "delta":
+                return read
     raise AssertionError("no delta arrived")
 
 
-async def test_a_client_that_leaves_mid_stream_leaves_the_partial_answer_stored(
+async def resumed(
+    client: httpx.AsyncClient, chat: Chat, answer_id: str, last_event_id: str
+) -> list[ServerSentEvent]:
+    headers = {**chat.student.headers, "Last-Event-ID": last_event_id}
+    async with aconnect_sse(
+        client, "GET", f"{API}/messages/{answer_id}/stream", headers=headers
+    ) as source:
+        assert source.response.status_code == 200
+        return [event async for event in source.aiter_sse()]
+
+
+async def test_a_client_that_leaves_mid_stream_does_not_stop_the_answer_and_can_resume_it(
     settings: Settings, chat: Chat, db_engine: AsyncEngine
 ) -> None:
     app = create_app(settings, migrate_on_start=False)
-    model = use_model(app, ScriptedModel(*PIECES, delay=0.4))
+    model = use_model(app, ScriptedModel(*PIECES, delay=0.3))
     with serve_asgi(app) as url:
-        await first_delta(url, chat)
-        for _ in range(100):
-            rows = await stored(db_engine, chat.session["id"])
-            if len(rows) == 2:
-                break
-            await asyncio.sleep(0.05)
+        async with httpx.AsyncClient(base_url=url, timeout=10) as client:
+            first = await until_first_delta(client, chat)
+            answer_id = first[0].json()["assistant_message_id"]
+            assert len(model.sent) < len(PIECES), "the client left while it was generated"
+            rest = await resumed(client, chat, answer_id, first[-1].id)
+        rows = await stored(db_engine, chat.session["id"])
 
+    assert model.sent == list(PIECES), "the generation went on to its end"
     question, answer = rows
     assert (question.role, question.content) == ("user", "Count to four")
-    assert answer.role == "assistant"
-    assert answer.reply_to_id == question.id
+    assert (answer.role, answer.reply_to_id) == ("assistant", question.id)
+    assert str(answer.id) == answer_id
+    assert answer.content == "".join(PIECES)
     assert answer.meta["finish_reason"] == "client_disconnected"
-    assert answer.content in ("One ", "One two "), "what was generated before the client left"
-    assert len(model.sent) < len(PIECES), "the generation stopped"
+
+    assert [e.event for e in rest] == ["delta"] * (len(PIECES) - 1) + ["done"]
+    texts = [e.json()["text"] for e in first[1:] + rest[:-1]]
+    assert "".join(texts) == answer.content, "no piece lost or sent twice across the resume"
+    assert rest[-1].json()["content"] == answer.content
+    assert rest[-1].json()["metadata"]["finish_reason"] == "client_disconnected"

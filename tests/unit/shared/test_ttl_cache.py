@@ -76,6 +76,31 @@ async def test_a_load_that_overlaps_an_invalidation_is_not_stored() -> None:
     assert await get(cache, source, "a") == "new"
 
 
+async def test_an_invalidation_of_other_tags_does_not_keep_a_load_out() -> None:
+    source = Source(a="old")
+    cache: TtlCache[str, str] = TtlCache(10)
+    source.gate = asyncio.Event()
+    slow = asyncio.create_task(get(cache, source, "a"))
+    await asyncio.sleep(0)
+    await cache.invalidate(["key:b", "value:other"])
+    source.gate.set()
+    assert await slow == "old"
+    source.gate = None
+    await get(cache, source, "a")
+    assert source.loads == 1, "stored: nothing it carries was invalidated"
+
+
+async def test_a_load_older_than_the_forgotten_invalidations_is_not_stored() -> None:
+    cache: TtlCache[str, str] = TtlCache(10, max_tags=2)
+    since = cache.generation
+    for tag in ("t1", "t2", "t3"):
+        await cache.invalidate([tag])
+    assert not cache.put("page", "body", ["t1"], since=since), "t1's number was forgotten"
+    assert cache.put("page", "body", ["t1"], since=cache.generation)
+    cache.clear()
+    assert not cache.put("page", "body", ["other"], since=since)
+
+
 async def test_suspended_or_zero_ttl_caches_always_load() -> None:
     source = Source(a="1")
     off: TtlCache[str, str] = TtlCache(0)

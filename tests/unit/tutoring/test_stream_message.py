@@ -1,5 +1,6 @@
-"""Streaming an answer: the pieces, the stored answer, failures mid-way, and a consumer that
-leaves early (the part generated so far is stored)."""
+"""Streaming an answer: the pieces, the stored answer, failures mid-way, a client that left
+(the answer goes on and is stored whole), and events closed early (shutdown: the part
+generated so far is stored)."""
 
 import asyncio
 from collections.abc import AsyncGenerator
@@ -67,6 +68,45 @@ async def test_a_consumer_that_stops_early_leaves_the_partial_answer_stored() ->
     assert answers[0].metadata.finish_reason == CLIENT_DISCONNECTED
     assert answers[0].metadata.tokens_out == 1
     assert world.committed.sessions[session.id].message_count == 2
+
+
+async def test_an_answer_whose_client_left_is_generated_whole_with_the_reason() -> None:
+    world = World(model=ScriptedModel("Cells ", "divide ", "by mitosis."))
+    student, session = await chat(world)
+    stream = await world.stream_message().execute(student, session.id, NewMessage("How?"))
+
+    assert await anext(stream.events) == Delta("Cells ")
+    stream.audience.leave()
+    rest = await collect(stream.events)
+
+    assert isinstance(rest[-1], Done)
+    stored = world.committed.messages[rest[-1].message.id]
+    assert stored.content == "Cells divide by mitosis."
+    assert stored.metadata is not None
+    assert stored.metadata.finish_reason == CLIENT_DISCONNECTED
+
+
+async def test_a_relayed_answer_outlives_its_reader_until_shutdown() -> None:
+    world = World(model=ScriptedModel("One ", "two ", "three ", "four.", delay=0.3))
+    student, session = await chat(world)
+    stream = await world.stream_message().execute(student, session.id, NewMessage("Count"))
+    relayed = world.detached.relay(stream.events, stream.audience.leave)
+
+    assert await anext(relayed) == Delta("One ")
+    await relayed.aclose()
+    assert not stream.audience.present
+    for _ in range(100):
+        if len(world.model.sent) == 2:
+            break
+        await asyncio.sleep(0.02)
+    assert world.model.sent == ["One ", "two "], "it went on without a reader"
+    await world.detached.drain(seconds=0.05)
+
+    [answer] = [m for m in world.committed.messages.values() if m.role == ASSISTANT]
+    assert answer.content.startswith("One two ")
+    assert answer.content != "One two three four.", "shutdown stopped it"
+    assert answer.metadata is not None
+    assert answer.metadata.finish_reason == CLIENT_DISCONNECTED
 
 
 async def test_a_cancelled_stream_stores_what_was_generated() -> None:

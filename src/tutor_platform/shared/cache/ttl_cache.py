@@ -48,8 +48,11 @@ class TtlCache(Generic[K, V]):
     """Keeps loaded values for ``ttl_seconds`` (0 turns the cache off), at most ``max_entries``.
 
     Each entry carries tags; :meth:`invalidate` drops every entry with one of the given tags.
-    A load that overlaps an invalidation is returned but not stored, so a value read before a
-    change can never be cached after that change was announced.
+    A load that overlaps an invalidation of one of its value's tags is returned but not stored,
+    so a value read before a change can never be cached after that change was announced; an
+    invalidation of other tags does not keep it out. Each invalidation is numbered, and the
+    number of the last one of each tag is kept (for the ``max_tags`` most recent tags; a load
+    older than the ones forgotten is not stored).
     """
 
     def __init__(
@@ -57,16 +60,20 @@ class TtlCache(Generic[K, V]):
         ttl_seconds: float,
         *,
         max_entries: int = 10_000,
+        max_tags: int = 10_000,
         monotonic: Callable[[], float] = time.monotonic,
         name: str = "cache",
     ) -> None:
         self.name = name
         self._ttl = ttl_seconds
         self._max_entries = max_entries
+        self._max_tags = max_tags
         self._monotonic = monotonic
         self._entries: OrderedDict[K, tuple[float, V, Collection[str]]] = OrderedDict()
         self._tagged: dict[str, set[K]] = {}
         self._generation = 0
+        self._invalidated: OrderedDict[str, int] = OrderedDict()
+        self._floor = 0
         self._suspended = False
 
     async def get_or_load(
@@ -92,7 +99,7 @@ class TtlCache(Generic[K, V]):
         value = await load()
         value_tags = tags(value)
         _note(value_tags)
-        if generation == self._generation:
+        if self._current(value_tags, generation):
             self._store(key, now + self._ttl, value, value_tags)
         return value
 
@@ -100,6 +107,13 @@ class TtlCache(Generic[K, V]):
     def generation(self) -> int:
         """Changes with every invalidation: pass it to :meth:`put` as it was before reading."""
         return self._generation
+
+    def _current(self, tags: Collection[str], since: int) -> bool:
+        """Whether no tag of ``tags`` was invalidated after ``since`` (nor everything)."""
+        if since < self._floor:
+            return False
+        invalidated = self._invalidated
+        return all(invalidated.get(tag, -1) <= since for tag in tags)
 
     def peek(self, key: K) -> V | None:
         """The unexpired value of ``key``, or None (nothing is loaded)."""
@@ -110,9 +124,9 @@ class TtlCache(Generic[K, V]):
         return entry[1]
 
     def put(self, key: K, value: V, tags: Collection[str], *, since: int) -> bool:
-        """Store ``value`` unless the cache is off or anything was invalidated after
+        """Store ``value`` unless the cache is off or one of ``tags`` was invalidated after
         ``generation`` was ``since`` (the value may predate that change); True if stored."""
-        if self._ttl <= 0 or self._suspended or since != self._generation:
+        if self._ttl <= 0 or self._suspended or not self._current(tags, since):
             return False
         self._store(key, self._monotonic() + self._ttl, value, tags)
         return True
@@ -120,12 +134,19 @@ class TtlCache(Generic[K, V]):
     async def invalidate(self, tags: Collection[str]) -> None:
         self._generation += 1
         for tag in tags:
+            self._invalidated.pop(tag, None)
+            self._invalidated[tag] = self._generation
             for key in self._tagged.pop(tag, set()):
                 self._drop(key)
+        while len(self._invalidated) > self._max_tags:
+            _, number = self._invalidated.popitem(last=False)
+            self._floor = max(self._floor, number)
 
     def clear(self) -> None:
         """Forget everything."""
         self._generation += 1
+        self._floor = self._generation
+        self._invalidated.clear()
         self._entries.clear()
         self._tagged.clear()
 

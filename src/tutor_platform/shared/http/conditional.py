@@ -13,8 +13,15 @@ body. The modes say what more may be done:
 - ``ANONYMOUS``: as ``SHARED`` for anonymous callers only (the read has an effect for signed-in
   ones, such as recording access to a lesson); a signed-in caller gets ``PRIVATE``.
 - ``PRIVATE``: the body is built each time and hashed; a 304 saves the transfer, not the work.
+
+Compression of these routes is done here, not by Litestar's middleware (told to leave them
+alone through ``ScopeState.is_cached``): a body of at least ``Gzip.minimum_size`` bytes is
+gzipped once, without a timestamp, and kept with the identity body, so that a cached read
+compresses nothing and each encoding has a stable strong tag of its own (``"…-gzip"``); the
+answer varies on ``Accept-Encoding``.
 """
 
+import gzip
 import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -25,6 +32,7 @@ from litestar import Request
 from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.utils.scope.state import ScopeState
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.cache.ttl_cache import TtlCache, recording_reads
@@ -50,13 +58,37 @@ def representation(reuse: Reuse) -> dict[str, str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Gzip:
+    """How bodies are compressed for clients that accept gzip (levels and size chosen by
+    measurement, see docs/benchmarks.md)."""
+
+    level: int = 6
+    minimum_size: int = 1024
+
+    def compress(self, body: bytes) -> bytes | None:
+        """The gzipped body (deterministic: no timestamp), or None when too small to gain."""
+        if len(body) < self.minimum_size:
+            return None
+        return gzip.compress(body, compresslevel=self.level, mtime=0)
+
+
+@dataclass(frozen=True, slots=True)
 class Representation:
-    """An encoded 200 response: its tag, body and the headers it was sent with."""
+    """An encoded 200 response: its tag, body (and gzipped body, when worth it) and the
+    headers it was sent with."""
 
     etag: str
     body: bytes
     headers: tuple[tuple[bytes, bytes], ...]
     public: bool
+    gzipped: bytes | None = None
+
+    def encoded(self, accept_encoding: str) -> tuple[str, bytes, bool]:
+        """The tag and body to send to a client with this ``Accept-Encoding``, and whether
+        they are gzipped."""
+        if self.gzipped is not None and accepts_gzip(accept_encoding):
+            return f'{self.etag[:-1]}-gzip"', self.gzipped, True
+        return self.etag, self.body, False
 
 
 def entity_tag(body: bytes) -> str:
@@ -71,6 +103,20 @@ def matches(if_none_match: str, etag: str) -> bool:
         candidate = candidate.strip()
         if candidate == "*" or candidate.removeprefix("W/") == wanted:
             return True
+    return False
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an ``Accept-Encoding`` header accepts gzip (by name or ``*``, q above 0)."""
+    for item in accept_encoding.lower().split(","):
+        name, _, params = item.partition(";")
+        if name.strip() not in ("gzip", "x-gzip", "*"):
+            continue
+        quality = params.strip().removeprefix("q=")
+        try:
+            return not params.strip() or float(quality) > 0
+        except ValueError:
+            return False
     return False
 
 
@@ -111,8 +157,12 @@ class ConditionalGetMiddleware(ASGIMiddleware):
 
     scopes = (ScopeType.HTTP,)
 
-    def __init__(self, cache: Callable[[], TtlCache[Hashable, Any]]) -> None:
+    def __init__(
+        self, cache: Callable[[], TtlCache[Hashable, Any]], gzip: Gzip | None = None
+    ) -> None:
         self.cache = cache
+        self.gzip = gzip
+        self.vary = b"Authorization, Accept-Encoding" if gzip else b"Authorization"
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         reuse = scope["route_handler"].opt.get(REPRESENTATION_OPT)
@@ -126,10 +176,11 @@ class ConditionalGetMiddleware(ASGIMiddleware):
         if key is not None:
             stored = cache.peek(key)
             if isinstance(stored, Representation):
-                await _send(stored, request, send)
+                await self._send(stored, request, send)
                 return
         since = cache.generation
         capture = _Capture()
+        ScopeState.from_scope(scope).is_cached = True  # Litestar's compression: hands off
         with recording_reads() as tags:
             await next_app(scope, receive, capture)
         if capture.status != 200:
@@ -140,10 +191,39 @@ class ConditionalGetMiddleware(ASGIMiddleware):
             body=capture.body,
             headers=tuple(h for h in capture.headers if h[0].lower() not in _FORGET),
             public=viewer == ANONYMOUS_AUDIENCE,
+            gzipped=self._gzipped(capture.body, request, key is not None and bool(tags)),
         )
         if key is not None and tags:
             cache.put(key, made, frozenset(tags), since=since)
-        await _send(made, request, send)
+        await self._send(made, request, send)
+
+    def _gzipped(self, body: bytes, request: Request[Any, Any, Any], kept: bool) -> bytes | None:
+        """The gzipped body when it will be cached (for every later gzip client) or this
+        client accepts gzip; None otherwise."""
+        if self.gzip is None:
+            return None
+        if kept or accepts_gzip(request.headers.get("accept-encoding", "")):
+            return self.gzip.compress(body)
+        return None
+
+    async def _send(
+        self, made: Representation, request: Request[Any, Any, Any], send: Send
+    ) -> None:
+        etag, body, gzipped = made.encoded(request.headers.get("accept-encoding", ""))
+        validators = [
+            (b"etag", etag.encode()),
+            (b"cache-control", b"public, no-cache" if made.public else b"private, no-cache"),
+            (b"vary", self.vary),
+        ]
+        if matches(request.headers.get("if-none-match", ""), etag):
+            await send({"type": "http.response.start", "status": 304, "headers": validators})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return
+        encoding = [(b"content-encoding", b"gzip")] if gzipped else []
+        length = [(b"content-length", str(len(body)).encode())]
+        headers = [*made.headers, *encoding, *length, *validators]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
 async def _viewer(request: Request[Any, Any, Any]) -> str | None:
@@ -162,22 +242,6 @@ def _key(scope: Scope, reuse: str, viewer: str | None) -> Hashable | None:
     if reuse == Reuse.ANONYMOUS and viewer != ANONYMOUS_AUDIENCE:
         return None
     return ("http", scope["path"], scope["query_string"], viewer)
-
-
-async def _send(made: Representation, request: Request[Any, Any, Any], send: Send) -> None:
-    validators = [
-        (b"etag", made.etag.encode()),
-        (b"cache-control", b"public, no-cache" if made.public else b"private, no-cache"),
-        (b"vary", b"Authorization"),
-    ]
-    if matches(request.headers.get("if-none-match", ""), made.etag):
-        await send({"type": "http.response.start", "status": 304, "headers": validators})
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
-        return
-    length = [(b"content-length", str(len(made.body)).encode())]
-    headers = [*made.headers, *length, *validators]
-    await send({"type": "http.response.start", "status": 200, "headers": headers})
-    await send({"type": "http.response.body", "body": made.body, "more_body": False})
 
 
 async def _replay(capture: _Capture, send: Send) -> None:

@@ -148,11 +148,51 @@ def _inline_single_one_of(schema: Schema) -> None:
             setattr(schema, field.name, value)
 
 
+_CONSTRAINTS = {
+    "ge": "minimum",
+    "le": "maximum",
+    "gt": "exclusive_minimum",
+    "lt": "exclusive_maximum",
+    "multiple_of": "multiple_of",
+    "min_length": "min_length",
+    "max_length": "max_length",
+    "pattern": "pattern",
+}
+_ITEM_CONSTRAINTS = {"min_length": "min_items", "max_length": "max_items"}
+
+
+def _unwrapped(info: msgspec.inspect.Type) -> msgspec.inspect.Type:
+    while isinstance(info, msgspec.inspect.Metadata):
+        info = info.type
+    return info
+
+
+def _constrain_nullable(prop: Schema, info: msgspec.inspect.Type) -> None:
+    """Copy the constraints of an optional field's type (``Annotated[int, Meta(ge=1)] |
+    None``, or ``| UnsetType`` in a patch), which Litestar drops from the arms of the union,
+    onto its one arm that is not null."""
+    info = _unwrapped(info)
+    if not prop.one_of:
+        return
+    members = info.types if isinstance(info, msgspec.inspect.UnionType) else (info,)
+    types = [_unwrapped(t) for t in members if not isinstance(t, msgspec.inspect.NoneType)]
+    arms = [a for a in prop.one_of if isinstance(a, Schema) and a.type != OpenAPIType.NULL]
+    if len(types) != 1 or len(arms) != 1:
+        return
+    names = _ITEM_CONSTRAINTS if isinstance(types[0], msgspec.inspect.ListType) else {}
+    for constraint, attribute in _CONSTRAINTS.items():
+        value = getattr(types[0], constraint, None)
+        name = names.get(constraint, attribute)
+        if value is not None and getattr(arms[0], name) is None:
+            setattr(arms[0], name, value)
+
+
 class StrictStructSchemaPlugin(StructSchemaPlugin):
     """Litestar's msgspec schemas, plus ``additionalProperties: false`` for structs declared
     with ``forbid_unknown_fields=True`` (request bodies: they answer 422 to any other
-    property), and every property required in the others (responses: without
-    ``omit_defaults`` msgspec writes every field, ``null`` included)."""
+    property), every property required in the others (responses: without
+    ``omit_defaults`` msgspec writes every field, ``null`` included), and the constraints of
+    optional fields' types (``minimum``, ``maxLength``...) that Litestar leaves out."""
 
     def to_openapi_schema(
         self, field_definition: FieldDefinition, schema_creator: SchemaCreator
@@ -161,8 +201,11 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         info = msgspec.inspect.type_info(field_definition.type_)
         if not isinstance(info, msgspec.inspect.StructType):
             return schema
-        for prop in (schema.properties or {}).values():
+        fields = {f.encode_name: f.type for f in info.fields}
+        for name, prop in (schema.properties or {}).items():
             if isinstance(prop, Schema):
+                if name in fields:
+                    _constrain_nullable(prop, fields[name])
                 _inline_single_one_of(prop)
         if info.forbid_unknown_fields:
             schema.additional_properties = False

@@ -193,6 +193,7 @@ class RerunStream:
             streamed.user_message,
             self._restoring(rerun, streamed.events),
             assistant_message_id=streamed.assistant_message_id,
+            audience=streamed.audience,
         )
 
     async def _restoring(

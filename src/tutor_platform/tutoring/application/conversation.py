@@ -240,8 +240,8 @@ class Conversation:
     async def interrupted(
         self, turn: Turn, briefing: Briefing | None, text: str, latency_ms: int
     ) -> Message | None:
-        """The client left: store what was generated (finish reason ``client_disconnected``),
-        or record the question as unanswered when nothing was."""
+        """The events were stopped (shutdown): store what was generated (finish reason
+        ``client_disconnected``), or record the question as unanswered when nothing was."""
         if not text:
             await self.unanswered(turn)
             return None

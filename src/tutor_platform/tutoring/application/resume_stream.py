@@ -6,13 +6,14 @@ Without ``Last-Event-ID`` the whole stream comes again; with one of this stream,
 after it, then the rest as they are generated. An id that is malformed, of another message,
 or of an event not sent yet is 400 ``BAD_REQUEST``. When the log is gone (expired, or the
 answer came from another way) but the answer is stored, ``done`` comes at once; when the
-producer stopped without ``done`` (the first client left), the stored part of the answer
+producer stopped without ``done`` (the server shut down), the stored part of the answer
 comes as ``done`` once it is saved. Someone else's answer (unless the caller is an admin,
 who may read for audit), or one never streamed nor stored, is 404.
 """
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
@@ -20,6 +21,8 @@ from uuid import UUID
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import BadRequest
 from tutor_platform.tutoring.application.alternatives import with_alternatives
+from tutor_platform.tutoring.application.detached import DetachedTasks
+from tutor_platform.tutoring.application.stream_message import Audience
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
 from tutor_platform.tutoring.domain.message import ASSISTANT, Message
 from tutor_platform.tutoring.domain.session import ensure_can_read
@@ -127,37 +130,56 @@ async def _once(item: Resumed) -> AsyncGenerator[Resumed, None]:
 
 
 class StreamRecorder:
-    """Numbers the events of a streamed answer and logs them as they are sent."""
+    """Numbers the events of a streamed answer and logs them as they are produced, by a task
+    of its own: a client that leaves does not stop the answer, whose events keep being logged
+    for a resume."""
 
-    def __init__(self, log: StreamLog) -> None:
+    def __init__(self, log: StreamLog, detached: DetachedTasks) -> None:
         self._log = log
+        self._detached = detached
 
-    async def record(
+    def record(
         self,
         owner_id: UUID,
         stream_id: UUID,
-        events: AsyncIterator[tuple[str, str, bool]],
+        events: AsyncGenerator[tuple[str, str, bool], None],
+        audience: Audience,
         *,
         log: bool = True,
     ) -> AsyncGenerator[LoggedEvent, None]:
         """Each ``(event, data, final)`` numbered from 1 and logged before it is passed on;
-        when the consumer stops before a final event, the log ends with ``closed``. A replay
-        of a stored answer (``log`` False) is numbered but not logged again."""
-        if log:
-            await self._log.start(stream_id, owner_id)
-        seq = 0
+        a consumer that stops early makes the ``audience`` leave, and the events run on. A
+        replay of a stored answer (``log`` False) is numbered but not logged again."""
+        if not log:
+            return _numbered(events)
+        return self._detached.relay(self._logged(owner_id, stream_id, events), audience.leave)
+
+    async def _logged(
+        self, owner_id: UUID, stream_id: UUID, events: AsyncGenerator[tuple[str, str, bool], None]
+    ) -> AsyncGenerator[LoggedEvent, None]:
+        """The numbered events, each logged; stopped before a final one (shutdown), the log
+        ends with ``closed``."""
+        await self._log.start(stream_id, owner_id)
         final = False
+        seq = 0
         try:
-            async for name, data, final in events:
-                seq += 1
-                logged = LoggedEvent(seq, name, data, final)
-                if log:
+            async with aclosing(events):
+                async for name, data, final in events:
+                    seq += 1
+                    logged = LoggedEvent(seq, name, data, final)
                     await self._log.append(stream_id, logged)
-                yield logged
+                    yield logged
         finally:
-            aclose = getattr(events, "aclose", None)
-            if aclose is not None:
-                await aclose()
-            if log and not final:
+            if not final:
                 closing = self._log.append(stream_id, LoggedEvent(seq + 1, CLOSED, "", True))
                 await asyncio.shield(closing)
+
+
+async def _numbered(
+    events: AsyncGenerator[tuple[str, str, bool], None],
+) -> AsyncGenerator[LoggedEvent, None]:
+    async with aclosing(events):
+        seq = 0
+        async for name, data, final in events:
+            seq += 1
+            yield LoggedEvent(seq, name, data, final)

@@ -5,16 +5,18 @@
 the events: ``Delta`` pieces whose concatenation is the answer (markers citing passages that
 were not sent are filtered out as the text arrives), then ``Done`` with the stored answer,
 or ``Failed`` (the provider failed: the user message stays unanswered, the partial text is
-not stored, a retry with the same ``client_message_id`` asks again). When the
-consumer stops early (the client left), the text generated so far is stored by a detached
-task with finish reason ``client_disconnected``.
+not stored, a retry with the same ``client_message_id`` asks again). The stream's
+``audience`` says whether the client is still reading: a client that left does not stop the
+answer (the HTTP edge keeps producing the events, so that a resume gets them), which is stored
+whole with finish reason ``client_disconnected``. When the events are closed early (shutdown),
+the text generated so far is stored by a detached task, with the same finish reason.
 """
 
 import asyncio
 import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from uuid import UUID
 
 from tutor_platform.ai.api import StreamItem, TextDelta, TutorModels
@@ -25,7 +27,7 @@ from tutor_platform.tutoring.application.conversation import Briefing, Conversat
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import elapsed_ms
 from tutor_platform.tutoring.domain.citations import MarkerFilter
-from tutor_platform.tutoring.domain.message import Message, NewMessage
+from tutor_platform.tutoring.domain.message import CLIENT_DISCONNECTED, Message, NewMessage
 
 logger = logging.getLogger("tutor_platform.tutoring")
 
@@ -49,6 +51,16 @@ class Failed:
 StreamEvent = Delta | Done | Failed
 
 
+@dataclass(slots=True)
+class Audience:
+    """Whether the client that asked is still reading the answer's events."""
+
+    present: bool = True
+
+    def leave(self) -> None:
+        self.present = False
+
+
 @dataclass(frozen=True, slots=True)
 class MessageStream:
     """The stored user message and the events of its answer."""
@@ -57,6 +69,7 @@ class MessageStream:
     events: AsyncGenerator[StreamEvent, None]
     replayed: bool = False
     assistant_message_id: UUID | None = None
+    audience: Audience = field(default_factory=Audience)
 
 
 class StreamMessage:
@@ -77,9 +90,11 @@ class StreamMessage:
         """The events answering the turn's question (a replay when it was answered)."""
         if turn.answer is not None:
             return MessageStream(turn.question, _replay(turn.answer), True, turn.answer.id)
-        return MessageStream(turn.question, self._generate(turn), False, turn.answer_id)
+        audience = Audience()
+        events = self._generate(turn, audience)
+        return MessageStream(turn.question, events, False, turn.answer_id, audience)
 
-    async def _generate(self, turn: Turn) -> AsyncGenerator[StreamEvent, None]:
+    async def _generate(self, turn: Turn, audience: Audience) -> AsyncGenerator[StreamEvent, None]:
         """The events of a new answer; the last is ``Done`` or ``Failed`` whatever fails
         (unless the consumer left), and an answer not stored leaves the question unanswered."""
         started = time.perf_counter()
@@ -100,7 +115,8 @@ class StreamMessage:
                     continue
                 reply = replace(item, content="".join(pieces))
                 latency = elapsed_ms(started)
-                stored = self._conversation.answer(turn, reply, latency, briefing.sources)
+                left = None if audience.present else CLIENT_DISCONNECTED
+                stored = self._conversation.answer(turn, reply, latency, briefing.sources, left)
                 answer = await self._detached.shield(stored)
                 settled = True
                 yield Done(answer)

@@ -70,8 +70,9 @@ class SessionListResponse(msgspec.Struct):
 
 
 class MessageMetadataResponse(msgspec.Struct, kw_only=True):
-    """How an answer was made; ``finish_reason`` is ``client_disconnected`` for the part of
-    an answer stored when the client left a stream."""
+    """How an answer was made; ``finish_reason`` is ``client_disconnected`` for an answer
+    whose client left the stream before its end (the answer is still generated whole, unless
+    the server shut down first, which stores the part generated)."""
 
     model_id: str
     provider: str

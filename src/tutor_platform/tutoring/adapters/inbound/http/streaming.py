@@ -51,8 +51,9 @@ has an `id:` (`{assistant_message_id}.{n}`); a client that lost the connection r
   answer is not stored; a retry with the same `client_message_id` asks again).
 
 A retry with a `client_message_id` whose answer is stored replays it (one `delta` with the
-whole answer, then `done`). A client that disconnects leaves the user message and the part of
-the answer generated so far stored, with `finish_reason` `client_disconnected`. Errors found
+whole answer, then `done`). A client that disconnects does not stop the answer: it is
+generated to its end and stored, with `finish_reason` `client_disconnected`, and a resume gets
+the events the client missed. Errors found
 before the stream starts (404, 409, 422, 429...) are ordinary JSON error responses."""
 SSE_WIRE_FORMAT: Final = """
 
@@ -138,9 +139,9 @@ def _json(data: object) -> str:
     return msgspec.json.encode(data).decode()
 
 
-async def named_events(stream: MessageStream) -> AsyncIterator[tuple[str, str, bool]]:
+async def named_events(stream: MessageStream) -> AsyncGenerator[tuple[str, str, bool], None]:
     """The events of a streamed answer as ``(event, data, final)``; closing this closes the
-    answer's events (so a client that leaves is noticed by the use case)."""
+    answer's events (the events are stopped only by shutdown, see ``StreamRecorder``)."""
     async with aclosing(stream.events) as events:
         user_message = StreamedUserMessage.of_stream(
             stream.user_message, stream.assistant_message_id
@@ -159,10 +160,11 @@ async def named_events(stream: MessageStream) -> AsyncIterator[tuple[str, str, b
 async def sse_body(
     stream: MessageStream, recorder: StreamRecorder, owner_id: UUID
 ) -> AsyncIterator[bytes]:
-    """The numbered events of a streamed answer, logged so that a client can resume."""
+    """The numbered events of a streamed answer, logged so that a client can resume; the
+    answer runs on when the client leaves."""
     stream_id = stream.assistant_message_id or stream.user_message.id
     named = named_events(stream)
-    logged = recorder.record(owner_id, stream_id, named, log=not stream.replayed)
+    logged = recorder.record(owner_id, stream_id, named, stream.audience, log=not stream.replayed)
     async with aclosing(logged) as events:
         async for event in events:
             yield sse_frame(event_id(stream_id, event.seq), event.event, event.data)
