@@ -1,9 +1,9 @@
 """``just eval``: how well the tutor teaches from the course, measured on question sets.
 
-Builds the demo data on a fresh SQLite database in a temporary folder (and two held-out
-courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``
-and ``heldout-shell.toml``
-through the HTTP API as the course's instructor, and prints, per set:
+Builds the demo data on a fresh SQLite database in a temporary folder (and three held-out
+courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``,
+``heldout-shell.toml`` and ``heldout-http.toml`` through the HTTP API as the course's
+instructor, and prints, per set:
 
 - recall@3: the expected lessons among the lessons of the first three passages the tutor
   was given (both lessons for a two-lesson question count half each);
@@ -225,11 +225,12 @@ class Eval:
         )
 
 
-HELD_OUT_COURSES = ("heldout", "heldout-shell")
+HELD_OUT_COURSES = ("heldout", "heldout-shell", "heldout-http")
 QUESTION_SETS = (
     ("Tuning set", "questions.toml"),
     ("Held-out set (Git)", "heldout.toml"),
     ("Held-out set 2 (terminal)", "heldout-shell.toml"),
+    ("Held-out set 3 (HTTP)", "heldout-http.toml"),
 )
 
 
