@@ -276,6 +276,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--provider", default="local")
     parser.add_argument("--show", action="store_true", help="print every answer")
+    parser.add_argument(
+        "--sets", nargs="*", help="only the question files with these names (questions heldout …)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         settings = load_settings(
@@ -300,6 +303,8 @@ def main() -> None:
                 add_heldout_course(run, folder)
             wait_for_index(run)
             for name, file in QUESTION_SETS:
+                if args.sets and file.removesuffix(".toml") not in args.sets:
+                    continue
                 cases = tomllib.loads((HERE / file).read_text())["case"]
                 scores = Scores([run.ask(case, args.provider) for case in cases])
                 print(scores.report(f"{name} ({args.provider})"), "\n")
