@@ -15,11 +15,11 @@ chosen passage that is gone (a cascade deletion no index job followed) drops the
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 from uuid import UUID
 
 import numpy as np
-from sqlalchemy import Float, Row, false, func, select, text
+from sqlalchemy import Float, Row, Select, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
@@ -42,6 +42,7 @@ RETRIES = 3
 _P = LessonPassageRow
 _L = LessonRow
 _V = PassageIndexVersionRow
+_COURSE = bindparam("course_id", type_=_P.course_id.type)
 BM25_K1 = 1.2
 BM25_B = 0.75
 
@@ -179,9 +180,23 @@ def _lexical(vectors: _CourseVectors, query: CandidateQuery) -> list[int]:
     return [int(i) for i in order]
 
 
-def _version_of(course_id: UUID) -> Any:
+def _version_of(course_id: Any) -> Any:
     current = select(_V.version).where(_V.course_id == course_id).scalar_subquery()
     return func.coalesce(current, 0)
+
+
+def _chosen_statement() -> Select[Any]:
+    """The course's index version (``:course_id``) with the passages ``:ids`` (expanding)."""
+    version = select(_version_of(_COURSE).label("version")).subquery("v")
+    passages = _P.__table__.join(_L.__table__, _L.id == _P.lesson_id)
+    found = _P.id.in_(bindparam("ids", expanding=True))
+    return select(version.c.version, *_RECORD_COLUMNS).select_from(
+        version.outerjoin(passages, found)
+    )
+
+
+_CHOSEN: Final = _chosen_statement()
+_VERSION: Final = select(_version_of(_COURSE))
 
 
 async def _chosen(
@@ -189,20 +204,15 @@ async def _chosen(
 ) -> tuple[int, list[PassageRecord]]:
     """The course's index version and these passages as stored now, in one statement (one
     row with the version alone when none is found)."""
-    version = select(_version_of(course_id).label("version")).subquery("v")
-    passages = _P.__table__.join(_L.__table__, _L.id == _P.lesson_id)
-    found = _P.id.in_(list(passage_ids)) if passage_ids else false()
-    statement = select(version.c.version, *_RECORD_COLUMNS).select_from(
-        version.outerjoin(passages, found)
-    )
-    rows = (await connection.execute(statement)).all()
+    parameters = {"course_id": course_id, "ids": list(passage_ids)}
+    rows = (await connection.execute(_CHOSEN, parameters)).all()
     return int(rows[0].version), [_record(row) for row in rows if row.id is not None]
 
 
 async def _load(connection: AsyncConnection, course_id: UUID, embedder: str) -> _CourseVectors:
     """The course's vectors under its index version, read first (a job that commits between
     the two reads leaves a newer version that the next retrieval sees)."""
-    version = int(await connection.scalar(select(_version_of(course_id))) or 0)
+    version = int(await connection.scalar(_VERSION, {"course_id": course_id}) or 0)
     rows = (
         await connection.execute(
             select(_P.id, _P.embedding, _P.search_text, _L.is_premium)
