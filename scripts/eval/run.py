@@ -1,9 +1,9 @@
 """``just eval``: how well the tutor teaches from the course, measured on question sets.
 
-Builds the demo data on a fresh SQLite database in a temporary folder (and two held-out
-courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``
-and ``heldout-shell.toml``
-through the HTTP API as the course's instructor, and prints, per set:
+Builds the demo data on a fresh SQLite database in a temporary folder (and three held-out
+courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``,
+``heldout-shell.toml`` and ``heldout-http.toml`` through the HTTP API as the course's
+instructor, and prints, per set:
 
 - recall@3: the expected lessons among the lessons of the first three passages the tutor
   was given (both lessons for a two-lesson question count half each);
@@ -225,11 +225,12 @@ class Eval:
         )
 
 
-HELD_OUT_COURSES = ("heldout", "heldout-shell")
+HELD_OUT_COURSES = ("heldout", "heldout-shell", "heldout-http")
 QUESTION_SETS = (
     ("Tuning set", "questions.toml"),
     ("Held-out set (Git)", "heldout.toml"),
     ("Held-out set 2 (terminal)", "heldout-shell.toml"),
+    ("Held-out set 3 (HTTP)", "heldout-http.toml"),
 )
 
 
@@ -275,6 +276,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--provider", default="local")
     parser.add_argument("--show", action="store_true", help="print every answer")
+    parser.add_argument(
+        "--sets", nargs="*", help="only the question files with these names (questions heldout …)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         settings = load_settings(
@@ -299,6 +303,8 @@ def main() -> None:
                 add_heldout_course(run, folder)
             wait_for_index(run)
             for name, file in QUESTION_SETS:
+                if args.sets and file.removesuffix(".toml") not in args.sets:
+                    continue
                 cases = tomllib.loads((HERE / file).read_text())["case"]
                 scores = Scores([run.ask(case, args.provider) for case in cases])
                 print(scores.report(f"{name} ({args.provider})"), "\n")

@@ -1,9 +1,11 @@
 """The PassageIndex contract and hybrid retrieval, on the run's database."""
 
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.passage_index.conftest import World
@@ -13,7 +15,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
 )
 from tutor_platform.learning.domain.passages import HEADING_SEPARATOR, query_terms
-from tutor_platform.learning.ports.passages import CandidateQuery, Candidates
+from tutor_platform.learning.ports.passages import CandidateQuery, Candidates, PassageRecord
 from tutor_platform.shared.citations import relevance
 
 OPERATORS = """# Operators
@@ -152,18 +154,30 @@ async def _candidates(
     world: World, course_id: UUID, query: str, *, include_premium: bool = True
 ) -> Candidates:
     vector = await world.embedder.embed_query(query)
-    async with world.index.reading() as reads:
-        return await reads.candidates(
-            CandidateQuery(
-                course_id,
-                query_terms(query),
-                vector,
-                world.embedder.name,
-                lexical_limit=20,
-                vector_limit=3,
-                include_premium=include_premium,
-            )
-        )
+    query_of = CandidateQuery(
+        course_id,
+        query_terms(query),
+        vector,
+        world.embedder.name,
+        lexical_limit=20,
+        vector_limit=3,
+        include_premium=include_premium,
+    )
+    return (await _read(world, query_of, lambda found: []))[0]
+
+
+async def _read(
+    world: World, query: CandidateQuery, choose: Callable[[Candidates], list[UUID]]
+) -> tuple[Candidates, list[PassageRecord]]:
+    """The candidates ``choose`` was given and the passages it picked."""
+    seen: list[Candidates] = []
+
+    def remember(found: Candidates) -> list[UUID]:
+        seen.append(found)
+        return choose(found)
+
+    records = await world.index.retrieve(query, remember)
+    return seen[-1], records
 
 
 async def test_full_text_candidates_match_any_term_within_the_course_only(world: World) -> None:
@@ -171,10 +185,12 @@ async def test_full_text_candidates_match_any_term_within_the_course_only(world:
     other = await _course(world, Elsewhere=OPERATORS)
     course_id = lessons["Operators"].course_id
 
-    found = await _candidates(world, course_id, "floor division or enumerate")
-    async with world.index.reading() as reads:
-        records = await reads.passages(found.lexical)
+    vector = await world.embedder.embed_query("floor division or enumerate")
+    terms = query_terms("floor division or enumerate")
+    query = CandidateQuery(course_id, terms, vector, world.embedder.name, 20, 3, True)
+    found, records = await _read(world, query, lambda found: found.lexical)
 
+    assert {r.id for r in records} == set(found.lexical)
     assert {r.lesson_title for r in records} == {"Operators", "Loops"}
     assert all(r.course_id == course_id for r in records)
     assert other["Elsewhere"].course_id != course_id
@@ -219,11 +235,9 @@ async def test_vector_candidates_are_the_nearest_passages_of_the_same_embedder(
     course_id = lessons["Loops"].course_id
 
     found = await _candidates(world, course_id, "counting items in a loop")
-    async with world.index.reading() as reads:
-        vector = await world.embedder.embed_query("loop")
-        other = await reads.candidates(
-            CandidateQuery(course_id, ["loop"], vector, "other:model", 20, 3, True)
-        )
+    vector = await world.embedder.embed_query("loop")
+    other_query = CandidateQuery(course_id, ["loop"], vector, "other:model", 20, 3, True)
+    other, _ = await _read(world, other_query, lambda found: [])
 
     assert len(found.nearest) == 3
     nearest = [found.similarity[pid] for pid in found.nearest]
@@ -258,6 +272,37 @@ async def test_the_vector_cache_follows_a_reindex(world: World) -> None:
 
     found = await world.retrieve.execute(course_id, "oven", 5)
     assert [p.text for p in found] == ["Bake bread in a hot oven."]
+
+
+async def test_a_kept_course_is_retrieved_in_one_statement(
+    world: World, db_engine: AsyncEngine
+) -> None:
+    course_id = (await _course(world, Loops=LOOPS, Operators=OPERATORS))["Loops"].course_id
+    await world.retrieve.execute(course_id, "enumerate", 5)
+    statements: list[str] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db_engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        found = await world.retrieve.execute(course_id, "floor division", 5)
+    finally:
+        event.remove(db_engine.sync_engine, "before_cursor_execute", capture)
+
+    assert found[0].lesson_title == "Operators"
+    assert len(statements) == 1
+
+
+async def test_a_lesson_deleted_without_an_index_job_is_not_retrieved(world: World) -> None:
+    lessons = await _course(world, Loops=LOOPS, Operators=OPERATORS)
+    course_id = lessons["Loops"].course_id
+    assert (await _titles(world, course_id, "enumerate"))[0] == "Loops"
+
+    await world.catalog.remove(LessonRow, lessons["Loops"].id)
+
+    assert "Loops" not in await _titles(world, course_id, "enumerate loop", limit=10)
+    assert set(await _titles(world, course_id, "floor division")) == {"Operators"}
 
 
 async def test_matching_courses_are_published_courses_with_a_matching_passage(

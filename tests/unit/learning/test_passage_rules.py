@@ -64,7 +64,8 @@ def test_the_stemmer_brings_inflections_together() -> None:
     assert stem("running") == stem("runs") == "run"
     assert stem("iterating") == stem("iterated")
     assert stem("class") == "class"
-    assert stem("tables") == stem("table") == "table"
+    assert stem("tables") == stem("table") != stem("tab")
+    assert stem("stored") == stem("storing") == stem("stores") == stem("store")
     assert stem("boxes") == stem("box") == "box"
     assert stem("classes") == "class"
     assert stem("opeqeq") == "opeqeq"

@@ -12,6 +12,7 @@ from tutor_platform.tutoring.domain.grounding import (
     is_follow_up,
     is_small_talk,
     retrieval_query,
+    unheld_words,
     unknown_names,
 )
 
@@ -150,3 +151,14 @@ def test_a_follow_up_gets_the_passages_its_topic_did_not_cite_first() -> None:
     assert fresh_first(passages, "I don't get it", topic) == [2, 1, 0]
     assert fresh_first(passages, "What is a list?", topic) == [0, 1, 2]
     assert fresh_first(passages, "why?", None) == [0, 1, 2]
+
+
+def test_unheld_words_are_the_question_words_no_text_holds_in_any_form() -> None:
+    texts = ["Tables hold rows.", "SELECT makes a result from a table."]
+
+    question = "How do I make a pivot table in a spreadsheet?"
+
+    assert unheld_words(question, texts) == ["pivot", "spreadsheet"]
+    assert unheld_words("How do tables make results?", texts) == []
+    assert unheld_words("What does == do?", ["`a == b` compares"]) == []
+    assert unheld_words("What does == do?", ["`a = b` assigns"]) == ["=="]

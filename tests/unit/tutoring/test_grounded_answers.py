@@ -82,6 +82,26 @@ async def test_passages_below_the_relevance_threshold_are_not_sent_and_the_cours
     assert exchange.assistant_message.citations == ()
 
 
+def weak_commit() -> Any:
+    return hit("Commits", "A commit is a snapshot.", similarity=0.1, lexical=0.0)
+
+
+async def test_another_course_is_named_only_when_it_holds_every_word_of_the_question() -> None:
+    world = World()
+    teacher = instructor()
+    tables = [hit("Tables", "A table holds rows; make a summary table with GROUP BY.")]
+    world.course(teacher, title="SQL fundamentals", lessons=tables)
+    sheets = [hit("Pivot tables", "Make a pivot table in a spreadsheet from the Insert menu.")]
+    world.course(teacher, title="Spreadsheets", lessons=sheets)
+    student, session = await course_chat(world, weak_commit())
+
+    await world.send_message().execute(
+        student, session.id, NewMessage("How do I make a pivot table in a spreadsheet?")
+    )
+
+    assert list(world.model.prompts[0].other_courses) == ["Spreadsheets"]
+
+
 async def test_a_greeting_is_not_called_uncovered() -> None:
     world = World()
     student, session = await course_chat(world, LOOPS)

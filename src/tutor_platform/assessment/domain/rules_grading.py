@@ -27,12 +27,10 @@ reference to compare against). Everything else goes to a person.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
-import snowballstemmer
-
 from tutor_platform.assessment.domain.quiz import Rubric
+from tutor_platform.shared.stemming import stem as stem_of
 
 SIMILARITY_FLOOR: Final = 0.15
 SIMILARITY_FULL: Final = 0.55
@@ -269,7 +267,7 @@ def _clauses(text: str) -> list[_Clause]:
     for part in _CLAUSE_BREAK.split(text):
         words = tuple(word.casefold().replace("\u2019", "'") for word in _WORD.findall(part))
         if words:
-            clauses.append(_Clause(words, tuple(_stem(w) for w in words), _negated(words)))
+            clauses.append(_Clause(words, tuple(stem_of(w) for w in words), _negated(words)))
     return clauses
 
 
@@ -290,15 +288,4 @@ def _negated(words: Sequence[str]) -> frozenset[int]:
 def _stems(text: str) -> frozenset[str]:
     words = [w.casefold() for w in _WORD.findall(text)]
     content = [w for w in words if w not in FUNCTION_WORDS] or words
-    return frozenset(_stem(w) for w in content)
-
-
-@lru_cache(maxsize=8192)
-def _stem(word: str) -> str:
-    stemmed: str = _stemmer().stemWord(word)
-    return stemmed
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> "snowballstemmer.stemmer":
-    return snowballstemmer.stemmer("english")
+    return frozenset(stem_of(w) for w in content)

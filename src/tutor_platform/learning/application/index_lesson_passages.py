@@ -1,7 +1,8 @@
 """Rebuild one lesson's passages: split, embed with the configured embedder, store.
 
 Safe to run twice and in any order: it reads the lesson as committed now and replaces every
-passage of it (a deleted lesson is left with none). When the lesson changes between the
+passage of it (a deleted lesson is left with none), and bumps the index version of the courses
+it touched. When the lesson changes between the
 embedding and the write, it starts again from the new content, so a slow job never stores
 passages of an older version over a newer one.
 """
@@ -46,16 +47,20 @@ class IndexLessonPassages:
         self._splitter = splitter
         self._embedder = embedder
 
-    async def execute(self, lesson_id: UUID) -> IndexedLesson:
+    async def execute(self, lesson_id: UUID, course_id: UUID | None = None) -> IndexedLesson:
+        """``course_id``: the course the lesson was in when it changed, whose index version
+        is bumped too (a deleted lesson's passages went with it, so nothing else names it)."""
         async with self._uow_factory() as uow:
             source = await uow.passages.source(lesson_id)
         for _ in range(MAX_ROUNDS):
             passages = await self._passages(source) if source is not None else []
             async with self._uow_factory() as uow:
-                await uow.passages.clear(lesson_id)
+                courses = await uow.passages.clear(lesson_id)
                 current = await uow.passages.source(lesson_id)
                 if current == source:
                     await uow.passages.add(passages)
+                    courses |= {source.course_id} if source is not None else set()
+                    await uow.passages.bump(courses | ({course_id} if course_id else set()))
                     await uow.commit()
                     return IndexedLesson(lesson_id, len(passages), removed=source is None)
             source = current

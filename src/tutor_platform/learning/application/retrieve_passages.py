@@ -15,6 +15,7 @@ from tutor_platform.learning.domain.passages import (
 )
 from tutor_platform.learning.ports.passages import (
     CandidateQuery,
+    Candidates,
     PassageEmbedder,
     PassageIndex,
     PassageRecord,
@@ -47,12 +48,12 @@ class RetrievePassages:
 
     Candidates: the top ``LEXICAL_CANDIDATES`` of full-text search (any of the question's
     content terms, code-aware) and the top ``VECTOR_CANDIDATES`` by cosine similarity with the
-    question's embedding, read on one connection. Every candidate is scored by the relevance
-    rule (similarity plus a share of the question's words it holds, ``shared.citations``),
-    reciprocal rank fusion breaking ties, so that a passage the full-text ranking alone put
-    low ("continue" in a loop lesson outranking "fail" in the exceptions lesson) is still
-    weighed by its meaning. A question without a content term (only stop words, symbols that
-    are no operator, emoji) retrieves nothing.
+    question's embedding (a passage gone since, or made premium, is left out). Every candidate
+    is scored by the relevance rule (similarity plus a share of the question's words it
+    holds, ``shared.citations``), reciprocal rank fusion breaking ties, so that a passage the
+    full-text ranking alone put low ("continue" in a loop lesson outranking "fail" in the
+    exceptions lesson) is still weighed by its meaning. A question without a content term
+    (only stop words, symbols that are no operator, emoji) retrieves nothing.
     """
 
     def __init__(self, index: PassageIndex, embedder: PassageEmbedder) -> None:
@@ -67,31 +68,38 @@ class RetrievePassages:
             return []
         limit = min(limit, MAX_LIMIT)
         vector = await self._embedder.embed_query(query[:MAX_QUERY_CHARS])
-        async with self._index.reading() as reads:
-            found = await reads.candidates(
-                CandidateQuery(
-                    course_id,
-                    terms,
-                    vector,
-                    self._embedder.name,
-                    lexical_limit=LEXICAL_CANDIDATES,
-                    vector_limit=VECTOR_CANDIDATES,
-                    include_premium=include_premium,
-                )
-            )
+        stems = [stem(term) for term in terms]
+        scored: dict[UUID, tuple[float, float, float]] = {}
+        order: list[UUID] = []
+
+        def choose(found: Candidates) -> list[UUID]:
             fused = reciprocal_rank_fusion([found.lexical, found.nearest])
-            stems = [stem(term) for term in terms]
-            shares = {pid: share_found(stems, found.stems.get(pid, ())) for pid in fused}
-            scores = {pid: relevance(found.similarity.get(pid, 0.0), shares[pid]) for pid in fused}
-            best = sorted(fused, key=lambda pid: (-scores[pid], -fused[pid], str(pid)))[:limit]
-            records = {record.id: record for record in await reads.passages(best)}
+            scored.clear()
+            for pid in fused:
+                similarity = found.similarity.get(pid, 0.0)
+                share = share_found(stems, found.stems.get(pid, ()))
+                scored[pid] = (relevance(similarity, share), similarity, share)
+            ranked = sorted(fused, key=lambda pid: (-scored[pid][0], -fused[pid], str(pid)))
+            order[:] = ranked[:limit]
+            return order
+
+        candidates = CandidateQuery(
+            course_id,
+            terms,
+            vector,
+            self._embedder.name,
+            lexical_limit=LEXICAL_CANDIDATES,
+            vector_limit=VECTOR_CANDIDATES,
+            include_premium=include_premium,
+        )
+        records = {record.id: record for record in await self._index.retrieve(candidates, choose)}
         return [
             retrieved(
                 records[pid],
-                score=scores[pid],
-                similarity=found.similarity.get(pid, 0.0),
-                lexical=shares[pid],
+                score=scored[pid][0],
+                similarity=scored[pid][1],
+                lexical=scored[pid][2],
             )
-            for pid in best
-            if pid in records
+            for pid in order
+            if pid in records and (include_premium or not records[pid].is_premium)
         ]

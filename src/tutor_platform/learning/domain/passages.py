@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Final, TypeVar
 from uuid import UUID
 
+from tutor_platform.shared.stemming import stem as shared_stem
+
 MAX_WORDS: Final = 250
 """A section longer than this is cut into overlapping pieces."""
 OVERLAP_WORDS: Final = 60
@@ -213,49 +215,15 @@ _STOP_WORDS_TEXT: Final = """
     does mean means thing things way ways"""
 STOP_WORDS: Final = frozenset(_STOP_WORDS_TEXT.split())
 
-_SUFFIXES: Final = (
-    ("ational", "ate"),
-    ("ization", "ize"),
-    ("fulness", "ful"),
-    ("iveness", "ive"),
-    ("ations", "ate"),
-    ("ation", "ate"),
-    ("ness", ""),
-    ("ments", ""),
-    ("ment", ""),
-    ("ings", ""),
-    ("ing", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("edly", ""),
-    ("ed", ""),
-    ("ers", "er"),
-    ("es", ""),
-    ("s", ""),
-)
-
-
-_SIBILANTS: Final = ("s", "x", "z", "ch", "sh")
-
 
 def stem(word: str) -> str:
-    """A light English stemmer (plural, -ing, -ed, a few derivations): enough for comparing a
-    question's words with a passage's, identically on both sides. Code words are kept."""
+    """The shared English stemmer, for comparing a question's words with a passage's,
+    identically on both sides; code words (``opeqeq``, ``dundername``) and words outside
+    ASCII are kept as they are."""
     word = word.lower()
     if len(word) <= 3 or _CODE_WORD.match(word) or not word.isascii():
         return word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            if suffix == "es" and not word[:-2].endswith(_SIBILANTS):
-                continue  # "tables" is "table" + "s", "boxes" is "box" + "es"
-            stemmed = word[: len(word) - len(suffix)] + replacement
-            doubled = len(stemmed) > 3 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in "lsz"
-            if suffix in ("ing", "ed", "ings", "edly") and doubled:
-                stemmed = stemmed[:-1]
-            return stemmed
-    return word
+    return shared_stem(word)
 
 
 def words_of(text: str) -> list[str]:

@@ -2,12 +2,11 @@
 
 ``LessonSplitter`` parses a lesson's Markdown; ``PassageEmbedder`` turns text into unit
 vectors (the AI capability's ``Embedder`` fits it as it is); ``PassageUnitOfWork`` stores a
-lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads (the reads of
-one retrieval share a connection).
+lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads (one statement for
+a retrieval once the course's vectors are kept).
 """
 
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -60,8 +59,14 @@ class StoredPassage:
 class PassageRepository(Protocol):
     """A lesson's passages; never commits."""
 
-    async def clear(self, lesson_id: UUID) -> None:
-        """Delete the lesson's passages (the first write of an indexing transaction)."""
+    async def clear(self, lesson_id: UUID) -> set[UUID]:
+        """Delete the lesson's passages (the first write of an indexing transaction); the
+        courses they were in."""
+        ...
+
+    async def bump(self, course_ids: Collection[UUID]) -> None:
+        """Move these courses' index versions on (retrieval's cached vectors of them are then
+        stale in every process)."""
         ...
 
     async def source(self, lesson_id: UUID) -> LessonSource | None:
@@ -128,23 +133,18 @@ class CandidateQuery:
     include_premium: bool
 
 
-class PassageReads(Protocol):
-    """Reads of one retrieval, on one database connection."""
-
-    async def candidates(self, query: CandidateQuery) -> Candidates:
-        """The full-text and vector candidates of the course for ``query``."""
-        ...
-
-    async def passages(self, passage_ids: Sequence[UUID]) -> list[PassageRecord]:
-        """These passages as stored now (unknown ids are left out), in no particular order."""
-        ...
+Choose = Callable[[Candidates], Sequence[UUID]]
+"""Retrieval's rule: the passages to read, best first, out of a course's candidates."""
 
 
 class PassageIndex(Protocol):
     """Retrieval reads over the stored passages."""
 
-    def reading(self) -> AbstractAsyncContextManager[PassageReads]:
-        """The reads of one retrieval, sharing one connection."""
+    async def retrieve(self, query: CandidateQuery, choose: Choose) -> list[PassageRecord]:
+        """The passages ``choose`` picks out of the course's candidates for ``query``, as
+        stored now (a passage gone since is left out; in no particular order). The candidates
+        are those of the index version read together with the passages: when the index has
+        moved on, they are computed again and ``choose`` is asked again."""
         ...
 
     async def lesson_passages(self, lesson_id: UUID) -> list[PassageRecord]:

@@ -9,7 +9,8 @@
 2. ``brief``: the tutor's system prompt, the passages of the course relevant to the question
    (a follow-up is retrieved with the conversation's topic; premium lessons only for premium
    users and the course's editors; none below the relevance threshold, and then the other
-   courses that may cover it), the attached text files, the earlier messages trimmed to the
+   courses that may cover it: their passages pass the same rule and, with this course's, hold
+   every word of the question), the attached text files, the earlier messages trimmed to the
    token budget, the images.
 3. ``answer`` stores the tutor's reply with its citations (only of passages that were sent)
    (or ``interrupted`` the part a leaving client got; ``unanswered`` records that none came),
@@ -47,6 +48,7 @@ from tutor_platform.tutoring.domain.grounding import (
     fresh_first,
     is_small_talk,
     retrieval_query,
+    unheld_words,
     unknown_names,
 )
 from tutor_platform.tutoring.domain.history import estimate_tokens, trim_history
@@ -349,7 +351,10 @@ class Conversation:
             return Grounding(tuple(chosen[i] for i in order))
         others = []
         for other in await self._courses.other_courses(message, course_id, OTHER_COURSES):
-            if _grounding_passages(message, await self._courses.passages(other.id, message, 8)):
+            found = await self._courses.passages(other.id, message, 8)
+            if _grounding_passages(message, found) and not unheld_words(
+                message, [_searchable(hit) for hit in [*hits, *found]]
+            ):
                 others.append(other.title)
         return Grounding(uncovered=True, other_courses=tuple(others))
 
@@ -359,10 +364,14 @@ def _grounding_passages(message: str, hits: Sequence[PassageHit]) -> list[Source
     that no retrieved passage mentions)."""
     scored = [(relevance(hit.similarity, hit.lexical), str(hit.lesson_id)) for hit in hits]
     chosen = choose_passages(scored, CONTEXT_PASSAGES)
-    texts = [f"{hit.lesson_title} {hit.heading or ''} {hit.text}" for hit in hits]
+    texts = [_searchable(hit) for hit in hits]
     if not chosen or unknown_names(message, texts):
         return []
     return [_source(hits[position]) for position in chosen]
+
+
+def _searchable(hit: PassageHit) -> str:
+    return f"{hit.lesson_title} {hit.heading or ''} {hit.text}"
 
 
 def current_topic(earlier: Sequence[Message]) -> Topic | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from tutor_platform.shared.citations import MIN_RELEVANCE
+from tutor_platform.shared.stemming import stem
 
 FOLLOW_UP_WORDS: Final = 4
 """A message with at most this many content words is read as a follow-up."""
@@ -218,6 +219,18 @@ def unknown_names(message: str, texts: Sequence[str]) -> list[str]:
     names = [w for w in words if w[:1].isupper() and w != "I"]
     known = {word for text in texts for word in _KNOWN_WORD.findall(text.casefold())}
     return [name for name in names if name.casefold() not in known]
+
+
+def unheld_words(message: str, texts: Sequence[str]) -> list[str]:
+    """The content words of ``message`` (other than words pointing back, "how", "why") that
+    none of ``texts`` holds in any form (compared by stem): "pivot" and "spreadsheet" of "How
+    do I make a pivot table in a spreadsheet?" in a course that only speaks of tables."""
+    held = {stem(word) for text in texts for word in _WORD.findall(text.casefold())}
+    return [
+        word
+        for word in content_words(message)
+        if word not in _BACK_REFERENCES and stem(word) not in held
+    ]
 
 
 def choose_passages(relevances: Sequence[tuple[float, str]], limit: int) -> list[int]:

@@ -32,7 +32,11 @@ def index_lesson(use_case: Callable[[], IndexLessonPassages]) -> Handler:
         except (KeyError, ValueError):
             raise PermanentTaskError("The job's payload has no valid lesson_id.") from None
         try:
-            indexed = await use_case().execute(lesson_id)
+            course_id = UUID(str(payload["course_id"])) if "course_id" in payload else None
+        except ValueError:
+            course_id = None
+        try:
+            indexed = await use_case().execute(lesson_id, course_id)
         except LessonChangedTooOften as exc:
             raise TaskError(str(exc)) from None
         return as_json_object(

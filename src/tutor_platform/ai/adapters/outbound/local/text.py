@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from tutor_platform.shared.stemming import stem as shared_stem
+
 _STOP_WORDS_TEXT = """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing done down during each either
@@ -15,7 +17,6 @@ _STOP_WORDS_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
-_VOWEL = re.compile(r"[aeiouy]")
 
 
 def normalise(text: str) -> str:
@@ -30,29 +31,10 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper so that plural and verb forms meet: cells/cell,
-    converts/converted/converting/convert, stores/stored/storing/store, energies/energy,
-    leaves/leaf."""
+    """The shared stemmer (``shared.stemming``); numbers and short words are kept."""
     if len(word) <= 3 or word.isdigit():
         return word
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        base = word[: -len(suffix)]
-        if word.endswith(suffix) and len(base) >= 3 and _VOWEL.search(base):
-            word = base
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]
-            break
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    if word.endswith("f") and not word.endswith("ff"):
-        word = word[:-1] + "v"
-    return word
+    return shared_stem(word)
 
 
 def terms(text: str) -> list[str]:

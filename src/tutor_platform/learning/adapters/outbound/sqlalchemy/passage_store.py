@@ -1,15 +1,20 @@
-"""The write side of the passage index: a lesson's passages replaced in one transaction."""
+"""The write side of the passage index: a lesson's passages replaced, and its courses' index
+versions bumped, in one transaction."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from uuid import UUID
 
 import numpy as np
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, literal, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
+    CourseRow,
     LessonPassageRow,
     LessonRow,
+    PassageIndexVersionRow,
 )
 from tutor_platform.learning.ports.passages import LessonSource, StoredPassage
 from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
@@ -26,10 +31,30 @@ class SqlAlchemyPassageRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def clear(self, lesson_id: UUID) -> None:
-        await self._session.execute(
-            delete(LessonPassageRow).where(LessonPassageRow.lesson_id == lesson_id)
+    async def clear(self, lesson_id: UUID) -> set[UUID]:
+        removed = await self._session.execute(
+            delete(LessonPassageRow)
+            .where(LessonPassageRow.lesson_id == lesson_id)
+            .returning(LessonPassageRow.course_id)
         )
+        return set(removed.scalars())
+
+    async def bump(self, course_ids: Collection[UUID]) -> None:
+        """An upsert per course, in id order (two jobs bumping the same courses lock them in
+        the same order); a course deleted meanwhile is skipped."""
+        row = PassageIndexVersionRow
+        insert_of = postgresql_insert if self._dialect() == "postgresql" else sqlite_insert
+        for course_id in sorted(course_ids):
+            existing = select(CourseRow.id, literal(1)).where(CourseRow.id == course_id)
+            statement = insert_of(row).from_select(["course_id", "version"], existing)
+            await self._session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[row.course_id], set_={"version": row.version + 1}
+                )
+            )
+
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
 
     async def source(self, lesson_id: UUID) -> LessonSource | None:
         """``FOR SHARE`` on PostgreSQL: a lesson write waits until this transaction ends (on

@@ -7,8 +7,18 @@ never leave duplicates); moves renumber through negative positions to stay withi
 from typing import Any
 from uuid import UUID
 
-from advanced_alchemy.types import JsonB
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from advanced_alchemy.base import DefaultBase
+from advanced_alchemy.types import GUID, JsonB
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tutor_platform.shared.persistence.base import UUIDv7AuditBase
@@ -100,3 +110,16 @@ class LessonPassageRow(UUIDv7AuditBase):
     search_text: Mapped[str] = mapped_column(Text)
     embedding: Mapped[bytes] = mapped_column(LargeBinary)
     embedder: Mapped[str] = mapped_column(String(120))
+
+
+class PassageIndexVersionRow(DefaultBase):
+    """A course's passage index version (migration 0017): every index job that writes or
+    removes passages of the course bumps it in the same transaction, so a process that keeps
+    the course's vectors knows with one key lookup whether they are still current."""
+
+    __tablename__ = "passage_index_versions"
+
+    course_id: Mapped[UUID] = mapped_column(
+        GUID(length=16), ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(BigInteger)
