@@ -48,7 +48,9 @@ def _figure_tables(context: str) -> None:
             "course_id", "day", "metric", "item_id", "detail", name=f"pk_{figures}"
         ),
     )
-    op.create_index(f"ix_{figures}_metric_day", figures, ["metric", "day"])
+    op.create_index(
+        f"ix_{figures}_metric_day", figures, ["metric", "day", "course_id", "detail", "value"]
+    )
     events = f"{context}_figure_events"
     op.create_table(
         events,

@@ -31,7 +31,7 @@ from tutor_platform.shared.http.analytics import (
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
 from tutor_platform.shared.http.openapi import error_responses
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from tutor_platform.tutoring.domain.figures import AI_CALLS, AI_TOKENS_IN, AI_TOKENS_OUT
+from tutor_platform.tutoring.ports.figures import UsageLine
 
 TUTORING_FEATURE = "tutoring"
 
@@ -91,6 +91,7 @@ USAGE_CSV_HEADER = (
 @dataclass(frozen=True, slots=True)
 class UsageReport:
     rows: list[UsageAnalyticsRow]
+    total: int
     totals: UsageAnalyticsTotals
     premium: list[PremiumFeatureUsage]
 
@@ -99,42 +100,43 @@ def _usd(cost: Decimal | None) -> float | None:
     return None if cost is None else float(cost)
 
 
-async def usage_report(container: Any, days: DateRange) -> UsageReport:
+def _row(line: UsageLine, prices: ModelPrices) -> UsageAnalyticsRow:
+    provider, _, model_id = line.model.partition("/")
+    return UsageAnalyticsRow(
+        day=line.day,
+        provider=provider,
+        model_id=model_id,
+        feature=TUTORING_FEATURE,
+        course_id=None if line.course_id == NO_ITEM else line.course_id,
+        calls=line.calls,
+        tokens_in=line.tokens_in,
+        tokens_out=line.tokens_out,
+        cost_usd=_usd(prices.cost(provider, model_id, line.tokens_in, line.tokens_out)),
+    )
+
+
+async def usage_report(
+    container: Any, days: DateRange, limit: int | None, offset: int
+) -> UsageReport:
+    """A slice of the usage rows (``limit`` None: all), with the totals of every row."""
     prices = ModelPrices(parse_prices(container.settings().ai_prices))
-    sums: dict[tuple[str, UUID, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for day, course, metric, model, value in await container.tutoring.figures().usage_rows(days):
-        sums[(day, course, model)][metric] += value
-    rows = []
-    for (day, course, model), figures in sums.items():
-        provider, _, model_id = model.partition("/")
-        tokens_in, tokens_out = figures[AI_TOKENS_IN], figures[AI_TOKENS_OUT]
-        rows.append(
-            UsageAnalyticsRow(
-                day=day,
-                provider=provider,
-                model_id=model_id,
-                feature=TUTORING_FEATURE,
-                course_id=None if course == NO_ITEM else course,
-                calls=figures[AI_CALLS],
-                tokens_in=tokens_in,
-                tokens_out=tokens_out,
-                cost_usd=_usd(prices.cost(provider, model_id, tokens_in, tokens_out)),
-            )
-        )
-    rows.sort(key=lambda r: (r.day, r.provider, r.model_id, str(r.course_id)))
-    rows.sort(key=lambda r: r.day, reverse=True)
+    tutoring = container.tutoring.figures()
+    lines = await tutoring.usage_rows(days, limit, offset)
+    total, per_model = await tutoring.usage_totals(days)
+    priced = [_row(line, prices) for line in per_model]
     premium: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for found in await container.assessment.figures().usage_sums(
         (PREMIUM_CALLS, PREMIUM_COST), days
     ):
         premium[found.detail][0 if found.metric == PREMIUM_CALLS else 1] += found.value
     return UsageReport(
-        rows=rows,
+        rows=[_row(line, prices) for line in lines],
+        total=total,
         totals=UsageAnalyticsTotals(
-            calls=sum(r.calls for r in rows),
-            tokens_in=sum(r.tokens_in for r in rows),
-            tokens_out=sum(r.tokens_out for r in rows),
-            cost_usd=round(sum(r.cost_usd or 0.0 for r in rows), 6),
+            calls=sum(r.calls for r in priced),
+            tokens_in=sum(r.tokens_in for r in priced),
+            tokens_out=sum(r.tokens_out for r in priced),
+            cost_usd=round(sum(r.cost_usd or 0.0 for r in priced), 6),
         ),
         premium=[
             PremiumFeatureUsage(feature=f, calls=c, cost_usd=float(Decimal(cost) / MICRO_USD))
@@ -160,7 +162,8 @@ class UsageController(Controller):
         """AI calls, tokens and cost per day, provider, model, feature and course, and the
         premium features' calls and cost (admins). With `Accept: text/csv`: every row."""
         csv = wants_csv(request)
-        report = await usage_report(request.app.state.container, days)
+        container = request.app.state.container
+        report = await usage_report(container, days, None if csv else limit, 0 if csv else offset)
         if csv:
             rows = [
                 (
@@ -180,8 +183,8 @@ class UsageController(Controller):
         return Response(
             UsageAnalyticsResponse(
                 **RangeResponse.fields(days),
-                items=report.rows[offset : offset + limit],
-                total=len(report.rows),
+                items=report.rows,
+                total=report.total,
                 limit=limit,
                 offset=offset,
                 totals=report.totals,

@@ -47,6 +47,17 @@ class GapGroupFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class UsageLine:
+    day: str
+    course_id: UUID
+    model: str
+    """``provider/model``."""
+    calls: int
+    tokens_in: int
+    tokens_out: int
+
+
+@dataclass(frozen=True, slots=True)
 class CourseTutor:
     id: UUID
     name: str
@@ -67,8 +78,15 @@ class TutoringFiguresReader(Protocol):
 
     async def dismiss(self, group_id: UUID, by: UUID, at: datetime) -> None: ...
 
-    async def usage_rows(self, days: DateRange) -> list[tuple[str, UUID, str, str, int]]:
-        """(day, course, metric, provider/model, value) of the AI calls over every course."""
+    async def usage_rows(
+        self, days: DateRange, limit: int | None = None, offset: int = 0
+    ) -> list[UsageLine]:
+        """The AI calls per day (newest first), course and provider/model (a slice)."""
+        ...
+
+    async def usage_totals(self, days: DateRange) -> tuple[int, list[UsageLine]]:
+        """How many usage lines there are, and the calls per provider/model over the days
+        (``day`` and ``course_id`` empty)."""
         ...
 
     async def rebuild(self) -> int: ...

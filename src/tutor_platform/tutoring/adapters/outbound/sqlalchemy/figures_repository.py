@@ -34,6 +34,9 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import (
 )
 from tutor_platform.tutoring.domain.feedback import Feedback
 from tutor_platform.tutoring.domain.figures import (
+    AI_CALLS,
+    AI_TOKENS_IN,
+    AI_TOKENS_OUT,
     USAGE_METRICS,
     closest_gap,
     feedback_figures,
@@ -44,7 +47,7 @@ from tutor_platform.tutoring.domain.figures import (
     session_figures,
 )
 from tutor_platform.tutoring.domain.message import ASSISTANT, Message
-from tutor_platform.tutoring.ports.figures import CourseTutor, GapGroup
+from tutor_platform.tutoring.ports.figures import CourseTutor, GapGroup, UsageLine
 
 _FIGURES = tutoring_daily_figures
 _TUTORS = cast(Table, TutorRow.__table__)
@@ -133,6 +136,14 @@ class SqlAlchemyTutoringFigures:
         await self._add(f"gap:{question.id}", gap_figures(course_id, group_id, asked))
 
 
+def _usage_sums() -> list[Any]:
+    f = _FIGURES.c
+    return [
+        func.coalesce(func.sum(f.value).filter(f.metric == metric), 0)
+        for metric in (AI_CALLS, AI_TOKENS_IN, AI_TOKENS_OUT)
+    ]
+
+
 def _group(row: Any) -> GapGroup:
     return GapGroup(
         id=row.id,
@@ -198,25 +209,38 @@ class SqlAlchemyTutoringFiguresReader:
             )
             await session.commit()
 
-    async def usage_rows(self, days: DateRange) -> list[tuple[str, UUID, str, str, int]]:
+    async def usage_rows(
+        self, days: DateRange, limit: int | None = None, offset: int = 0
+    ) -> list[UsageLine]:
+        f = _FIGURES.c
         query = (
-            select(
-                _FIGURES.c.day,
-                _FIGURES.c.course_id,
-                _FIGURES.c.metric,
-                _FIGURES.c.detail,
-                func.sum(_FIGURES.c.value),
-            )
-            .where(
-                _FIGURES.c.metric.in_(USAGE_METRICS),
-                _FIGURES.c.day >= days.start,
-                _FIGURES.c.day <= days.end,
-            )
-            .group_by(_FIGURES.c.day, _FIGURES.c.course_id, _FIGURES.c.metric, _FIGURES.c.detail)
+            select(f.day, f.course_id, f.detail, *_usage_sums())
+            .where(f.metric.in_(USAGE_METRICS), f.day >= days.start, f.day <= days.end)
+            .group_by(f.day, f.course_id, f.detail)
+            .order_by(f.day.desc(), f.detail, f.course_id)
+            .offset(offset)
         )
+        if limit is not None:
+            query = query.limit(limit)
         async with self._session_factory() as session:
             rows = (await session.execute(query)).all()
-        return [(str(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+        return [UsageLine(str(r[0]), r[1], r[2], int(r[3]), int(r[4]), int(r[5])) for r in rows]
+
+    async def usage_totals(self, days: DateRange) -> tuple[int, list[UsageLine]]:
+        f = _FIGURES.c
+        where = (f.metric == AI_CALLS, f.day >= days.start, f.day <= days.end)
+        lines = select(f.day, f.course_id, f.detail).where(*where).distinct().subquery()
+        totals = (
+            select(f.detail, *_usage_sums())
+            .where(f.metric.in_(USAGE_METRICS), f.day >= days.start, f.day <= days.end)
+            .group_by(f.detail)
+        )
+        async with self._session_factory() as session:
+            count = await session.scalar(select(func.count()).select_from(lines))
+            rows = (await session.execute(totals)).all()
+        return int(count or 0), [
+            UsageLine("", NO_ITEM, r[0], int(r[1]), int(r[2]), int(r[3])) for r in rows
+        ]
 
     async def rebuild(self) -> int:
         """Recompute the daily figures from the sessions, messages, feedback and content
