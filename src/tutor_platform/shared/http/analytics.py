@@ -109,11 +109,10 @@ def _media_ranges(accept: str) -> list[tuple[str, float]]:
     return ranges
 
 
-def wants_csv(request: Request[Any, Any, Any]) -> bool:
-    """True for CSV, False for JSON (the default); ``NotAcceptable`` (406) when ``Accept``
-    allows neither."""
-    accept = request.headers.get("accept", "").strip()
-    if not accept:
+def prefers_csv(accept: str) -> bool:
+    """True for CSV, False for JSON (the default, and on a tie); ``NotAcceptable`` (406)
+    when ``accept`` allows neither."""
+    if not accept.strip():
         return False
     best: dict[str, float] = {}
     for media, quality in _media_ranges(accept):
@@ -125,6 +124,11 @@ def wants_csv(request: Request[Any, Any, Any]) -> bool:
     if not best:
         raise NotAcceptable(f"This operation answers {JSON} or {CSV}.")
     return best.get(CSV, 0) > best.get(JSON, 0)
+
+
+def wants_csv(request: Request[Any, Any, Any]) -> bool:
+    """Whether the request's ``Accept`` prefers CSV (see :func:`prefers_csv`)."""
+    return prefers_csv(request.headers.get("accept", ""))
 
 
 def _csv_line(row: Sequence[object]) -> str:
