@@ -66,7 +66,7 @@ class UsageAnalyticsTotals(msgspec.Struct, kw_only=True):
 
 class UsageAnalyticsResponse(RangeResponse, kw_only=True):
     items: list[UsageAnalyticsRow]
-    """Per day (newest first), provider, model, feature and course."""
+    """Per day, course and provider/model (newest day first), feature ``tutoring``."""
     total: int
     limit: int
     offset: int

@@ -141,12 +141,13 @@ class SqlAlchemyAssessmentFiguresReader:
             result = await session.stream(query)
             current: UUID | None = None
             cells: list[MasteryCell] = []
-            async for row in result:
-                if row.user_id != current:
-                    if current is not None:
-                        yield LearnerMastery(current, tuple(cells))
-                    current, cells = row.user_id, []
-                cells.append(_cell(row))
+            async for rows in result.partitions():
+                for row in rows:
+                    if row.user_id != current:
+                        if current is not None:
+                            yield LearnerMastery(current, tuple(cells))
+                        current, cells = row.user_id, []
+                    cells.append(_cell(row))
             if current is not None:
                 yield LearnerMastery(current, tuple(cells))
 

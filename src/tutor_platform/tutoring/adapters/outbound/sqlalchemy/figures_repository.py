@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tutor_platform.shared.figures import NO_ITEM, DateRange, FigureDelta, FigureKey, negated
@@ -213,30 +213,60 @@ class SqlAlchemyTutoringFiguresReader:
         self, days: DateRange, limit: int | None = None, offset: int = 0
     ) -> list[UsageLine]:
         f = _FIGURES.c
-        query = (
-            select(f.day, f.course_id, f.detail, *_usage_sums())
-            .where(f.metric.in_(USAGE_METRICS), f.day >= days.start, f.day <= days.end)
-            .group_by(f.day, f.course_id, f.detail)
-            .order_by(f.day.desc(), f.detail, f.course_id)
+        in_days = (f.day >= days.start, f.day <= days.end)
+        order = (f.day.desc(), f.course_id.desc(), f.detail.desc())
+        if limit is None:
+            every = (
+                select(f.day, f.course_id, f.detail, *_usage_sums())
+                .where(f.metric.in_(USAGE_METRICS), *in_days)
+                .group_by(f.day, f.course_id, f.detail)
+                .order_by(*order)
+            )
+            async with self._session_factory() as session:
+                rows = (await session.execute(every)).all()
+            return [UsageLine(str(r[0]), r[1], r[2], *map(int, r[3:])) for r in rows]
+        # A page: the calls' rows in index order, then the tokens of just those lines.
+        page = (
+            select(f.day, f.course_id, f.detail, f.value)
+            .where(f.metric == AI_CALLS, *in_days)
+            .order_by(*order)
+            .limit(limit)
             .offset(offset)
         )
-        if limit is not None:
-            query = query.limit(limit)
         async with self._session_factory() as session:
-            rows = (await session.execute(query)).all()
-        return [UsageLine(str(r[0]), r[1], r[2], int(r[3]), int(r[4]), int(r[5])) for r in rows]
+            calls = (await session.execute(page)).all()
+            keys = [(r[0], r[1], r[2]) for r in calls]
+            tokens: dict[tuple[Any, ...], int] = {}
+            if keys:
+                found = await session.execute(
+                    select(f.day, f.course_id, f.detail, f.metric, f.value).where(
+                        f.metric.in_((AI_TOKENS_IN, AI_TOKENS_OUT)),
+                        tuple_(f.day, f.course_id, f.detail).in_(keys),
+                    )
+                )
+                tokens = {(r[0], r[1], r[2], r[3]): int(r[4]) for r in found}
+        return [
+            UsageLine(
+                str(day),
+                course,
+                model,
+                int(value),
+                tokens.get((day, course, model, AI_TOKENS_IN), 0),
+                tokens.get((day, course, model, AI_TOKENS_OUT), 0),
+            )
+            for day, course, model, value in calls
+        ]
 
     async def usage_totals(self, days: DateRange) -> tuple[int, list[UsageLine]]:
         f = _FIGURES.c
-        where = (f.metric == AI_CALLS, f.day >= days.start, f.day <= days.end)
-        lines = select(f.day, f.course_id, f.detail).where(*where).distinct().subquery()
+        in_days = (f.day >= days.start, f.day <= days.end)
         totals = (
             select(f.detail, *_usage_sums())
-            .where(f.metric.in_(USAGE_METRICS), f.day >= days.start, f.day <= days.end)
+            .where(f.metric.in_(USAGE_METRICS), *in_days)
             .group_by(f.detail)
         )
         async with self._session_factory() as session:
-            count = await session.scalar(select(func.count()).select_from(lines))
+            count = await session.scalar(select(func.count()).where(f.metric == AI_CALLS, *in_days))
             rows = (await session.execute(totals)).all()
         return int(count or 0), [
             UsageLine("", NO_ITEM, r[0], int(r[1]), int(r[2]), int(r[3])) for r in rows
