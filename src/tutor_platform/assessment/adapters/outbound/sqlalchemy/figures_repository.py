@@ -127,27 +127,29 @@ class SqlAlchemyAssessmentFiguresReader:
         return [LearnerMastery(user_id, tuple(cells.get(user_id, ()))) for user_id in user_ids]
 
     async def mastery_rows(self, course_id: UUID, days: DateRange) -> AsyncIterator[LearnerMastery]:
-        learners = _learners_in(course_id, days).subquery()
+        # One ordered scan of the course's rows, each with its learner's latest evidence.
+        m = _MASTERY.c
+        latest = func.max(m.last_evidence_at).over(partition_by=m.user_id)
         query = (
-            select(
-                _MASTERY.c.user_id, _MASTERY.c.lesson_id, _MASTERY.c.p_mastery, _MASTERY.c.evidence
-            )
-            .join(learners, learners.c.user_id == _MASTERY.c.user_id)
-            .where(_MASTERY.c.course_id == course_id)
-            .order_by(_MASTERY.c.user_id)
-            .execution_options(yield_per=2000)
+            select(m.user_id, m.lesson_id, m.p_mastery, m.evidence, latest)
+            .where(m.course_id == course_id)
+            .order_by(m.user_id)
+            .execution_options(yield_per=5000)
         )
+        since, until = days.since, days.until
         async with self._session_factory() as session:
             result = await session.stream(query)
             current: UUID | None = None
             cells: list[MasteryCell] = []
             async for rows in result.partitions():
-                for row in rows:
-                    if row.user_id != current:
+                for user_id, lesson_id, p_mastery, evidence, last in rows:
+                    if last is None or not since <= last < until:
+                        continue
+                    if user_id != current:
                         if current is not None:
                             yield LearnerMastery(current, tuple(cells))
-                        current, cells = row.user_id, []
-                    cells.append(_cell(row))
+                        current, cells = user_id, []
+                    cells.append(MasteryCell(lesson_id, float(p_mastery), int(evidence)))
             if current is not None:
                 yield LearnerMastery(current, tuple(cells))
 
