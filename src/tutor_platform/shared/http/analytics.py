@@ -131,23 +131,23 @@ def wants_csv(request: Request[Any, Any, Any]) -> bool:
     return prefers_csv(request.headers.get("accept", ""))
 
 
-def _csv_line(row: Sequence[object]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(["" if v is None else v for v in row])
-    return buffer.getvalue()
-
-
 async def _chunks(
     header: Sequence[str], rows: AsyncIterable[Sequence[object]]
 ) -> AsyncIterator[bytes]:
-    lines = [_csv_line(header)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    waiting = 1
     async for row in rows:
-        lines.append(_csv_line(row))
-        if len(lines) >= CSV_CHUNK_ROWS:
-            yield "".join(lines).encode()
-            lines = []
-    if lines:
-        yield "".join(lines).encode()
+        writer.writerow(["" if value is None else value for value in row])
+        waiting += 1
+        if waiting >= CSV_CHUNK_ROWS:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+            waiting = 0
+    if waiting:
+        yield buffer.getvalue().encode()
 
 
 async def _each(rows: Iterable[Sequence[object]]) -> AsyncIterator[Sequence[object]]:
