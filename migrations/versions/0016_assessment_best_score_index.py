@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0016_assessment_best_score_index"
-down_revision: str | None = "0014_tutoring_branches"
+down_revision: str | None = "0015_analytics"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,7 +12,7 @@ from advanced_alchemy.types import GUID
 from alembic import op
 
 revision: str = "0017_passage_index_versions"
-down_revision: str | None = "0014_tutoring_branches"
+down_revision: str | None = "0016_assessment_best_score_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

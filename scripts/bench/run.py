@@ -2,12 +2,13 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation``
-runs one suite; the default runs all.
+missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
+analytics`` runs one suite; the default runs all.
 """
 
 import argparse
 
+from scripts.bench.analytics_suite import run_analytics
 from scripts.bench.assessment_suite import run_assessment
 from scripts.bench.common import ensure_wrk
 from scripts.bench.conversation_suite import run_conversation
@@ -26,6 +27,7 @@ SUITES = {
     "integrations": run_integrations,
     "assessment": run_assessment,
     "conversation": run_conversation,
+    "analytics": run_analytics,
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tutor_platform.ai.application.generate_text import GenerateText, TextRequest
 from tutor_platform.ai.application.grade_free_text import GradeFreeText
+from tutor_platform.ai.application.prices import DEFAULT_AI_PRICES, ModelPrices, parse_prices
 from tutor_platform.ai.ports.embedder import Embedder
 from tutor_platform.ai.ports.model import (
     PROVIDER_NAMES,
@@ -30,6 +31,7 @@ from tutor_platform.ai.ports.model import (
 )
 
 __all__ = [
+    "DEFAULT_AI_PRICES",
     "PROVIDER_NAMES",
     "AiFacade",
     "ChatTurn",
@@ -37,6 +39,7 @@ __all__ = [
     "Embedder",
     "GradingRequest",
     "ImagePart",
+    "ModelPrices",
     "ProviderName",
     "ProviderNotConfigured",
     "RubricGrade",
@@ -48,6 +51,7 @@ __all__ = [
     "TutorPrompt",
     "TutorReply",
     "UngradableAnswer",
+    "parse_prices",
 ]
 
 

@@ -8,6 +8,11 @@ from dependency_injector import containers, providers
 
 from tutor_platform.assessment.api import AssessmentFacade
 from tutor_platform.assessment.application.assess_free_text import AssessFreeText
+from tutor_platform.assessment.application.course_analytics import (
+    CourseAnalyst,
+    GetMasteryAnalytics,
+    GetQuizAnalytics,
+)
 from tutor_platform.assessment.application.create_quiz import CreateQuiz
 from tutor_platform.assessment.application.delete_quiz import DeleteQuiz
 from tutor_platform.assessment.application.get_mastery import GetMastery
@@ -43,6 +48,10 @@ class AssessmentContainer(containers.DeclarativeContainer):
     quota_limits: providers.Dependency[Any] = providers.Dependency()
 
     access = providers.Singleton(QuizAccess, catalog)
+    figures: providers.Dependency[Any] = providers.Dependency()
+    _analyst = providers.Singleton(CourseAnalyst, access)
+    get_quiz_analytics = providers.Factory(GetQuizAnalytics, uow_factory, _analyst, figures)
+    get_mastery_analytics = providers.Factory(GetMasteryAnalytics, _analyst, catalog, figures)
     _quizzes = {"uow_factory": uow_factory, "access": access}
 
     create_quiz = providers.Factory(CreateQuiz, **_quizzes, clock=clock)

@@ -10,6 +10,7 @@ from litestar.config.cors import CORSConfig
 from litestar.types import ControllerRouterHandler
 
 from tutor_platform.assessment.adapters.inbound.http.routes import ASSESSMENT_CONTROLLERS
+from tutor_platform.bootstrap.analytics import UsageController
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.demo.seed import load_demo_on_start
 from tutor_platform.bootstrap.heap import freeze_start_up_heap
@@ -64,6 +65,7 @@ def _api_router() -> Router:
             *TUTORING_CONTROLLERS,
             *ASSESSMENT_CONTROLLERS,
             GoogleDriveController,
+            UsageController,
         ],
     )
 

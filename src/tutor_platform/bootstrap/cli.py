@@ -129,8 +129,9 @@ def _field_of(exc: Exception) -> str:
     return str(errors[0].field) if errors else "email"
 
 
-def _seed_demo(settings: Settings, _: argparse.Namespace) -> int:
+def _seed_demo(settings: Settings, args: argparse.Namespace) -> int:
     from tutor_platform.bootstrap.container import build_container, close_container
+    from tutor_platform.bootstrap.demo.activity import activity_line, seed_activity
     from tutor_platform.bootstrap.demo.catalog import load_demo_catalog
     from tutor_platform.bootstrap.demo.seed import credentials_banner, seed_demo
     from tutor_platform.bootstrap.migrations import upgrade_database
@@ -140,13 +141,36 @@ def _seed_demo(settings: Settings, _: argparse.Namespace) -> int:
         try:
             if settings.is_sqlite:
                 await upgrade_database(container.engine())
-            report = await seed_demo(container, load_demo_catalog())
+            catalog = load_demo_catalog()
+            report = await seed_demo(container, catalog)
+            activity = None
+            if args.activity:
+                activity = await seed_activity(container, catalog, args.learners)
         finally:
             await close_container(container)
         created = ", ".join(report.created) or "none"
         kept = ", ".join(report.kept) or "none"
-        return f"demo courses created: {created}; already there: {kept}\n" + credentials_banner(
-            report
+        lines = f"demo courses created: {created}; already there: {kept}\n"
+        if activity is not None:
+            lines += activity_line(activity) + "\n"
+        return lines + credentials_banner(report)
+
+    print(asyncio.run(run()))
+    return 0
+
+
+def _analytics(settings: Settings, _: argparse.Namespace) -> int:
+    from tutor_platform.bootstrap.analytics import rebuild_analytics
+    from tutor_platform.bootstrap.container import build_container, close_container
+
+    async def run() -> str:
+        container = build_container(settings)
+        try:
+            written = await rebuild_analytics(container)
+        finally:
+            await close_container(container)
+        return "rebuilt the daily figures: " + ", ".join(
+            f"{context} {count} changes" for context, count in written.items()
         )
 
     print(asyncio.run(run()))
@@ -203,8 +227,18 @@ _COMMANDS: dict[str, tuple[str, str]] = {
         "load the demo accounts and courses (idempotent)",
         "Create what is missing of the demo data in DATABASE_URL: an instructor, a student and "
         "a premium student (their logins are printed), two courses with a tutor, quizzes and "
-        "projects. A course whose slug exists is left as it is. The demo passwords are public: "
-        "never run it on a production database.",
+        "projects. A course whose slug exists is left as it is. With --activity, also a few "
+        "hundred learners (learner001...) with eight weeks of activity on the demo courses "
+        "(lesson completions, quiz attempts with plausible wrong answers, tutor questions, some "
+        "off-topic, and ratings) so that the /analytics endpoints show something; seeded once. "
+        "The demo passwords are public: never run it on a production database.",
+    ),
+    "analytics": (
+        "maintain the analytics figures (rebuild)",
+        "rebuild: recompute every context's daily analytics figures from the stored facts "
+        "(lesson completions and visits, quiz attempts and premium calls, tutor sessions, "
+        "messages, feedback and content gaps), replacing the figures kept as events happened. "
+        "Reads DATABASE_URL.",
     ),
     "reindex": (
         "rebuild the passages of every lesson (split, embed, store)",
@@ -233,6 +267,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--username", default=None, help="3 to 32 letters, digits, '.', '_' or '-' (optional)"
     )
     admin.add_argument("--password", default=None, help="prompted for when omitted")
+    seed = made["seed-demo"]
+    seed.add_argument(
+        "--activity",
+        action="store_true",
+        help="also seed learners' activity on the demo courses (for the analytics)",
+    )
+    seed.add_argument(
+        "--learners",
+        type=int,
+        default=300,
+        help="how many learners --activity makes (default: 300)",
+    )
+    made["analytics"].add_argument(
+        "action", choices=["rebuild"], help="rebuild: recompute the figures from the facts"
+    )
     return parser
 
 
@@ -243,6 +292,7 @@ HANDLERS = {
     "create-admin": _create_admin,
     "seed-demo": _seed_demo,
     "reindex": _reindex,
+    "analytics": _analytics,
 }
 
 

@@ -21,6 +21,9 @@ from tutor_platform.assessment.adapters.outbound.learning import (
 )
 from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
 from tutor_platform.assessment.adapters.outbound.similarity import EmbedderTextSimilarity
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyAssessmentFiguresReader,
+)
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import (
     SqlAlchemyQuotaCounter,
 )
@@ -83,6 +86,9 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import 
 from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_unit_of_work import (
     SqlAlchemyCatalogUnitOfWork,
 )
+from tutor_platform.learning.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyCourseFiguresReader,
+)
 from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_index import (
     PostgresPassageIndex,
     SqlitePassageIndex,
@@ -144,6 +150,9 @@ from tutor_platform.tutoring.adapters.outbound.learning_course_context import (
 from tutor_platform.tutoring.adapters.outbound.media_attachments import MediaFileAttachments
 from tutor_platform.tutoring.adapters.outbound.memory.stream_log import InMemoryStreamLog
 from tutor_platform.tutoring.adapters.outbound.redis.stream_log import RedisStreamLog
+from tutor_platform.tutoring.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyTutoringFiguresReader,
+)
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyTutoringUnitOfWork,
 )
@@ -399,6 +408,7 @@ class RootContainer(containers.DeclarativeContainer):
         progress_uow_factory=providers.Singleton(
             partial, SqlAlchemyProgressUnitOfWork, session_factory
         ),
+        course_figures=providers.Singleton(SqlAlchemyCourseFiguresReader, session_factory),
         learner_profiles=providers.Singleton(IdentityLearnerProfiles, identity.facade),
         tutor_directory=providers.Singleton(
             TutoringTutorDirectory, providers.Callable(_tutoring_facade, __self__)
@@ -445,6 +455,7 @@ class RootContainer(containers.DeclarativeContainer):
         TutoringContainer,
         clock=clock,
         uow_factory=providers.Singleton(partial, SqlAlchemyTutoringUnitOfWork, session_factory),
+        figures=providers.Singleton(SqlAlchemyTutoringFiguresReader, session_factory),
         tutor_models=tutor_models,
         default_models=providers.Singleton(default_model_ids, settings),
         course_context=providers.Singleton(LearningCourseContext, learning.facade),
@@ -479,6 +490,7 @@ class RootContainer(containers.DeclarativeContainer):
         users=providers.Singleton(IdentityUserDirectory, identity.facade),
         quota_counter=providers.Singleton(_quota_counter, redis, engine, quota_key_prefix),
         quota_limits=providers.Singleton(_quota_limits, settings),
+        figures=providers.Singleton(SqlAlchemyAssessmentFiguresReader, session_factory),
     )
     token_cipher = providers.Singleton(
         token_cipher, settings.provided.token_encryption_keys, settings.provided.secret_key

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from tutor_platform.ai.api import DEFAULT_AI_PRICES, parse_prices
 from tutor_platform.integrations.adapters.outbound.fernet_cipher import (
     InvalidEncryptionKey,
     parse_keys,
@@ -98,6 +99,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     openai_base_url: str = "https://api.openai.com/v1"
     openai_api_key: str = ""
     openai_model: str = "gpt-4o-mini"
+    ai_prices: str = DEFAULT_AI_PRICES
     ai_timeout_seconds: Annotated[float, msgspec.Meta(gt=0)] = 30.0
     ai_max_retries: Annotated[int, msgspec.Meta(ge=0, le=10)] = 2
     ai_backoff_seconds: Annotated[float, msgspec.Meta(ge=0)] = 0.5
@@ -256,6 +258,10 @@ def validate(settings: Settings) -> None:
         raise SettingsError("STORAGE_BACKEND=s3 needs S3_BUCKET")
     if (problem := allowed_types_problem(settings.upload_allowed_type_list)) is not None:
         raise SettingsError(f"UPLOAD_ALLOWED_TYPES: {problem}")
+    try:
+        parse_prices(settings.ai_prices)
+    except ValueError as exc:
+        raise SettingsError(f"AI_PRICES: {exc}") from None
     try:
         keys = parse_keys(settings.token_encryption_keys)
     except InvalidEncryptionKey as exc:

@@ -6,6 +6,9 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy import (
     tables as _integrations_tables,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy import (
+    figures_tables as _learning_figures_tables,
+)
+from tutor_platform.learning.adapters.outbound.sqlalchemy import (
     progress_tables as _progress_tables,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy import tables as _learning_tables
@@ -23,6 +26,7 @@ _ = (
     _identity_tables,
     _learning_tables,
     _progress_tables,
+    _learning_figures_tables,
     _media_tables,
     _lesson_media_tables,
     _tutoring_tables,

@@ -19,6 +19,7 @@ from tutor_platform.learning.application.delete_lesson import DeleteLesson
 from tutor_platform.learning.application.delete_project import DeleteProject
 from tutor_platform.learning.application.delete_section import DeleteSection
 from tutor_platform.learning.application.get_adjacent_lesson import GetAdjacentLesson
+from tutor_platform.learning.application.get_course_analytics import GetCourseAnalytics
 from tutor_platform.learning.application.get_course_outline import GetCourseOutline
 from tutor_platform.learning.application.get_course_progress import GetCourseProgress
 from tutor_platform.learning.application.get_lesson import GetLesson
@@ -125,6 +126,9 @@ class LearningContainer(containers.DeclarativeContainer):
     add_study_time = providers.Factory(
         AddStudyTime, **_study, profiles=learner_profiles, clock=clock
     )
+
+    course_figures: providers.Dependency[Any] = providers.Dependency()
+    get_course_analytics = providers.Factory(GetCourseAnalytics, catalog_reader, course_figures)
 
     facade = providers.Singleton(
         LearningFacade,

@@ -15,6 +15,7 @@ ErrorCode = Literal[
     "PREMIUM_REQUIRED",
     "NOT_FOUND",
     "METHOD_NOT_ALLOWED",
+    "NOT_ACCEPTABLE",
     "CONFLICT",
     "PAYLOAD_TOO_LARGE",
     "UNSUPPORTED_MEDIA_TYPE",
@@ -55,6 +56,11 @@ class BadRequest(DomainError):
 class NotFound(DomainError):
     code = "NOT_FOUND"
     default_detail = "The resource was not found."
+
+
+class NotAcceptable(DomainError):
+    code = "NOT_ACCEPTABLE"
+    default_detail = "The response cannot be given in a media type the Accept header allows."
 
 
 class Conflict(DomainError):

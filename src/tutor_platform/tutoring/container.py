@@ -9,6 +9,7 @@ from tutor_platform.tutoring.api import TutorChat, TutoringFacade
 from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.clear_session import ClearSession
 from tutor_platform.tutoring.application.conversation import Conversation
+from tutor_platform.tutoring.application.course_analytics import CourseTutoringAnalytics
 from tutor_platform.tutoring.application.create_tutor import CreateTutor
 from tutor_platform.tutoring.application.delete_message import DeleteMessage
 from tutor_platform.tutoring.application.delete_session import DeleteSession
@@ -48,6 +49,10 @@ class TutoringContainer(containers.DeclarativeContainer):
     stream_idle_seconds = providers.Dependency(instance_of=float)
 
     access = providers.Singleton(TutorAccess, course_context)
+    figures: providers.Dependency[Any] = providers.Dependency()
+    course_tutoring_analytics = providers.Factory(
+        CourseTutoringAnalytics, course_context, figures, clock
+    )
     detached_tasks = providers.Singleton(DetachedTasks)
     _store = {"uow_factory": uow_factory}
     _tutors = {"uow_factory": uow_factory, "access": access}

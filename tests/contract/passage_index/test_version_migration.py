@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tests.support.migrations import database_at, downgrade
 from tutor_platform.bootstrap.tables import metadata
 
-BEFORE = "0014_tutoring_branches"
+BEFORE = "0016_assessment_best_score_index"
 TABLE = "passage_index_versions"
 
 

@@ -81,6 +81,7 @@ class PremiumGate:
             )
             async with self._uow_factory() as uow:
                 await uow.usage.add(record)
+                await uow.figures.premium_used(record)
                 await uow.commit()
         except BaseException:
             await self._counter.release(user_id, feature, day)

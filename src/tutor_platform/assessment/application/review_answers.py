@@ -99,6 +99,7 @@ class GradeAnswer:
             checks.check("awarded_points", points_problem(grade.awarded_points, max_points))
             checks.check("feedback", feedback_problem(grade.feedback))
             checks.raise_if_failed()
+            now = self._clock.now()
             changed = regraded(
                 attempt,
                 question_id,
@@ -106,10 +107,11 @@ class GradeAnswer:
                 grade.awarded_points,
                 grade.feedback,
                 principal.user_id,
-                self._clock.now(),
+                now,
                 quiz.passing_score,
             )
             await uow.attempts.update_grades(changed)
+            await uow.figures.attempt_regraded(quiz, attempt, changed, now)
             regraded_result = next(r for r in changed.results if r.question_id == question_id)
             if regraded_result.correct != result.correct:
                 await regrade_evidence(

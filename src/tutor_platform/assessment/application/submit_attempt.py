@@ -132,6 +132,7 @@ class SubmitAttempt:
                 )
                 if await uow.attempts.add(attempt):
                     await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
+                    await uow.figures.attempt_stored(quiz, attempt)
                     await add_cards(uow, self._scheduler, quiz, attempt)
                     best = await uow.attempts.best_scores(user_id, [quiz.id])
                     await uow.commit()

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Protocol
 
+from tutor_platform.assessment.ports.figures import AssessmentFigures
 from tutor_platform.assessment.ports.repositories import (
     AttemptRepository,
     CardRepository,
@@ -28,6 +29,9 @@ class AssessmentUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def cards(self) -> CardRepository: ...
+
+    @property
+    def figures(self) -> AssessmentFigures: ...
 
 
 AssessmentUnitOfWorkFactory = Callable[[], AssessmentUnitOfWork]

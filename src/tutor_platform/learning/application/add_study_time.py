@@ -53,6 +53,7 @@ class AddStudyTime:
             if minutes > 0:
                 if course_id is not None:
                     await uow.progress.touch_course(user_id, course_id, now, accessed=False)
+                    await uow.figures.studied(user_id, course_id, now)
                 await record_activity(uow.activity, user_id, zone, now)
             await uow.commit()
         return StudyTimeView(tutor_id=tutor_id, total_minutes=total)

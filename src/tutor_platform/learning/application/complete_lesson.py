@@ -37,9 +37,12 @@ class CompleteLesson:
             ensure_can_read_lesson_content(principal, lesson.course, lesson)
             if await uow.progress.complete(user_id, lesson, now):
                 await uow.progress.touch_course(user_id, lesson.course.id, now, accessed=True)
+                await uow.figures.lesson_completed(user_id, lesson.course.id, lesson.id, now)
                 streak = await record_activity(uow.activity, user_id, zone, now)
             else:
                 streak = await read_streak(uow.activity, user_id, zone, now)
             view = await course_progress(uow, user_id, lesson.course.id, streak)
+            if view.total and view.completed == view.total:
+                await uow.figures.course_completed(user_id, lesson.course.id, now)
             await uow.commit()
         return view

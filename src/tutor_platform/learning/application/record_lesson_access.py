@@ -19,7 +19,7 @@ class RecordLessonAccess:
             lesson = await uow.progress.lesson(lesson_id)
             if lesson is None:
                 return
-            await uow.progress.touch_course(
-                user_id, lesson.course.id, self._clock.now(), accessed=True
-            )
+            now = self._clock.now()
+            await uow.progress.touch_course(user_id, lesson.course.id, now, accessed=True)
+            await uow.figures.lesson_opened(user_id, lesson.course.id, lesson.id, now)
             await uow.commit()

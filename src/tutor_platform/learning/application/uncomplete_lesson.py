@@ -28,6 +28,7 @@ class UncompleteLesson:
         now = self._clock.now()
         async with self._uow_factory() as uow:
             lesson = await visible_lesson(uow, principal, lesson_id)
+            await uow.figures.lesson_uncompleting(user_id, lesson.id)
             await uow.progress.uncomplete(user_id, lesson.id)
             streak = await read_streak(uow.activity, user_id, zone, now)
             view = await course_progress(uow, user_id, lesson.course.id, streak)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Protocol
 
+from tutor_platform.learning.ports.figures import LearningFigures
 from tutor_platform.learning.ports.progress import ProgressRepository
 from tutor_platform.learning.ports.streaks import ActivityRepository
 from tutor_platform.learning.ports.study_time import StudyTimeRepository
@@ -18,6 +19,9 @@ class ProgressUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def study_time(self) -> StudyTimeRepository: ...
+
+    @property
+    def figures(self) -> LearningFigures: ...
 
 
 ProgressUnitOfWorkFactory = Callable[[], ProgressUnitOfWork]

@@ -42,6 +42,7 @@ _DESCRIPTIONS = {
     401: "Missing, invalid or expired access token (UNAUTHENTICATED, TOKEN_EXPIRED)",
     403: "Not allowed (FORBIDDEN, PREMIUM_REQUIRED)",
     404: "Not found, or not yours",
+    406: "The Accept header allows none of the media types this operation answers (NOT_ACCEPTABLE)",
     409: "Conflict with the current state",
     413: "Body too large (PAYLOAD_TOO_LARGE)",
     415: "The body is not in the media type this operation takes (UNSUPPORTED_MEDIA_TYPE)",

@@ -108,6 +108,7 @@ class Branches:
         async with self._uow_factory() as uow:
             await uow.messages.make_current(session.id, parent)
             await uow.messages.add(question)
+            await uow.figures.message_stored(session.tutor_id, question)
             await uow.sessions.record_messages(session.id, 1, now)
             await uow.commit()
         return Rerun(turn)

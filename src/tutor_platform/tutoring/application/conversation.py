@@ -165,6 +165,7 @@ class Conversation:
         try:
             async with self._uow_factory() as uow:
                 await uow.messages.add(question)
+                await uow.figures.message_stored(session.tutor_id, question)
                 await uow.sessions.record_messages(session.id, 1, now)
                 await uow.commit()
         except DuplicateClientMessage:
@@ -235,6 +236,7 @@ class Conversation:
             if not await uow.messages.set_reply_state(turn.question.id, ANSWERED):
                 raise ConversationChanged()
             await uow.messages.add(answer)
+            await uow.figures.message_stored(turn.tutor.id, answer, turn.question)
             await uow.sessions.record_messages(turn.session.id, 1, now)
             await uow.commit()
         return answer

@@ -5,7 +5,7 @@ The tutor's ``rating``/``total_feedbacks`` are recomputed from its feedback in t
 transaction, with the tutor's row locked first, so concurrent feedback never loses an update.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
@@ -45,6 +45,7 @@ class GiveFeedback:
             now = self._clock.now()
             feedback = await uow.feedback.of_user(principal.user_id, message.id)
             created = feedback is None
+            before = None if feedback is None else replace(feedback)
             if feedback is None:
                 feedback = Feedback(
                     id=new_id(),
@@ -61,6 +62,7 @@ class GiveFeedback:
             else:
                 feedback.take(given, now)
                 await uow.feedback.update(feedback)
+            await uow.figures.feedback_given(before, feedback)
             await uow.tutors.refresh_rating(session.tutor_id)
             await uow.commit()
         return GivenFeedback(feedback, created)

@@ -39,5 +39,6 @@ class StartSession:
                 updated_at=now,
             )
             await uow.sessions.add(session)
+            await uow.figures.session_started(tutor.id, session.id, now)
             await uow.commit()
         return session

@@ -45,3 +45,11 @@ class ClientMessageIdReused(Conflict):
 
 class ConversationChanged(Conflict):
     default_detail = "The message was deleted while the tutor was answering it."
+
+
+class CourseNotFound(NotFound):
+    default_detail = "The course was not found."
+
+
+class ContentGapNotFound(NotFound):
+    default_detail = "The content gap was not found."

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from tutor_platform.shared.unit_of_work import UnitOfWork
+from tutor_platform.tutoring.ports.figures import TutoringFigures
 from tutor_platform.tutoring.ports.repositories import (
     FeedbackRepository,
     MessageRepository,
@@ -24,6 +25,9 @@ class TutoringUnitOfWork(UnitOfWork, Protocol):
 
     @property
     def feedback(self) -> FeedbackRepository: ...
+
+    @property
+    def figures(self) -> TutoringFigures: ...
 
 
 TutoringUnitOfWorkFactory = Callable[[], TutoringUnitOfWork]

@@ -1,5 +1,8 @@
 """Every assessment controller, for the API router."""
 
+from tutor_platform.assessment.adapters.inbound.http.analytics import (
+    CourseAssessmentAnalyticsController,
+)
 from tutor_platform.assessment.adapters.inbound.http.mastery import MasteryController
 from tutor_platform.assessment.adapters.inbound.http.premium import (
     AssessmentsController,
@@ -20,4 +23,5 @@ ASSESSMENT_CONTROLLERS = [
     ReviewController,
     AssessmentsController,
     HybridController,
+    CourseAssessmentAnalyticsController,
 ]

@@ -11,6 +11,7 @@ from uuid import UUID
 from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentState
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
+from tutor_platform.assessment.domain.figures import attempt_figures, premium_figures
 from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
 from tutor_platform.assessment.domain.mastery import (
     ATTEMPT,
@@ -21,6 +22,7 @@ from tutor_platform.assessment.domain.mastery import (
 )
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
+from tutor_platform.shared.figures import FigureDelta, negated
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -263,3 +265,30 @@ class InMemoryCardRepository:
             quiz = self._state.quizzes.get(card.quiz_id)
             page.append((card, None if quiz is None else quiz.question(card.question_id)))
         return page, len(found)
+
+
+class InMemoryAssessmentFigures:
+    """The daily figures as a dict, each event added once, like the SQL adapter."""
+
+    def __init__(self, state: AssessmentState) -> None:
+        self._state = state
+
+    def _add(self, event_id: str, deltas: list[FigureDelta]) -> None:
+        if event_id in self._state.figure_events:
+            return
+        self._state.figure_events.add(event_id)
+        for d in deltas:
+            key = (d.course_id, d.day, d.metric, d.item_id, d.detail)
+            self._state.figures[key] = self._state.figures.get(key, 0) + d.value
+
+    async def attempt_stored(self, quiz: Quiz, attempt: Attempt) -> None:
+        self._add(f"attempt:{attempt.id}", attempt_figures(quiz, attempt))
+
+    async def attempt_regraded(
+        self, quiz: Quiz, before: Attempt, after: Attempt, at: datetime
+    ) -> None:
+        deltas = negated(attempt_figures(quiz, before)) + attempt_figures(quiz, after)
+        self._add(f"regraded:{after.id}:{at.isoformat()}", deltas)
+
+    async def premium_used(self, record: UsageRecord) -> None:
+        self._add(f"premium:{record.id}", premium_figures(record))

@@ -20,6 +20,8 @@ class AssessmentState:
     evidence: list[Evidence] = field(default_factory=list)
     mastery: dict[tuple[UUID, UUID], LessonMastery] = field(default_factory=dict)
     cards: dict[UUID, ReviewCard] = field(default_factory=dict)
+    figures: dict[tuple[object, ...], int] = field(default_factory=dict)
+    figure_events: set[str] = field(default_factory=set)
 
     def copy(self) -> "AssessmentState":
         return copy.deepcopy(self)

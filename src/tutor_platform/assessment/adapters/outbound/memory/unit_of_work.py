@@ -5,6 +5,7 @@ from types import TracebackType
 from typing import Self
 
 from tutor_platform.assessment.adapters.outbound.memory.repositories import (
+    InMemoryAssessmentFigures,
     InMemoryAttemptRepository,
     InMemoryCardRepository,
     InMemoryMasteryRepository,
@@ -23,6 +24,7 @@ class InMemoryAssessmentUnitOfWork:
     usage: InMemoryUsageRepository
     mastery: InMemoryMasteryRepository
     cards: InMemoryCardRepository
+    figures: InMemoryAssessmentFigures
 
     def __init__(self, store: InMemoryAssessmentStore) -> None:
         self.store = store
@@ -51,3 +53,4 @@ class InMemoryAssessmentUnitOfWork:
         self.usage = InMemoryUsageRepository(state)
         self.mastery = InMemoryMasteryRepository(state)
         self.cards = InMemoryCardRepository(state)
+        self.figures = InMemoryAssessmentFigures(state)

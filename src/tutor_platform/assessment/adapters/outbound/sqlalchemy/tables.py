@@ -33,6 +33,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.types import ScaledDecimal
 from tutor_platform.shared.persistence.base import UUIDv7AuditBase, UUIDv7Base
+from tutor_platform.shared.persistence.figures import daily_figures_table, figure_events_table
 
 SCORE_SCALE = 4
 POINTS_SCALE = 2
@@ -156,7 +157,15 @@ class LessonMasteryRow(DefaultBase):
     """A learner's traced mastery of a lesson (kept with the evidence it is folded from)."""
 
     __tablename__ = "lesson_mastery"
-    __table_args__ = (Index("ix_lesson_mastery_user_id_course_id", "user_id", "course_id"),)
+    __table_args__ = (
+        Index("ix_lesson_mastery_user_id_course_id", "user_id", "course_id"),
+        Index(
+            "ix_lesson_mastery_course_id_user_id_last_evidence_at",
+            "course_id",
+            "user_id",
+            "last_evidence_at",
+        ),
+    )
 
     user_id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
     lesson_id: Mapped[UUID] = mapped_column(
@@ -193,3 +202,7 @@ class ReviewCardRow(UUIDv7AuditBase):
         DateTimeUTC(timezone=True), default=None
     )
     reviews: Mapped[int] = mapped_column(Integer)
+
+
+assessment_daily_figures = daily_figures_table("assessment_daily_figures")
+assessment_figure_events = figure_events_table("assessment_figure_events")

@@ -2,6 +2,9 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyAssessmentFigures,
+)
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyAttemptRepository,
     SqlAlchemyCardRepository,
@@ -18,6 +21,7 @@ class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
     usage: SqlAlchemyUsageRepository
     mastery: SqlAlchemyMasteryRepository
     cards: SqlAlchemyCardRepository
+    figures: SqlAlchemyAssessmentFigures
 
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
@@ -25,3 +29,4 @@ class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
         self.usage = SqlAlchemyUsageRepository(session)
         self.mastery = SqlAlchemyMasteryRepository(session)
         self.cards = SqlAlchemyCardRepository(session)
+        self.figures = SqlAlchemyAssessmentFigures(session)

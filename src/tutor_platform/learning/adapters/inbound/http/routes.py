@@ -2,6 +2,7 @@
 
 from litestar.types import ControllerRouterHandler
 
+from tutor_platform.learning.adapters.inbound.http.analytics import CourseAnalyticsController
 from tutor_platform.learning.adapters.inbound.http.courses import CoursesController
 from tutor_platform.learning.adapters.inbound.http.lessons import LessonsController
 from tutor_platform.learning.adapters.inbound.http.progress_controller import ProgressController
@@ -16,4 +17,5 @@ LEARNING_CONTROLLERS: list[ControllerRouterHandler] = [
     SectionsController,
     LessonsController,
     ProgressController,
+    CourseAnalyticsController,
 ]

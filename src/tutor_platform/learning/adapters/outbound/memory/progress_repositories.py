@@ -193,3 +193,29 @@ class InMemoryStudyTimeRepository:
             if owner == user_id and entry.course_id is not None and entry.course_id in course_ids:
                 minutes[entry.course_id] = minutes.get(entry.course_id, 0) + entry.total_minutes
         return minutes
+
+
+class InMemoryLearningFigures:
+    """Records the calls of the figures port, for tests of the use cases."""
+
+    def __init__(self, store: InMemoryProgressStore) -> None:
+        self._store = store
+
+    async def lesson_opened(
+        self, user_id: UUID, course_id: UUID, lesson_id: UUID, at: datetime
+    ) -> None:
+        self._store.figure_calls.append(("lesson_opened", (user_id, course_id, lesson_id, at)))
+
+    async def lesson_completed(
+        self, user_id: UUID, course_id: UUID, lesson_id: UUID, at: datetime
+    ) -> None:
+        self._store.figure_calls.append(("lesson_completed", (user_id, course_id, lesson_id, at)))
+
+    async def lesson_uncompleting(self, user_id: UUID, lesson_id: UUID) -> None:
+        self._store.figure_calls.append(("lesson_uncompleting", (user_id, lesson_id)))
+
+    async def course_completed(self, user_id: UUID, course_id: UUID, at: datetime) -> None:
+        self._store.figure_calls.append(("course_completed", (user_id, course_id, at)))
+
+    async def studied(self, user_id: UUID, course_id: UUID, at: datetime) -> None:
+        self._store.figure_calls.append(("studied", (user_id, course_id, at)))

@@ -24,4 +24,6 @@ class InMemoryProgressStore:
     activity: dict[tuple[UUID, datetime], datetime] = field(default_factory=dict)
     streaks: dict[UUID, tuple[datetime | None, int]] = field(default_factory=dict)
     study_time: dict[tuple[UUID, UUID], StudyTimeEntry] = field(default_factory=dict)
+    figure_calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
+    """Calls of the figures port, in order (the figures themselves are SQL's business)."""
     commits: int = 0

@@ -6,6 +6,7 @@ from typing import Self
 
 from tutor_platform.learning.adapters.outbound.memory.progress_repositories import (
     InMemoryActivityRepository,
+    InMemoryLearningFigures,
     InMemoryProgressRepository,
     InMemoryStudyTimeRepository,
 )
@@ -18,6 +19,7 @@ class InMemoryProgressUnitOfWork:
         self.progress = InMemoryProgressRepository(store)
         self.activity = InMemoryActivityRepository(store)
         self.study_time = InMemoryStudyTimeRepository(store)
+        self.figures = InMemoryLearningFigures(store)
 
     async def __aenter__(self) -> Self:
         return self

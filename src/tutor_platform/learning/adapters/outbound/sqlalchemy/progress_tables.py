@@ -32,6 +32,7 @@ class CourseProgressRow(DefaultBase):
     completed in it (none when the course was started by a quiz score or study time)."""
 
     __tablename__ = "course_progress"
+    __table_args__ = (Index("ix_course_progress_course_id_started_at", "course_id", "started_at"),)
 
     user_id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
     course_id: Mapped[UUID] = mapped_column(

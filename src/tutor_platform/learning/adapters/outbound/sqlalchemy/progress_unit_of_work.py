@@ -2,6 +2,9 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tutor_platform.learning.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyLearningFigures,
+)
 from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_activity_repository import (
     SqlAlchemyActivityRepository,
 )
@@ -18,8 +21,10 @@ class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):
     progress: SqlAlchemyProgressRepository
     activity: SqlAlchemyActivityRepository
     study_time: SqlAlchemyStudyTimeRepository
+    figures: SqlAlchemyLearningFigures
 
     def _bind(self, session: AsyncSession) -> None:
         self.progress = SqlAlchemyProgressRepository(session)
         self.activity = SqlAlchemyActivityRepository(session)
         self.study_time = SqlAlchemyStudyTimeRepository(session)
+        self.figures = SqlAlchemyLearningFigures(session)

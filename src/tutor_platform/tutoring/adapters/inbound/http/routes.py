@@ -2,6 +2,9 @@
 
 from litestar.types import ControllerRouterHandler
 
+from tutor_platform.tutoring.adapters.inbound.http.analytics import (
+    CourseTutoringAnalyticsController,
+)
 from tutor_platform.tutoring.adapters.inbound.http.feedback import FeedbackController
 from tutor_platform.tutoring.adapters.inbound.http.messages import MessagesController
 from tutor_platform.tutoring.adapters.inbound.http.sessions import SessionsController
@@ -12,4 +15,5 @@ TUTORING_CONTROLLERS: list[ControllerRouterHandler] = [
     SessionsController,
     MessagesController,
     FeedbackController,
+    CourseTutoringAnalyticsController,
 ]

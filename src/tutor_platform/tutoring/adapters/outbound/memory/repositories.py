@@ -306,3 +306,21 @@ class InMemoryFeedbackRepository:
         for feedback in found:
             feedback.processed = True
         return len(found)
+
+
+class InMemoryTutoringFigures:
+    """Records which facts were reported (the figures themselves are SQL's business)."""
+
+    def __init__(self, state: TutoringState) -> None:
+        self._state = state
+
+    async def session_started(self, tutor_id: UUID, session_id: UUID, at: datetime) -> None:
+        self._state.figure_events.append(f"session:{session_id}")
+
+    async def message_stored(
+        self, tutor_id: UUID, message: Message, question: Message | None = None
+    ) -> None:
+        self._state.figure_events.append(f"message:{message.id}")
+
+    async def feedback_given(self, before: Feedback | None, after: Feedback) -> None:
+        self._state.figure_events.append(f"feedback:{after.id}:{after.updated_at.isoformat()}")

@@ -17,6 +17,7 @@ class TutoringState:
     sessions: dict[UUID, ChatSession] = field(default_factory=dict)
     messages: dict[UUID, Message] = field(default_factory=dict)
     feedback: dict[UUID, Feedback] = field(default_factory=dict)
+    figure_events: list[str] = field(default_factory=list)
 
     def copy(self) -> "TutoringState":
         return copy.deepcopy(self)

@@ -8,6 +8,7 @@ from tutor_platform.tutoring.adapters.outbound.memory.repositories import (
     InMemoryFeedbackRepository,
     InMemoryMessageRepository,
     InMemorySessionRepository,
+    InMemoryTutoringFigures,
     InMemoryTutorRepository,
 )
 from tutor_platform.tutoring.adapters.outbound.memory.store import InMemoryTutoringStore
@@ -18,6 +19,7 @@ class InMemoryTutoringUnitOfWork:
     sessions: InMemorySessionRepository
     messages: InMemoryMessageRepository
     feedback: InMemoryFeedbackRepository
+    figures: InMemoryTutoringFigures
 
     def __init__(self, store: InMemoryTutoringStore) -> None:
         self.store = store
@@ -28,6 +30,7 @@ class InMemoryTutoringUnitOfWork:
         self.sessions = InMemorySessionRepository(self._state)
         self.messages = InMemoryMessageRepository(self._state)
         self.feedback = InMemoryFeedbackRepository(self._state)
+        self.figures = InMemoryTutoringFigures(self._state)
         return self
 
     async def __aexit__(

@@ -13,7 +13,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from advanced_alchemy.types import DateTimeUTC, JsonB
+from advanced_alchemy.base import DefaultBase
+from advanced_alchemy.types import GUID, DateTimeUTC, JsonB
 from sqlalchemy import (
     Boolean,
     Float,
@@ -28,6 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import text
 
 from tutor_platform.shared.persistence.base import UUIDv7AuditBase
+from tutor_platform.shared.persistence.figures import daily_figures_table, figure_events_table
 
 
 class TutorRow(UUIDv7AuditBase):
@@ -125,3 +127,37 @@ class MessageFeedbackRow(UUIDv7AuditBase):
     quick_reaction: Mapped[str | None] = mapped_column(String(16), default=None)
     allow_training: Mapped[bool] = mapped_column(Boolean, default=False)
     processed: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+tutoring_daily_figures = daily_figures_table("tutoring_daily_figures")
+tutoring_figure_events = figure_events_table("tutoring_figure_events")
+
+
+class GapGroupRow(DefaultBase):
+    """A content gap of a course: uncited questions alike enough; ``words`` are the content
+    words of its first question (``sample``), which later questions are compared with."""
+
+    __tablename__ = "tutoring_gap_groups"
+    __table_args__ = (Index("ix_tutoring_gap_groups_course_id", "course_id"),)
+
+    id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
+    course_id: Mapped[UUID] = mapped_column(GUID)
+    words: Mapped[str] = mapped_column(Text)
+    sample: Mapped[str] = mapped_column(Text)
+    first_asked_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    last_asked_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True), default=None)
+    dismissed_by: Mapped[UUID | None] = mapped_column(GUID, default=None)
+
+
+class GapQuestionRow(DefaultBase):
+    """A learner's question whose answer cited nothing (kept when the conversation goes)."""
+
+    __tablename__ = "tutoring_gap_questions"
+    __table_args__ = (Index("ix_tutoring_gap_questions_group_id", "group_id"),)
+
+    message_id: Mapped[UUID] = mapped_column(GUID, primary_key=True)
+    group_id: Mapped[UUID] = mapped_column(GUID)
+    course_id: Mapped[UUID] = mapped_column(GUID)
+    tutor_id: Mapped[UUID] = mapped_column(GUID)
+    asked_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))

@@ -6,6 +6,9 @@ from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.feedback_repository import (
     SqlAlchemyFeedbackRepository,
 )
+from tutor_platform.tutoring.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyTutoringFigures,
+)
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.message_repository import (
     SqlAlchemyMessageRepository,
 )
@@ -22,9 +25,11 @@ class SqlAlchemyTutoringUnitOfWork(SqlAlchemyUnitOfWork):
     sessions: SqlAlchemySessionRepository
     messages: SqlAlchemyMessageRepository
     feedback: SqlAlchemyFeedbackRepository
+    figures: SqlAlchemyTutoringFigures
 
     def _bind(self, session: AsyncSession) -> None:
         self.tutors = SqlAlchemyTutorRepository(session)
         self.sessions = SqlAlchemySessionRepository(session)
         self.messages = SqlAlchemyMessageRepository(session)
         self.feedback = SqlAlchemyFeedbackRepository(session)
+        self.figures = SqlAlchemyTutoringFigures(session)

@@ -1,0 +1,202 @@
+"""``GET /analytics/usage`` (admins) and ``tutor-platform analytics rebuild``: what spans the
+contexts' figures, so it sits in the composition root.
+
+AI calls and tokens are recorded by the context that makes the call (tutoring's answers,
+feature ``tutoring``); premium calls by assessment (feature and cost). Cost of tokens is
+priced here with ``AI_PRICES`` (the ``local`` provider costs 0, a model without a price has
+no cost).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get
+from litestar.di import NamedDependency
+from litestar.params import QueryParameter, SkipValidation
+
+from tutor_platform.ai.api import ModelPrices, parse_prices
+from tutor_platform.assessment.domain.figures import MICRO_USD, PREMIUM_CALLS, PREMIUM_COST
+from tutor_platform.shared.figures import NO_ITEM, DateRange
+from tutor_platform.shared.http.analytics import (
+    DAYS,
+    CsvOperation,
+    RangeResponse,
+    csv_response,
+    wants_csv,
+)
+from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
+from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from tutor_platform.tutoring.ports.figures import UsageLine
+
+TUTORING_FEATURE = "tutoring"
+
+
+class UsageAnalyticsRow(msgspec.Struct, kw_only=True):
+    day: str
+    """The UTC day (YYYY-MM-DD)."""
+    provider: str
+    model_id: str
+    feature: str
+    course_id: UUID | None
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float | None
+    """USD from `AI_PRICES`; 0 for the local provider; null for a model without a price."""
+
+
+class PremiumFeatureUsage(msgspec.Struct, kw_only=True):
+    feature: str
+    calls: int
+    cost_usd: float
+
+
+class UsageAnalyticsTotals(msgspec.Struct, kw_only=True):
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+    """The priced calls' cost (calls of models without a price add nothing)."""
+
+
+class UsageAnalyticsResponse(RangeResponse, kw_only=True):
+    items: list[UsageAnalyticsRow]
+    """Per day, course and provider/model (newest day first), feature ``tutoring``."""
+    total: int
+    limit: int
+    offset: int
+    totals: UsageAnalyticsTotals
+    premium: list[PremiumFeatureUsage]
+    """Premium features' successful calls and their cost in the range."""
+
+
+USAGE_CSV_HEADER = (
+    "day",
+    "provider",
+    "model_id",
+    "feature",
+    "course_id",
+    "calls",
+    "tokens_in",
+    "tokens_out",
+    "cost_usd",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UsageReport:
+    rows: list[UsageAnalyticsRow]
+    total: int
+    totals: UsageAnalyticsTotals
+    premium: list[PremiumFeatureUsage]
+
+
+def _usd(cost: Decimal | None) -> float | None:
+    return None if cost is None else float(cost)
+
+
+def _row(line: UsageLine, prices: ModelPrices) -> UsageAnalyticsRow:
+    provider, _, model_id = line.model.partition("/")
+    return UsageAnalyticsRow(
+        day=line.day,
+        provider=provider,
+        model_id=model_id,
+        feature=TUTORING_FEATURE,
+        course_id=None if line.course_id == NO_ITEM else line.course_id,
+        calls=line.calls,
+        tokens_in=line.tokens_in,
+        tokens_out=line.tokens_out,
+        cost_usd=_usd(prices.cost(provider, model_id, line.tokens_in, line.tokens_out)),
+    )
+
+
+async def usage_report(
+    container: Any, days: DateRange, limit: int | None, offset: int
+) -> UsageReport:
+    """A slice of the usage rows (``limit`` None: all), with the totals of every row."""
+    prices = ModelPrices(parse_prices(container.settings().ai_prices))
+    tutoring = container.tutoring.figures()
+    lines = await tutoring.usage_rows(days, limit, offset)
+    total, per_model = await tutoring.usage_totals(days)
+    priced = [_row(line, prices) for line in per_model]
+    premium: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for found in await container.assessment.figures().usage_sums(
+        (PREMIUM_CALLS, PREMIUM_COST), days
+    ):
+        premium[found.detail][0 if found.metric == PREMIUM_CALLS else 1] += found.value
+    return UsageReport(
+        rows=[_row(line, prices) for line in lines],
+        total=total,
+        totals=UsageAnalyticsTotals(
+            calls=sum(r.calls for r in priced),
+            tokens_in=sum(r.tokens_in for r in priced),
+            tokens_out=sum(r.tokens_out for r in priced),
+            cost_usd=round(sum(r.cost_usd or 0.0 for r in priced), 6),
+        ),
+        premium=[
+            PremiumFeatureUsage(feature=f, calls=c, cost_usd=float(Decimal(cost) / MICRO_USD))
+            for f, (c, cost) in sorted(premium.items())
+        ],
+    )
+
+
+class UsageController(Controller):
+    path = "/analytics/usage"
+    security = BEARER_SECURITY
+    guards = [require_admin]
+    dependencies = DAYS
+
+    @get("/", responses=error_responses(401, 403, 406, 422), operation_class=CsvOperation)
+    async def get_usage_analytics(
+        self,
+        request: Request[Any, Any, Any],
+        days: NamedDependency[SkipValidation[DateRange]],
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+        offset: Annotated[int, QueryParameter(ge=0, le=2**31 - 1)] = 0,
+    ) -> Response[UsageAnalyticsResponse]:
+        """AI calls, tokens and cost per day, provider, model, feature and course, and the
+        premium features' calls and cost (admins). With `Accept: text/csv`: every row."""
+        csv = wants_csv(request)
+        container = request.app.state.container
+        report = await usage_report(container, days, None if csv else limit, 0 if csv else offset)
+        if csv:
+            rows = [
+                (
+                    r.day,
+                    r.provider,
+                    r.model_id,
+                    r.feature,
+                    r.course_id,
+                    r.calls,
+                    r.tokens_in,
+                    r.tokens_out,
+                    r.cost_usd,
+                )
+                for r in report.rows
+            ]
+            return csv_response("usage.csv", USAGE_CSV_HEADER, rows)
+        return Response(
+            UsageAnalyticsResponse(
+                **RangeResponse.fields(days),
+                items=report.rows,
+                total=report.total,
+                limit=limit,
+                offset=offset,
+                totals=report.totals,
+                premium=report.premium,
+            )
+        )
+
+
+async def rebuild_analytics(container: Any) -> dict[str, int]:
+    """Recompute every context's daily figures from its facts (the deltas written each)."""
+    return {
+        "learning": await container.learning.course_figures().rebuild(),
+        "assessment": await container.assessment.figures().rebuild(),
+        "tutoring": await container.tutoring.figures().rebuild(),
+    }

@@ -1,0 +1,132 @@
+"""Bodies of tutoring's analytics: per tutor, and the course's content gaps."""
+
+from datetime import datetime
+from uuid import UUID
+
+import msgspec
+
+from tutor_platform.shared.figures import DateRange
+from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.tutoring.application.course_analytics import (
+    TutorAnalytics,
+    TutoringAnalytics,
+)
+from tutor_platform.tutoring.ports.figures import GapGroup, GapGroupFigures
+
+
+class TutorAnalyticsResponse(msgspec.Struct, kw_only=True):
+    tutor_id: UUID
+    name: str
+    sessions: int
+    """Sessions started in the range."""
+    messages: int
+    """Learners' messages and the tutor's answers stored in the range."""
+    uncited_answers: int
+    """Answers that cite no passage of the course."""
+    ratings: int
+    mean_rating: float | None
+    reactions: dict[str, int]
+    """Quick reactions given in the range, by reaction."""
+
+    @classmethod
+    def of(cls, t: TutorAnalytics) -> "TutorAnalyticsResponse":
+        return cls(
+            tutor_id=t.tutor_id,
+            name=t.name,
+            sessions=t.sessions,
+            messages=t.messages,
+            uncited_answers=t.uncited_answers,
+            ratings=t.ratings,
+            mean_rating=t.mean_rating,
+            reactions=t.reactions,
+        )
+
+
+class ContentGapResponse(msgspec.Struct, kw_only=True):
+    """Questions learners asked whose answers cited nothing of the course, alike enough to be
+    one gap (their content words overlap by half or more)."""
+
+    id: UUID
+    sample_question: str
+    """The first question of the gap."""
+    questions: int
+    """Questions of the gap asked in the range."""
+    tutor_ids: list[UUID]
+    first_asked_at: datetime
+    last_asked_at: datetime
+    dismissed_at: datetime | None
+    """When an instructor dismissed it (it is listed again once a new question joins)."""
+
+    @classmethod
+    def of(
+        cls, group: GapGroup, questions: int, tutor_ids: tuple[UUID, ...]
+    ) -> "ContentGapResponse":
+        return cls(
+            id=group.id,
+            sample_question=group.sample,
+            questions=questions,
+            tutor_ids=list(tutor_ids),
+            first_asked_at=group.first_asked_at,
+            last_asked_at=group.last_asked_at,
+            dismissed_at=group.dismissed_at,
+        )
+
+    @classmethod
+    def of_figures(cls, figures: GapGroupFigures) -> "ContentGapResponse":
+        return cls.of(figures.group, figures.questions, figures.tutor_ids)
+
+
+class ContentGapPage(msgspec.Struct, kw_only=True):
+    items: list[ContentGapResponse]
+    total: int
+    limit: int
+    offset: int
+
+
+class TutoringAnalyticsResponse(RangeResponse, kw_only=True):
+    course_id: UUID
+    tutors: list[TutorAnalyticsResponse]
+    """The course's tutors, oldest first."""
+    content_gaps: ContentGapPage
+    """Gaps with questions in the range, most asked first; dismissed ones left out."""
+
+    @classmethod
+    def of(
+        cls, course_id: UUID, days: DateRange, figures: TutoringAnalytics
+    ) -> "TutoringAnalyticsResponse":
+        page = figures.gaps
+        return cls(
+            **cls.fields(days),
+            course_id=course_id,
+            tutors=[TutorAnalyticsResponse.of(t) for t in figures.tutors],
+            content_gaps=ContentGapPage(
+                items=[ContentGapResponse.of_figures(g) for g in page.items],
+                total=page.total,
+                limit=page.limit,
+                offset=page.offset,
+            ),
+        )
+
+
+GAP_CSV_HEADER = (
+    "gap_id",
+    "sample_question",
+    "questions",
+    "tutor_ids",
+    "first_asked_at",
+    "last_asked_at",
+)
+
+
+def gap_csv_rows(figures: TutoringAnalytics) -> list[tuple[object, ...]]:
+    return [
+        (
+            g.group.id,
+            g.group.sample,
+            g.questions,
+            " ".join(str(t) for t in g.tutor_ids),
+            g.group.first_asked_at.isoformat(),
+            g.group.last_asked_at.isoformat(),
+        )
+        for g in figures.gaps.items
+    ]
