@@ -114,6 +114,15 @@ class SqlAlchemyQuizRepository:
         ).all()
         return await self._with_questions(rows)
 
+    async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
+        """The quizzes of ``quiz_ids`` that exist, by id (the figures' rebuild)."""
+        if not quiz_ids:
+            return {}
+        rows = (
+            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id.in_(quiz_ids)))
+        ).all()
+        return {quiz.id: quiz for quiz in await self._with_questions(rows)}
+
     async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
         questions = await self._questions([row.id for row in rows])
         return [quiz_from_row(row, questions[row.id]) for row in rows]
