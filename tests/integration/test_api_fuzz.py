@@ -49,6 +49,8 @@ DOCUMENTED_REFUSALS = (
     "must be an email address",  # an address a mail server takes, narrower than `format: email`
     "is required",  # rules between fields: one that another field's value requires or forbids
     "is only given with",
+    "must not be after to",  # an analytics date range: `from` not after `to`, at most a year
+    "days after from",
     "needs keywords, guidance or a model answer",
     "you can see",  # a reference to something missing or not the caller's: 422 (SPEC 3.3)
     "must be an existing",
