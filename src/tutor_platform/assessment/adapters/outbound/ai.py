@@ -29,5 +29,7 @@ class FacadeAssessmentAI:
             CoursePassage(passage.lesson_id, passage.title, passage.text, passage.heading)
             for passage in material
         ]
-        reply = await self._ai.generate_text(instruction, material=passages)
+        reply = await self._ai.generate_text(
+            instruction, material=passages, feature="learning_path"
+        )
         return reply.content
