@@ -1,6 +1,6 @@
 """The AI meter end to end: a free-text answer graded by a remote model (the openai SDK
 against the fake server) and a lesson draft written by it show up in ``GET /analytics/usage``
-(feature, provider, model, course-less, tokens) and move the Prometheus token counters."""
+(feature, provider, model, course, tokens) and move the Prometheus token counters."""
 
 import pytest
 
@@ -63,6 +63,7 @@ async def test_grading_and_draft_calls_are_in_the_usage_and_the_token_counters(
     assert grading["tokens_in"] > 0
     assert grading["tokens_out"] > 0
     assert (draft["provider"], draft["calls"], draft["tokens_in"]) == ("openai", 1, 14)
+    assert grading["course_id"] == draft["course_id"] == classroom.course.id
     assert usage.json()["totals"]["calls"] == 2
     after = await scrape(client)
 

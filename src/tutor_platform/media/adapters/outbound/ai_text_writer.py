@@ -26,5 +26,6 @@ class AiTextWriter:
             task=request.task,
             instructions=request.instructions,
             feature=FEATURES.get(request.task, "writing"),
+            course_id=request.course_id,
         )
         return WrittenText(reply.content, reply.provider, reply.model_id)
