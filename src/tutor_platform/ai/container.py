@@ -1,4 +1,5 @@
-"""The AI capability's DI container: the root container chooses the models and the embedder."""
+"""The AI capability's DI container: the root container chooses the models, the embedder
+and where the metered usage is kept."""
 
 from typing import Any
 
@@ -7,6 +8,8 @@ from dependency_injector import containers, providers
 from tutor_platform.ai.api import AiFacade
 from tutor_platform.ai.application.generate_text import GenerateText
 from tutor_platform.ai.application.grade_free_text import GradeFreeText
+from tutor_platform.ai.application.meter import AiMeter
+from tutor_platform.ai.application.prices import ModelPrices, parse_prices
 
 
 class AiContainer(containers.DeclarativeContainer):
@@ -14,9 +17,15 @@ class AiContainer(containers.DeclarativeContainer):
 
     tutor_models: providers.Dependency[Any] = providers.Dependency()
     embedder: providers.Dependency[Any] = providers.Dependency()
+    usage_ledger: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Any] = providers.Dependency()
+    ai_prices: providers.Dependency[str] = providers.Dependency()
+    default_models: providers.Dependency[Any] = providers.Dependency()
 
-    generate_text = providers.Factory(GenerateText, tutor_models)
-    grade_free_text = providers.Factory(GradeFreeText, tutor_models)
+    prices = providers.Singleton(ModelPrices, providers.Callable(parse_prices, ai_prices))
+    meter = providers.Singleton(AiMeter, usage_ledger, clock, prices, default_models)
+    generate_text = providers.Factory(GenerateText, tutor_models, meter)
+    grade_free_text = providers.Factory(GradeFreeText, tutor_models, meter)
     facade = providers.Singleton(
         AiFacade, generate_text=generate_text, grade_free_text=grade_free_text
     )

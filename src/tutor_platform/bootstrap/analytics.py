@@ -1,8 +1,9 @@
 """``GET /analytics/usage`` (admins) and ``tutor-platform analytics rebuild``: what spans the
 contexts' figures, so it sits in the composition root.
 
-AI calls and tokens are recorded by the context that makes the call (tutoring's answers,
-feature ``tutoring``); premium calls by assessment (feature and cost). Cost of tokens is
+AI calls and tokens: tutors' answers are recorded by tutoring with their messages (feature
+``tutoring``), every other call by the AI facade's meter (``grading``, ``lesson_draft``,
+``summary_script``, ...); premium calls by assessment (feature and cost). Cost of tokens is
 priced here with ``AI_PRICES`` (the ``local`` provider costs 0, a model without a price has
 no cost).
 """
@@ -18,7 +19,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter, SkipValidation
 
-from tutor_platform.ai.api import ModelPrices, parse_prices
+from tutor_platform.ai.api import MeteredLine, ModelPrices, parse_prices
 from tutor_platform.assessment.domain.figures import MICRO_USD, PREMIUM_CALLS, PREMIUM_COST
 from tutor_platform.shared.figures import NO_ITEM, DateRange
 from tutor_platform.shared.http.analytics import (
@@ -66,7 +67,7 @@ class UsageAnalyticsTotals(msgspec.Struct, kw_only=True):
 
 class UsageAnalyticsResponse(RangeResponse, kw_only=True):
     items: list[UsageAnalyticsRow]
-    """Per day, course and provider/model (newest day first), feature ``tutoring``."""
+    """Per day, course, feature and provider/model (newest day first)."""
     total: int
     limit: int
     offset: int
@@ -115,22 +116,51 @@ def _row(line: UsageLine, prices: ModelPrices) -> UsageAnalyticsRow:
     )
 
 
+def _metered_row(line: MeteredLine, prices: ModelPrices) -> UsageAnalyticsRow:
+    cost = prices.cost(line.provider, line.model_id, line.tokens_in, line.tokens_out)
+    return UsageAnalyticsRow(
+        day=line.day,
+        provider=line.provider,
+        model_id=line.model_id,
+        feature=line.feature,
+        course_id=line.course_id,
+        calls=line.calls,
+        tokens_in=line.tokens_in,
+        tokens_out=line.tokens_out,
+        cost_usd=_usd(cost),
+    )
+
+
+def _newest_first(row: UsageAnalyticsRow) -> tuple[str, str, str, str]:
+    return (row.day, str(row.course_id or NO_ITEM), row.provider + "/" + row.model_id, row.feature)
+
+
 async def usage_report(
     container: Any, days: DateRange, limit: int | None, offset: int
 ) -> UsageReport:
-    """A slice of the usage rows (``limit`` None: all), with the totals of every row."""
+    """A slice of the usage rows (``limit`` None: all), with the totals of every row.
+
+    Tutoring's rows are paged by its index; when the meter has rows in the range (few: per
+    day, course, feature and model) both are merged and sliced here."""
     prices = ModelPrices(parse_prices(container.settings().ai_prices))
     tutoring = container.tutoring.figures()
-    lines = await tutoring.usage_rows(days, limit, offset)
+    metered = [_metered_row(line, prices) for line in await container.ai.usage_ledger().lines(days)]
+    if metered:
+        every = [_row(line, prices) for line in await tutoring.usage_rows(days, None, 0)]
+        every = sorted(every + metered, key=_newest_first, reverse=True)
+        rows = every[offset:] if limit is None else every[offset : offset + limit]
+    else:
+        rows = [_row(line, prices) for line in await tutoring.usage_rows(days, limit, offset)]
     total, per_model = await tutoring.usage_totals(days)
-    priced = [_row(line, prices) for line in per_model]
+    total += len(metered)
+    priced = [_row(line, prices) for line in per_model] + metered
     premium: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for found in await container.assessment.figures().usage_sums(
         (PREMIUM_CALLS, PREMIUM_COST), days
     ):
         premium[found.detail][0 if found.metric == PREMIUM_CALLS else 1] += found.value
     return UsageReport(
-        rows=[_row(line, prices) for line in lines],
+        rows=rows,
         total=total,
         totals=UsageAnalyticsTotals(
             calls=sum(r.calls for r in priced),

@@ -11,6 +11,7 @@ from tutor_platform.ai.adapters.outbound.embedders import build_embedder, close_
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
 from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
+from tutor_platform.ai.adapters.outbound.sqlalchemy.usage_ledger import SqlAlchemyUsageLedger
 from tutor_platform.ai.container import AiContainer
 from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
 from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
@@ -324,7 +325,15 @@ class RootContainer(containers.DeclarativeContainer):
     rate_limiter = providers.Singleton(RateLimiter, rate_limit_store, rate_limit_groups)
     tutor_models = providers.Singleton(build_tutor_models, settings)
     embedder = providers.Singleton(_embedder, settings)
-    ai = providers.Container(AiContainer, tutor_models=tutor_models, embedder=embedder)
+    ai = providers.Container(
+        AiContainer,
+        tutor_models=tutor_models,
+        embedder=embedder,
+        usage_ledger=providers.Singleton(SqlAlchemyUsageLedger, session_factory),
+        clock=clock,
+        ai_prices=settings.provided.ai_prices,
+        default_models=providers.Singleton(default_model_ids, settings),
+    )
     user_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
         TtlCache, settings.provided.auth_cache_ttl_seconds, name="users"
     )

@@ -1,5 +1,6 @@
 """Imports every context's table module so that one metadata describes the whole schema."""
 
+from tutor_platform.ai.adapters.outbound.sqlalchemy import usage_ledger as _ai_tables
 from tutor_platform.assessment.adapters.outbound.sqlalchemy import tables as _assessment_tables
 from tutor_platform.identity.adapters.outbound.sqlalchemy import tables as _identity_tables
 from tutor_platform.integrations.adapters.outbound.sqlalchemy import (
@@ -32,4 +33,5 @@ _ = (
     _tutoring_tables,
     _assessment_tables,
     _integrations_tables,
+    _ai_tables,
 )

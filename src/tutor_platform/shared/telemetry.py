@@ -1,4 +1,5 @@
-"""What the application reports for operators besides HTTP: jobs, provider calls, caches.
+"""What the application reports for operators besides HTTP: jobs, provider calls, caches,
+AI tokens and cost.
 
 Inner layers report through the process-wide ``telemetry`` hub (no metrics library here);
 the composition root attaches the sinks that turn the reports into metrics (Prometheus) while
@@ -26,6 +27,12 @@ class TelemetrySink(Protocol):
         ...
 
     def cache_lookup(self, cache: str, hit: bool) -> None: ...
+
+    def ai_usage(
+        self, provider: str, feature: str, tokens_in: int, tokens_out: int, cost_usd: float
+    ) -> None:
+        """One AI call's tokens and its cost (0 when the model has no price)."""
+        ...
 
 
 class TelemetryHub:
@@ -59,6 +66,12 @@ class TelemetryHub:
     def cache_lookup(self, cache: str, hit: bool) -> None:
         for sink in self._sinks:
             sink.cache_lookup(cache, hit)
+
+    def ai_usage(
+        self, provider: str, feature: str, tokens_in: int, tokens_out: int, cost_usd: float
+    ) -> None:
+        for sink in self._sinks:
+            sink.ai_usage(provider, feature, tokens_in, tokens_out, cost_usd)
 
 
 telemetry = TelemetryHub()

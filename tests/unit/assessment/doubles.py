@@ -185,7 +185,9 @@ class ScriptedAI:
     graded: list[tuple[str, str, Rubric | None]] = field(default_factory=list)
     written: list[tuple[str, list[Passage]]] = field(default_factory=list)
 
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         self.graded.append((question, answer, rubric))
         if self.fail:
             raise UpstreamFailed("scripted failure")

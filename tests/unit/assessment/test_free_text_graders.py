@@ -2,6 +2,7 @@
 the rules grader's provisional grade when there is one."""
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from tests.unit.assessment.doubles import ScriptedAI
 from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
@@ -15,14 +16,18 @@ RUBRIC = Rubric(keywords=("bug",))
 class UngradingAI(ScriptedAI):
     asked: list[str] = field(default_factory=list)
 
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         self.asked.append(answer)
         raise NoUsableGrade("gemini did not answer successfully (malformed grade, 2 attempts)")
 
 
 @dataclass
 class Provisional:
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         return Grade(0.5, "Covers 1 of 2.", ("bug",), (), graded_by="rules", needs_review=False)
 
 

@@ -1,9 +1,11 @@
 """For other contexts (lesson scripts, drafts): one answer of an AI model to an instruction,
-from the default provider unless another is named."""
+from the default provider unless another is named; metered with the provider's token counts."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
+from tutor_platform.ai.application.meter import AiMeter
 from tutor_platform.ai.ports.model import (
     CoursePassage,
     Task,
@@ -28,11 +30,14 @@ class TextRequest:
     max_output_tokens: int | None = None
     task: Task = "text"
     instructions: str | None = None
+    feature: str = "text"
+    course_id: UUID | None = None
 
 
 class GenerateText:
-    def __init__(self, models: TutorModels) -> None:
+    def __init__(self, models: TutorModels, meter: AiMeter) -> None:
         self._models = models
+        self._meter = meter
 
     async def execute(self, request: TextRequest) -> TutorReply:
         """``UpstreamFailed`` (502) when the provider fails; ``LookupError`` for an unknown
@@ -47,4 +52,13 @@ class GenerateText:
             task=request.task,
             instructions=request.instructions,
         )
-        return await self._models.get(request.provider).reply(prompt)
+        reply = await self._models.get(request.provider).reply(prompt)
+        await self._meter.record(
+            provider=reply.provider,
+            model_id=reply.model_id,
+            feature=request.feature,
+            course_id=request.course_id,
+            tokens_in=reply.tokens_in,
+            tokens_out=reply.tokens_out,
+        )
+        return reply

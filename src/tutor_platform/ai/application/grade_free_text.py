@@ -1,17 +1,34 @@
 """For the assessment context: grade a free-text answer against a rubric with the default
-AI provider."""
+AI provider, metered as feature ``grading``.
+
+A grade does not carry the provider's token counts yet: the meter counts words (the
+question, answer and rubric in; the feedback out) for every provider."""
 
 from collections.abc import Sequence
+from uuid import UUID
 
+from tutor_platform.ai.application.meter import AiMeter
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade, TutorModels
+
+GRADING = "grading"
+
+
+def _words(*texts: str) -> int:
+    return sum(len(text.split()) for text in texts)
 
 
 class GradeFreeText:
-    def __init__(self, models: TutorModels) -> None:
+    def __init__(self, models: TutorModels, meter: AiMeter) -> None:
         self._models = models
+        self._meter = meter
 
     async def execute(
-        self, question: str, answer: str, keywords: Sequence[str] = (), guidance: str = ""
+        self,
+        question: str,
+        answer: str,
+        keywords: Sequence[str] = (),
+        guidance: str = "",
+        course_id: UUID | None = None,
     ) -> RubricGrade:
         """A score from 0 to 1 with feedback; ``UpstreamFailed`` (502) when the provider
         fails."""
@@ -21,4 +38,14 @@ class GradeFreeText:
             rubric_keywords=tuple(keywords),
             rubric_guidance=guidance,
         )
-        return await self._models.get().grade(request)
+        model = self._models.get()
+        grade = await model.grade(request)
+        await self._meter.record(
+            provider=model.provider,
+            model_id=self._meter.default_model(model.provider),
+            feature=GRADING,
+            course_id=course_id,
+            tokens_in=_words(question, answer, guidance, *keywords),
+            tokens_out=_words(grade.feedback, *grade.strengths, *grade.improvements),
+        )
+        return grade

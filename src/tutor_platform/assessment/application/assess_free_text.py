@@ -54,7 +54,7 @@ class AssessFreeText:
         return await self._gate.run(
             principal,
             LLM_ASSESSMENT,
-            lambda: self._grader.grade(question, request.answer, rubric),
+            lambda: self._grader.grade(question, request.answer, rubric, request.course_id),
             request.course_id,
         )
 

@@ -2,6 +2,7 @@
 that asks the AI provider."""
 
 from dataclasses import replace
+from uuid import UUID
 
 from tutor_platform.assessment.domain.grading import AI, RULES
 from tutor_platform.assessment.domain.quiz import Rubric
@@ -23,7 +24,9 @@ class RulesFreeTextGrader:
     def __init__(self, similarity: TextSimilarity) -> None:
         self._similarity = similarity
 
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         rubric = rubric or Rubric(guidance=question)
         reference = reference_text(rubric)
         similarity = None
@@ -49,9 +52,11 @@ class AiFreeTextGrader:
         self._ai = ai
         self._fallback = fallback
 
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         try:
-            return await self._ai.grade(question, answer, rubric)
+            return await self._ai.grade(question, answer, rubric, course_id)
         except NoUsableGrade:
             if self._fallback is None:
                 return Grade(0.0, _UNGRADED, (), (), graded_by=AI, needs_review=True)

@@ -84,18 +84,21 @@ class SubmitAttempt:
         answers = checked_answers(quiz, raw_answers)
         ensure_attempt_allowed(quiz.max_attempts, used)
         results = [
-            await self._grade(question, answers.get(question.id)) for question in quiz.questions
+            await self._grade(question, answers.get(question.id), quiz.course_id)
+            for question in quiz.questions
         ]
         attempt, best = await self._store(quiz, user_id, answers, results)
         await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best)
         return attempt
 
-    async def _grade(self, question: Question, answer: Answer | None) -> QuestionResult:
+    async def _grade(
+        self, question: Question, answer: Answer | None, course_id: UUID
+    ) -> QuestionResult:
         if question.kind != FREE_TEXT:
             return grade_objective(question, answer)
         if not needs_ai(question, answer):
             return unanswered_free_text(question)
-        grade = await self._grader.grade(question.prompt, str(answer), question.rubric)
+        grade = await self._grader.grade(question.prompt, str(answer), question.rubric, course_id)
         return grade_free_text(
             question,
             grade.score,

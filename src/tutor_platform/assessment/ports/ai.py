@@ -41,7 +41,9 @@ class NoUsableGrade(Exception):
 
 
 class AssessmentAI(Protocol):
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade:
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade:
         """Grade ``answer`` against the rubric (against the question when there is none);
         ``NoUsableGrade`` when the provider's replies did not validate, even once retried."""
         ...
@@ -54,7 +56,9 @@ class AssessmentAI(Protocol):
 class FreeTextGrader(Protocol):
     """Grades free-text answers: the offline rules, or a remote AI provider."""
 
-    async def grade(self, question: str, answer: str, rubric: Rubric | None) -> Grade: ...
+    async def grade(
+        self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
+    ) -> Grade: ...
 
 
 class TextSimilarity(Protocol):

@@ -48,6 +48,7 @@ class GenerateLessonDraft:
                 material=lesson_passages(material),
                 task="draft",
                 instructions=job.instructions,
+                course_id=material.course_id,
             )
         )
         content = written.content.strip()[:MAX_DRAFT_LENGTH]

@@ -91,6 +91,7 @@ class RenderLessonSummary:
                 material=lesson_passages(material),
                 max_output_tokens=SCRIPT_MAX_TOKENS,
                 task="narration",
+                course_id=material.course_id,
             )
         )
         script = narration_script(written.content)

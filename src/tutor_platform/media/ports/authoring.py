@@ -4,6 +4,7 @@ engines that turn a script into a summary file."""
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
+from uuid import UUID
 
 from tutor_platform.media.domain.lesson_material import Passage
 from tutor_platform.media.domain.video_plan import VideoPlan
@@ -28,6 +29,8 @@ class WritingRequest:
     max_output_tokens: int | None = None
     task: WritingTask = "text"
     instructions: str | None = None
+    course_id: UUID | None = None
+    """The course the text is for (kept with the call's usage)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,6 +69,18 @@ class HttpMetrics:
             ["cache", "result"],
             registry=registry,
         )
+        self.ai_tokens = Counter(
+            "ai_tokens",
+            "Tokens of AI calls by provider, feature and kind (input or output)",
+            ["provider", "feature", "kind"],
+            registry=registry,
+        )
+        self.ai_cost = Counter(
+            "ai_cost_usd",
+            "Cost in USD of AI calls from AI_PRICES (models without a price add nothing)",
+            ["provider", "feature"],
+            registry=registry,
+        )
         pool = Gauge(
             "db_pool_connections_in_use",
             "Database connections checked out of the pool",
@@ -102,6 +114,13 @@ class HttpMetrics:
 
     def cache_lookup(self, cache: str, hit: bool) -> None:
         self.cache_lookups.labels(cache, "hit" if hit else "miss").inc()
+
+    def ai_usage(
+        self, provider: str, feature: str, tokens_in: int, tokens_out: int, cost_usd: float
+    ) -> None:
+        self.ai_tokens.labels(provider, feature, "input").inc(tokens_in)
+        self.ai_tokens.labels(provider, feature, "output").inc(tokens_out)
+        self.ai_cost.labels(provider, feature).inc(cost_usd)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -1,8 +1,13 @@
 """``TextWriter`` over the AI capability's facade (its default provider); the task (draft or
 narration) and a draft's instructions travel with the request."""
 
+from typing import Final
+
 from tutor_platform.ai.api import AiFacade, CoursePassage
 from tutor_platform.media.ports.authoring import WritingRequest, WrittenText
+
+FEATURES: Final = {"draft": "lesson_draft", "narration": "summary_script", "text": "writing"}
+"""The usage feature of each writing task."""
 
 
 class AiTextWriter:
@@ -20,5 +25,7 @@ class AiTextWriter:
             max_output_tokens=request.max_output_tokens,
             task=request.task,
             instructions=request.instructions,
+            feature=FEATURES.get(request.task, "writing"),
+            course_id=request.course_id,
         )
         return WrittenText(reply.content, reply.provider, reply.model_id)
