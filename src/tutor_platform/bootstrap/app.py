@@ -113,6 +113,8 @@ def create_app(
             )
         metrics = container.metrics()
         metrics.watch_pool(lambda: pool_in_use(container.engine()))
+        queue = container.job_queue()
+        metrics.watch_queue(queue.name, queue.depth)
         telemetry.attach(metrics)
         try:
             for feed in container.cache_feeds():

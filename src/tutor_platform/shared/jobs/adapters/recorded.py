@@ -10,6 +10,7 @@ from tutor_platform.shared.jobs.ports import (
     JobRecord,
     JobUnitOfWorkFactory,
     JsonObject,
+    QueueDepthStatus,
     TaskRegistry,
 )
 
@@ -44,6 +45,15 @@ class RecordedJobQueue:
     async def get(self, job_id: UUID) -> JobRecord | None:
         async with self._uow_factory() as uow:
             return await uow.jobs.get(job_id)
+
+    @property
+    def name(self) -> str:
+        """The queue's name in metrics."""
+        raise NotImplementedError
+
+    async def depth(self) -> dict[QueueDepthStatus, int]:
+        """How many jobs the queue holds by status, read cheaply (no database query)."""
+        raise NotImplementedError
 
     async def _dispatch(self, record: JobRecord, created: bool) -> None:
         raise NotImplementedError
