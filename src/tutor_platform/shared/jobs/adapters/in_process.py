@@ -108,7 +108,7 @@ class InProcessJobQueue(RecordedJobQueue):
                 self._states[job_id] = "queued"
                 async with self._slots:
                     self._states[job_id] = "running"
-                    attempt = await self.run_job.execute(job_id)
+                    attempt = await self.run_attempt(job_id)
                 if attempt.outcome != "retry":
                     return
                 self._states[job_id] = "scheduled"

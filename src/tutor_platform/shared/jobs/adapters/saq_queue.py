@@ -156,7 +156,7 @@ async def run_saq_job(ctx: dict[str, Any], *, job_id: str) -> dict[str, str]:
     queue: SaqJobQueue = ctx[_JOB_QUEUE]
     beat = asyncio.create_task(_heartbeat(job)) if job.heartbeat else None
     try:
-        attempt = await queue.run_job.execute(UUID(job_id), last_chance=not job.retryable)
+        attempt = await queue.run_attempt(UUID(job_id), last_chance=not job.retryable)
     finally:
         if beat is not None:
             beat.cancel()
