@@ -1,10 +1,14 @@
 """OpenTelemetry traces: off unless configured; when on, a request gives a server span
-(tagged with the request id) whose SQL statements are child spans of the same trace.
+(tagged with the request id) whose SQL statements are child spans of the same trace, and a job
+attempt (in process, or in a SAQ worker set up as ``tutor-platform worker`` is) gives a span
+of its own with its SQL and Redis commands as child spans.
 
 Spans go to the SDK's in-memory exporter through the container's ``tracer_provider``."""
 
 from collections.abc import Sequence
+from uuid import uuid4
 
+import pytest
 from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
@@ -14,9 +18,19 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from tests.conftest import make_settings
+from tests.contract.job_queue.conftest import queue_settings
+from tests.contract.job_queue.support import (
+    container_with,
+    delete_queue_keys,
+    start_worker,
+    stop_worker,
+    wait_for_job,
+)
+from tests.contract.job_queue.tasks import contract_tasks
 from tutor_platform.bootstrap.app import create_app
-from tutor_platform.bootstrap.container import build_container
-from tutor_platform.bootstrap.tracing import REQUEST_ID_ATTRIBUTE
+from tutor_platform.bootstrap.container import build_container, close_container
+from tutor_platform.bootstrap.tracing import REQUEST_ID_ATTRIBUTE, trace_container
+from tutor_platform.shared.jobs.ports import TaskRegistry
 
 
 def _ancestors(span: ReadableSpan, by_id: dict[int, ReadableSpan]) -> list[ReadableSpan]:
@@ -71,3 +85,50 @@ async def test_tracing_is_off_unless_configured(database_url: str) -> None:
         database_url, otel_exporter_otlp_endpoint="http://127.0.0.1:4318", otel_sdk_disabled=True
     )
     assert not off.tracing_enabled
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize(
+    "backend", ["inprocess", pytest.param("saq", marks=pytest.mark.requires_redis)]
+)
+async def test_a_job_attempt_is_a_span_with_its_sql_as_child_spans(
+    database_url: str, clean_db: None, run_id: str, backend: str
+) -> None:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    queue_name = f"{run_id}-traced-{uuid4().hex[:8]}"
+    settings = queue_settings(database_url, backend, queue_name)
+    api = container_with(settings, TaskRegistry(contract_tasks()))
+    trace_container(provider, api)
+    worker = None
+    if backend == "saq":  # the worker traces itself, from its container's provider
+        worker_container = container_with(settings, TaskRegistry(contract_tasks()))
+        worker_container.tracer_provider.override(providers.Object(provider))
+        worker = await start_worker(settings, worker_container)
+    queue = api.job_queue()
+    try:
+        await queue.start()
+        job = await queue.enqueue("test.echo", {"word": "traced"})
+        done = await wait_for_job(queue.get, job.id)
+    finally:
+        if worker is not None:
+            await stop_worker(worker)
+        await close_container(api)
+        HTTPXClientInstrumentor().uninstrument()  # instrumented once per process
+        if backend == "saq":
+            await delete_queue_keys(queue_name)
+
+    assert done.status == "succeeded"
+    spans = exporter.get_finished_spans()
+    [run] = [s for s in spans if s.name == "job test.echo"]
+    assert run.attributes is not None
+    assert run.attributes["job.kind"] == "test.echo"
+    assert run.attributes["job.id"] == str(job.id)
+    assert run.attributes["job.outcome"] == "succeeded"
+    by_id = {s.context.span_id: s for s in spans}
+    in_run = [s for s in spans if run in _ancestors(s, by_id)]
+    assert any(s.name.startswith("UPDATE") for s in _sql(in_run)), [s.name for s in in_run]
+    if backend == "saq":
+        redis = [s for s in _sql(spans) if s.attributes and s.attributes["db.system"] == "redis"]
+        assert redis, [s.name for s in spans]

@@ -21,7 +21,7 @@ from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
-from tutor_platform.bootstrap.tracing import trace_engine, trace_outgoing_http, tracing_middleware
+from tutor_platform.bootstrap.tracing import trace_container, tracing_middleware
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
 from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
     GoogleDriveController,
@@ -113,6 +113,8 @@ def create_app(
             )
         metrics = container.metrics()
         metrics.watch_pool(lambda: pool_in_use(container.engine()))
+        queue = container.job_queue()
+        metrics.watch_queue(queue.name, queue.depth)
         telemetry.attach(metrics)
         try:
             for feed in container.cache_feeds():
@@ -130,8 +132,7 @@ def create_app(
     mcp = container.integrations.mcp_endpoint()
     tracing = container.tracer_provider()
     if tracing is not None:
-        trace_engine(tracing, container.engine())
-        trace_outgoing_http(tracing)
+        trace_container(tracing, container)
     compression = None
     gzip = None
     if settings.compression != "none":

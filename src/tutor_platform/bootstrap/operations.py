@@ -64,11 +64,12 @@ async def ready(request: Request[Any, Any, Any]) -> HealthStatus:
     "/metrics",
     operation_id="getMetrics",
     media_type="text/plain; version=0.0.4",
-    sync_to_thread=False,
 )
-def metrics(request: Request[Any, Any, Any]) -> bytes:
+async def metrics(request: Request[Any, Any, Any]) -> bytes:
     """Prometheus metrics of this process."""
-    rendered: bytes = request.app.state.container.metrics().render()
+    sink = request.app.state.container.metrics()
+    await sink.refresh()
+    rendered: bytes = sink.render()
     return rendered
 
 

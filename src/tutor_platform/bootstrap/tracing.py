@@ -1,29 +1,37 @@
 """OpenTelemetry traces, off unless configured (``OTEL_EXPORTER_OTLP_ENDPOINT`` and the other
 standard ``OTEL_*`` settings): a server span per HTTP request (Litestar's OpenTelemetry
 middleware, tagged with the request id), a child span per SQL statement (SQLAlchemy's
-instrumentation, per engine) and a client span per outgoing ``httpx`` request (the AI
-providers' SDKs).
+instrumentation, per engine), per Redis command (the Redis instrumentation, per client), a
+span per job attempt (the job queue's tracer) and a client span per outgoing ``httpx`` request
+(the AI providers' SDKs). The API and the SAQ worker set it up alike (``trace_container``).
 
 Each app gets its own ``TracerProvider`` (the container's ``tracer_provider``), so tests can
 give one an in-memory exporter; outgoing ``httpx`` calls are instrumented once per process,
 with the first provider that asks.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litestar.middleware.base import DefineMiddleware
 from litestar.plugins.opentelemetry import OpenTelemetryConfig
 from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.instrumentation.redis import RedisInstrumentor
 from opentelemetry.instrumentation.sqlalchemy.engine import EngineTracer
 from opentelemetry.metrics import NoOpMeterProvider
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
 from opentelemetry.trace import Span
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.shared.http.request_context import request_id_var
+from tutor_platform.shared.jobs.adapters.recorded import RecordedJobQueue
+from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue
+
+if TYPE_CHECKING:
+    from tutor_platform.bootstrap.container import RootContainer
 
 REQUEST_ID_ATTRIBUTE = "http.request.id"
 
@@ -80,3 +88,27 @@ def trace_outgoing_http(provider: TracerProvider) -> None:
     instrumentor = HTTPXClientInstrumentor()
     if not instrumentor.is_instrumented_by_opentelemetry:
         instrumentor.instrument(tracer_provider=provider)
+
+
+def trace_redis(provider: TracerProvider, client: Redis) -> None:
+    """A client span per command of ``client`` (idempotent)."""
+    if not getattr(client, "_is_instrumented_by_opentelemetry", False):
+        RedisInstrumentor.instrument_client(client, tracer_provider=provider)
+
+
+def trace_jobs(provider: TracerProvider, queue: RecordedJobQueue) -> None:
+    """A span per job attempt run by ``queue`` (a trace of its own, linked to the caller)."""
+    queue.tracer = provider.get_tracer("tutor_platform.jobs")
+
+
+def trace_container(provider: TracerProvider, container: "RootContainer") -> None:
+    """Trace what ``container`` talks to: its database, Redis, job runs and ``httpx``."""
+    trace_engine(provider, container.engine())
+    trace_outgoing_http(provider)
+    redis = container.redis()
+    if redis is not None:
+        trace_redis(provider, redis)
+    queue = container.job_queue()
+    trace_jobs(provider, queue)
+    if isinstance(queue, SaqJobQueue):
+        trace_redis(provider, queue.queue.redis)

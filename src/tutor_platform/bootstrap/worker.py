@@ -2,7 +2,9 @@
 
 ``run_worker(settings)`` is what ``tutor-platform worker`` runs. The worker's ``startup`` opens
 the RootContainer (built from the settings; it connects nothing until used) and puts it and the
-job queue in SAQ's ctx; ``shutdown`` closes it. A cron tick enqueues the periodic tasks.
+job queue in SAQ's ctx; ``shutdown`` closes it. A cron tick enqueues the periodic tasks. When
+``OTEL_*`` configures tracing, the worker traces as the API does (``trace_container``): a span
+per job attempt, with its SQL, Redis and ``httpx`` calls as child spans; flushed at shutdown.
 """
 
 import asyncio
@@ -14,6 +16,7 @@ from tutor_platform.bootstrap.container import RootContainer, build_container, c
 from tutor_platform.bootstrap.logging import configure_logging
 from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.settings import Settings, SettingsError
+from tutor_platform.bootstrap.tracing import trace_container
 from tutor_platform.shared.jobs.adapters.saq_queue import (
     SaqJobQueue,
     bind_worker_context,
@@ -35,12 +38,17 @@ def worker_settings(settings: Settings, container: RootContainer | None = None) 
     if not isinstance(job_queue, SaqJobQueue):
         raise SettingsError("the container's job queue is not SAQ")
     registry = container.task_registry()
+    tracing = container.tracer_provider()
+    if tracing is not None:
+        trace_container(tracing, container)
 
     async def startup(ctx: dict[str, Any]) -> None:
         ctx["container"] = container
         bind_worker_context(ctx, job_queue)
 
     async def shutdown(ctx: dict[str, Any]) -> None:
+        if tracing is not None:
+            tracing.force_flush()
         await close_container(container)
 
     return {

@@ -5,8 +5,12 @@ Inner layers report through the process-wide ``telemetry`` hub (no metrics libra
 the composition root attaches the sinks that turn the reports into metrics (Prometheus) while
 an app runs, and detaches them when it stops. With no sink attached a report costs a loop
 over an empty list.
+
+Values read at each scrape rather than reported (circuit breakers) are watched by
+``breaker_states``.
 """
 
+import weakref
 from typing import Literal, Protocol
 
 JobOutcome = Literal["succeeded", "retry", "failed"]
@@ -75,3 +79,36 @@ class TelemetryHub:
 
 
 telemetry = TelemetryHub()
+
+
+class BreakerGauge(Protocol):
+    @property
+    def level(self) -> int:
+        """0 closed, 1 half-open, 2 open."""
+        ...
+
+
+class BreakerStates:
+    """Every live circuit breaker, by provider, read at each scrape.
+
+    Held weakly: a breaker goes away with the app that built it. When several live breakers
+    share a provider's name (apps in one test process), the worst state is reported.
+    """
+
+    def __init__(self) -> None:
+        self._breakers: list[tuple[str, weakref.ref[BreakerGauge]]] = []
+
+    def watch(self, provider: str, breaker: BreakerGauge) -> None:
+        self._breakers = [(name, ref) for name, ref in self._breakers if ref() is not None]
+        self._breakers.append((provider, weakref.ref(breaker)))
+
+    def levels(self) -> dict[str, int]:
+        worst: dict[str, int] = {}
+        for provider, ref in self._breakers:
+            breaker = ref()
+            if breaker is not None:
+                worst[provider] = max(worst.get(provider, 0), breaker.level)
+        return worst
+
+
+breaker_states = BreakerStates()

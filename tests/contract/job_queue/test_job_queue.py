@@ -136,3 +136,18 @@ async def test_unknown_jobs_and_kinds(harness: Harness) -> None:
     assert await harness.queue.get(uuid4()) is None
     with pytest.raises(UnknownTaskKind):
         await harness.queue.enqueue("test.no_such_kind", {})
+
+
+async def test_the_depth_counts_the_jobs_by_status(harness: Harness) -> None:
+    # On SAQ the worker's periodic tick is a scheduled job of its own.
+    idle = await harness.queue.depth()
+    job = await harness.queue.enqueue("test.gated", {})
+
+    await harness.wait(job.id, until=lambda r: r.progress == 0.5)
+    running = await harness.queue.depth()
+    harness.probe.gate.set()
+    await harness.wait(job.id)
+
+    assert idle["queued"] == idle["running"] == 0
+    assert running == {**idle, "running": 1}
+    assert await harness.queue.depth() == idle

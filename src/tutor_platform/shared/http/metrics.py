@@ -1,12 +1,19 @@
 """Prometheus metrics of one app, in a registry it owns: HTTP requests, and what the
-application reports through ``shared.telemetry`` (jobs, provider calls, caches), and the
-database pool read at each scrape."""
+application reports through ``shared.telemetry`` (jobs, provider calls, caches); the
+database pool, the job queue's depth and the circuit breakers are read at each scrape."""
 
-from collections.abc import Callable
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
-from tutor_platform.shared.telemetry import CallOutcome, JobOutcome
+from tutor_platform.shared.telemetry import CallOutcome, JobOutcome, breaker_states
+
+logger = logging.getLogger("tutor_platform.metrics")
+
+QUEUE_DEPTH_TIMEOUT_SECONDS = 1.0
+QueueDepth = Callable[[], Awaitable[Mapping[str, int]]]
 
 _SECONDS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 _SLOW_SECONDS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
@@ -18,11 +25,13 @@ class HttpMetrics:
 
     def __init__(self) -> None:
         self._pool_in_use: Callable[[], float] | None = None
+        self._queue: tuple[str, QueueDepth] | None = None
         self.reset()
 
     def reset(self) -> None:
         """Start counting afresh (a new registry; nothing observed yet)."""
         self.registry = registry = CollectorRegistry()
+        self._add_readings(registry)
         self.requests = Counter(
             "http_requests_total",
             "HTTP requests served",
@@ -87,6 +96,44 @@ class HttpMetrics:
             registry=registry,
         )
         pool.set_function(self._read_pool)
+
+    def _add_readings(self, registry: CollectorRegistry) -> None:
+        """The gauges set by ``refresh`` before each scrape."""
+        self.queue_depth = Gauge(
+            "job_queue_depth",
+            "Jobs of the queue by status (queued: waiting to run now; scheduled: waiting for "
+            "a retry's backoff; running)",
+            ["queue", "status"],
+            registry=registry,
+        )
+        self.breaker_state = Gauge(
+            "circuit_breaker_state",
+            "Circuit breaker of a remote provider: 0 closed, 1 half-open, 2 open",
+            ["provider"],
+            registry=registry,
+        )
+
+    def watch_queue(self, name: str, depth: QueueDepth) -> None:
+        """Read the job queue's depth by status at each scrape."""
+        self._queue = (name, depth)
+
+    async def refresh(self) -> None:
+        """Read the breakers and the queue's depth; a queue that does not answer within
+        a second leaves no depth series in this scrape (rather than stale ones)."""
+        for provider, level in breaker_states.levels().items():
+            self.breaker_state.labels(provider).set(level)
+        if self._queue is None:
+            return
+        name, depth = self._queue
+        self.queue_depth.clear()
+        try:
+            async with asyncio.timeout(QUEUE_DEPTH_TIMEOUT_SECONDS):
+                counts = await depth()
+        except Exception as exc:
+            logger.warning("job queue depth could not be read: %s", exc)
+            return
+        for status, count in counts.items():
+            self.queue_depth.labels(name, status).set(count)
 
     def watch_pool(self, in_use: Callable[[], float]) -> None:
         """Read the pool's connections in use at each scrape."""

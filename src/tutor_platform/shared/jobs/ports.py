@@ -171,6 +171,10 @@ class JobQueue(Protocol):
     async def get(self, job_id: UUID) -> JobRecord | None: ...
 
 
+QueueDepthStatus = Literal["queued", "scheduled", "running"]
+"""Jobs waiting to run now, waiting for a later time (a retry's backoff), running."""
+
+
 class JobRepository(Protocol):
     """Job records in storage; never commits."""
 

@@ -10,6 +10,9 @@ class BreakerState(enum.Enum):
     HALF_OPEN = "half_open"
 
 
+_LEVELS = {BreakerState.CLOSED: 0, BreakerState.HALF_OPEN: 1, BreakerState.OPEN: 2}
+
+
 class CircuitBreaker:
     """Opens after ``failure_threshold`` failures in a row; lets one trial call through
     ``reset_seconds`` later, which closes it on success or opens it again on failure.
@@ -38,6 +41,11 @@ class CircuitBreaker:
         if self._state is BreakerState.OPEN and self.retry_after() == 0.0:
             return BreakerState.HALF_OPEN
         return self._state
+
+    @property
+    def level(self) -> int:
+        """The state as a number for metrics: 0 closed, 1 half-open, 2 open."""
+        return _LEVELS[self.state]
 
     def retry_after(self) -> float:
         """Seconds until an open breaker lets a trial call through (0 when not open)."""

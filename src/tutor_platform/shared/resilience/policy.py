@@ -14,7 +14,7 @@ from tutor_platform.shared.clock import Clock, SystemClock
 from tutor_platform.shared.resilience.breaker import BreakerState, CircuitBreaker
 from tutor_platform.shared.resilience.errors import CircuitOpen, UpstreamCallFailed
 from tutor_platform.shared.resilience.retry_after import parse_retry_after
-from tutor_platform.shared.telemetry import telemetry
+from tutor_platform.shared.telemetry import breaker_states, telemetry
 
 T = TypeVar("T")
 
@@ -103,6 +103,7 @@ class Resilience:
         self.name = name
         self.config = config
         self.breaker = breaker
+        breaker_states.watch(name, breaker)
         self._classify = classify
         self._monotonic = monotonic
         self._sleep = sleep

@@ -10,6 +10,7 @@ a job left queued by a process that crashed is not resumed.
 import asyncio
 import contextlib
 import logging
+from collections import Counter
 from uuid import UUID
 
 from tutor_platform.shared.clock import Clock
@@ -19,6 +20,7 @@ from tutor_platform.shared.jobs.ports import (
     JobRecord,
     JobUnitOfWorkFactory,
     JsonObject,
+    QueueDepthStatus,
     TaskRegistry,
 )
 
@@ -44,6 +46,7 @@ class InProcessJobQueue(RecordedJobQueue):
         self._slots = asyncio.Semaphore(max(1, concurrency))
         self._grace = shutdown_grace_seconds
         self._tasks: dict[UUID, asyncio.Task[None]] = {}
+        self._states: dict[UUID, QueueDepthStatus] = {}
         self._timer: asyncio.Task[None] | None = None
         self._closed = False
 
@@ -70,6 +73,15 @@ class InProcessJobQueue(RecordedJobQueue):
             if task in pending:
                 await self.run_job.abandon(job_id, SHUTDOWN_MESSAGE)
 
+    @property
+    def name(self) -> str:
+        return "inprocess"
+
+    async def depth(self) -> dict[QueueDepthStatus, int]:
+        """The jobs of this process by status, from memory."""
+        counts = Counter(self._states.values())
+        return {status: counts[status] for status in ("queued", "scheduled", "running")}
+
     async def enqueue(
         self,
         kind: str,
@@ -93,13 +105,18 @@ class InProcessJobQueue(RecordedJobQueue):
         """Attempts until the job succeeds, fails for good or is gone."""
         try:
             while True:
+                self._states[job_id] = "queued"
                 async with self._slots:
-                    attempt = await self.run_job.execute(job_id)
+                    self._states[job_id] = "running"
+                    attempt = await self.run_attempt(job_id)
                 if attempt.outcome != "retry":
                     return
+                self._states[job_id] = "scheduled"
                 await asyncio.sleep(attempt.retry_in)
         except Exception:
             logger.exception("job %s could not be run", job_id)
+        finally:
+            self._states.pop(job_id, None)
 
     async def _tick_forever(self) -> None:
         tick = min(MAX_TICK_SECONDS, *(p.interval_seconds for p in self.registry.periodic))

@@ -1,15 +1,19 @@
-"""What both queue adapters share: job records in the jobs table and the attempt runner."""
+"""What both queue adapters share: job records in the jobs table and the attempt runner,
+traced (a span per attempt) when the app gives the queue a tracer."""
 
 from uuid import UUID
+
+from opentelemetry import context, trace
 
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.jobs.application.create_job import CreateJob
 from tutor_platform.shared.jobs.application.enqueue_periodic_tasks import EnqueuePeriodicTasks
-from tutor_platform.shared.jobs.application.run_job import RunJob
+from tutor_platform.shared.jobs.application.run_job import Attempt, RunJob
 from tutor_platform.shared.jobs.ports import (
     JobRecord,
     JobUnitOfWorkFactory,
     JsonObject,
+    QueueDepthStatus,
     TaskRegistry,
 )
 
@@ -27,6 +31,27 @@ class RecordedJobQueue:
         self.enqueue_periodic_tasks = EnqueuePeriodicTasks(self, registry.periodic)
         self._create_job = CreateJob(registry, uow_factory, clock)
         self._uow_factory = uow_factory
+        self.tracer: trace.Tracer | None = None
+
+    async def run_attempt(self, job_id: UUID, *, last_chance: bool = False) -> Attempt:
+        """One attempt through ``RunJob``, in a span of its own trace when traced (linked to
+        the span that enqueued the job, if any: a job outlives the request that asked)."""
+        if self.tracer is None:
+            return await self.run_job.execute(job_id, last_chance=last_chance)
+        caller = trace.get_current_span().get_span_context()
+        links = [trace.Link(caller)] if caller.is_valid else []
+        with self.tracer.start_as_current_span(
+            "job", context=context.Context(), kind=trace.SpanKind.CONSUMER, links=links
+        ) as span:
+            span.set_attribute("job.id", str(job_id))
+            attempt = await self.run_job.execute(job_id, last_chance=last_chance)
+            if attempt.kind:
+                span.update_name(f"job {attempt.kind}")
+                span.set_attribute("job.kind", attempt.kind)
+            span.set_attribute("job.outcome", attempt.outcome)
+            if attempt.outcome in ("retry", "failed"):
+                span.set_status(trace.StatusCode.ERROR, attempt.error)
+            return attempt
 
     async def enqueue(
         self,
@@ -44,6 +69,15 @@ class RecordedJobQueue:
     async def get(self, job_id: UUID) -> JobRecord | None:
         async with self._uow_factory() as uow:
             return await uow.jobs.get(job_id)
+
+    @property
+    def name(self) -> str:
+        """The queue's name in metrics."""
+        raise NotImplementedError
+
+    async def depth(self) -> dict[QueueDepthStatus, int]:
+        """How many jobs the queue holds by status, read cheaply (no database query)."""
+        raise NotImplementedError
 
     async def _dispatch(self, record: JobRecord, created: bool) -> None:
         raise NotImplementedError

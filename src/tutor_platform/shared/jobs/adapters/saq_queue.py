@@ -26,6 +26,7 @@ from tutor_platform.shared.jobs.adapters.recorded import RecordedJobQueue
 from tutor_platform.shared.jobs.ports import (
     JobRecord,
     JobUnitOfWorkFactory,
+    QueueDepthStatus,
     TaskRegistry,
     TaskSpec,
 )
@@ -101,6 +102,19 @@ class SaqJobQueue(RecordedJobQueue):
         self.queue.on_given_up = self._given_up
         self._closed = False
 
+    @property
+    def name(self) -> str:
+        return self.queue.name
+
+    async def depth(self) -> dict[QueueDepthStatus, int]:
+        """The queue's jobs by status: two list lengths and a sorted-set size on Redis (SAQ
+        keeps every unfinished job, running or scheduled, in its ``incomplete`` set)."""
+        queued = await self.queue.count("queued")
+        running = await self.queue.count("active")
+        unfinished = await self.queue.count("incomplete")
+        scheduled = max(0, unfinished - queued - running)
+        return {"queued": queued, "scheduled": scheduled, "running": running}
+
     async def start(self) -> None:
         await self.queue.connect()
 
@@ -142,7 +156,7 @@ async def run_saq_job(ctx: dict[str, Any], *, job_id: str) -> dict[str, str]:
     queue: SaqJobQueue = ctx[_JOB_QUEUE]
     beat = asyncio.create_task(_heartbeat(job)) if job.heartbeat else None
     try:
-        attempt = await queue.run_job.execute(UUID(job_id), last_chance=not job.retryable)
+        attempt = await queue.run_attempt(UUID(job_id), last_chance=not job.retryable)
     finally:
         if beat is not None:
             beat.cancel()

@@ -7,7 +7,7 @@ failed after the last attempt. The jobs table is written at each step.
 import asyncio
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from uuid import UUID
 
@@ -39,6 +39,7 @@ class Attempt:
     outcome: Outcome
     retry_in: float = 0.0
     error: str | None = None
+    kind: str = ""
 
 
 class _Context:
@@ -97,7 +98,7 @@ class RunJob:
         kind, attempt = await self._attempt(job_id, last_chance)
         if attempt.outcome != "skipped":
             telemetry.job_finished(kind, attempt.outcome, time.perf_counter() - started)
-        return attempt
+        return replace(attempt, kind=kind)
 
     async def _attempt(self, job_id: UUID, last_chance: bool) -> tuple[str, Attempt]:
         """The job's kind and what came of the attempt."""
