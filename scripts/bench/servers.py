@@ -30,6 +30,7 @@ def process(
     args: list[str], env: dict[str, str], ready_url: str
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Run a server process until the block ends."""
+    (ROOT / "var").mkdir(exist_ok=True)
     log = open(ROOT / "var" / f"bench-{Path(args[-1]).name[:20]}.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(args, env={**os.environ, **env}, cwd=ROOT, stdout=log, stderr=log)
     try:
