@@ -7,6 +7,7 @@ Usage: ``python -m tests.support.sentry_probe DSN DATABASE_URL``.
 
 import logging
 import sys
+from typing import Any
 
 import sentry_sdk
 from litestar import Request, post
@@ -19,7 +20,7 @@ SECRET_BODY = '{"password": "hunter2-secret", "note": "private words"}'
 
 
 @post("/boom")
-async def boom(request: Request) -> None:  # type: ignore[type-arg]
+async def boom(request: Request[Any, Any, Any]) -> None:
     await request.body()
     raise RuntimeError("the handler broke")
 
