@@ -5,6 +5,7 @@ not apply the visibility policy (callers are trusted code that applies its own r
 with ``can_view_course``); ``replace_lesson_content`` applies the edit rules.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -195,6 +196,16 @@ class LearningFacade:
         the caller is an admin)."""
         course = await self._reader.course(course_id)
         return course is not None and access.can_view_course(principal, course)
+
+    async def visible_courses(
+        self, principal: Principal | None, course_ids: Collection[UUID]
+    ) -> set[UUID]:
+        """Those of ``course_ids`` that exist and the caller may see (``can_view_course`` of
+        each, in one query)."""
+        if not course_ids:
+            return set()
+        courses = await self._reader.courses(course_ids)
+        return {course.id for course in courses if access.can_view_course(principal, course)}
 
     async def can_edit_course(self, principal: Principal, course_id: UUID) -> bool:
         """Whether the course exists and the caller is its instructor or an admin."""

@@ -58,6 +58,14 @@ async def test_single_reads_return_what_was_stored(backend: Backend) -> None:
     assert await backend.reader.lesson(new_id()) is None
 
 
+async def test_courses_are_the_known_ones_among_the_ids(backend: Backend) -> None:
+    first, second, other = make_course(), make_course(), make_course()
+    await backend.store(first, second, other)
+    found = await backend.reader.courses([second.id, new_id(), first.id])
+    assert sorted(found, key=lambda course: course.title) == [first, second]
+    assert await backend.reader.courses([]) == []
+
+
 async def _titles(
     backend: Backend, query: CourseQuery, page: PageRequest | None = None
 ) -> list[str]:

@@ -7,16 +7,18 @@ passage index jobs of the course's lessons finished (they share the app's engine
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from uuid import UUID
 
 import pytest
 from litestar import Litestar
 from sqlalchemy import event
 
 from tests.conftest import make_settings
-from tests.integration.accounts import Client, MakeAccount
+from tests.integration.accounts import Client, MakeAccount, in_app_loop
 from tests.integration.learning.conftest import API, MakeCourse
 from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
 from tutor_platform.bootstrap.settings import Settings
+from tutor_platform.learning.api import LearningFacade
 
 __all__ = ["index_settled", "index_worker"]
 
@@ -87,3 +89,22 @@ async def test_the_course_list_does_not_grow_with_the_page(
     await index_settled()
     eight = await _count(client, app, "/courses")
     assert 1 <= two == eight <= 2
+
+
+async def test_the_visible_courses_of_many_are_one_statement(
+    client: Client,
+    app: Litestar,
+    make_account: MakeAccount,
+    make_course: MakeCourse,
+    index_settled: IndexSettled,
+) -> None:
+    teacher = await make_account("teacher", role="instructor")
+    published = [await make_course(teacher, 1, 1) for _ in range(3)]
+    unpublished = await make_course(teacher, 1, 1, published=False)
+    await index_settled()
+    learning: LearningFacade = app.state.container.learning.facade()
+    ids = [UUID(course.id) for course in [*published, unpublished]]
+    with counted_statements(app) as statements:
+        visible = in_app_loop(client, lambda: learning.visible_courses(None, ids))
+    assert visible == set(ids[:3])
+    assert len(statements) == 1

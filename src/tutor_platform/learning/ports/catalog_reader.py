@@ -6,7 +6,7 @@ lessons) and which lessons, so such a cache can drop what it holds about that co
 passage index can re-index those lessons.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -36,6 +36,10 @@ class CatalogReader(Protocol):
     """Each read uses a fixed number of queries, whatever the size of the course."""
 
     async def course(self, course_id: UUID) -> Course | None: ...
+
+    async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
+        """The known courses among ``course_ids``, in any order, in one query."""
+        ...
 
     async def outline(self, course_id: UUID) -> CourseOutline | None:
         """The course with its sections and lesson summaries, in position order."""

@@ -12,9 +12,9 @@ from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
 
 class ListTutors:
-    """Oldest first. The learning context is asked once per course that has tutors (which of
-    them the caller may not see) and once per course on the page (which the caller teaches,
-    to show them the system prompts); the hidden courses are filtered in the query."""
+    """Oldest first. The learning context is asked once which courses with tutors the caller
+    may not see, and once per course on the page (which the caller teaches, to show them the
+    system prompts); the hidden courses are filtered in the query."""
 
     def __init__(self, uow_factory: TutoringUnitOfWorkFactory, courses: CourseContext) -> None:
         self._uow_factory = uow_factory

@@ -10,7 +10,8 @@ from tutor_platform.tutoring.ports.course_context import CourseRef, PassageHit
 
 class LearningCourseContext:
     """Visibility and edit rights are learning's own rules (``can_view_course``,
-    ``can_edit_course``); passages come from learning's hybrid retrieval."""
+    ``visible_courses``, ``can_edit_course``); passages come from learning's hybrid
+    retrieval."""
 
     def __init__(self, learning: LearningFacade) -> None:
         self._learning = learning
@@ -22,11 +23,7 @@ class LearningCourseContext:
         return await self._learning.can_edit_course(principal, course_id)
 
     async def hidden(self, principal: Principal | None, course_ids: Collection[UUID]) -> set[UUID]:
-        return {
-            course_id
-            for course_id in course_ids
-            if not await self._learning.can_view_course(principal, course_id)
-        }
+        return set(course_ids) - await self._learning.visible_courses(principal, course_ids)
 
     async def passages(self, course_id: UUID, query: str, limit: int) -> list[PassageHit]:
         found = await self._learning.retrieve_passages(course_id, query, limit)

@@ -1,6 +1,6 @@
 """A short-lived cache in front of the catalog's read side, invalidated by every write."""
 
-from collections.abc import Awaitable, Callable, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Hashable, Sequence
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
@@ -33,6 +33,10 @@ class CachingCatalogReader:
 
     async def course(self, course_id: UUID) -> Course | None:
         return await self._by_course(("course", course_id), course_id, self._inner.course)
+
+    async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
+        """Not cached: one query, whatever the cache holds."""
+        return await self._inner.courses(course_ids)
 
     async def outline(self, course_id: UUID) -> CourseOutline | None:
         return await self._by_course(("outline", course_id), course_id, self._inner.outline)

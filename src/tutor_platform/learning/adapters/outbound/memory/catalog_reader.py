@@ -1,6 +1,7 @@
 """The in-memory ``CatalogReader`` over the same store as the in-memory unit of work."""
 
 import copy
+from collections.abc import Collection
 from uuid import UUID
 
 from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
@@ -22,6 +23,10 @@ class InMemoryCatalogReader:
 
     async def course(self, course_id: UUID) -> Course | None:
         return copy.deepcopy(self._store.courses.get(course_id))
+
+    async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
+        known = self._store.courses
+        return [copy.deepcopy(known[id_]) for id_ in course_ids if id_ in known]
 
     async def outline(self, course_id: UUID) -> CourseOutline | None:
         course = await self.course(course_id)

@@ -2,6 +2,7 @@
 no transaction). Every read takes a fixed number of statements: an outline is two (the course,
 then its sections joined to their lessons' columns without content), whatever its size."""
 
+from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
@@ -64,6 +65,11 @@ class SqlAlchemyCatalogReader:
     async def course(self, course_id: UUID) -> Course | None:
         row = await self._first(select(_COURSES).where(_COURSES.c.id == course_id))
         return None if row is None else course_from_row(row)
+
+    async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
+        async with self._engine.connect() as connection:
+            rows = await connection.execute(select(_COURSES).where(_COURSES.c.id.in_(course_ids)))
+        return [course_from_row(row) for row in rows]
 
     async def outline(self, course_id: UUID) -> CourseOutline | None:
         async with self._engine.connect() as connection:
