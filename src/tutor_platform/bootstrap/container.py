@@ -107,7 +107,6 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import
     PostgresSearchIndex,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
-from tutor_platform.learning.adapters.outbound.tutoring_directory import TutoringTutorDirectory
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
 from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
@@ -157,7 +156,6 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.figures_repository imp
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyTutoringUnitOfWork,
 )
-from tutor_platform.tutoring.api import TutoringFacade
 from tutor_platform.tutoring.container import TutoringContainer
 from tutor_platform.tutoring.ports.stream_log import StreamLog
 
@@ -186,12 +184,6 @@ def _database_kind(settings: Settings) -> str:
 
 def _job_backend(settings: Settings) -> str:
     return "saq" if settings.uses_saq else "inprocess"
-
-
-def _tutoring_facade(root: "RootContainer") -> TutoringFacade:
-    """Tutoring's facade, for learning (declared before tutoring, which needs learning)."""
-    facade: TutoringFacade = root.tutoring.facade()
-    return facade
 
 
 def _job_queue(root: "RootContainer") -> Any:
@@ -419,9 +411,6 @@ class RootContainer(containers.DeclarativeContainer):
         ),
         course_figures=providers.Singleton(SqlAlchemyCourseFiguresReader, session_factory),
         learner_profiles=providers.Singleton(IdentityLearnerProfiles, identity.facade),
-        tutor_directory=providers.Singleton(
-            TutoringTutorDirectory, providers.Callable(_tutoring_facade, __self__)
-        ),
     )
     media = providers.Container(
         MediaContainer,
@@ -469,6 +458,7 @@ class RootContainer(containers.DeclarativeContainer):
         default_models=providers.Singleton(default_model_ids, settings),
         course_context=providers.Singleton(LearningCourseContext, learning.facade),
         attachments=providers.Singleton(MediaFileAttachments, media.facade),
+        study_time_ledger=learning.facade,
         history_token_budget=settings.provided.tutor_history_token_budget,
         stream_log=providers.Singleton(_stream_log, redis),
         stream_idle_seconds=providers.Object(STREAM_IDLE_SECONDS),

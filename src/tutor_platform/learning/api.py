@@ -9,12 +9,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from uuid import UUID
 
+from tutor_platform.learning.application.add_study_time import AddStudyTime
 from tutor_platform.learning.application.complete_lesson import CompleteLesson
 from tutor_platform.learning.application.create_lesson import CreateLesson, NewLesson
 from tutor_platform.learning.application.get_course_outline import GetCourseOutline
 from tutor_platform.learning.application.get_course_progress import GetCourseProgress
 from tutor_platform.learning.application.get_lesson import GetLesson
 from tutor_platform.learning.application.get_section import GetSection
+from tutor_platform.learning.application.get_study_time import GetStudyTime
 from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
 from tutor_platform.learning.application.list_course_progress import ListCourseProgress
 from tutor_platform.learning.application.progress_views import CourseProgressView
@@ -23,17 +25,20 @@ from tutor_platform.learning.application.record_quiz_score import RecordQuizScor
 from tutor_platform.learning.application.retrieve_passages import RetrievePassages, retrieved
 from tutor_platform.learning.application.search_catalog import SearchCatalog
 from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
+from tutor_platform.learning.application.set_study_time import SetStudyTime
 from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
 from tutor_platform.learning.domain import access
 from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson
 from tutor_platform.learning.domain.errors import NotCourseEditor, SectionNotFound
 from tutor_platform.learning.domain.passages import RetrievedPassage, query_terms
 from tutor_platform.learning.domain.search import ALL_KINDS, SearchHit
+from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES
 from tutor_platform.learning.ports.catalog_reader import CatalogReader
 from tutor_platform.learning.ports.passages import PassageIndex
 from tutor_platform.shared.auth import Principal
 
 __all__ = [
+    "MAX_TOTAL_MINUTES",
     "CourseInfo",
     "CourseProgressView",
     "LearnerFacade",
@@ -163,6 +168,9 @@ class LearningFacade:
         record_quiz_score: RecordQuizScore,
         list_completed_lessons: ListCompletedLessons,
         record_lesson_access: RecordLessonAccess,
+        get_study_time: GetStudyTime,
+        set_study_time: SetStudyTime,
+        add_study_time: AddStudyTime,
         retrieve_passages: RetrievePassages,
         passage_index: PassageIndex,
     ) -> None:
@@ -172,6 +180,9 @@ class LearningFacade:
         self._record_quiz_score = record_quiz_score
         self._list_completed_lessons = list_completed_lessons
         self._record_lesson_access = record_lesson_access
+        self._get_study_time = get_study_time
+        self._set_study_time = set_study_time
+        self._add_study_time = add_study_time
         self._retrieve_passages = retrieve_passages
         self._passage_index = passage_index
 
@@ -283,6 +294,28 @@ class LearningFacade:
         """Note that the learner opened the lesson (their course's ``last_accessed_at``);
         call it after showing them the lesson. An unknown lesson is ignored."""
         await self._record_lesson_access.execute(user_id, lesson_id)
+
+    async def study_time(self, user_id: UUID, tutor_id: UUID) -> int:
+        """The learner's minutes with the tutor (0 when none)."""
+        return (await self._get_study_time.execute(user_id, tutor_id)).total_minutes
+
+    async def set_study_time(
+        self, user_id: UUID, tutor_id: UUID, course_id: UUID | None, total_minutes: int
+    ) -> int:
+        """Set the learner's minutes with the tutor of ``course_id`` (None, or a course since
+        deleted: no course); a correction, not streak activity. ``ValidationFailed`` (422)
+        outside 0..``MAX_TOTAL_MINUTES``."""
+        view = await self._set_study_time.execute(user_id, tutor_id, course_id, total_minutes)
+        return view.total_minutes
+
+    async def add_study_time(
+        self, user_id: UUID, tutor_id: UUID, course_id: UUID | None, minutes: int
+    ) -> int:
+        """Add (or take back) minutes atomically and answer the total; positive minutes are
+        streak activity. ``ValidationFailed`` (422, nothing changed) for a total that would
+        leave 0..``MAX_TOTAL_MINUTES``."""
+        view = await self._add_study_time.execute(user_id, tutor_id, course_id, minutes)
+        return view.total_minutes
 
 
 @dataclass(frozen=True, slots=True)

@@ -110,9 +110,7 @@ class LearningContainer(containers.DeclarativeContainer):
 
     progress_uow_factory: providers.Dependency[Any] = providers.Dependency()
     learner_profiles: providers.Dependency[Any] = providers.Dependency()
-    tutor_directory: providers.Dependency[Any] = providers.Dependency()
     _progress = {"uow_factory": progress_uow_factory, "profiles": learner_profiles, "clock": clock}
-    _study = {"uow_factory": progress_uow_factory, "tutors": tutor_directory}
     complete_lesson = providers.Factory(CompleteLesson, **_progress)
     uncomplete_lesson = providers.Factory(UncompleteLesson, **_progress)
     get_course_progress = providers.Factory(GetCourseProgress, **_progress)
@@ -121,11 +119,9 @@ class LearningContainer(containers.DeclarativeContainer):
     record_lesson_access = providers.Factory(RecordLessonAccess, progress_uow_factory, clock)
     record_quiz_score = providers.Factory(RecordQuizScore, progress_uow_factory, clock)
     list_completed_lessons = providers.Factory(ListCompletedLessons, progress_uow_factory)
-    get_study_time = providers.Factory(GetStudyTime, **_study)
-    set_study_time = providers.Factory(SetStudyTime, **_study, clock=clock)
-    add_study_time = providers.Factory(
-        AddStudyTime, **_study, profiles=learner_profiles, clock=clock
-    )
+    get_study_time = providers.Factory(GetStudyTime, progress_uow_factory)
+    set_study_time = providers.Factory(SetStudyTime, progress_uow_factory, clock)
+    add_study_time = providers.Factory(AddStudyTime, **_progress)
 
     course_figures: providers.Dependency[Any] = providers.Dependency()
     get_course_analytics = providers.Factory(GetCourseAnalytics, catalog_reader, course_figures)
@@ -138,6 +134,9 @@ class LearningContainer(containers.DeclarativeContainer):
         record_quiz_score=record_quiz_score,
         list_completed_lessons=list_completed_lessons,
         record_lesson_access=record_lesson_access,
+        get_study_time=get_study_time,
+        set_study_time=set_study_time,
+        add_study_time=add_study_time,
         retrieve_passages=retrieve_passages,
         passage_index=passage_index,
     )

@@ -1,11 +1,12 @@
 """Tutoring's DI container: its inputs are declared as dependencies; the root container
-chooses the adapters (unit of work, tutor models, course context, attachments)."""
+chooses the adapters (unit of work, tutor models, course context, attachments, study time
+ledger)."""
 
 from typing import Any
 
 from dependency_injector import containers, providers
 
-from tutor_platform.tutoring.api import TutorChat, TutoringFacade
+from tutor_platform.tutoring.api import TutorChat
 from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.clear_session import ClearSession
 from tutor_platform.tutoring.application.conversation import Conversation
@@ -16,7 +17,6 @@ from tutor_platform.tutoring.application.delete_session import DeleteSession
 from tutor_platform.tutoring.application.delete_tutor import DeleteTutor
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.export_feedback import ExportFeedback
-from tutor_platform.tutoring.application.find_tutor import FindTutor
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.get_session import GetSession
 from tutor_platform.tutoring.application.get_tutor import GetTutor
@@ -31,6 +31,7 @@ from tutor_platform.tutoring.application.resume_stream import ResumeStream, Stre
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
 from tutor_platform.tutoring.application.stream_message import StreamMessage
+from tutor_platform.tutoring.application.study_time import StudyTime
 from tutor_platform.tutoring.application.tutor_access import TutorAccess
 from tutor_platform.tutoring.application.update_tutor import UpdateTutor
 
@@ -44,6 +45,7 @@ class TutoringContainer(containers.DeclarativeContainer):
     default_models: providers.Dependency[Any] = providers.Dependency()
     course_context: providers.Dependency[Any] = providers.Dependency()
     attachments: providers.Dependency[Any] = providers.Dependency()
+    study_time_ledger: providers.Dependency[Any] = providers.Dependency()
     history_token_budget = providers.Dependency(instance_of=int)
     stream_log: providers.Dependency[Any] = providers.Dependency()
     stream_idle_seconds = providers.Dependency(instance_of=float)
@@ -63,6 +65,7 @@ class TutoringContainer(containers.DeclarativeContainer):
     delete_tutor = providers.Factory(DeleteTutor, **_tutors)
     get_tutor = providers.Factory(GetTutor, **_tutors)
     list_tutors = providers.Factory(ListTutors, **_store, courses=course_context)
+    study_time = providers.Factory(StudyTime, **_tutors, ledger=study_time_ledger)
 
     start_session = providers.Factory(StartSession, **_tutors, clock=clock)
     list_sessions = providers.Factory(ListSessions, **_store)
@@ -97,8 +100,6 @@ class TutoringContainer(containers.DeclarativeContainer):
     export_feedback = providers.Factory(ExportFeedback, **_store)
     mark_feedback_processed = providers.Factory(MarkFeedbackProcessed, **_store)
 
-    find_tutor = providers.Factory(FindTutor, **_store)
-    facade = providers.Singleton(TutoringFacade, find_tutor=find_tutor, access=access)
     chat = providers.Singleton(
         TutorChat,
         start_session=start_session,

@@ -1,8 +1,7 @@
 """Helpers of the progress HTTP tests: the stored progress rows, a fixed learning clock and
-a tutor directory with courses."""
+stored tutors."""
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -14,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy import progress_tables
-from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.persistence.engine import create_session_factory
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
@@ -54,38 +52,18 @@ def fix_learning_clock(app: Litestar, at: datetime) -> FixedClock:
     return clock
 
 
-@dataclass
-class CourseTutors:
-    """A tutor directory where tutors made with :meth:`tutor` teach a course."""
-
-    courses: dict[UUID, UUID | None] = field(default_factory=dict)
-
-    def tutor(self, course_id: str | None = None) -> str:
-        tutor_id = uuid4()
-        self.courses[tutor_id] = None if course_id is None else UUID(course_id)
-        return str(tutor_id)
-
-    async def visible_to(self, principal: Principal, tutor_id: UUID) -> bool:
-        return tutor_id in self.courses
-
-    async def course_of(self, tutor_id: UUID) -> UUID | None:
-        return self.courses.get(tutor_id)
-
-
-def use_tutors(app: Litestar) -> CourseTutors:
-    tutors = CourseTutors()
-    app.state.container.learning.tutor_directory.override(providers.Object(tutors))
-    return tutors
-
-
 STUDY_TUTOR = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"
 
 
 async def add_study_tutor(
-    engine: AsyncEngine, tutor_id: str = STUDY_TUTOR, *, active: bool = True
+    engine: AsyncEngine,
+    tutor_id: str = STUDY_TUTOR,
+    *,
+    active: bool = True,
+    course_id: str | None = None,
 ) -> str:
-    """A real tutor without a course, stored with a known id, for the study-time tests (an
-    inactive one only its creator and admins may see)."""
+    """A real tutor, without a course unless given, stored with a known id, for the
+    study-time tests (an inactive one only its creator and admins may see)."""
     async with create_session_factory(engine).begin() as session:
         session.add(
             TutorRow(
@@ -96,6 +74,7 @@ async def add_study_tutor(
                 temperature=0.3,
                 created_by=uuid4(),
                 is_active=active,
+                course_id=None if course_id is None else UUID(course_id),
             )
         )
     return tutor_id

@@ -6,9 +6,9 @@ authorization, error bodies, serialization) over repositories whose database-spe
 the repository contracts and the `both_databases` tests cover on PostgreSQL too."""
 
 from typing import Any
+from uuid import uuid4
 
 import pytest
-from litestar import Litestar
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
@@ -19,7 +19,6 @@ from tests.integration.learning.progress_support import (
     ProgressSnapshot,
     add_study_tutor,
     progress_snapshot,
-    use_tutors,
 )
 
 __all__ = ["progress_snapshot"]
@@ -161,16 +160,15 @@ async def test_a_malformed_tutor_id_is_not_found(client: Client, owner: Account)
 
 
 async def test_an_unknown_tutor_is_not_found(
-    client: Client, app: Litestar, owner: Account, progress_snapshot: ProgressSnapshot
+    client: Client, owner: Account, progress_snapshot: ProgressSnapshot
 ) -> None:
-    use_tutors(app)
     for method, suffix, body in (
         ("GET", "", None),
         ("PUT", "", {"total_minutes": 1}),
         ("POST", "/add", {"minutes": 1}),
     ):
         response = await client.request(
-            method, tutor_url(suffix=suffix), json=body, headers=owner.headers
+            method, tutor_url(str(uuid4()), suffix), json=body, headers=owner.headers
         )
         assert_error(response, 404, "NOT_FOUND")
     assert await progress_snapshot() == []
@@ -205,15 +203,17 @@ async def test_a_tutor_the_caller_may_not_see_is_not_found_like_get_tutor(
 
 async def test_minutes_with_a_courses_tutors_show_in_its_progress(
     client: Client,
-    app: Litestar,
+    db_engine: AsyncEngine,
     owner: Account,
     make_account: MakeAccount,
     make_course: MakeCourse,
 ) -> None:
-    tutors = use_tutors(app)
     teacher = await make_account("teacher", role="instructor")
     course = await make_course(teacher, sections=1, lessons_per_section=1)
-    first, second, loose = tutors.tutor(course.id), tutors.tutor(course.id), tutors.tutor()
+    first, second, loose = [
+        await add_study_tutor(db_engine, str(uuid4()), course_id=course_id)
+        for course_id in (course.id, course.id, None)
+    ]
     assert (await add(client, owner, 20, first)).status_code == 200
     put = await client.put(tutor_url(second), json={"total_minutes": 25}, headers=owner.headers)
     assert put.status_code == 200

@@ -1,5 +1,5 @@
-"""Tutoring's and the AI capability's facades as other contexts use them (the container's own
-adapters, the run's database), and learning's study time over tutoring's: a tutor's course
+"""The AI capability's facade as other contexts use it (the container's own adapters, the
+run's database), and study time with a tutor through tutoring into learning: a tutor's course
 counts in that course's progress; an unknown tutor is 404.
 
 Runs in the SQLite pass only: what it checks is the HTTP side (routing, validation,
@@ -8,34 +8,13 @@ the repository contracts and the `both_databases` tests cover on PostgreSQL too.
 
 from uuid import UUID
 
-import pytest
 from litestar import Litestar
 
 from tests.integration.accounts import Client, assert_error, in_app_loop
-from tests.integration.tutoring.conftest import API, Chat, MakeTutor
+from tests.integration.tutoring.conftest import API, Chat
 from tutor_platform.ai.api import AiFacade, CoursePassage
-from tutor_platform.tutoring.api import TutoringFacade, TutorNotFound
 
 UNKNOWN = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"
-
-
-def facade(app: Litestar) -> TutoringFacade:
-    tutoring: TutoringFacade = app.state.container.tutoring.facade()
-    return tutoring
-
-
-async def test_the_facade_tells_a_tutors_course(
-    app: Litestar, client: Client, chat: Chat, make_tutor: MakeTutor
-) -> None:
-    free = await make_tutor(chat.teacher)
-    tutoring = facade(app)
-    tutor_id, free_id = UUID(chat.tutor["id"]), UUID(free["id"])
-    assert in_app_loop(client, lambda: tutoring.tutor_exists(tutor_id))
-    assert not in_app_loop(client, lambda: tutoring.tutor_exists(UUID(UNKNOWN)))
-    assert in_app_loop(client, lambda: tutoring.tutor_course(tutor_id)) == UUID(chat.course.id)
-    assert in_app_loop(client, lambda: tutoring.tutor_course(free_id)) is None
-    with pytest.raises(TutorNotFound):
-        in_app_loop(client, lambda: tutoring.tutor_course(UUID(UNKNOWN)))
 
 
 async def test_the_facade_writes_and_grades_with_the_default_provider(

@@ -1,5 +1,5 @@
 """A small in-memory world for the progress use cases: a catalog, learners with time zones,
-tutors, a fixed clock, and the learning container's progress providers over fakes."""
+tutors' courses, a fixed clock, and the learning container's progress providers over fakes."""
 
 from dataclasses import dataclass, field
 from functools import partial
@@ -11,6 +11,7 @@ from tutor_platform.learning.adapters.outbound.memory.progress_store import InMe
 from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
     InMemoryProgressUnitOfWork,
 )
+from tutor_platform.learning.application.progress_views import StudyTimeView
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.learning.domain.catalog import Course, Lesson, Section
 from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Principal
@@ -28,27 +29,12 @@ class FakeProfiles:
         return self.timezones.get(user_id, "UTC")
 
 
-@dataclass
-class FakeTutors:
-    """Known tutors and the course each teaches (``None``: no course); ``hidden`` tutors
-    exist but no caller may see them."""
-
-    courses: dict[UUID, UUID | None] = field(default_factory=dict)
-    hidden: set[UUID] = field(default_factory=set)
-
-    async def visible_to(self, principal: Principal, tutor_id: UUID) -> bool:
-        return tutor_id in self.courses and tutor_id not in self.hidden
-
-    async def course_of(self, tutor_id: UUID) -> UUID | None:
-        return self.courses.get(tutor_id)
-
-
 class ProgressWorld:
     def __init__(self) -> None:
         self.clock = FixedClock(T0)
         self.store = InMemoryProgressStore()
         self.profiles = FakeProfiles()
-        self.tutors = FakeTutors()
+        self.tutor_courses: dict[UUID, UUID | None] = {}
         self.container = LearningContainer(
             clock=self.clock,
             catalog_uow_factory=None,
@@ -57,7 +43,6 @@ class ProgressWorld:
             search_index=None,
             progress_uow_factory=partial(InMemoryProgressUnitOfWork, self.store),
             learner_profiles=self.profiles,
-            tutor_directory=self.tutors,
         )
         self.instructor = principal(INSTRUCTOR)
 
@@ -110,9 +95,34 @@ class ProgressWorld:
         return self.lesson(course, section, is_premium=True)
 
     def tutor(self, course_id: UUID | None = None) -> UUID:
+        """A tutor of ``course_id`` (None: no course), as tutoring knows it."""
         tutor_id = new_id()
-        self.tutors.courses[tutor_id] = course_id
+        self.tutor_courses[tutor_id] = course_id
         return tutor_id
+
+    async def get_study_time(self, learner: Principal, tutor_id: UUID) -> StudyTimeView:
+        view: StudyTimeView = await self.use_case("get_study_time").execute(
+            learner.user_id, tutor_id
+        )
+        return view
+
+    async def set_study_time(self, learner: Principal, tutor_id: UUID, total: int) -> StudyTimeView:
+        """As tutoring calls it: with the tutor's course."""
+        course_id = self.tutor_courses[tutor_id]
+        view: StudyTimeView = await self.use_case("set_study_time").execute(
+            learner.user_id, tutor_id, course_id, total
+        )
+        return view
+
+    async def add_study_time(
+        self, learner: Principal, tutor_id: UUID, minutes: int
+    ) -> StudyTimeView:
+        """As tutoring calls it: with the tutor's course."""
+        course_id = self.tutor_courses[tutor_id]
+        view: StudyTimeView = await self.use_case("add_study_time").execute(
+            learner.user_id, tutor_id, course_id, minutes
+        )
+        return view
 
 
 def principal(role: str = STUDENT, plan: str = "free") -> Principal:

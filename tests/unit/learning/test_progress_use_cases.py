@@ -298,7 +298,7 @@ class TestStreaks:
         learner = student()
         tutor = world.tutor()
         for _ in range(900):
-            await world.use_case("add_study_time").execute(learner, tutor, 1)
+            await world.add_study_time(learner, tutor, 1)
             world.clock.advance(days=1)
         course, _ = world.course()
         view = await world.use_case("get_course_progress").execute(learner, course.id)
@@ -310,10 +310,10 @@ class TestStreaks:
         learner = student()
         tutor = world.tutor()
         for _ in range(5):
-            await world.use_case("add_study_time").execute(learner, tutor, 10)
+            await world.add_study_time(learner, tutor, 10)
             world.clock.advance(days=1)
         world.clock.advance(days=1000)
-        await world.use_case("add_study_time").execute(learner, tutor, 10)
+        await world.add_study_time(learner, tutor, 10)
         course, _ = world.course()
         view = await world.use_case("get_course_progress").execute(learner, course.id)
         assert (view.streak_days, view.longest_streak_days) == (1, 5)

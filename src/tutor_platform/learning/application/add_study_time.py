@@ -4,10 +4,7 @@ from uuid import UUID
 
 from tutor_platform.learning.application.progress_views import StudyTimeView
 from tutor_platform.learning.application.streak_tracking import record_activity, timezone_of
-from tutor_platform.learning.application.study_time_tutors import (
-    ensure_tutor_visible,
-    known_course_of,
-)
+from tutor_platform.learning.application.study_time_course import known_course
 from tutor_platform.learning.domain.study_time import (
     MAX_TOTAL_MINUTES,
     check_change,
@@ -15,36 +12,33 @@ from tutor_platform.learning.domain.study_time import (
 )
 from tutor_platform.learning.ports.profiles import LearnerProfiles
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
-from tutor_platform.learning.ports.tutor_directory import TutorDirectory
-from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
 class AddStudyTime:
     """One atomic addition, exact under concurrent calls; a result outside
     0..``MAX_TOTAL_MINUTES`` is ``StudyTimeOutOfRange`` and changes nothing. Positive
-    minutes count as activity for the streak and mark the tutor's course as started."""
+    minutes count as activity for the streak and mark the tutor's course (``course_id``,
+    checked by the caller) as started."""
 
     def __init__(
         self,
         uow_factory: ProgressUnitOfWorkFactory,
-        tutors: TutorDirectory,
         profiles: LearnerProfiles,
         clock: Clock,
     ) -> None:
         self._uow_factory = uow_factory
-        self._tutors = tutors
         self._profiles = profiles
         self._clock = clock
 
-    async def execute(self, principal: Principal, tutor_id: UUID, minutes: int) -> StudyTimeView:
+    async def execute(
+        self, user_id: UUID, tutor_id: UUID, course_id: UUID | None, minutes: int
+    ) -> StudyTimeView:
         check_change(minutes)
-        await ensure_tutor_visible(self._tutors, principal, tutor_id)
-        user_id = principal.user_id
         zone = await timezone_of(self._profiles, user_id)
         now = self._clock.now()
         async with self._uow_factory() as uow:
-            course_id = await known_course_of(self._tutors, uow, tutor_id)
+            course_id = await known_course(uow, course_id)
             total = await uow.study_time.add(
                 user_id, tutor_id, minutes, course_id, now, MAX_TOTAL_MINUTES
             )

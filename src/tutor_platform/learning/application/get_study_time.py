@@ -3,23 +3,16 @@
 from uuid import UUID
 
 from tutor_platform.learning.application.progress_views import StudyTimeView
-from tutor_platform.learning.application.study_time_tutors import ensure_tutor_visible
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
-from tutor_platform.learning.ports.tutor_directory import TutorDirectory
-from tutor_platform.shared.auth import Principal
 
 
 class GetStudyTime:
-    """0 minutes when none were recorded; ``TutorNotFound`` for a tutor the caller may not
-    see (the rule of ``GET /tutors/{id}``) or an unknown one."""
+    """0 minutes when none were recorded (the caller checked the tutor)."""
 
-    def __init__(self, uow_factory: ProgressUnitOfWorkFactory, tutors: TutorDirectory) -> None:
+    def __init__(self, uow_factory: ProgressUnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
-        self._tutors = tutors
 
-    async def execute(self, principal: Principal, tutor_id: UUID) -> StudyTimeView:
-        await ensure_tutor_visible(self._tutors, principal, tutor_id)
-        user_id = principal.user_id
+    async def execute(self, user_id: UUID, tutor_id: UUID) -> StudyTimeView:
         async with self._uow_factory() as uow:
             total = await uow.study_time.total(user_id, tutor_id)
         return StudyTimeView(tutor_id=tutor_id, total_minutes=total or 0)

@@ -1,13 +1,9 @@
 """Study time per learner and tutor: a whole number of minutes, never below 0."""
 
-from tutor_platform.shared.errors import FieldError, NotFound, ValidationFailed
+from tutor_platform.shared.errors import FieldError, ValidationFailed
 
 MAX_TOTAL_MINUTES = 1_000_000
 """The most minutes one learner may have with one tutor (about two years of study)."""
-
-
-class TutorNotFound(NotFound):
-    default_detail = "The tutor was not found."
 
 
 class StudyTimeOutOfRange(ValidationFailed):

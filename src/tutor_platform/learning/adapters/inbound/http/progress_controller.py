@@ -1,13 +1,14 @@
-"""/progress: the caller's own course progress, streak and study time with tutors.
+"""/progress: the caller's own course progress and streak (study time with tutors is
+tutoring's ``StudyTimeController``).
 
 Everything here is about the caller; no route shows or changes another user's progress.
 """
 
 from uuid import UUID
 
-from litestar import Controller, delete, get, post, put
+from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import FromPath, SkipValidation
 from litestar.status_codes import HTTP_200_OK
 
 from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
@@ -15,17 +16,11 @@ from tutor_platform.learning.adapters.inbound.http.progress_schemas import (
     CourseProgressListResponse,
     CourseProgressResponse,
     StreakResponse,
-    StudyTimeAdd,
-    StudyTimeResponse,
-    StudyTimeSet,
 )
-from tutor_platform.learning.application.add_study_time import AddStudyTime
 from tutor_platform.learning.application.complete_lesson import CompleteLesson
 from tutor_platform.learning.application.get_course_progress import GetCourseProgress
-from tutor_platform.learning.application.get_study_time import GetStudyTime
 from tutor_platform.learning.application.list_course_progress import ListCourseProgress
 from tutor_platform.learning.application.reset_streak import ResetStreak
-from tutor_platform.learning.application.set_study_time import SetStudyTime
 from tutor_platform.learning.application.uncomplete_lesson import UncompleteLesson
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
@@ -41,9 +36,6 @@ class ProgressController(Controller):
         "get_course_progress",
         "list_course_progress",
         "reset_streak",
-        "get_study_time",
-        "set_study_time",
-        "add_study_time",
     )
 
     @post(
@@ -107,42 +99,3 @@ class ProgressController(Controller):
         """Set the current streak to 0: activity until now no longer counts, and the next
         active day (later today included) is day 1. The longest streak is kept."""
         return StreakResponse.of(await reset_streak.execute(principal.user_id))
-
-    @get("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404))
-    async def get_study_time(
-        self,
-        tutor_id: FromPath[UUID],
-        principal: NamedDependency[Principal],
-        get_study_time: NamedDependency[SkipValidation[GetStudyTime]],
-    ) -> StudyTimeResponse:
-        """The caller's study minutes with a tutor (0 when none)."""
-        return StudyTimeResponse.of(await get_study_time.execute(principal, tutor_id))
-
-    @put("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404, 422))
-    async def set_study_time(
-        self,
-        tutor_id: FromPath[UUID],
-        data: JSONBody[StudyTimeSet],
-        principal: NamedDependency[Principal],
-        set_study_time: NamedDependency[SkipValidation[SetStudyTime]],
-    ) -> StudyTimeResponse:
-        """Set the caller's study minutes with a tutor (a correction: not streak activity)."""
-        view = await set_study_time.execute(principal, tutor_id, data.total_minutes)
-        return StudyTimeResponse.of(view)
-
-    @post(
-        "/tutors/{tutor_id:uuid}/add",
-        status_code=HTTP_200_OK,
-        responses=error_responses(401, 404, 422),
-    )
-    async def add_study_time(
-        self,
-        tutor_id: FromPath[UUID],
-        data: JSONBody[StudyTimeAdd],
-        principal: NamedDependency[Principal],
-        add_study_time: NamedDependency[SkipValidation[AddStudyTime]],
-    ) -> StudyTimeResponse:
-        """Add (or take back) study minutes, atomically; a total below 0 is 422 and nothing
-        changes. Positive minutes count as activity for the streak."""
-        view = await add_study_time.execute(principal, tutor_id, data.minutes)
-        return StudyTimeResponse.of(view)

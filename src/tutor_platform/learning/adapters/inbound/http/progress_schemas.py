@@ -9,43 +9,7 @@ import msgspec
 from tutor_platform.learning.application.progress_views import (
     CourseProgressView,
     StreakView,
-    StudyTimeView,
 )
-from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES
-
-TotalMinutes = Annotated[
-    int,
-    msgspec.Meta(ge=0, le=MAX_TOTAL_MINUTES, description="Whole minutes.", examples=[90]),
-]
-MinutesChange = Annotated[
-    int,
-    msgspec.Meta(
-        ge=-MAX_TOTAL_MINUTES,
-        le=MAX_TOTAL_MINUTES,
-        description=(
-            "Whole minutes to add; negative to take back. A total that would fall below 0 "
-            f"(or exceed {MAX_TOTAL_MINUTES}) is refused with 422 and nothing changes."
-        ),
-        examples=[25],
-    ),
-]
-
-
-class StudyTimeSet(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    total_minutes: TotalMinutes
-
-
-class StudyTimeAdd(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    minutes: MinutesChange
-
-
-class StudyTimeResponse(msgspec.Struct):
-    tutor_id: UUID
-    total_minutes: int
-
-    @classmethod
-    def of(cls, view: StudyTimeView) -> "StudyTimeResponse":
-        return cls(view.tutor_id, view.total_minutes)
 
 
 class CourseProgressResponse(msgspec.Struct):

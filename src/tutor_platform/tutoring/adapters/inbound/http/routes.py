@@ -8,6 +8,7 @@ from tutor_platform.tutoring.adapters.inbound.http.analytics import (
 from tutor_platform.tutoring.adapters.inbound.http.feedback import FeedbackController
 from tutor_platform.tutoring.adapters.inbound.http.messages import MessagesController
 from tutor_platform.tutoring.adapters.inbound.http.sessions import SessionsController
+from tutor_platform.tutoring.adapters.inbound.http.study_time import StudyTimeController
 from tutor_platform.tutoring.adapters.inbound.http.tutors import TutorsController
 
 TUTORING_CONTROLLERS: list[ControllerRouterHandler] = [
@@ -16,4 +17,5 @@ TUTORING_CONTROLLERS: list[ControllerRouterHandler] = [
     MessagesController,
     FeedbackController,
     CourseTutoringAnalyticsController,
+    StudyTimeController,
 ]
