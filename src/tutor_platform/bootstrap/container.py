@@ -1,7 +1,7 @@
 """The root container: the one place that picks every adapter from settings."""
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 from redis.asyncio import Redis
@@ -61,10 +61,6 @@ from tutor_platform.identity.container import IdentityContainer
 from tutor_platform.integrations.adapters.inbound.jobs import integrations_tasks
 from tutor_platform.integrations.adapters.outbound.fernet_cipher import token_cipher
 from tutor_platform.integrations.adapters.outbound.google.drive_api import HttpDriveApi
-from tutor_platform.integrations.adapters.outbound.google.oauth import (
-    AuthlibGoogleOAuth,
-    GoogleEndpoints,
-)
 from tutor_platform.integrations.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyIntegrationsUnitOfWork,
 )
@@ -114,11 +110,6 @@ from tutor_platform.media.adapters.outbound.learning_lessons import LearningLess
 from tutor_platform.media.adapters.outbound.local.storage import LocalDirectoryStorage
 from tutor_platform.media.adapters.outbound.mutagen.duration_probe import MutagenDurationProbe
 from tutor_platform.media.adapters.outbound.puremagic.sniffer import PuremagicContentSniffer
-from tutor_platform.media.adapters.outbound.s3.storage import S3Storage
-from tutor_platform.media.adapters.outbound.speech.elevenlabs import (
-    ElevenLabsSpeechSynthesizer,
-    classify_elevenlabs_error,
-)
 from tutor_platform.media.adapters.outbound.speech.local import LocalSpeechSynthesizer
 from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_unit_of_work import (
     SqlAlchemyLessonMediaUnitOfWork,
@@ -158,6 +149,13 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.tutoring.container import TutoringContainer
 from tutor_platform.tutoring.ports.stream_log import StreamLog
+
+if TYPE_CHECKING:
+    from tutor_platform.integrations.adapters.outbound.google.oauth import AuthlibGoogleOAuth
+    from tutor_platform.media.adapters.outbound.s3.storage import S3Storage
+    from tutor_platform.media.adapters.outbound.speech.elevenlabs import (
+        ElevenLabsSpeechSynthesizer,
+    )
 
 USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
 CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
@@ -218,8 +216,16 @@ def _local_embedder() -> Any:
     return _SHARED_EMBEDDERS["local"]
 
 
-def _elevenlabs_speech(settings: Settings) -> ElevenLabsSpeechSynthesizer:
-    """ElevenLabs speech with the AI providers' timeout, retry and circuit-breaker settings."""
+def _elevenlabs_speech(settings: Settings) -> "ElevenLabsSpeechSynthesizer":
+    """ElevenLabs speech with the AI providers' timeout, retry and circuit-breaker settings.
+
+    This and the other optional adapters below import their SDK only when the settings choose
+    them, so the default (local) start-up does not load it."""
+    from tutor_platform.media.adapters.outbound.speech.elevenlabs import (
+        ElevenLabsSpeechSynthesizer,
+        classify_elevenlabs_error,
+    )
+
     return ElevenLabsSpeechSynthesizer(
         api_key=settings.elevenlabs_api_key,
         base_url=settings.elevenlabs_base_url,
@@ -268,10 +274,28 @@ def _quota_limits(settings: Settings) -> dict[str, int]:
     }
 
 
-def _google_oauth(settings: Settings, clock: SystemClock) -> AuthlibGoogleOAuth | None:
+def _s3_storage(settings: Settings) -> "S3Storage":
+    """Files in the S3 bucket the settings name."""
+    from tutor_platform.media.adapters.outbound.s3.storage import S3Storage
+
+    return S3Storage(
+        settings.s3_bucket,
+        endpoint_url=settings.s3_endpoint_url,
+        region=settings.s3_region,
+        access_key_id=settings.s3_access_key_id,
+        secret_access_key=settings.s3_secret_access_key,
+    )
+
+
+def _google_oauth(settings: Settings, clock: SystemClock) -> "AuthlibGoogleOAuth | None":
     """Google's OAuth client, or None when GOOGLE_CLIENT_ID is not set (Drive answers 503)."""
     if not settings.google_client_id:
         return None
+    from tutor_platform.integrations.adapters.outbound.google.oauth import (
+        AuthlibGoogleOAuth,
+        GoogleEndpoints,
+    )
+
     return AuthlibGoogleOAuth(
         client_id=settings.google_client_id,
         client_secret=settings.google_client_secret,
@@ -419,14 +443,7 @@ class RootContainer(containers.DeclarativeContainer):
         storage=providers.Selector(
             settings.provided.storage_backend,
             local=providers.Singleton(LocalDirectoryStorage, settings.provided.storage_dir),
-            s3=providers.Singleton(
-                S3Storage,
-                settings.provided.s3_bucket,
-                endpoint_url=settings.provided.s3_endpoint_url,
-                region=settings.provided.s3_region,
-                access_key_id=settings.provided.s3_access_key_id,
-                secret_access_key=settings.provided.s3_secret_access_key,
-            ),
+            s3=providers.Singleton(_s3_storage, settings),
         ),
         sniffer=providers.Singleton(PuremagicContentSniffer),
         duration_probe=providers.Singleton(MutagenDurationProbe),

@@ -9,16 +9,14 @@ never read, and
 """
 
 import logging
-from typing import Any, Literal
-
-import sentry_sdk
-from sentry_sdk.integrations.litestar import LitestarIntegration
-from sentry_sdk.integrations.logging import LoggingIntegration
-from sentry_sdk.types import Event, Hint
+from typing import TYPE_CHECKING, Any, Literal
 
 from tutor_platform.bootstrap.logging import is_secret_key
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.shared.http.request_context import request_id_var
+
+if TYPE_CHECKING:
+    from sentry_sdk.types import Event, Hint
 
 Component = Literal["api", "worker"]
 _KEPT_REQUEST_FIELDS = frozenset({"method", "url"})
@@ -35,7 +33,7 @@ def _without_secrets(value: Any) -> Any:
     return value
 
 
-def scrub_event(event: Event, _hint: Hint) -> Event | None:
+def scrub_event(event: "Event", _hint: "Hint") -> "Event | None":
     """Keep only the method and path of the request; tag the request id; redact secret-looking
     keys anywhere else in the event."""
     request = event.get("request")
@@ -57,6 +55,10 @@ def init_sentry(settings: Settings, component: Component) -> bool:
     """Start reporting to Sentry when ``SENTRY_DSN`` is set; whether it was."""
     if not settings.sentry_dsn:
         return False
+    import sentry_sdk  # loaded only when errors go to Sentry
+    from sentry_sdk.integrations.litestar import LitestarIntegration
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
     sentry_sdk.init(
         dsn=settings.sentry_dsn,
         environment=settings.environment,

@@ -6,14 +6,10 @@ it raises ``ProviderNotConfigured`` (an ``UpstreamFailed``). Each remote embedde
 """
 
 from collections.abc import Sequence
-from typing import Final, Protocol
+from typing import Final, Protocol, runtime_checkable
 
 from tutor_platform.ai.adapters.outbound.endpoint import provider_endpoint
-from tutor_platform.ai.adapters.outbound.gemini.embedder import GeminiEmbedder
-from tutor_platform.ai.adapters.outbound.gemini.tutor_model import classify_gemini_error
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
-from tutor_platform.ai.adapters.outbound.openai.embedder import OpenAIEmbedder
-from tutor_platform.ai.adapters.outbound.openai.tutor_model import classify_openai_error
 from tutor_platform.ai.ports.embedder import Embedder
 from tutor_platform.ai.ports.model import ProviderNotConfigured
 from tutor_platform.shared.resilience.provider import ResilienceSettings
@@ -42,6 +38,13 @@ class EmbedderSettings(ResilienceSettings, Protocol):
     def openai_embedding_model(self) -> str: ...
 
 
+@runtime_checkable
+class ClosableEmbedder(Protocol):
+    """A remote embedder that holds an HTTP client."""
+
+    async def aclose(self) -> None: ...
+
+
 class UnconfiguredEmbedder:
     """Stands for a remote embedder without its key: every use raises ``ProviderNotConfigured``."""
 
@@ -58,7 +61,8 @@ class UnconfiguredEmbedder:
 
 
 def build_embedder(settings: EmbedderSettings) -> Embedder:
-    """The configured embedder; nothing is loaded or connected until it is used."""
+    """The configured embedder; nothing is loaded or connected until it is used (a remote
+    provider's SDK is imported only when that provider is chosen)."""
     provider = settings.embedding_provider
     dimensions = settings.embedding_dimensions
     if provider == "local":
@@ -67,6 +71,9 @@ def build_embedder(settings: EmbedderSettings) -> Embedder:
         model = settings.gemini_embedding_model
         if not settings.gemini_api_key:
             return UnconfiguredEmbedder(provider, model, dimensions)
+        from tutor_platform.ai.adapters.outbound.gemini.embedder import GeminiEmbedder
+        from tutor_platform.ai.adapters.outbound.gemini.tutor_model import classify_gemini_error
+
         return GeminiEmbedder(
             provider_endpoint(
                 provider,
@@ -82,6 +89,9 @@ def build_embedder(settings: EmbedderSettings) -> Embedder:
         model = settings.openai_embedding_model
         if not settings.openai_api_key:
             return UnconfiguredEmbedder(provider, model, dimensions)
+        from tutor_platform.ai.adapters.outbound.openai.embedder import OpenAIEmbedder
+        from tutor_platform.ai.adapters.outbound.openai.tutor_model import classify_openai_error
+
         return OpenAIEmbedder(
             provider_endpoint(
                 provider,
@@ -98,5 +108,5 @@ def build_embedder(settings: EmbedderSettings) -> Embedder:
 
 async def close_embedder(embedder: Embedder) -> None:
     """Release a remote embedder's HTTP client (the local one holds none)."""
-    if isinstance(embedder, GeminiEmbedder | OpenAIEmbedder):
+    if isinstance(embedder, ClosableEmbedder):
         await embedder.aclose()

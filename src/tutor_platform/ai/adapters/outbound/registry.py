@@ -7,22 +7,14 @@ breaks only the tutors that need it, not the start-up. Each remote provider has 
 """
 
 from collections.abc import AsyncIterator, Mapping
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
 from tutor_platform.ai.adapters.outbound.endpoint import Endpoint, provider_endpoint
-from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
-    GeminiTutorModel,
-    classify_gemini_error,
-)
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
-from tutor_platform.ai.adapters.outbound.openai.tutor_model import (
-    OpenAITutorModel,
-    classify_openai_error,
-)
 from tutor_platform.ai.adapters.outbound.untrusted_output import UntrustedOutput
 from tutor_platform.ai.ports.model import (
     GradingRequest,
@@ -58,6 +50,13 @@ class UnconfiguredTutorModel:
 
     async def health(self) -> bool:
         return False
+
+
+@runtime_checkable
+class ClosableModel(Protocol):
+    """A remote model that holds an HTTP client."""
+
+    async def aclose(self) -> None: ...
 
 
 class ConfiguredTutorModels:
@@ -97,7 +96,7 @@ class ConfiguredTutorModels:
     async def aclose(self) -> None:
         """Close the remote adapters' HTTP clients."""
         for model in self._models.values():
-            if isinstance(model, GeminiTutorModel | AiCoreTutorModel | OpenAITutorModel):
+            if isinstance(model, ClosableModel):
                 await model.aclose()
 
 
@@ -127,7 +126,10 @@ class TutorModelSettings(ResilienceSettings, Protocol):
 
 
 def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
-    """Every provider's model from the settings; nothing connects until a model is used."""
+    """Every provider's model from the settings; nothing connects until a model is used.
+
+    A remote provider's SDK is imported only when the provider is configured, so a process
+    without its key never pays for loading it."""
 
     def endpoint(provider: str, base_url: str, api_key: str, classify: Classifier) -> Endpoint:
         return provider_endpoint(provider, base_url, api_key, classify, settings)
@@ -139,6 +141,11 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
         "openai": UnconfiguredTutorModel("openai"),
     }
     if settings.gemini_api_key:
+        from tutor_platform.ai.adapters.outbound.gemini.tutor_model import (
+            GeminiTutorModel,
+            classify_gemini_error,
+        )
+
         models["gemini"] = GeminiTutorModel(
             endpoint(
                 "gemini", settings.gemini_base_url, settings.gemini_api_key, classify_gemini_error
@@ -152,6 +159,11 @@ def build_tutor_models(settings: TutorModelSettings) -> ConfiguredTutorModels:
             )
         )
     if settings.openai_api_key:
+        from tutor_platform.ai.adapters.outbound.openai.tutor_model import (
+            OpenAITutorModel,
+            classify_openai_error,
+        )
+
         models["openai"] = OpenAITutorModel(
             endpoint(
                 "openai", settings.openai_base_url, settings.openai_api_key, classify_openai_error

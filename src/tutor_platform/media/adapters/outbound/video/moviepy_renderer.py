@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Final
 
 import numpy as np
-from moviepy import AudioFileClip, ImageClip, concatenate_videoclips
 from PIL import Image, ImageDraw, ImageFont
 
 from tutor_platform.media.domain.video_plan import Card, VideoPlan, card_timeline
@@ -55,6 +54,8 @@ class MoviePyVideoRenderer:
             return RenderedVideo(await asyncio.to_thread(self._render, plan, narration))
 
     def _render(self, plan: VideoPlan, narration: SpeechAudio) -> bytes:
+        from moviepy import AudioFileClip, ImageClip, concatenate_videoclips  # loaded to render
+
         with tempfile.TemporaryDirectory(prefix="render-", dir=self._temp_dir) as work:
             audio_path = Path(work) / f"narration{narration.extension}"
             audio_path.write_bytes(narration.data)
