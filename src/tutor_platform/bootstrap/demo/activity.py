@@ -33,7 +33,7 @@ from tutor_platform.bootstrap.demo.catalog import DemoCatalog
 from tutor_platform.identity.application.create_user import NewUser
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow
 from tutor_platform.learning.domain.catalog import Lesson
-from tutor_platform.shared.auth import STUDENT, Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import DomainError
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
 from tutor_platform.tutoring.domain.feedback import FeedbackInput
@@ -127,7 +127,7 @@ class _Learner:
         self, container: RootContainer, clock: _SeedClock, rng: random.Random, user_id: UUID
     ) -> None:
         self.container, self.clock, self.rng = container, clock, rng
-        self.principal = Principal(user_id=user_id, role=STUDENT, plan="free")
+        self.principal = Principal(user_id=user_id, role=Role.STUDENT, plan=Plan.FREE)
         self.skill = rng.uniform(0.35, 0.95)
 
     async def study(self, course: _Course, now: datetime, report: ActivityReport) -> None:
@@ -215,7 +215,7 @@ async def seed_activity(
                         username,
                         secrets.token_urlsafe(24),
                         f"Demo learner {n}",
-                        STUDENT,
+                        Role.STUDENT,
                     )
                 )
             except DomainError:  # seeded before: leave the activity as it is
