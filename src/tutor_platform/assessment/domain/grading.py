@@ -28,14 +28,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Question,
-)
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind
 
 Answer = str | bool | tuple[str, ...]
 FREE_TEXT_PASS_MARK: Final = Decimal("0.5")
@@ -107,13 +100,13 @@ def grade_objective(question: Question, answer: Answer | None) -> QuestionResult
 
 
 def _is_right(question: Question, answer: Answer | None) -> bool:
-    if question.kind == SINGLE_CHOICE:
+    if question.kind == QuestionKind.SINGLE_CHOICE:
         return isinstance(answer, str) and (answer,) == question.correct_option_ids
-    if question.kind == MULTIPLE_CHOICE:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
         return isinstance(answer, tuple) and set(answer) == set(question.correct_option_ids)
-    if question.kind == TRUE_FALSE:
+    if question.kind == QuestionKind.TRUE_FALSE:
         return isinstance(answer, bool) and answer is question.correct
-    if question.kind == SHORT_ANSWER:
+    if question.kind == QuestionKind.SHORT_ANSWER:
         accepted = {normalise_text(text) for text in question.accepted_answers}
         return isinstance(answer, str) and normalise_text(answer) in accepted
     return False
@@ -178,7 +171,7 @@ def unanswered_free_text(question: Question) -> QuestionResult:
 
 def needs_ai(question: Question, answer: Answer | None) -> bool:
     """Whether grading this answer takes the AI grader (an answered free-text question)."""
-    return question.kind == FREE_TEXT and not is_missing(answer)
+    return question.kind == QuestionKind.FREE_TEXT and not is_missing(answer)
 
 
 def outcome(results: Sequence[QuestionResult], max_points: int, passing_score: Decimal) -> Outcome:

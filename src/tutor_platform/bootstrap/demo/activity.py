@@ -20,14 +20,7 @@ from uuid import UUID
 from dependency_injector import providers
 from sqlalchemy import select
 
-from tutor_platform.assessment.domain.quiz import (
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Question,
-    Quiz,
-)
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.demo.catalog import DemoCatalog
 from tutor_platform.identity.application.create_user import NewUser
@@ -103,17 +96,17 @@ def _answer(rng: random.Random, question: Question, skill: float) -> Any:
     right = rng.random() < skill
     options = [option.id for option in question.options]
     wrong = [option for option in options if option not in question.correct_option_ids]
-    if question.kind == SINGLE_CHOICE:
+    if question.kind == QuestionKind.SINGLE_CHOICE:
         if right or not wrong:
             return question.correct_option_ids[0]
         return wrong[0] if rng.random() < 0.6 else rng.choice(wrong)
-    if question.kind == MULTIPLE_CHOICE:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
         if right or not wrong:
             return list(question.correct_option_ids)
         return [*question.correct_option_ids[:1], wrong[0]]
-    if question.kind == TRUE_FALSE:
+    if question.kind == QuestionKind.TRUE_FALSE:
         return bool(question.correct) if right else not question.correct
-    if question.kind == SHORT_ANSWER:
+    if question.kind == QuestionKind.SHORT_ANSWER:
         accepted = question.accepted_answers
         return accepted[0] if right and accepted else rng.choice(WRONG_SHORT_ANSWERS)
     rubric = question.rubric

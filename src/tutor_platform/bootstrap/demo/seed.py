@@ -10,7 +10,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
-from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, SHORT_ANSWER, Rubric
+from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QuestionKind, Rubric
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.demo.catalog import (
     DemoAccount,
@@ -216,7 +216,9 @@ def _question_draft(question: DemoQuestion) -> QuestionDraft:
         options=[OptionDraft(o.text, o.id) for o in question.options] if choice else None,
         correct_option_ids=list(question.correct_option_ids) if choice else None,
         correct=question.correct,
-        accepted_answers=list(question.accepted_answers) if question.kind == SHORT_ANSWER else None,
+        accepted_answers=list(question.accepted_answers)
+        if question.kind == QuestionKind.SHORT_ANSWER
+        else None,
         rubric=None if rubric is None else Rubric(rubric.keywords, rubric.guidance),
     )
 

@@ -39,9 +39,8 @@ from tutor_platform.assessment.domain.authoring import (
     QuestionDraft,
 )
 from tutor_platform.assessment.domain.grading import QuestionResult
-from tutor_platform.assessment.domain.quiz import Question, Quiz, Rubric
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz, Rubric
 
-Kind = Literal["single_choice", "multiple_choice", "true_false", "short_answer", "free_text"]
 T = TypeVar("T")
 Title = Annotated[
     str,
@@ -74,11 +73,6 @@ Guidance = Annotated[str, msgspec.Meta(max_length=MAX_GUIDANCE_LENGTH)]
 def given(value: T | msgspec.UnsetType) -> T | None:
     """A patch field's value, or ``None`` when the client left it out."""
     return None if isinstance(value, msgspec.UnsetType) else value
-
-
-def kind_of(question: Question) -> Kind:
-    """A stored question's kind, one of ``Kind`` (checked when it was written)."""
-    return cast(Kind, question.kind)
 
 
 def number(value: Decimal) -> float:
@@ -117,7 +111,7 @@ class OptionRequest(_Request):
 class QuestionRequest(_Request):
     """A question with the answer fields of its kind only (others → 422)."""
 
-    kind: Kind
+    kind: QuestionKind
     prompt: Annotated[
         str, msgspec.Meta(min_length=1, max_length=MAX_PROMPT_LENGTH, description="Markdown.")
     ]
@@ -238,7 +232,7 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
     """A question to answer; ``options`` only for single and multiple choice."""
 
     id: UUID
-    kind: Kind
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: Annotated[UUID | None, msgspec.Meta(description="The lesson it tests.")]
@@ -249,7 +243,7 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
         options = [OptionResponse(o.id, o.text) for o in question.options] or None
         return cls(
             question.id,
-            kind_of(question),
+            question.kind,
             question.prompt,
             question.points,
             question.lesson_id,
@@ -335,7 +329,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
     """A question with its answer fields (null when not of its kind)."""
 
     id: UUID
-    kind: Kind
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: UUID | None
@@ -351,7 +345,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
         rubric = question.rubric
         return cls(
             id=question.id,
-            kind=kind_of(question),
+            kind=question.kind,
             prompt=question.prompt,
             points=question.points,
             lesson_id=question.lesson_id,

@@ -11,7 +11,7 @@ from sqlalchemy import Row
 
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.grading import AI, EXACT, Answer, QuestionResult
-from tutor_platform.assessment.domain.quiz import Option, Question, Quiz, Rubric
+from tutor_platform.assessment.domain.quiz import Option, Question, QuestionKind, Quiz, Rubric
 
 
 def question_values(quiz_id: UUID, position: int, question: Question) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def question_from_row(row: Any) -> Question:
     rubric = row.rubric
     return Question(
         id=row.id,
-        kind=row.kind,
+        kind=QuestionKind(row.kind),
         prompt=row.prompt,
         points=row.points,
         lesson_id=row.lesson_id,
