@@ -8,7 +8,7 @@ numbers.
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Final, Literal, TypeVar, cast
+from typing import Annotated, Any, Final, TypeVar
 from uuid import UUID
 
 import msgspec
@@ -38,7 +38,7 @@ from tutor_platform.assessment.domain.authoring import (
     OptionDraft,
     QuestionDraft,
 )
-from tutor_platform.assessment.domain.grading import QuestionResult
+from tutor_platform.assessment.domain.grading import AttemptStatus, Grader, QuestionResult
 from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz, Rubric
 
 T = TypeVar("T")
@@ -424,10 +424,6 @@ class AttemptRequest(_Request):
     ]
 
 
-GradedBy = Literal["exact", "ai", "rules", "instructor"]
-AttemptStatus = Literal["graded", "needs_review"]
-
-
 class ResultResponse(msgspec.Struct, kw_only=True):
     question_id: UUID
     correct: bool
@@ -438,7 +434,7 @@ class ResultResponse(msgspec.Struct, kw_only=True):
         msgspec.Meta(description="The free-text grader's or the reviewer's feedback."),
     ]
     graded_by: Annotated[
-        GradedBy,
+        Grader,
         msgspec.Meta(
             description="exact (checked against the answer), ai (a remote AI provider), "
             "rules (the offline grader) or instructor (a person)."
@@ -458,7 +454,7 @@ class ResultResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(result.awarded_points),
             explanation=result.explanation,
             feedback=result.feedback,
-            graded_by=cast(GradedBy, result.graded_by),
+            graded_by=result.graded_by,
             needs_review=result.needs_review,
             reviewed_by=result.reviewer_id,
             reviewed_at=result.reviewed_at,
@@ -491,7 +487,7 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
             number=attempt.number,
             score=number(attempt.score),
             passed=attempt.passed,
-            status=cast(AttemptStatus, attempt.status),
+            status=attempt.status,
             points=number(attempt.points),
             max_points=attempt.max_points,
             answers={

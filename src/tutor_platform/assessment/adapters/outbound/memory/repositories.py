@@ -12,7 +12,7 @@ from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentS
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.figures import attempt_figures, premium_figures
-from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.grading import AttemptStatus
 from tutor_platform.assessment.domain.mastery import (
     ATTEMPT,
     REVIEW,
@@ -117,7 +117,9 @@ class InMemoryAttemptRepository:
         self._state.attempts[attempt.id] = attempt
 
     async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
-        waiting = [a for a in self._attempts(quiz_id, None) if a.status == NEEDS_REVIEW]
+        waiting = [
+            a for a in self._attempts(quiz_id, None) if a.status == AttemptStatus.NEEDS_REVIEW
+        ]
         return sorted(waiting, key=lambda a: (a.completed_at, a.id))
 
     def _attempts(self, quiz_id: UUID, user_id: UUID | None) -> list[Attempt]:

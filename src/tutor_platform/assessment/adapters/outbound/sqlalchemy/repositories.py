@@ -31,7 +31,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
 )
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
-from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.grading import AttemptStatus
 from tutor_platform.assessment.domain.mastery import ATTEMPT, REVIEW, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
@@ -263,7 +263,7 @@ class SqlAlchemyAttemptRepository:
     async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
         rows = await self._session.execute(
             select(_ATTEMPTS)
-            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == NEEDS_REVIEW)
+            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == AttemptStatus.NEEDS_REVIEW)
             .order_by(_ATTEMPTS.c.completed_at, _ATTEMPTS.c.id)
         )
         return [attempt_from_row(row) for row in rows]
