@@ -30,7 +30,7 @@ from tutor_platform.assessment.domain.grading import (
     grade_objective,
     is_missing,
 )
-from tutor_platform.assessment.domain.mastery import REVIEW, Evidence
+from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource
 from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.ai import FreeTextGrader
@@ -204,7 +204,7 @@ def _evidence(card: ReviewCard, result: QuestionResult, at: datetime) -> Evidenc
         course_id=card.course_id,
         lesson_id=card.lesson_id,
         question_id=card.question_id,
-        source=REVIEW,
+        source=EvidenceSource.REVIEW,
         source_id=new_id(),
         correct=result.correct,
         observed_at=at,
