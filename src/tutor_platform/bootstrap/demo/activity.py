@@ -29,7 +29,7 @@ from tutor_platform.learning.domain.catalog import Lesson
 from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import DomainError
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
-from tutor_platform.tutoring.domain.feedback import FeedbackInput
+from tutor_platform.tutoring.domain.feedback import FeedbackInput, FeedbackType, QuickReaction
 from tutor_platform.tutoring.domain.message import NewMessage
 
 DEFAULT_LEARNERS: Final = 300
@@ -178,10 +178,13 @@ class _Learner:
             report.questions += 1
             if self.rng.random() < 0.3:
                 given = (
-                    FeedbackInput("detailed", rating=self.rng.choice((3, 4, 4, 5, 5)))
+                    FeedbackInput(FeedbackType.DETAILED, rating=self.rng.choice((3, 4, 4, 5, 5)))
                     if self.rng.random() < 0.6
                     else FeedbackInput(
-                        "quick", quick_reaction=self.rng.choice(("helpful", "clear", "too_hard"))
+                        FeedbackType.QUICK,
+                        quick_reaction=self.rng.choice(
+                            (QuickReaction.HELPFUL, QuickReaction.CLEAR, QuickReaction.TOO_HARD)
+                        ),
                     )
                 )
                 answer_id = exchange.assistant_message.id
