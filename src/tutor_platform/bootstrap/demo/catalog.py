@@ -17,8 +17,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QUESTION_KINDS, QuestionKind
+from tutor_platform.learning.domain.catalog import DIFFICULTIES, Difficulty
 
-DIFFICULTIES = ("beginner", "intermediate", "advanced")
 TUTOR_PROVIDERS = ("local", "gemini", "ai_core", "openai")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MISSING = object()
@@ -62,7 +62,7 @@ class DemoCourse:
     slug: str
     description: str
     subject: str
-    difficulty: str
+    difficulty: Difficulty
     prerequisites: tuple[str, ...]
     sections: tuple[DemoSection, ...]
 
@@ -322,7 +322,7 @@ def _course(root: Traversable, folder: str) -> DemoCourse:
         slug=slug,
         description=table.text("description"),
         subject=table.text("subject"),
-        difficulty=table.text("difficulty", choices=DIFFICULTIES),
+        difficulty=Difficulty(table.text("difficulty", choices=DIFFICULTIES)),
         prerequisites=table.texts("prerequisites", allow_empty=True),
         sections=tuple(_section(root, folder, section) for section in table.tables("sections")),
     )
