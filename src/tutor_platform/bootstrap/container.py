@@ -36,12 +36,7 @@ from tutor_platform.assessment.application.free_text_graders import (
     RulesFreeTextGrader,
 )
 from tutor_platform.assessment.container import AssessmentContainer
-from tutor_platform.assessment.domain.premium import (
-    ADAPTIVE_LEARNING,
-    LLM_ASSESSMENT,
-    MENTOR_SESSION,
-    SYNTHESIS,
-)
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.bootstrap.tasks import build_task_registry
@@ -267,10 +262,10 @@ def _quota_counter(redis: Redis | None, engine: AsyncEngine, key_prefix: str) ->
 
 def _quota_limits(settings: Settings) -> dict[str, int]:
     return {
-        ADAPTIVE_LEARNING: settings.quota_adaptive_learning,
-        LLM_ASSESSMENT: settings.quota_llm_assessment,
-        SYNTHESIS: settings.quota_synthesis,
-        MENTOR_SESSION: settings.quota_mentor_session,
+        PremiumFeature.ADAPTIVE_LEARNING: settings.quota_adaptive_learning,
+        PremiumFeature.LLM_ASSESSMENT: settings.quota_llm_assessment,
+        PremiumFeature.SYNTHESIS: settings.quota_synthesis,
+        PremiumFeature.MENTOR_SESSION: settings.quota_mentor_session,
     }
 
 

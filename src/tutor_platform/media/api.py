@@ -10,7 +10,7 @@ from tutor_platform.media.application.store_generated_file import GeneratedFile,
 from tutor_platform.media.application.upload_file import UploadFile
 from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.content_types import DEFAULT_ALLOWED_TYPES, allowed_types_problem
-from tutor_platform.media.domain.file import PRIVATE
+from tutor_platform.media.domain.file import Visibility
 
 __all__ = ["DEFAULT_ALLOWED_TYPES", "FileInfo", "MediaFacade", "allowed_types_problem"]
 
@@ -46,7 +46,7 @@ class MediaFacade:
         filename: str,
         content_type: str,
         data: bytes | AsyncIterable[bytes],
-        visibility: str = PRIVATE,
+        visibility: Visibility = Visibility.PRIVATE,
     ) -> FileInfo:
         """Store a file made by a job; ``content_type`` must be a supported one (422 otherwise).
 

@@ -1,13 +1,24 @@
 """Who is calling: the authenticated principal every context can reason about."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
-ADMIN = "admin"
-INSTRUCTOR = "instructor"
-STUDENT = "student"
-PREMIUM = "premium"
+
+class Role(StrEnum):
+    """What a user may do: learn, also author courses, also administer the platform."""
+
+    STUDENT = "student"
+    INSTRUCTOR = "instructor"
+    ADMIN = "admin"
+
+
+class Plan(StrEnum):
+    """A subscription plan; premium unlocks the premium lessons and AI features."""
+
+    FREE = "free"
+    PREMIUM = "premium"
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,20 +26,20 @@ class Principal:
     """The caller of a request, as established from a valid access token."""
 
     user_id: UUID
-    role: str
-    plan: str
+    role: Role
+    plan: Plan
 
     @property
     def is_admin(self) -> bool:
-        return self.role == ADMIN
+        return self.role == Role.ADMIN
 
     @property
     def is_instructor(self) -> bool:
-        return self.role in (INSTRUCTOR, ADMIN)
+        return self.role in (Role.INSTRUCTOR, Role.ADMIN)
 
     @property
     def is_premium(self) -> bool:
-        return self.plan == PREMIUM
+        return self.plan == Plan.PREMIUM
 
 
 class Authenticator(Protocol):

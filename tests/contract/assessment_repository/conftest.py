@@ -24,17 +24,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import 
 )
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.grading import QuestionResult
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Option,
-    Question,
-    Quiz,
-    Rubric,
-)
+from tutor_platform.assessment.domain.quiz import Option, Question, QuestionKind, Quiz, Rubric
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWork
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
@@ -49,7 +39,7 @@ def every_kind() -> tuple[Question, ...]:
     return (
         Question(
             id=new_id(),
-            kind=SINGLE_CHOICE,
+            kind=QuestionKind.SINGLE_CHOICE,
             prompt="7 / 2?",
             points=1,
             explanation="True division.",
@@ -58,25 +48,29 @@ def every_kind() -> tuple[Question, ...]:
         ),
         Question(
             id=new_id(),
-            kind=MULTIPLE_CHOICE,
+            kind=QuestionKind.MULTIPLE_CHOICE,
             prompt="Falsy values?",
             points=2,
             options=(Option("x", "0"), Option("y", '""'), Option("z", "'False'")),
             correct_option_ids=("x", "y"),
         ),
         Question(
-            id=new_id(), kind=TRUE_FALSE, prompt="Strings are immutable.", points=1, correct=True
+            id=new_id(),
+            kind=QuestionKind.TRUE_FALSE,
+            prompt="Strings are immutable.",
+            points=1,
+            correct=True,
         ),
         Question(
             id=new_id(),
-            kind=SHORT_ANSWER,
+            kind=QuestionKind.SHORT_ANSWER,
             prompt="Which function converts to int?",
             points=1,
             accepted_answers=("int", "int()"),
         ),
         Question(
             id=new_id(),
-            kind=FREE_TEXT,
+            kind=QuestionKind.FREE_TEXT,
             prompt="Why name exceptions?",
             points=3,
             explanation="Bare except hides bugs.",

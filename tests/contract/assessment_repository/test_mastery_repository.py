@@ -16,7 +16,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import 
     SqlAlchemyAssessmentUnitOfWork,
 )
 from tutor_platform.assessment.application.mastery_tracing import record_evidence
-from tutor_platform.assessment.domain.mastery import ATTEMPT, REVIEW, Evidence, p_mastery
+from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource, p_mastery
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 
@@ -28,7 +28,7 @@ def evidence(
     question: UUID,
     correct: bool,
     seconds: int,
-    source: str = ATTEMPT,
+    source: str = EvidenceSource.ATTEMPT,
 ) -> Evidence:
     return Evidence(
         id=new_id(),
@@ -49,8 +49,8 @@ async def test_only_the_first_attempt_at_a_question_is_evidence(backend: Backend
     user, question = new_id(), new_id()
     first = evidence(user, course, lesson, question, True, 1)
     retry = evidence(user, course, lesson, question, False, 2)
-    review = evidence(user, course, lesson, question, False, 3, REVIEW)
-    again = evidence(user, course, lesson, question, True, 4, REVIEW)
+    review = evidence(user, course, lesson, question, False, 3, EvidenceSource.REVIEW)
+    again = evidence(user, course, lesson, question, True, 4, EvidenceSource.REVIEW)
     someone_else = evidence(new_id(), course, lesson, question, False, 5)
 
     async with backend.uow_factory() as uow:

@@ -4,7 +4,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from tests.contract.assessment_repository.conftest import Backend, at, every_kind
-from tutor_platform.assessment.domain.quiz import TRUE_FALSE, Question
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.pagination import PageRequest
 
@@ -47,7 +47,9 @@ async def test_nothing_is_stored_without_commit(backend: Backend) -> None:
 async def test_update_replaces_the_questions_and_keeps_them_otherwise(backend: Backend) -> None:
     quiz = await backend.quiz()
     renamed = replace(quiz, title="Renamed", max_attempts=None, updated_at=at(5))
-    new_question = Question(id=new_id(), kind=TRUE_FALSE, prompt="New?", points=4, correct=False)
+    new_question = Question(
+        id=new_id(), kind=QuestionKind.TRUE_FALSE, prompt="New?", points=4, correct=False
+    )
     replaced = replace(renamed, questions=(new_question,))
 
     async with backend.uow_factory() as uow:

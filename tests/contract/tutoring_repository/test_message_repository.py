@@ -4,7 +4,7 @@ import pytest
 
 from tests.contract.tutoring_repository.conftest import T0, Backend, at
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.domain.message import ANSWERED, PENDING, UNANSWERED, Message
+from tutor_platform.tutoring.domain.message import Message, ReplyState
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage
 
 
@@ -16,7 +16,7 @@ async def test_messages_round_trip(backend: Backend) -> None:
         "Look at this",
         attachments=files,
         client_message_id="key-1",
-        reply_state=PENDING,
+        reply_state=ReplyState.PENDING,
         reply_claimed_at=at(0),
     )
     answer = await backend.answer(question)
@@ -72,7 +72,7 @@ async def test_a_client_message_id_is_unique_within_a_session(backend: Backend) 
 
 async def test_a_reply_is_claimed_once_unless_the_claim_went_stale(backend: Backend) -> None:
     session = await backend.session(await backend.tutor())
-    question = await backend.message(session, reply_state=UNANSWERED)
+    question = await backend.message(session, reply_state=ReplyState.UNANSWERED)
     async with backend.uow_factory() as uow:
         assert await uow.messages.claim_reply(question.id, at(10), at(0))
         await uow.commit()
@@ -83,10 +83,10 @@ async def test_a_reply_is_claimed_once_unless_the_claim_went_stale(backend: Back
     async with backend.uow_factory() as uow:
         claimed = await uow.messages.get(question.id)
         assert claimed is not None
-        assert (claimed.reply_state, claimed.reply_claimed_at) == (PENDING, at(20))
-        assert await uow.messages.set_reply_state(question.id, ANSWERED)
+        assert (claimed.reply_state, claimed.reply_claimed_at) == (ReplyState.PENDING, at(20))
+        assert await uow.messages.set_reply_state(question.id, ReplyState.ANSWERED)
         assert not await uow.messages.claim_reply(question.id, at(99), at(99))
-        assert not await uow.messages.set_reply_state(new_id(), ANSWERED)
+        assert not await uow.messages.set_reply_state(new_id(), ReplyState.ANSWERED)
 
 
 async def test_deleting_a_question_deletes_its_answer_only(backend: Backend) -> None:

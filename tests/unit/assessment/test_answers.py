@@ -8,17 +8,7 @@ import pytest
 from tests.support.ids import fixed_id
 from tests.unit.assessment.world import T0
 from tutor_platform.assessment.domain.answers import checked_answers
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Option,
-    Question,
-    Quiz,
-    Rubric,
-)
+from tutor_platform.assessment.domain.quiz import Option, Question, QuestionKind, Quiz, Rubric
 from tutor_platform.shared.errors import ValidationFailed
 from tutor_platform.shared.ids import new_id
 
@@ -26,7 +16,7 @@ OPTIONS = (Option("a", "A"), Option("b", "B"), Option("c", "C"))
 QUESTIONS = (
     Question(
         id=fixed_id(1),
-        kind=SINGLE_CHOICE,
+        kind=QuestionKind.SINGLE_CHOICE,
         prompt="1",
         points=1,
         options=OPTIONS,
@@ -34,15 +24,23 @@ QUESTIONS = (
     ),
     Question(
         id=fixed_id(2),
-        kind=MULTIPLE_CHOICE,
+        kind=QuestionKind.MULTIPLE_CHOICE,
         prompt="2",
         points=1,
         options=OPTIONS,
         correct_option_ids=("a", "b"),
     ),
-    Question(id=fixed_id(3), kind=TRUE_FALSE, prompt="3", points=1, correct=True),
-    Question(id=fixed_id(4), kind=SHORT_ANSWER, prompt="4", points=1, accepted_answers=("x",)),
-    Question(id=fixed_id(5), kind=FREE_TEXT, prompt="5", points=1, rubric=Rubric(("k",), "")),
+    Question(id=fixed_id(3), kind=QuestionKind.TRUE_FALSE, prompt="3", points=1, correct=True),
+    Question(
+        id=fixed_id(4),
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt="4",
+        points=1,
+        accepted_answers=("x",),
+    ),
+    Question(
+        id=fixed_id(5), kind=QuestionKind.FREE_TEXT, prompt="5", points=1, rubric=Rubric(("k",), "")
+    ),
 )
 QUIZ = Quiz(
     id=fixed_id(100),

@@ -12,16 +12,7 @@ from tutor_platform.assessment.domain.grading import (
     outcome,
     unanswered_free_text,
 )
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Option,
-    Question,
-    Rubric,
-)
+from tutor_platform.assessment.domain.quiz import Option, Question, QuestionKind, Rubric
 from tutor_platform.shared.ids import new_id
 
 OPTIONS = (Option("a", "0"), Option("b", '""'), Option("c", "'False'"), Option("d", "[]"))
@@ -31,12 +22,14 @@ def question(kind: str, points: int = 2, **fields: object) -> Question:
     return Question(id=new_id(), kind=kind, prompt="?", points=points, explanation="Why.", **fields)  # type: ignore[arg-type]
 
 
-SINGLE = question(SINGLE_CHOICE, options=OPTIONS, correct_option_ids=("b",))
-MULTIPLE = question(MULTIPLE_CHOICE, options=OPTIONS, correct_option_ids=("a", "b", "d"))
-TRUE = question(TRUE_FALSE, correct=True)
-FALSE = question(TRUE_FALSE, correct=False)
-SHORT = question(SHORT_ANSWER, accepted_answers=("ValueError", "int()"))
-FREE = question(FREE_TEXT, points=3, rubric=Rubric(("bug",), ""))
+SINGLE = question(QuestionKind.SINGLE_CHOICE, options=OPTIONS, correct_option_ids=("b",))
+MULTIPLE = question(
+    QuestionKind.MULTIPLE_CHOICE, options=OPTIONS, correct_option_ids=("a", "b", "d")
+)
+TRUE = question(QuestionKind.TRUE_FALSE, correct=True)
+FALSE = question(QuestionKind.TRUE_FALSE, correct=False)
+SHORT = question(QuestionKind.SHORT_ANSWER, accepted_answers=("ValueError", "int()"))
+FREE = question(QuestionKind.FREE_TEXT, points=3, rubric=Rubric(("bug",), ""))
 
 
 @pytest.mark.parametrize(

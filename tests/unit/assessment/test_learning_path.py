@@ -7,15 +7,11 @@ from decimal import Decimal
 
 from tests.support.clock import T0
 from tutor_platform.assessment.domain.learning_path import (
-    DUE_REVIEWS,
-    MISSED_QUESTIONS,
-    NEXT,
-    NOT_COMPLETED,
-    NOT_MASTERED,
-    REVIEW,
     LearnerStanding,
     MissedQuestion,
     PathLesson,
+    StepAction,
+    StepBasis,
     learning_path,
     percent,
 )
@@ -47,14 +43,14 @@ def test_a_new_learner_is_led_through_the_course_in_order() -> None:
     path = learning_path(LESSONS, LearnerStanding(tested=tested))
 
     assert [(s.title, s.basis) for s in path] == [
-        ("L1", NOT_MASTERED),
-        ("L2", NOT_COMPLETED),
-        ("L3", NOT_MASTERED),
-        ("L4", NOT_COMPLETED),
-        ("L5", NOT_COMPLETED),
-        ("L6", NOT_COMPLETED),
+        ("L1", StepBasis.NOT_MASTERED),
+        ("L2", StepBasis.NOT_COMPLETED),
+        ("L3", StepBasis.NOT_MASTERED),
+        ("L4", StepBasis.NOT_COMPLETED),
+        ("L5", StepBasis.NOT_COMPLETED),
+        ("L6", StepBasis.NOT_COMPLETED),
     ]
-    assert {s.action for s in path} == {NEXT}
+    assert {s.action for s in path} == {StepAction.NEXT}
     assert path[0].p_mastery == 0.1
     assert path[1].p_mastery is None
     assert path[0].reason.startswith("Not practised yet: you have answered none of its questions")
@@ -72,11 +68,11 @@ def test_missed_questions_come_first_by_their_own_lesson_then_due_reviews() -> N
     path = learning_path(LESSONS, standing)
 
     assert [(s.title, s.action, s.basis) for s in path] == [
-        ("L2", REVIEW, MISSED_QUESTIONS),
-        ("L5", REVIEW, MISSED_QUESTIONS),
-        ("L1", REVIEW, DUE_REVIEWS),
-        ("L4", REVIEW, DUE_REVIEWS),
-        ("L6", NEXT, NOT_MASTERED),
+        ("L2", StepAction.REVIEW, StepBasis.MISSED_QUESTIONS),
+        ("L5", StepAction.REVIEW, StepBasis.MISSED_QUESTIONS),
+        ("L1", StepAction.REVIEW, StepBasis.DUE_REVIEWS),
+        ("L4", StepAction.REVIEW, StepBasis.DUE_REVIEWS),
+        ("L6", StepAction.NEXT, StepBasis.NOT_MASTERED),
     ]
     assert path[1].reason == (
         "You missed 2 questions on this lesson in your latest attempt at \u201cLoops\u201d: "

@@ -6,10 +6,10 @@ import pytest
 
 from tests.support.clock import T0
 from tutor_platform.assessment.domain.mastery import (
-    ATTEMPT,
     OATUTOR,
     BktParameters,
     Evidence,
+    EvidenceSource,
     bkt_update,
     folded,
     p_mastery,
@@ -60,7 +60,7 @@ def evidence(seconds: int, correct: bool) -> Evidence:
         course_id=COURSE,
         lesson_id=LESSON,
         question_id=new_id(),
-        source=ATTEMPT,
+        source=EvidenceSource.ATTEMPT,
         source_id=new_id(),
         correct=correct,
         observed_at=T0 + timedelta(seconds=seconds),

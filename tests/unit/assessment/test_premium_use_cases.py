@@ -10,7 +10,7 @@ import pytest
 from tests.unit.assessment.world import World, admin, choice, instructor, person, premium
 from tutor_platform.assessment.application.assess_free_text import FreeTextAnswer
 from tutor_platform.assessment.domain.errors import PremiumFeature, UserNotFound
-from tutor_platform.assessment.domain.learning_path import NEXT, REVIEW
+from tutor_platform.assessment.domain.learning_path import StepAction
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.shared.errors import (
     Forbidden,
@@ -143,9 +143,9 @@ async def test_the_adaptive_path_starts_with_missed_questions_then_continues_in_
     path = await world.container.plan_adaptive_learning().execute(caller, world.course.id)
 
     assert [(s.lesson_id, s.action) for s in path.steps] == [
-        (lessons[0].id, REVIEW),
-        (lessons[2].id, NEXT),
-        (lessons[3].id, NEXT),
+        (lessons[0].id, StepAction.REVIEW),
+        (lessons[2].id, StepAction.NEXT),
+        (lessons[3].id, StepAction.NEXT),
     ]
     assert (path.completed_lessons, path.total_lessons) == (2, 4)
     assert path.summary == world.ai.text

@@ -26,34 +26,34 @@ from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
-from tutor_platform.assessment.domain.premium import (
-    ADAPTIVE_LEARNING,
-    LLM_ASSESSMENT,
-    MENTOR_SESSION,
-    SYNTHESIS,
-)
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.quiz import Quiz, Rubric
-from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.ids import new_id
 
-LIMITS = {ADAPTIVE_LEARNING: 5, LLM_ASSESSMENT: 10, SYNTHESIS: 3, MENTOR_SESSION: 2}
+LIMITS = {
+    PremiumFeature.ADAPTIVE_LEARNING: 5,
+    PremiumFeature.LLM_ASSESSMENT: 10,
+    PremiumFeature.SYNTHESIS: 3,
+    PremiumFeature.MENTOR_SESSION: 2,
+}
 
 
-def person(role: str = STUDENT, plan: str = "free") -> Principal:
+def person(role: str = Role.STUDENT, plan: str = "free") -> Principal:
     return Principal(user_id=new_id(), role=role, plan=plan)
 
 
 def premium() -> Principal:
-    return person(plan=PREMIUM)
+    return person(plan=Plan.PREMIUM)
 
 
 def instructor() -> Principal:
-    return person(INSTRUCTOR)
+    return person(Role.INSTRUCTOR)
 
 
 def admin() -> Principal:
-    return person(ADMIN)
+    return person(Role.ADMIN)
 
 
 def choice(correct: str = "b", **fields: Any) -> QuestionDraft:

@@ -6,8 +6,9 @@ from typing import Any
 from uuid import UUID
 
 from tutor_platform.identity.domain.refresh_token import RefreshToken, hash_refresh_secret
-from tutor_platform.identity.domain.subscription import FREE, Subscription
-from tutor_platform.identity.domain.user import STUDENT, User
+from tutor_platform.identity.domain.subscription import Subscription
+from tutor_platform.identity.domain.user import User
+from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.ids import new_id
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -23,10 +24,10 @@ def make_user(**fields: Any) -> User:
         "email": f"user{n}@example.com",
         "username": f"user{n}",
         "password_hash": "fake$1$secret",
-        "subscription": Subscription(plan=fields.pop("plan", FREE), started_at=at),
+        "subscription": Subscription(plan=fields.pop("plan", Plan.FREE), started_at=at),
         "created_at": at,
         "updated_at": at,
-        "role": STUDENT,
+        "role": Role.STUDENT,
     }
     values.update(fields)
     return User(**values)

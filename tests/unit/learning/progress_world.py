@@ -14,7 +14,7 @@ from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work impo
 from tutor_platform.learning.application.progress_views import StudyTimeView
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.learning.domain.catalog import Course, Lesson, Section
-from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, PREMIUM, STUDENT, Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.ids import new_id
 
@@ -44,7 +44,7 @@ class ProgressWorld:
             progress_uow_factory=partial(InMemoryProgressUnitOfWork, self.store),
             learner_profiles=self.profiles,
         )
-        self.instructor = principal(INSTRUCTOR)
+        self.instructor = principal(Role.INSTRUCTOR)
 
     def use_case(self, name: str) -> Any:
         return getattr(self.container, name)()
@@ -125,13 +125,13 @@ class ProgressWorld:
         return view
 
 
-def principal(role: str = STUDENT, plan: str = "free") -> Principal:
+def principal(role: str = Role.STUDENT, plan: str = "free") -> Principal:
     return Principal(user_id=new_id(), role=role, plan=plan)
 
 
 def student(premium: bool = False) -> Principal:
-    return principal(STUDENT, PREMIUM if premium else "free")
+    return principal(Role.STUDENT, Plan.PREMIUM if premium else "free")
 
 
 def admin() -> Principal:
-    return principal(ADMIN)
+    return principal(Role.ADMIN)

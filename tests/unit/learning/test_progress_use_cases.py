@@ -8,7 +8,7 @@ import pytest
 from tests.unit.learning.progress_world import T0, ProgressWorld, admin, principal, student
 from tutor_platform.learning.domain.errors import CourseNotFound, LessonNotFound
 from tutor_platform.learning.domain.progress import QuizScoreOutOfRange
-from tutor_platform.shared.auth import INSTRUCTOR
+from tutor_platform.shared.auth import Role
 from tutor_platform.shared.errors import PremiumRequired
 from tutor_platform.shared.ids import new_id
 
@@ -114,7 +114,7 @@ async def test_unknown_lessons_and_courses_are_not_found(world: ProgressWorld) -
 async def test_an_unpublished_course_is_hidden_from_others(world: ProgressWorld) -> None:
     course, lessons = world.course(published=False)
     for use_case in ("complete_lesson", "uncomplete_lesson"):
-        for caller in (student(), principal(INSTRUCTOR)):
+        for caller in (student(), principal(Role.INSTRUCTOR)):
             with pytest.raises(LessonNotFound):
                 await world.use_case(use_case).execute(caller, lessons[0].id)
     with pytest.raises(CourseNotFound):

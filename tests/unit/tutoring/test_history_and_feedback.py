@@ -16,7 +16,7 @@ from tutor_platform.tutoring.application.list_messages import ListMessages
 from tutor_platform.tutoring.application.list_sessions import ListSessions
 from tutor_platform.tutoring.application.views import Exchange
 from tutor_platform.tutoring.domain.feedback import FeedbackInput
-from tutor_platform.tutoring.domain.message import UNANSWERED, NewMessage
+from tutor_platform.tutoring.domain.message import NewMessage, ReplyState
 from tutor_platform.tutoring.domain.session import ChatSession
 
 
@@ -91,7 +91,7 @@ async def test_deleting_an_answer_leaves_the_question_unanswered() -> None:
         await delete.execute(admin(), made[0].assistant_message.id)
     await delete.execute(student, made[0].assistant_message.id)
     [question] = world.committed.messages.values()
-    assert question.reply_state == UNANSWERED
+    assert question.reply_state == ReplyState.UNANSWERED
     assert world.committed.sessions[session.id].message_count == 1
 
 

@@ -18,13 +18,7 @@ from tutor_platform.shared.errors import (
 )
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.domain.errors import ClientMessageIdReused, ReplyInProgress
-from tutor_platform.tutoring.domain.message import (
-    ANSWERED,
-    PENDING,
-    STALE_CLAIM,
-    UNANSWERED,
-    NewMessage,
-)
+from tutor_platform.tutoring.domain.message import STALE_CLAIM, NewMessage, ReplyState
 from tutor_platform.tutoring.domain.session import ChatSession
 
 
@@ -49,7 +43,7 @@ async def test_the_user_message_is_committed_before_the_ai_is_called() -> None:
 
     exchange = await world.send_message().execute(student, session.id, NewMessage("What is it?"))
 
-    assert seen == [("What is it?", PENDING, 1)]
+    assert seen == [("What is it?", ReplyState.PENDING, 1)]
     answer = exchange.assistant_message
     assert (answer.role, answer.content, answer.reply_to_id) == (
         "assistant",
@@ -62,7 +56,7 @@ async def test_the_user_message_is_committed_before_the_ai_is_called() -> None:
     assert answer.metadata.extra == {"trace": "t-1"}
     assert answer.metadata.latency_ms >= 0
     stored = world.committed
-    assert stored.messages[exchange.user_message.id].reply_state == ANSWERED
+    assert stored.messages[exchange.user_message.id].reply_state == ReplyState.ANSWERED
     assert stored.sessions[session.id].message_count == 2
     assert stored.sessions[session.id].last_message_at == world.clock.now()
 
@@ -150,7 +144,7 @@ async def test_a_provider_failure_keeps_the_user_message_and_invents_no_answer()
         await send.execute(student, session.id, NewMessage("Hi", client_message_id="k1"))
 
     [question] = world.committed.messages.values()
-    assert (question.content, question.reply_state) == ("Hi", UNANSWERED)
+    assert (question.content, question.reply_state) == ("Hi", ReplyState.UNANSWERED)
     assert world.committed.sessions[session.id].message_count == 1
 
     world.model.fail_after = None
@@ -167,7 +161,7 @@ async def test_a_message_being_answered_is_not_answered_twice() -> None:
     opened = await world.conversation().open(
         student, session.id, NewMessage("Hi", client_message_id="k1")
     )
-    assert opened.question.reply_state == PENDING
+    assert opened.question.reply_state == ReplyState.PENDING
     send = world.send_message()
 
     with pytest.raises(ReplyInProgress):

@@ -10,10 +10,10 @@ from tests.unit.tutoring.test_send_message import chat
 from tests.unit.tutoring.world import World
 from tutor_platform.tutoring.application.stream_message import Delta, Done, Failed, StreamEvent
 from tutor_platform.tutoring.domain.message import (
-    ASSISTANT,
     CLIENT_DISCONNECTED,
-    UNANSWERED,
+    MessageRole,
     NewMessage,
+    ReplyState,
 )
 
 
@@ -49,7 +49,7 @@ async def test_a_failure_mid_way_is_an_error_event_and_stores_no_answer() -> Non
     assert events[0] == Delta("Half ")
     assert events[-1] == Failed("UPSTREAM_ERROR", "scripted failure")
     [question] = world.committed.messages.values()
-    assert question.reply_state == UNANSWERED
+    assert question.reply_state == ReplyState.UNANSWERED
     assert world.committed.sessions[session.id].message_count == 1
 
 
@@ -62,7 +62,7 @@ async def test_a_consumer_that_stops_early_leaves_the_partial_answer_stored() ->
     await stream.events.aclose()
     await world.detached.drain()
 
-    answers = [m for m in world.committed.messages.values() if m.role == ASSISTANT]
+    answers = [m for m in world.committed.messages.values() if m.role == MessageRole.ASSISTANT]
     assert [a.content for a in answers] == ["Cells "]
     assert answers[0].metadata is not None
     assert answers[0].metadata.finish_reason == CLIENT_DISCONNECTED
@@ -102,7 +102,7 @@ async def test_a_relayed_answer_outlives_its_reader_until_shutdown() -> None:
     assert world.model.sent == ["One ", "two "], "it went on without a reader"
     await world.detached.drain(seconds=0.05)
 
-    [answer] = [m for m in world.committed.messages.values() if m.role == ASSISTANT]
+    [answer] = [m for m in world.committed.messages.values() if m.role == MessageRole.ASSISTANT]
     assert answer.content.startswith("One two ")
     assert answer.content != "One two three four.", "shutdown stopped it"
     assert answer.metadata is not None
@@ -125,7 +125,7 @@ async def test_a_cancelled_stream_stores_what_was_generated() -> None:
     await asyncio.gather(task, return_exceptions=True)
     await world.detached.drain()
 
-    answers = [m for m in world.committed.messages.values() if m.role == ASSISTANT]
+    answers = [m for m in world.committed.messages.values() if m.role == MessageRole.ASSISTANT]
     assert [a.content for a in answers] == ["One "]
 
 
@@ -140,7 +140,7 @@ async def test_a_consumer_leaving_before_any_text_leaves_the_question_unanswered
     await world.detached.drain()
 
     [question] = world.committed.messages.values()
-    assert question.reply_state == UNANSWERED
+    assert question.reply_state == ReplyState.UNANSWERED
 
 
 async def test_a_retry_of_an_answered_message_replays_it() -> None:

@@ -10,11 +10,10 @@ from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.domain.feedback import FeedbackInput, validate_feedback
 from tutor_platform.tutoring.domain.history import trim_history
 from tutor_platform.tutoring.domain.message import (
-    PENDING,
     STALE_CLAIM,
-    UNANSWERED,
     Message,
     NewMessage,
+    ReplyState,
     validate_new_message,
 )
 from tutor_platform.tutoring.domain.tutor import (
@@ -141,9 +140,9 @@ def test_history_never_skips_a_message_to_fit_an_older_one() -> None:
 
 def test_a_reply_may_be_claimed_when_unanswered_or_pending_too_long() -> None:
     question = message("q")
-    question.reply_state = UNANSWERED
+    question.reply_state = ReplyState.UNANSWERED
     assert question.may_claim_reply(T0)
-    question.reply_state, question.reply_claimed_at = PENDING, T0
+    question.reply_state, question.reply_claimed_at = ReplyState.PENDING, T0
     assert not question.may_claim_reply(T0 + STALE_CLAIM - timedelta(seconds=1))
     assert question.may_claim_reply(T0 + STALE_CLAIM)
 

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from tests.support.clock import T0
 from tests.unit.tutoring.doubles import FakeCourse, FakeCourses, FakeFiles, OneModel, ScriptedModel
-from tutor_platform.shared.auth import ADMIN, INSTRUCTOR, STUDENT, Principal
+from tutor_platform.shared.auth import Principal, Role
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.adapters.outbound.memory.store import InMemoryTutoringStore
@@ -27,16 +27,16 @@ from tutor_platform.tutoring.domain.session import ChatSession
 DEFAULT_MODELS = {"local": "local-1", "gemini": "gemini-x", "ai_core": "core-1"}
 
 
-def person(role: str = STUDENT, plan: str = "free") -> Principal:
+def person(role: str = Role.STUDENT, plan: str = "free") -> Principal:
     return Principal(user_id=new_id(), role=role, plan=plan)
 
 
 def instructor() -> Principal:
-    return person(INSTRUCTOR)
+    return person(Role.INSTRUCTOR)
 
 
 def admin() -> Principal:
-    return person(ADMIN)
+    return person(Role.ADMIN)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from uuid import UUID
 from tutor_platform.assessment.application.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.authoring import checked_rubric
-from tutor_platform.assessment.domain.premium import LLM_ASSESSMENT
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.assessment.ports.ai import FreeTextGrader, Grade
 from tutor_platform.assessment.ports.courses import CourseCatalog
@@ -53,7 +53,7 @@ class AssessFreeText:
         checks.raise_if_failed()
         return await self._gate.run(
             principal,
-            LLM_ASSESSMENT,
+            PremiumFeature.LLM_ASSESSMENT,
             lambda: self._grader.grade(question, request.answer, rubric, request.course_id),
             request.course_id,
         )

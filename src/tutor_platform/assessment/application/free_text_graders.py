@@ -4,7 +4,7 @@ that asks the AI provider."""
 from dataclasses import replace
 from uuid import UUID
 
-from tutor_platform.assessment.domain.grading import AI, RULES
+from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.assessment.domain.rules_grading import grade_by_rules, reference_text
 from tutor_platform.assessment.ports.ai import (
@@ -38,7 +38,7 @@ class RulesFreeTextGrader:
             graded.feedback,
             graded.strengths,
             graded.improvements,
-            graded_by=RULES,
+            graded_by=Grader.RULES,
             needs_review=graded.needs_review,
         )
 
@@ -59,7 +59,7 @@ class AiFreeTextGrader:
             return await self._ai.grade(question, answer, rubric, course_id)
         except NoUsableGrade:
             if self._fallback is None:
-                return Grade(0.0, _UNGRADED, (), (), graded_by=AI, needs_review=True)
+                return Grade(0.0, _UNGRADED, (), (), graded_by=Grader.AI, needs_review=True)
             provisional = await self._fallback.grade(question, answer, rubric)
             return replace(
                 provisional,

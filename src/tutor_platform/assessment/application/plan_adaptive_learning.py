@@ -31,7 +31,7 @@ from tutor_platform.assessment.domain.learning_path import (
     PathStep,
     learning_path,
 )
-from tutor_platform.assessment.domain.premium import ADAPTIVE_LEARNING
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
@@ -92,7 +92,7 @@ class PlanAdaptiveLearning:
         async def summary() -> str:
             return await self._summary(course, steps)
 
-        text = await self._gate.run(principal, ADAPTIVE_LEARNING, summary, course_id)
+        text = await self._gate.run(principal, PremiumFeature.ADAPTIVE_LEARNING, summary, course_id)
         return AdaptivePath(course_id, text, steps, done, len(lessons))
 
     async def _standing(

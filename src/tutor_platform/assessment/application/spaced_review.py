@@ -30,8 +30,8 @@ from tutor_platform.assessment.domain.grading import (
     grade_objective,
     is_missing,
 )
-from tutor_platform.assessment.domain.mastery import REVIEW, Evidence
-from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
+from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.scheduler import ReviewScheduler
@@ -184,7 +184,7 @@ class AnswerCard:
         return question
 
     async def _grade(self, question: Question, answer: Answer | None) -> QuestionResult:
-        if question.kind != FREE_TEXT or is_missing(answer):
+        if question.kind != QuestionKind.FREE_TEXT or is_missing(answer):
             return grade_objective(question, answer)
         grade = await self._grader.grade(question.prompt, str(answer), question.rubric)
         return grade_free_text(
@@ -204,7 +204,7 @@ def _evidence(card: ReviewCard, result: QuestionResult, at: datetime) -> Evidenc
         course_id=card.course_id,
         lesson_id=card.lesson_id,
         question_id=card.question_id,
-        source=REVIEW,
+        source=EvidenceSource.REVIEW,
         source_id=new_id(),
         correct=result.correct,
         observed_at=at,

@@ -25,7 +25,7 @@ from tutor_platform.assessment.domain.mentor import (
     mentor_plan,
     uncovered_plan,
 )
-from tutor_platform.assessment.domain.premium import MENTOR_SESSION
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import (
     CourseCatalog,
@@ -87,7 +87,7 @@ class StartMentorSession:
         async def advice() -> str:
             return await self._advice(goal, steps, sources)
 
-        written = await self._gate.run(principal, MENTOR_SESSION, advice, course_id)
+        written = await self._gate.run(principal, PremiumFeature.MENTOR_SESSION, advice, course_id)
         text, _ = cite(written, sources)
         citations = [source.cite(number) for number, source in enumerate(sources, start=1)]
         return MentorPlan(goal, course_id, steps, text, citations, bool(sources))

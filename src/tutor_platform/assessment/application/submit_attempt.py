@@ -38,7 +38,7 @@ from tutor_platform.assessment.domain.grading import (
     unanswered_free_text,
 )
 from tutor_platform.assessment.domain.mastery import Evidence, attempt_evidence
-from tutor_platform.assessment.domain.quiz import FREE_TEXT, Question, Quiz
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.assessment.ports.ai import FreeTextGrader
 from tutor_platform.assessment.ports.courses import LearnerProgress
 from tutor_platform.assessment.ports.scheduler import ReviewScheduler
@@ -94,7 +94,7 @@ class SubmitAttempt:
     async def _grade(
         self, question: Question, answer: Answer | None, course_id: UUID
     ) -> QuestionResult:
-        if question.kind != FREE_TEXT:
+        if question.kind != QuestionKind.FREE_TEXT:
             return grade_objective(question, answer)
         if not needs_ai(question, answer):
             return unanswered_free_text(question)

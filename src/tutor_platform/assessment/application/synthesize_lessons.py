@@ -17,7 +17,7 @@ from uuid import UUID
 from tutor_platform.assessment.application.material import excerpt, visible_course
 from tutor_platform.assessment.application.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.citations import Source
-from tutor_platform.assessment.domain.premium import SYNTHESIS
+from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.synthesis import Idea, cited_by_any, ideas
 from tutor_platform.assessment.ports.ai import AssessmentAI, Passage
 from tutor_platform.assessment.ports.courses import CourseCatalog, LessonFacts
@@ -69,7 +69,7 @@ class SynthesizeLessons:
         async def connections() -> str:
             return await self._ai.write(instruction, material)
 
-        written = await self._gate.run(principal, SYNTHESIS, connections, course_id)
+        written = await self._gate.run(principal, PremiumFeature.SYNTHESIS, connections, course_id)
         shared = ideas(written, sources)
         return Synthesis(course_id, lessons, shared, cited_by_any(shared))
 

@@ -12,15 +12,7 @@ from typing import Final
 from uuid import UUID
 
 from tutor_platform.assessment.domain.grading import Answer
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Question,
-    Quiz,
-)
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.shared.validation import FieldChecks
 
 MAX_SHORT_ANSWER_LENGTH: Final = 500
@@ -74,20 +66,20 @@ def _question(quiz: Quiz, key: str) -> Question | None:
 
 def _answer(question: Question, value: object) -> tuple[Answer | None, str | None]:
     kind = question.kind
-    if kind == SINGLE_CHOICE:
+    if kind == QuestionKind.SINGLE_CHOICE:
         if not isinstance(value, str):
             return None, "must be the id of one option (a string)"
         if value not in question.option_ids:
             return None, "is not an option of this question"
         return value, None
-    if kind == MULTIPLE_CHOICE:
+    if kind == QuestionKind.MULTIPLE_CHOICE:
         return _choices(question, value)
-    if kind == TRUE_FALSE:
+    if kind == QuestionKind.TRUE_FALSE:
         if not isinstance(value, bool):
             return None, "must be true or false"
         return value, None
-    limit = MAX_SHORT_ANSWER_LENGTH if kind == SHORT_ANSWER else MAX_FREE_TEXT_LENGTH
-    if kind in (SHORT_ANSWER, FREE_TEXT):
+    limit = MAX_SHORT_ANSWER_LENGTH if kind == QuestionKind.SHORT_ANSWER else MAX_FREE_TEXT_LENGTH
+    if kind in (QuestionKind.SHORT_ANSWER, QuestionKind.FREE_TEXT):
         if not isinstance(value, str):
             return None, "must be text"
         if len(value) > limit:

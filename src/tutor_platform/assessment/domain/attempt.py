@@ -13,7 +13,12 @@ from decimal import Decimal
 from uuid import UUID
 
 from tutor_platform.assessment.domain.errors import AttemptsExhausted
-from tutor_platform.assessment.domain.grading import Answer, QuestionResult, attempt_status
+from tutor_platform.assessment.domain.grading import (
+    Answer,
+    AttemptStatus,
+    QuestionResult,
+    attempt_status,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,7 +36,7 @@ class Attempt:
     completed_at: datetime
 
     @property
-    def status(self) -> str:
+    def status(self) -> AttemptStatus:
         """``needs_review`` while a result awaits a person, else ``graded``."""
         return attempt_status(self.results)
 

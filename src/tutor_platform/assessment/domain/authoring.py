@@ -22,13 +22,10 @@ from uuid import UUID
 from tutor_platform.assessment.domain.grading import normalise_text
 from tutor_platform.assessment.domain.quiz import (
     CHOICE_KINDS,
-    FREE_TEXT,
     QUESTION_KINDS,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
     Option,
     Question,
+    QuestionKind,
     Rubric,
 )
 from tutor_platform.shared.errors import FieldError, ValidationFailed
@@ -68,7 +65,7 @@ class OptionDraft:
 class QuestionDraft:
     """A question as the author wrote it; ``None`` means the field was left out."""
 
-    kind: str
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: UUID | None = None
@@ -169,13 +166,13 @@ def _question(draft: QuestionDraft, question_id: UUID, checks: FieldChecks) -> Q
         options = _options(draft.options, checks)
         correct_ids = _correct_option_ids(draft, options, checks)
         return replace(question, options=options, correct_option_ids=correct_ids)
-    if draft.kind == TRUE_FALSE:
+    if draft.kind == QuestionKind.TRUE_FALSE:
         if draft.correct is None:
             checks.check("correct", "is required for a true_false question")
         return replace(question, correct=draft.correct)
-    if draft.kind == SHORT_ANSWER:
+    if draft.kind == QuestionKind.SHORT_ANSWER:
         return replace(question, accepted_answers=_accepted_answers(draft, checks))
-    if draft.kind == FREE_TEXT:
+    if draft.kind == QuestionKind.FREE_TEXT:
         return replace(question, rubric=_rubric(draft.rubric, checks))
     return question
 
@@ -183,9 +180,9 @@ def _question(draft: QuestionDraft, question_id: UUID, checks: FieldChecks) -> Q
 _OWN_FIELDS: Final = {
     "options": CHOICE_KINDS,
     "correct_option_ids": CHOICE_KINDS,
-    "correct": frozenset({TRUE_FALSE}),
-    "accepted_answers": frozenset({SHORT_ANSWER}),
-    "rubric": frozenset({FREE_TEXT}),
+    "correct": frozenset({QuestionKind.TRUE_FALSE}),
+    "accepted_answers": frozenset({QuestionKind.SHORT_ANSWER}),
+    "rubric": frozenset({QuestionKind.FREE_TEXT}),
 }
 
 
@@ -267,7 +264,7 @@ def _correct_option_ids(
     unknown = [option_id for option_id in correct if option_id not in known]
     if unknown:
         checks.check("correct_option_ids", f"{', '.join(unknown)} are not ids of its options")
-    if draft.kind == SINGLE_CHOICE and len(correct) != 1:
+    if draft.kind == QuestionKind.SINGLE_CHOICE and len(correct) != 1:
         checks.check("correct_option_ids", "must hold exactly 1 option id for a single_choice")
     elif not correct:
         checks.check("correct_option_ids", "must hold at least 1 option id")

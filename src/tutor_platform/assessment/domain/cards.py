@@ -19,7 +19,7 @@ from typing import Any, Final, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tutor_platform.assessment.domain.quiz import FREE_TEXT
+from tutor_platform.assessment.domain.quiz import QuestionKind
 
 Rating = Literal["again", "hard", "good", "easy"]
 FAST_MS: Final = 8_000
@@ -50,10 +50,10 @@ def rating(kind: str, correct: bool, elapsed_ms: int | None) -> Rating:
         return "again"
     if elapsed_ms is None:
         return "good"
-    slow = SLOW_FREE_TEXT_MS if kind == FREE_TEXT else SLOW_MS
+    slow = SLOW_FREE_TEXT_MS if kind == QuestionKind.FREE_TEXT else SLOW_MS
     if elapsed_ms >= slow:
         return "hard"
-    if kind != FREE_TEXT and elapsed_ms <= FAST_MS:
+    if kind != QuestionKind.FREE_TEXT and elapsed_ms <= FAST_MS:
         return "easy"
     return "good"
 

@@ -7,7 +7,7 @@ from uuid import UUID
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.grading import Answer, is_missing
 from tutor_platform.assessment.domain.premium import UsageRecord
-from tutor_platform.assessment.domain.quiz import MULTIPLE_CHOICE, SINGLE_CHOICE, TRUE_FALSE, Quiz
+from tutor_platform.assessment.domain.quiz import QuestionKind, Quiz
 from tutor_platform.shared.figures import NO_ITEM, FigureDelta, utc_day
 
 ATTEMPTS: Final = "attempts"
@@ -32,11 +32,15 @@ def _wrong_choices(quiz: Quiz, question_id: UUID, answer: Answer | None) -> list
     question = quiz.question(question_id)
     if question is None or is_missing(answer):
         return []
-    if question.kind == SINGLE_CHOICE and isinstance(answer, str):
+    if question.kind == QuestionKind.SINGLE_CHOICE and isinstance(answer, str):
         return [answer] if answer not in question.correct_option_ids else []
-    if question.kind == MULTIPLE_CHOICE and isinstance(answer, tuple | list):
+    if question.kind == QuestionKind.MULTIPLE_CHOICE and isinstance(answer, tuple | list):
         return [option for option in answer if option not in question.correct_option_ids]
-    if question.kind == TRUE_FALSE and isinstance(answer, bool) and answer != question.correct:
+    if (
+        question.kind == QuestionKind.TRUE_FALSE
+        and isinstance(answer, bool)
+        and answer != question.correct
+    ):
         return [str(answer).lower()]
     return []
 

@@ -25,30 +25,33 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.domain.quiz import (
-    FREE_TEXT,
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Question,
-)
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind
 
 Answer = str | bool | tuple[str, ...]
 FREE_TEXT_PASS_MARK: Final = Decimal("0.5")
 POINTS_QUANTUM: Final = Decimal("0.01")
 SCORE_QUANTUM: Final = Decimal("0.0001")
 _FINAL_PUNCTUATION: Final = ".,;:!?\u2026\u3002\u3001\uff01\uff1f "
-EXACT: Final = "exact"
-AI: Final = "ai"
-RULES: Final = "rules"
-INSTRUCTOR: Final = "instructor"
-GRADERS: Final = (EXACT, AI, RULES, INSTRUCTOR)
-GRADED: Final = "graded"
-NEEDS_REVIEW: Final = "needs_review"
+
+
+class Grader(StrEnum):
+    """Who graded an answer: the exact comparison, the offline rules, an AI, or a person."""
+
+    EXACT = "exact"
+    AI = "ai"
+    RULES = "rules"
+    INSTRUCTOR = "instructor"
+
+
+class AttemptStatus(StrEnum):
+    """An attempt is ``needs_review`` while any of its answers waits for a person."""
+
+    GRADED = "graded"
+    NEEDS_REVIEW = "needs_review"
 
 
 def normalise_text(text: str) -> str:
@@ -67,7 +70,7 @@ class QuestionResult:
     awarded_points: Decimal
     explanation: str | None = None
     feedback: str | None = None
-    graded_by: str = EXACT
+    graded_by: Grader = Grader.EXACT
     needs_review: bool = False
     reviewer_id: UUID | None = None
     reviewed_at: datetime | None = None
@@ -75,8 +78,12 @@ class QuestionResult:
     """The question's points when it was graded (None in results stored before)."""
 
 
-def attempt_status(results: Sequence[QuestionResult]) -> str:
-    return NEEDS_REVIEW if any(result.needs_review for result in results) else GRADED
+def attempt_status(results: Sequence[QuestionResult]) -> AttemptStatus:
+    return (
+        AttemptStatus.NEEDS_REVIEW
+        if any(result.needs_review for result in results)
+        else AttemptStatus.GRADED
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +114,13 @@ def grade_objective(question: Question, answer: Answer | None) -> QuestionResult
 
 
 def _is_right(question: Question, answer: Answer | None) -> bool:
-    if question.kind == SINGLE_CHOICE:
+    if question.kind == QuestionKind.SINGLE_CHOICE:
         return isinstance(answer, str) and (answer,) == question.correct_option_ids
-    if question.kind == MULTIPLE_CHOICE:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
         return isinstance(answer, tuple) and set(answer) == set(question.correct_option_ids)
-    if question.kind == TRUE_FALSE:
+    if question.kind == QuestionKind.TRUE_FALSE:
         return isinstance(answer, bool) and answer is question.correct
-    if question.kind == SHORT_ANSWER:
+    if question.kind == QuestionKind.SHORT_ANSWER:
         accepted = {normalise_text(text) for text in question.accepted_answers}
         return isinstance(answer, str) and normalise_text(answer) in accepted
     return False
@@ -124,7 +131,7 @@ def grade_free_text(
     rubric_score: float,
     feedback: str,
     *,
-    graded_by: str = AI,
+    graded_by: Grader = Grader.AI,
     needs_review: bool = False,
 ) -> QuestionResult:
     """The result of a free-text question the grader scored ``rubric_score`` (0-1)."""
@@ -158,7 +165,7 @@ def graded_by_person(
         awarded.quantize(POINTS_QUANTUM),
         result.explanation,
         feedback if feedback is not None else result.feedback,
-        INSTRUCTOR,
+        Grader.INSTRUCTOR,
         False,
         reviewer_id,
         at,
@@ -178,7 +185,7 @@ def unanswered_free_text(question: Question) -> QuestionResult:
 
 def needs_ai(question: Question, answer: Answer | None) -> bool:
     """Whether grading this answer takes the AI grader (an answered free-text question)."""
-    return question.kind == FREE_TEXT and not is_missing(answer)
+    return question.kind == QuestionKind.FREE_TEXT and not is_missing(answer)
 
 
 def outcome(results: Sequence[QuestionResult], max_points: int, passing_score: Decimal) -> Outcome:

@@ -18,21 +18,32 @@ Each lesson appears once, in its first group; the path holds at most ``MAX_STEPS
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
 from tutor_platform.assessment.domain.mastery import OATUTOR, BktParameters, LessonMastery
 
-NEXT: Final = "next"
-REVIEW: Final = "review"
-MISSED_QUESTIONS: Final = "missed_questions"
-DUE_REVIEWS: Final = "due_reviews"
-NOT_MASTERED: Final = "not_mastered"
-NOT_COMPLETED: Final = "not_completed"
 MAX_STEPS: Final = 10
 PROMPTS_NAMED: Final = 3
 """A reason quotes at most this many missed questions."""
 PROMPT_LENGTH: Final = 80
+
+
+class StepAction(StrEnum):
+    """Whether a step of a learning path reviews a lesson or moves on to the next one."""
+
+    NEXT = "next"
+    REVIEW = "review"
+
+
+class StepBasis(StrEnum):
+    """What a step of a learning path is based on."""
+
+    MISSED_QUESTIONS = "missed_questions"
+    DUE_REVIEWS = "due_reviews"
+    NOT_MASTERED = "not_mastered"
+    NOT_COMPLETED = "not_completed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +76,8 @@ class LearnerStanding:
 class PathStep:
     lesson_id: UUID
     title: str
-    action: str
-    basis: str
+    action: StepAction
+    basis: StepBasis
     reason: str
     p_mastery: float | None
     """None for a lesson no question tests."""
@@ -111,8 +122,8 @@ def learning_path(
                 PathStep(
                     lesson.id,
                     lesson.title,
-                    REVIEW,
-                    MISSED_QUESTIONS,
+                    StepAction.REVIEW,
+                    StepBasis.MISSED_QUESTIONS,
                     _missed_reason(questions),
                     p_of(lesson),
                     tuple(q.question_id for q in questions),
@@ -127,8 +138,8 @@ def learning_path(
                 PathStep(
                     lesson.id,
                     lesson.title,
-                    REVIEW,
-                    DUE_REVIEWS,
+                    StepAction.REVIEW,
+                    StepBasis.DUE_REVIEWS,
                     _due_reason(count),
                     p_of(lesson),
                     due_cards=count,
@@ -142,13 +153,24 @@ def learning_path(
         if p is None:
             if lesson.id not in standing.completed:
                 steps.append(
-                    PathStep(lesson.id, lesson.title, NEXT, NOT_COMPLETED, _untested_reason(), p)
+                    PathStep(
+                        lesson.id,
+                        lesson.title,
+                        StepAction.NEXT,
+                        StepBasis.NOT_COMPLETED,
+                        _untested_reason(),
+                        p,
+                    )
                 )
         elif p < parameters.mastered_at:
             traced = mastery.get(lesson.id)
             answers = 0 if traced is None else traced.evidence
             reason = _unmastered_reason(p, answers, parameters)
-            steps.append(PathStep(lesson.id, lesson.title, NEXT, NOT_MASTERED, reason, p))
+            steps.append(
+                PathStep(
+                    lesson.id, lesson.title, StepAction.NEXT, StepBasis.NOT_MASTERED, reason, p
+                )
+            )
     return steps[:limit]
 
 

@@ -22,11 +22,16 @@ same number, without reading the lesson's history again. Evidence older than the
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
-ATTEMPT: Final = "attempt"
-REVIEW: Final = "review"
+
+class EvidenceSource(StrEnum):
+    """Where an answer that traces mastery came from: a quiz attempt or a card review."""
+
+    ATTEMPT = "attempt"
+    REVIEW = "review"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +73,7 @@ class Evidence:
     course_id: UUID
     lesson_id: UUID
     question_id: UUID
-    source: str
+    source: EvidenceSource
     source_id: UUID
     correct: bool
     observed_at: datetime
@@ -150,7 +155,7 @@ def attempt_evidence(
             course_id=course_id,
             lesson_id=lesson_id,
             question_id=question_id,
-            source=ATTEMPT,
+            source=EvidenceSource.ATTEMPT,
             source_id=attempt_id,
             correct=correct,
             observed_at=observed_at,

@@ -11,18 +11,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
-ADAPTIVE_LEARNING: Final = "adaptive_learning"
-LLM_ASSESSMENT: Final = "llm_assessment"
-SYNTHESIS: Final = "synthesis"
-MENTOR_SESSION: Final = "mentor_session"
-FEATURE_COSTS: Final = {
-    ADAPTIVE_LEARNING: Decimal("0.018"),
-    LLM_ASSESSMENT: Decimal("0.014"),
-    SYNTHESIS: Decimal("0.027"),
-    MENTOR_SESSION: Decimal("0.090"),
+
+class PremiumFeature(StrEnum):
+    """A premium AI feature, metered and limited per month."""
+
+    ADAPTIVE_LEARNING = "adaptive_learning"
+    LLM_ASSESSMENT = "llm_assessment"
+    SYNTHESIS = "synthesis"
+    MENTOR_SESSION = "mentor_session"
+
+
+FEATURE_COSTS: Final[dict[str, Decimal]] = {
+    PremiumFeature.ADAPTIVE_LEARNING: Decimal("0.018"),
+    PremiumFeature.LLM_ASSESSMENT: Decimal("0.014"),
+    PremiumFeature.SYNTHESIS: Decimal("0.027"),
+    PremiumFeature.MENTOR_SESSION: Decimal("0.090"),
 }
 FEATURES: Final = tuple(FEATURE_COSTS)
 USAGE_MONTHS: Final = 12

@@ -10,17 +10,25 @@ see of it is decided by the HTTP views, never here.
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
-SINGLE_CHOICE: Final = "single_choice"
-MULTIPLE_CHOICE: Final = "multiple_choice"
-TRUE_FALSE: Final = "true_false"
-SHORT_ANSWER: Final = "short_answer"
-FREE_TEXT: Final = "free_text"
-QUESTION_KINDS: Final = (SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE, SHORT_ANSWER, FREE_TEXT)
-CHOICE_KINDS: Final = frozenset({SINGLE_CHOICE, MULTIPLE_CHOICE})
 DEFAULT_PASSING_SCORE: Final = Decimal("0.7")
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for, and so which of its answer fields are set."""
+
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    TRUE_FALSE = "true_false"
+    SHORT_ANSWER = "short_answer"
+    FREE_TEXT = "free_text"
+
+
+QUESTION_KINDS: Final = tuple(QuestionKind)
+CHOICE_KINDS: Final = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +54,7 @@ class Question:
     """A question; only the answer fields of its ``kind`` are set."""
 
     id: UUID
-    kind: str
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: UUID | None = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
+from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.assessment.domain.quiz import Rubric
 
 
@@ -21,7 +22,7 @@ class Grade:
     feedback: str
     strengths: tuple[str, ...]
     improvements: tuple[str, ...]
-    graded_by: str = "ai"
+    graded_by: Grader = Grader.AI
     needs_review: bool = False
 
 

@@ -20,23 +20,16 @@ from uuid import UUID
 from dependency_injector import providers
 from sqlalchemy import select
 
-from tutor_platform.assessment.domain.quiz import (
-    MULTIPLE_CHOICE,
-    SHORT_ANSWER,
-    SINGLE_CHOICE,
-    TRUE_FALSE,
-    Question,
-    Quiz,
-)
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.demo.catalog import DemoCatalog
 from tutor_platform.identity.application.create_user import NewUser
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow
 from tutor_platform.learning.domain.catalog import Lesson
-from tutor_platform.shared.auth import STUDENT, Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import DomainError
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
-from tutor_platform.tutoring.domain.feedback import FeedbackInput
+from tutor_platform.tutoring.domain.feedback import FeedbackInput, FeedbackType, QuickReaction
 from tutor_platform.tutoring.domain.message import NewMessage
 
 DEFAULT_LEARNERS: Final = 300
@@ -103,17 +96,17 @@ def _answer(rng: random.Random, question: Question, skill: float) -> Any:
     right = rng.random() < skill
     options = [option.id for option in question.options]
     wrong = [option for option in options if option not in question.correct_option_ids]
-    if question.kind == SINGLE_CHOICE:
+    if question.kind == QuestionKind.SINGLE_CHOICE:
         if right or not wrong:
             return question.correct_option_ids[0]
         return wrong[0] if rng.random() < 0.6 else rng.choice(wrong)
-    if question.kind == MULTIPLE_CHOICE:
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
         if right or not wrong:
             return list(question.correct_option_ids)
         return [*question.correct_option_ids[:1], wrong[0]]
-    if question.kind == TRUE_FALSE:
+    if question.kind == QuestionKind.TRUE_FALSE:
         return bool(question.correct) if right else not question.correct
-    if question.kind == SHORT_ANSWER:
+    if question.kind == QuestionKind.SHORT_ANSWER:
         accepted = question.accepted_answers
         return accepted[0] if right and accepted else rng.choice(WRONG_SHORT_ANSWERS)
     rubric = question.rubric
@@ -127,7 +120,7 @@ class _Learner:
         self, container: RootContainer, clock: _SeedClock, rng: random.Random, user_id: UUID
     ) -> None:
         self.container, self.clock, self.rng = container, clock, rng
-        self.principal = Principal(user_id=user_id, role=STUDENT, plan="free")
+        self.principal = Principal(user_id=user_id, role=Role.STUDENT, plan=Plan.FREE)
         self.skill = rng.uniform(0.35, 0.95)
 
     async def study(self, course: _Course, now: datetime, report: ActivityReport) -> None:
@@ -185,10 +178,13 @@ class _Learner:
             report.questions += 1
             if self.rng.random() < 0.3:
                 given = (
-                    FeedbackInput("detailed", rating=self.rng.choice((3, 4, 4, 5, 5)))
+                    FeedbackInput(FeedbackType.DETAILED, rating=self.rng.choice((3, 4, 4, 5, 5)))
                     if self.rng.random() < 0.6
                     else FeedbackInput(
-                        "quick", quick_reaction=self.rng.choice(("helpful", "clear", "too_hard"))
+                        FeedbackType.QUICK,
+                        quick_reaction=self.rng.choice(
+                            (QuickReaction.HELPFUL, QuickReaction.CLEAR, QuickReaction.TOO_HARD)
+                        ),
                     )
                 )
                 answer_id = exchange.assistant_message.id
@@ -215,7 +211,7 @@ async def seed_activity(
                         username,
                         secrets.token_urlsafe(24),
                         f"Demo learner {n}",
-                        STUDENT,
+                        Role.STUDENT,
                     )
                 )
             except DomainError:  # seeded before: leave the activity as it is

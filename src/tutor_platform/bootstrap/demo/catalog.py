@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-DIFFICULTIES = ("beginner", "intermediate", "advanced")
-QUESTION_KINDS = ("single_choice", "multiple_choice", "true_false", "short_answer", "free_text")
+from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QUESTION_KINDS, QuestionKind
+from tutor_platform.learning.domain.catalog import DIFFICULTIES, Difficulty
+
 TUTOR_PROVIDERS = ("local", "gemini", "ai_core", "openai")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MISSING = object()
@@ -61,7 +62,7 @@ class DemoCourse:
     slug: str
     description: str
     subject: str
-    difficulty: str
+    difficulty: Difficulty
     prerequisites: tuple[str, ...]
     sections: tuple[DemoSection, ...]
 
@@ -103,7 +104,7 @@ class DemoRubric:
 class DemoQuestion:
     """A quiz question; only the answer fields of its ``kind`` are set (SPEC section 4)."""
 
-    kind: str
+    kind: QuestionKind
     prompt: str
     points: int
     explanation: str | None
@@ -321,7 +322,7 @@ def _course(root: Traversable, folder: str) -> DemoCourse:
         slug=slug,
         description=table.text("description"),
         subject=table.text("subject"),
-        difficulty=table.text("difficulty", choices=DIFFICULTIES),
+        difficulty=Difficulty(table.text("difficulty", choices=DIFFICULTIES)),
         prerequisites=table.texts("prerequisites", allow_empty=True),
         sections=tuple(_section(root, folder, section) for section in table.tables("sections")),
     )
@@ -396,14 +397,14 @@ def _quizzes(table: _Table, lessons: dict[str, set[str]]) -> tuple[DemoQuiz, ...
 
 
 def _question(table: _Table) -> DemoQuestion:
-    kind = table.text("kind", choices=QUESTION_KINDS)
+    kind = QuestionKind(table.text("kind", choices=QUESTION_KINDS))
     question = DemoQuestion(
         kind=kind,
         prompt=table.text("prompt"),
         points=table.integer("points"),
         explanation=table.optional_text("explanation"),
     )
-    if kind in ("single_choice", "multiple_choice"):
+    if kind in CHOICE_KINDS:
         options = tuple(_option(option) for option in table.tables("options"))
         option_ids = tuple(option.id for option in options)
         _check_unique(table, "option id", option_ids)
@@ -413,12 +414,12 @@ def _question(table: _Table) -> DemoQuestion:
         unknown = [option_id for option_id in correct_ids if option_id not in option_ids]
         if unknown:
             raise table.error(f"'correct_option_ids' {unknown!r} are not ids of its options")
-        if kind == "single_choice" and len(correct_ids) != 1:
+        if kind == QuestionKind.SINGLE_CHOICE and len(correct_ids) != 1:
             raise table.error("a single_choice question needs exactly 1 correct option id")
         question = replace(question, options=options, correct_option_ids=correct_ids)
-    elif kind == "true_false":
+    elif kind == QuestionKind.TRUE_FALSE:
         question = replace(question, correct=table.flag("correct"))
-    elif kind == "short_answer":
+    elif kind == QuestionKind.SHORT_ANSWER:
         question = replace(question, accepted_answers=table.texts("accepted_answers"))
     else:
         rubric = table.table("rubric")

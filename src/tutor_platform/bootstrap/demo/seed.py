@@ -10,7 +10,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
-from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, SHORT_ANSWER, Rubric
+from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QuestionKind, Rubric
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.demo.catalog import (
     DemoAccount,
@@ -26,7 +26,7 @@ from tutor_platform.identity.ports.repositories import UserQuery
 from tutor_platform.learning.application.create_course import NewCourse
 from tutor_platform.learning.application.create_lesson import NewLesson
 from tutor_platform.learning.application.create_project import NewProject
-from tutor_platform.shared.auth import INSTRUCTOR, PREMIUM, STUDENT, Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import Conflict
 from tutor_platform.shared.pagination import Page, PageRequest
 from tutor_platform.tutoring.application.create_tutor import NewTutor
@@ -54,11 +54,11 @@ class DemoSeedReport:
 async def seed_demo(container: RootContainer, catalog: DemoCatalog) -> DemoSeedReport:
     """Create what is missing of the demo data; report the accounts and the courses."""
     report = DemoSeedReport(catalog.instructor, catalog.student, catalog.premium_student)
-    instructor_id = await _account(container, catalog.instructor, INSTRUCTOR)
-    await _account(container, catalog.student, STUDENT)
-    premium_id = await _account(container, catalog.premium_student, STUDENT)
-    await container.identity.set_subscription().execute(premium_id, PREMIUM)
-    instructor = Principal(user_id=instructor_id, role=INSTRUCTOR, plan="free")
+    instructor_id = await _account(container, catalog.instructor, Role.INSTRUCTOR)
+    await _account(container, catalog.student, Role.STUDENT)
+    premium_id = await _account(container, catalog.premium_student, Role.STUDENT)
+    await container.identity.set_subscription().execute(premium_id, Plan.PREMIUM)
+    instructor = Principal(user_id=instructor_id, role=Role.INSTRUCTOR, plan=Plan.FREE)
     for course in catalog.courses:
         if await _slug_taken(container, course.slug):
             report.kept.append(course.slug)
@@ -72,7 +72,7 @@ async def seed_demo(container: RootContainer, catalog: DemoCatalog) -> DemoSeedR
     return report
 
 
-async def _account(container: RootContainer, account: DemoAccount, role: str) -> UUID:
+async def _account(container: RootContainer, account: DemoAccount, role: Role) -> UUID:
     command = NewUser(account.email, account.username, account.password, account.full_name, role)
     try:
         created: UserView = await container.identity.create_user().execute(command)
@@ -216,7 +216,9 @@ def _question_draft(question: DemoQuestion) -> QuestionDraft:
         options=[OptionDraft(o.text, o.id) for o in question.options] if choice else None,
         correct_option_ids=list(question.correct_option_ids) if choice else None,
         correct=question.correct,
-        accepted_answers=list(question.accepted_answers) if question.kind == SHORT_ANSWER else None,
+        accepted_answers=list(question.accepted_answers)
+        if question.kind == QuestionKind.SHORT_ANSWER
+        else None,
         rubric=None if rubric is None else Rubric(rubric.keywords, rubric.guidance),
     )
 

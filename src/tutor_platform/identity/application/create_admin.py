@@ -4,10 +4,9 @@ import re
 
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
 from tutor_platform.identity.application.views import UserView
-from tutor_platform.identity.domain.subscription import FREE
-from tutor_platform.identity.domain.user import ADMIN
 from tutor_platform.identity.domain.validation import clean_username
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.auth import Plan, Role
 
 _NOT_USERNAME = re.compile(r"[^a-z0-9_.-]")
 _MAX_ATTEMPTS = 100
@@ -25,7 +24,7 @@ class CreateAdmin:
     ) -> UserView:
         chosen = username if username is not None else await self._free_username(email)
         return await self._create_user.execute(
-            NewUser(email, chosen, password, full_name, role=ADMIN, plan=FREE)
+            NewUser(email, chosen, password, full_name, role=Role.ADMIN, plan=Plan.FREE)
         )
 
     async def _free_username(self, email: str) -> str:

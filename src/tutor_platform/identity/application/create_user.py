@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
-from tutor_platform.identity.domain.subscription import FREE, Subscription
-from tutor_platform.identity.domain.user import STUDENT, User
+from tutor_platform.identity.domain.subscription import Subscription
+from tutor_platform.identity.domain.user import User
 from tutor_platform.identity.domain.validation import (
     FieldChecks,
     clean_name,
@@ -18,6 +18,7 @@ from tutor_platform.identity.domain.validation import (
 )
 from tutor_platform.identity.ports.security import PasswordHasher
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 
@@ -28,8 +29,8 @@ class NewUser:
     username: str
     password: str
     full_name: str = ""
-    role: str = STUDENT
-    plan: str = FREE
+    role: Role = Role.STUDENT
+    plan: Plan = Plan.FREE
 
 
 class CreateUser:

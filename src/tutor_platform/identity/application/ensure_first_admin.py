@@ -5,10 +5,10 @@ from tutor_platform.identity.application.sessions import end_all_sessions
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.domain.errors import EmailTaken, UsernameTaken
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
-from tutor_platform.identity.domain.user import ADMIN
 from tutor_platform.identity.domain.validation import FieldChecks
 from tutor_platform.identity.ports.security import PasswordHasher
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.auth import Role
 from tutor_platform.shared.clock import Clock
 
 
@@ -49,7 +49,7 @@ class EnsureFirstAdmin:
                 checks.raise_if_failed()
                 now = self._clock.now()
                 existing.password_hash = await self._hasher.hash(password)
-                existing.role, existing.is_active = ADMIN, True
+                existing.role, existing.is_active = Role.ADMIN, True
                 await end_all_sessions(uow, existing, now)
                 await uow.commit()
                 return UserView.of(existing, now)

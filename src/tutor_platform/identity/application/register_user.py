@@ -2,8 +2,7 @@
 
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
 from tutor_platform.identity.application.views import UserView
-from tutor_platform.identity.domain.subscription import FREE
-from tutor_platform.identity.domain.user import STUDENT
+from tutor_platform.shared.auth import Plan, Role
 
 
 class RegisterUser:
@@ -14,5 +13,5 @@ class RegisterUser:
         self, email: str, username: str, password: str, full_name: str = ""
     ) -> UserView:
         return await self._create_user.execute(
-            NewUser(email, username, password, full_name, role=STUDENT, plan=FREE)
+            NewUser(email, username, password, full_name, role=Role.STUDENT, plan=Plan.FREE)
         )

@@ -8,6 +8,7 @@ from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.validation import FieldChecks, plan_problem
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.auth import Plan
 from tutor_platform.shared.clock import Clock
 
 
@@ -19,7 +20,7 @@ class SetSubscription:
         self._clock = clock
 
     async def execute(
-        self, user_id: UUID, plan: str, ends_at: datetime | None = None
+        self, user_id: UUID, plan: Plan, ends_at: datetime | None = None
     ) -> SubscriptionView:
         checks = FieldChecks()
         checks.check("plan", plan_problem(plan))

@@ -10,6 +10,7 @@ from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.user import guard_own_access
 from tutor_platform.identity.domain.validation import FieldChecks, plan_problem, role_problem
 from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.clock import Clock
 
 
@@ -17,9 +18,9 @@ from tutor_platform.shared.clock import Clock
 class UserChanges:
     """``None`` leaves a field as it is. A new plan starts now and has no end."""
 
-    role: str | None = None
+    role: Role | None = None
     is_active: bool | None = None
-    plan: str | None = None
+    plan: Plan | None = None
 
 
 class UpdateUser:

@@ -6,7 +6,7 @@ from typing import Any
 from uuid import UUID
 
 from tutor_platform.identity.domain.user import User
-from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.auth import Plan, Principal, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +17,10 @@ class UserView:
     email: str
     username: str
     full_name: str
-    role: str
+    role: Role
     is_active: bool
     preferences: dict[str, Any]
-    plan: str
+    plan: Plan
     created_at: datetime
     updated_at: datetime
 
@@ -42,7 +42,7 @@ class UserView:
 
 @dataclass(frozen=True, slots=True)
 class SubscriptionView:
-    plan: str
+    plan: Plan
     started_at: datetime
     ends_at: datetime | None
     is_active: bool

@@ -4,14 +4,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from tutor_platform.shared.auth import Plan, Role
+
 
 @dataclass(frozen=True, slots=True)
 class AccessGrant:
     """What to put in a new access token."""
 
     user_id: UUID
-    role: str
-    plan: str
+    role: Role
+    plan: Plan
     token_version: int
 
 
@@ -26,8 +28,8 @@ class AccessClaims:
     """The verified content of an access token."""
 
     user_id: UUID
-    role: str
-    plan: str
+    role: Role
+    plan: Plan
     token_version: int
     issued_at: datetime
     expires_at: datetime

@@ -2,18 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final
 
-FREE: Final = "free"
-PREMIUM: Final = "premium"
-PLANS: Final = frozenset({FREE, PREMIUM})
+from tutor_platform.shared.auth import Plan
 
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
     """The plan a user subscribed to, from ``started_at`` until ``ends_at`` (``None``: no end)."""
 
-    plan: str
+    plan: Plan
     started_at: datetime
     ends_at: datetime | None = None
 
@@ -21,13 +18,13 @@ class Subscription:
         """Whether the subscription still runs at ``now``."""
         return self.ends_at is None or now < self.ends_at
 
-    def effective_plan(self, now: datetime) -> str:
+    def effective_plan(self, now: datetime) -> Plan:
         """The plan in force at ``now``: an ended subscription falls back to free."""
-        return self.plan if self.is_active(now) else FREE
+        return self.plan if self.is_active(now) else Plan.FREE
 
 
 def change_plan(
-    current: Subscription, plan: str, ends_at: datetime | None, now: datetime
+    current: Subscription, plan: Plan, ends_at: datetime | None, now: datetime
 ) -> Subscription:
     """Switch to ``plan`` until ``ends_at``; a running subscription of that plan keeps its start."""
     same_running = plan == current.plan and current.is_active(now)

@@ -2,16 +2,12 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 from uuid import UUID
 
 from tutor_platform.identity.domain.errors import OwnAccessChange
 from tutor_platform.identity.domain.subscription import Subscription
-
-STUDENT: Final = "student"
-INSTRUCTOR: Final = "instructor"
-ADMIN: Final = "admin"
-ROLES: Final = frozenset({STUDENT, INSTRUCTOR, ADMIN})
+from tutor_platform.shared.auth import Role
 
 
 @dataclass(slots=True)
@@ -30,7 +26,7 @@ class User:
     created_at: datetime
     updated_at: datetime
     full_name: str = ""
-    role: str = STUDENT
+    role: Role = Role.STUDENT
     is_active: bool = True
     preferences: dict[str, Any] = field(default_factory=dict)
     token_version: int = 0
@@ -41,7 +37,7 @@ class User:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == ADMIN
+        return self.role == Role.ADMIN
 
     def end_sessions(self, now: datetime) -> None:
         """Invalidate every access token issued so far."""
@@ -55,10 +51,10 @@ class User:
 
 
 def guard_own_access(
-    actor_id: UUID, target: User, *, role: str | None = None, is_active: bool | None = None
+    actor_id: UUID, target: User, *, role: Role | None = None, is_active: bool | None = None
 ) -> None:
     """An administrator may not demote or deactivate themselves (and lock everyone out)."""
-    if actor_id == target.id and ((role is not None and role != ADMIN) or is_active is False):
+    if actor_id == target.id and ((role is not None and role != Role.ADMIN) or is_active is False):
         raise OwnAccessChange()
 
 

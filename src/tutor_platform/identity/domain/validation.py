@@ -6,8 +6,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
-from tutor_platform.identity.domain.subscription import PLANS
-from tutor_platform.identity.domain.user import ROLES
+from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.validation import FieldChecks as FieldChecks
 
 USERNAME_REGEX = r"[a-z0-9_.-]{3,32}"
@@ -20,6 +19,8 @@ MAX_PREFERENCES_DEPTH = 8
 _USERNAME = re.compile(USERNAME_REGEX)
 _EMAIL = re.compile(EMAIL_REGEX)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ROLES = frozenset(Role)
+_PLANS = frozenset(Plan)
 
 
 def has_control_characters(value: str) -> bool:
@@ -56,11 +57,11 @@ def full_name_problem(full_name: str) -> str | None:
 
 
 def role_problem(role: str) -> str | None:
-    return None if role in ROLES else f"must be one of {', '.join(sorted(ROLES))}"
+    return None if role in _ROLES else f"must be one of {', '.join(sorted(_ROLES))}"
 
 
 def plan_problem(plan: str) -> str | None:
-    return None if plan in PLANS else f"must be one of {', '.join(sorted(PLANS))}"
+    return None if plan in _PLANS else f"must be one of {', '.join(sorted(_PLANS))}"
 
 
 def preferences_problem(preferences: dict[str, Any]) -> str | None:

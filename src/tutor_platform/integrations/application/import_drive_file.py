@@ -21,12 +21,7 @@ from tutor_platform.integrations.domain.drive import (
     plan_lesson_import,
 )
 from tutor_platform.integrations.domain.errors import DriveExportTooLarge, DriveFileNotFound
-from tutor_platform.integrations.domain.imports import (
-    AS_FILE,
-    AS_LESSON,
-    IMPORT_KINDS,
-    DriveImport,
-)
+from tutor_platform.integrations.domain.imports import IMPORT_KINDS, DriveImport, ImportKind
 from tutor_platform.integrations.ports.google import DriveApi
 from tutor_platform.integrations.ports.platform import (
     Accounts,
@@ -56,7 +51,7 @@ Progress = Callable[[float], Awaitable[None]]
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
     drive_file_id: str
-    kind: str
+    kind: ImportKind
     section_id: UUID | None = None
 
 
@@ -66,13 +61,13 @@ def _check(request: ImportRequest, principal: Principal) -> None:
         errors.append(FieldError("drive_file_id", problem))
     if request.kind not in IMPORT_KINDS:
         errors.append(FieldError("as", "must be 'file' or 'lesson'"))
-    elif request.kind == AS_LESSON and request.section_id is None:
+    elif request.kind == ImportKind.AS_LESSON and request.section_id is None:
         errors.append(FieldError("section_id", "is required to import as a lesson"))
-    elif request.kind == AS_FILE and request.section_id is not None:
+    elif request.kind == ImportKind.AS_FILE and request.section_id is not None:
         errors.append(FieldError("section_id", "is only for an import as a lesson"))
     if errors:
         raise ValidationFailed(errors=errors)
-    if request.kind == AS_LESSON and not principal.is_instructor:
+    if request.kind == ImportKind.AS_LESSON and not principal.is_instructor:
         raise Forbidden("Instructors and administrators only.")
 
 
@@ -114,7 +109,7 @@ class RequestDriveImport:
         file = await self._session.run(principal.user_id, metadata)
         if file.trashed:
             raise DriveFileNotFound()
-        if request.kind == AS_FILE:
+        if request.kind == ImportKind.AS_FILE:
             plan_file_import(file)
             _too_large(file, self._rules)
         else:
@@ -185,7 +180,7 @@ class RunDriveImport:
             if principal is None:
                 raise Forbidden("The user who asked for the import is no longer active.")
             await progress(0.1)
-            if found.kind == AS_LESSON:
+            if found.kind == ImportKind.AS_LESSON:
                 found = found.with_lesson(await self._lesson(principal, found))
             else:
                 found = found.with_file(await self._file(found))

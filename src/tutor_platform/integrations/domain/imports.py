@@ -2,18 +2,26 @@
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Final, Literal
+from enum import StrEnum
+from typing import Final
 from uuid import UUID
 
-AS_FILE: Final = "file"
-AS_LESSON: Final = "lesson"
-ImportKind = Literal["file", "lesson"]
-IMPORT_KINDS: Final = (AS_FILE, AS_LESSON)
+
+class ImportKind(StrEnum):
+    """What an import makes of a Drive file: a file of media, or a lesson draft."""
+
+    AS_FILE = "file"
+    AS_LESSON = "lesson"
+
+
+IMPORT_KINDS: Final = tuple(ImportKind)
 
 
 def import_target(kind: str, section_id: UUID | None) -> str:
     """What an import makes: ``file``, or ``lesson:<section id>``."""
-    return AS_FILE if kind == AS_FILE else f"{AS_LESSON}:{section_id}"
+    return (
+        ImportKind.AS_FILE if kind == ImportKind.AS_FILE else f"{ImportKind.AS_LESSON}:{section_id}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +36,7 @@ class DriveImport:
     modified_time: datetime
     name: str
     mime_type: str
-    kind: str
+    kind: ImportKind
     section_id: UUID | None
     job_id: UUID | None
     created_at: datetime

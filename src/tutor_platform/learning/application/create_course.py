@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from tutor_platform.learning.domain.catalog import BEGINNER, Course
+from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.slugs import slug_problem, slugify
 from tutor_platform.learning.domain.validation import (
@@ -31,7 +31,7 @@ class NewCourse:
     slug: str | None = None
     description: str = ""
     subject: str = ""
-    difficulty: str = BEGINNER
+    difficulty: Difficulty = Difficulty.BEGINNER
     prerequisites: list[str] = field(default_factory=list)
     cover_file_id: UUID | None = None
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from tutor_platform.learning.domain.catalog import Course
+from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.validation import (
     FieldChecks,
     difficulty_problem,
@@ -18,7 +18,7 @@ class CourseFilters:
     """``q`` matches part of the title or description; ``subject`` ignores case."""
 
     subject: str | None = None
-    difficulty: str | None = None
+    difficulty: Difficulty | None = None
     q: str | None = None
 
 

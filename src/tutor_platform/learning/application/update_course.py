@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from tutor_platform.learning.application.catalog_access import course_to_edit
-from tutor_platform.learning.domain.catalog import Course
+from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.slugs import slug_problem
 from tutor_platform.learning.domain.validation import (
@@ -31,7 +31,7 @@ class CourseChanges:
     slug: str | None = None
     description: str | None = None
     subject: str | None = None
-    difficulty: str | None = None
+    difficulty: Difficulty | None = None
     prerequisites: list[str] | None = None
     cover_file_id: UUID | None = None
     remove_cover: bool = False

@@ -6,14 +6,22 @@ outline (``CourseOutline``) carry lesson summaries, never lesson content.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
-BEGINNER: Final = "beginner"
-INTERMEDIATE: Final = "intermediate"
-ADVANCED: Final = "advanced"
-DIFFICULTIES: Final = (BEGINNER, INTERMEDIATE, ADVANCED)
 DEFAULT_ESTIMATED_MINUTES: Final = 10
+
+
+class Difficulty(StrEnum):
+    """How much a course expects of its learners."""
+
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+DIFFICULTIES: Final = tuple(Difficulty)
 
 
 @dataclass(slots=True)
@@ -28,7 +36,7 @@ class Course:
     updated_at: datetime
     description: str = ""
     subject: str = ""
-    difficulty: str = BEGINNER
+    difficulty: Difficulty = Difficulty.BEGINNER
     prerequisites: list[str] = field(default_factory=list)
     is_published: bool = False
     cover_file_id: UUID | None = None

@@ -14,7 +14,7 @@ from tutor_platform.media.domain.content_types import (
     decide_content_type,
 )
 from tutor_platform.media.domain.errors import FileTooLarge, FileTypeNotAllowed
-from tutor_platform.media.domain.file import StoredFile
+from tutor_platform.media.domain.file import StoredFile, Visibility
 from tutor_platform.media.domain.quota import UploadPolicy
 from tutor_platform.media.ports.inspection import ContentSniffer, DurationProbe
 from tutor_platform.media.ports.storage import FileStorage
@@ -35,7 +35,7 @@ class WrittenContent:
     duration_ms: int | None
 
     def as_file(
-        self, file_id: UUID, owner_id: UUID, filename: str, visibility: str, now: datetime
+        self, file_id: UUID, owner_id: UUID, filename: str, visibility: Visibility, now: datetime
     ) -> StoredFile:
         """The record of a new file holding these bytes."""
         return StoredFile(

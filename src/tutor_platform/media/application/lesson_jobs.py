@@ -5,7 +5,7 @@ runs. Parsing a payload raises ``ValueError`` when it is malformed.
 """
 
 from dataclasses import dataclass
-from typing import Final, cast
+from typing import Final
 from uuid import UUID
 
 from tutor_platform.media.domain.lesson_media import SUMMARY_KINDS, SummaryKind
@@ -36,7 +36,7 @@ class SummaryJob:
         return cls(
             job_id,
             _uuid(payload, "lesson_id"),
-            cast(SummaryKind, kind),
+            SummaryKind(kind),
             _uuid(payload, "requested_by"),
         )
 

@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 from tutor_platform.media.application.content_writer import ContentWriter
 from tutor_platform.media.application.lesson_jobs import SummaryJob
 from tutor_platform.media.application.lesson_lookup import lesson_material
-from tutor_platform.media.domain.file import PUBLIC, StoredFile, storage_key_for
+from tutor_platform.media.domain.file import StoredFile, Visibility, storage_key_for
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.domain.lesson_errors import NothingToNarrate
 from tutor_platform.media.domain.lesson_material import LessonMaterial, lesson_passages
-from tutor_platform.media.domain.lesson_media import VIDEO, LessonSummary
+from tutor_platform.media.domain.lesson_media import LessonSummary, SummaryKind
 from tutor_platform.media.domain.lesson_prompts import SCRIPT_SYSTEM_PROMPT, script_instruction
 from tutor_platform.media.domain.narration import narration_script
 from tutor_platform.media.domain.video_plan import VideoPlan
@@ -71,7 +71,7 @@ class RenderLessonSummary:
         await progress(SCRIPTED)
         audio = await self._speech.synthesize(script)
         await progress(SPOKEN)
-        if job.kind == VIDEO:
+        if job.kind == SummaryKind.VIDEO:
             plan = VideoPlan(
                 material.course_title, material.lesson_title, tuple(split_sentences(script))
             )
@@ -106,7 +106,9 @@ class RenderLessonSummary:
         key = storage_key_for(file_id)
         written = await self._content_writer.write_generated(key, _once(data), content_type)
         now = self._clock.now()
-        file = written.as_file(file_id, job.requested_by, clean_filename(filename), PUBLIC, now)
+        file = written.as_file(
+            file_id, job.requested_by, clean_filename(filename), Visibility.PUBLIC, now
+        )
         summary = LessonSummary(
             id=new_id(),
             lesson_id=job.lesson_id,

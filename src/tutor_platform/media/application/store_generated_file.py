@@ -7,7 +7,7 @@ from uuid import UUID
 from tutor_platform.media.application.content_writer import ContentWriter
 from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.content_types import SUPPORTED_CONTENT_TYPES
-from tutor_platform.media.domain.file import PRIVATE, storage_key_for, visibility_problem
+from tutor_platform.media.domain.file import Visibility, storage_key_for, visibility_problem
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.ports.storage import FileStorage
 from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
@@ -26,7 +26,7 @@ class GeneratedFile:
     filename: str
     content_type: str
     data: bytes | AsyncIterable[bytes]
-    visibility: str = PRIVATE
+    visibility: Visibility = Visibility.PRIVATE
 
 
 class StoreGeneratedFile:

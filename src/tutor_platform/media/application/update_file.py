@@ -5,7 +5,7 @@ from uuid import UUID
 
 from tutor_platform.media.application.lookup import managed_file
 from tutor_platform.media.application.views import FileInfo
-from tutor_platform.media.domain.file import visibility_problem
+from tutor_platform.media.domain.file import Visibility, visibility_problem
 from tutor_platform.media.domain.filenames import filename_problem, normalize_filename
 from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
@@ -18,7 +18,7 @@ class FileChanges:
     """``None`` leaves a field as it is."""
 
     filename: str | None = None
-    visibility: str | None = None
+    visibility: Visibility | None = None
 
 
 class UpdateFile:

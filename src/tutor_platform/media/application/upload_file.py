@@ -8,7 +8,7 @@ from uuid import UUID
 from tutor_platform.media.application.content_writer import ContentWriter
 from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.errors import StorageUnavailable
-from tutor_platform.media.domain.file import PRIVATE, storage_key_for, visibility_problem
+from tutor_platform.media.domain.file import Visibility, storage_key_for, visibility_problem
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.domain.quota import UploadPolicy, UploadReservation
 from tutor_platform.media.ports.storage import FileStorage
@@ -135,9 +135,9 @@ class UploadFile:
                 await self._storage.delete(storage_key_for(reservation.id))
 
 
-def _visibility(fields: Mapping[str, str]) -> str:
-    value = fields.get("visibility", PRIVATE)
+def _visibility(fields: Mapping[str, str]) -> Visibility:
+    value = fields.get("visibility", Visibility.PRIVATE)
     problem = visibility_problem(value)
     if problem is not None:
         raise ValidationFailed(errors=[FieldError("visibility", problem)])
-    return value
+    return Visibility(value)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from tutor_platform.media.domain.file import StoredFile
+from tutor_platform.media.domain.file import StoredFile, Visibility
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +17,7 @@ class FileInfo:
     content_type: str
     size: int
     kind: str
-    visibility: str
+    visibility: Visibility
     duration_ms: int | None
     checksum_sha256: str
     created_at: datetime

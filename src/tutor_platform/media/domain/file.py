@@ -2,16 +2,22 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Final, Literal
+from enum import StrEnum
+from typing import Final
 from uuid import UUID
 
 from tutor_platform.media.domain.content_types import Kind, kind_of
 from tutor_platform.media.domain.errors import FileIsDeleted
 
-Visibility = Literal["private", "public"]
-PRIVATE: Final = "private"
-PUBLIC: Final = "public"
-VISIBILITIES: Final = (PRIVATE, PUBLIC)
+
+class Visibility(StrEnum):
+    """Who may download a file: its owner (and admins), or anyone with its id."""
+
+    PRIVATE = "private"
+    PUBLIC = "public"
+
+
+VISIBILITIES: Final = tuple(Visibility)
 
 
 def storage_key_for(file_id: UUID) -> str:
@@ -37,7 +43,7 @@ class StoredFile:
     content_type: str
     size: int
     checksum_sha256: str
-    visibility: str
+    visibility: Visibility
     storage_key: str
     created_at: datetime
     updated_at: datetime
@@ -54,7 +60,7 @@ class StoredFile:
 
     @property
     def is_public(self) -> bool:
-        return self.visibility == PUBLIC
+        return self.visibility == Visibility.PUBLIC
 
     def soft_delete(self, now: datetime) -> None:
         """Move the file to the bin; deleting a deleted file changes nothing."""
@@ -68,7 +74,7 @@ class StoredFile:
             self.deleted_at = None
             self.updated_at = now
 
-    def change(self, now: datetime, filename: str | None, visibility: str | None) -> None:
+    def change(self, now: datetime, filename: str | None, visibility: Visibility | None) -> None:
         """Rename it or change who may see it; a deleted file must be restored first."""
         if self.is_deleted:
             raise FileIsDeleted()

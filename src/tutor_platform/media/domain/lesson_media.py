@@ -6,15 +6,21 @@ AI model wrote, kept for the course's instructor to review and apply (never appl
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Final, Literal
+from enum import StrEnum
+from typing import Final
 from uuid import UUID
 
 from tutor_platform.media.domain.lesson_errors import DraftAlreadyApplied
 
-SummaryKind = Literal["audio", "video"]
-AUDIO: Final = "audio"
-VIDEO: Final = "video"
-SUMMARY_KINDS: Final[tuple[SummaryKind, ...]] = (AUDIO, VIDEO)
+
+class SummaryKind(StrEnum):
+    """A lesson summary is narrated audio, or a video of cards over the narration."""
+
+    AUDIO = "audio"
+    VIDEO = "video"
+
+
+SUMMARY_KINDS: Final = tuple(SummaryKind)
 MAX_INSTRUCTIONS_LENGTH: Final = 2000
 MAX_DRAFT_LENGTH: Final = 200_000
 """The longest lesson content the learning context accepts; a longer draft is cut."""

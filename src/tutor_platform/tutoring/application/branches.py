@@ -30,12 +30,10 @@ from tutor_platform.tutoring.application.tutor_access import TutorAccess
 from tutor_platform.tutoring.application.views import Exchange
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound, TutorUnavailable
 from tutor_platform.tutoring.domain.message import (
-    ANSWERED,
-    ASSISTANT,
-    PENDING,
-    USER,
     Message,
+    MessageRole,
     NewMessage,
+    ReplyState,
     validate_new_message,
 )
 from tutor_platform.tutoring.domain.session import ChatSession, ensure_owner
@@ -69,7 +67,7 @@ class Branches:
         """422 unless an answer of the tutor; 404 unless in the caller's own session."""
         async with self._uow_factory() as uow:
             message, session = await self._own(uow, principal, message_id)
-            if message.role != ASSISTANT or message.reply_to_id is None:
+            if message.role != MessageRole.ASSISTANT or message.reply_to_id is None:
                 raise fail("message_id", "must be an answer of the tutor (not your message)")
             question = await uow.messages.get(message.reply_to_id)
             if question is None:
@@ -86,7 +84,7 @@ class Branches:
         validate_new_message(NewMessage(content))
         async with self._uow_factory() as uow:
             message, session = await self._own(uow, principal, message_id)
-            if message.role != USER:
+            if message.role != MessageRole.USER:
                 raise fail("message_id", "must be your own message (not an answer of the tutor)")
             parent = (
                 None if message.parent_id is None else await uow.messages.get(message.parent_id)
@@ -96,11 +94,11 @@ class Branches:
         question = Message(
             id=new_id(),
             session_id=session.id,
-            role=USER,
+            role=MessageRole.USER,
             content=content,
             created_at=now,
             attachments=message.attachments,
-            reply_state=PENDING,
+            reply_state=ReplyState.PENDING,
             reply_claimed_at=now,
             parent_id=None if parent is None else parent.id,
         )
@@ -129,7 +127,7 @@ class Branches:
             return
         async with self._uow_factory() as uow:
             await uow.messages.make_current(rerun.turn.session.id, rerun.previous)
-            await uow.messages.set_reply_state(rerun.turn.question.id, ANSWERED)
+            await uow.messages.set_reply_state(rerun.turn.question.id, ReplyState.ANSWERED)
             await uow.commit()
 
     async def exchange(self, question: Message, answer: Message) -> Exchange:

@@ -53,16 +53,13 @@ from tutor_platform.tutoring.domain.grounding import (
 )
 from tutor_platform.tutoring.domain.history import estimate_tokens, trim_history
 from tutor_platform.tutoring.domain.message import (
-    ANSWERED,
-    ASSISTANT,
     CLIENT_DISCONNECTED,
-    PENDING,
     STALE_CLAIM,
-    UNANSWERED,
-    USER,
     Message,
     MessageMetadata,
+    MessageRole,
     NewMessage,
+    ReplyState,
     validate_new_message,
 )
 from tutor_platform.tutoring.domain.session import ChatSession, ensure_owner
@@ -153,12 +150,12 @@ class Conversation:
         question = Message(
             id=new_id(),
             session_id=session.id,
-            role=USER,
+            role=MessageRole.USER,
             content=new.content,
             created_at=now,
             attachments=new.attachments,
             client_message_id=new.client_message_id,
-            reply_state=PENDING,
+            reply_state=ReplyState.PENDING,
             reply_claimed_at=now,
             parent_id=None if leaf is None else leaf.id,
         )
@@ -186,7 +183,8 @@ class Conversation:
             system_prompt=turn.tutor.system_prompt,
             message=turn.question.content,
             history=[
-                ChatTurn("user" if m.role == USER else "assistant", m.content) for m in history
+                ChatTurn("user" if m.role == MessageRole.USER else "assistant", m.content)
+                for m in history
             ],
             passages=[_course_passage(source) for source in sources],
             images=turn.images,
@@ -224,7 +222,7 @@ class Conversation:
         answer = Message(
             id=turn.answer_id,
             session_id=turn.session.id,
-            role=ASSISTANT,
+            role=MessageRole.ASSISTANT,
             content=content,
             created_at=now,
             metadata=metadata,
@@ -233,7 +231,7 @@ class Conversation:
             parent_id=turn.question.id,
         )
         async with self._uow_factory() as uow:
-            if not await uow.messages.set_reply_state(turn.question.id, ANSWERED):
+            if not await uow.messages.set_reply_state(turn.question.id, ReplyState.ANSWERED):
                 raise ConversationChanged()
             await uow.messages.add(answer)
             await uow.figures.message_stored(turn.tutor.id, answer, turn.question)
@@ -267,7 +265,7 @@ class Conversation:
     async def unanswered(self, turn: Turn) -> None:
         """No answer came: a retry with the same ``client_message_id`` may ask again."""
         async with self._uow_factory() as uow:
-            await uow.messages.set_reply_state(turn.question.id, UNANSWERED)
+            await uow.messages.set_reply_state(turn.question.id, ReplyState.UNANSWERED)
             await uow.commit()
 
     async def _resume(
@@ -378,7 +376,7 @@ def _searchable(hit: PassageHit) -> str:
 
 def current_topic(earlier: Sequence[Message]) -> Topic | None:
     """The last question before this one and the lesson titles its answer cited."""
-    question = next((m for m in reversed(earlier) if m.role == USER), None)
+    question = next((m for m in reversed(earlier) if m.role == MessageRole.USER), None)
     if question is None:
         return None
     answer = next((m for m in earlier if m.reply_to_id == question.id), None)

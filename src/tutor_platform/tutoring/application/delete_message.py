@@ -9,7 +9,7 @@ from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
-from tutor_platform.tutoring.domain.message import ASSISTANT, UNANSWERED
+from tutor_platform.tutoring.domain.message import MessageRole, ReplyState
 from tutor_platform.tutoring.domain.session import ensure_owner
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
@@ -31,11 +31,11 @@ class DeleteMessage:
             removed = await uow.messages.delete_with_reply(message.id)
             question_id = message.reply_to_id
             if (
-                message.role == ASSISTANT
+                message.role == MessageRole.ASSISTANT
                 and question_id is not None
                 and await uow.messages.reply_to(question_id) is None
             ):
-                await uow.messages.set_reply_state(question_id, UNANSWERED)
+                await uow.messages.set_reply_state(question_id, ReplyState.UNANSWERED)
             await uow.sessions.forget_messages(session.id, removed)
             await uow.tutors.refresh_rating(session.tutor_id)
             await uow.commit()

@@ -13,7 +13,7 @@ from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.tutoring.domain.errors import MessageNotFound
 from tutor_platform.tutoring.domain.feedback import Feedback, FeedbackInput, validate_feedback
-from tutor_platform.tutoring.domain.message import ASSISTANT
+from tutor_platform.tutoring.domain.message import MessageRole
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
@@ -39,7 +39,7 @@ class GiveFeedback:
             session = None if message is None else await uow.sessions.get(message.session_id)
             if message is None or session is None or session.user_id != principal.user_id:
                 raise MessageNotFound()
-            if message.role != ASSISTANT:
+            if message.role != MessageRole.ASSISTANT:
                 raise fail("message_id", "feedback is given on the tutor's answers only")
             await uow.tutors.lock(session.tutor_id)
             now = self._clock.now()

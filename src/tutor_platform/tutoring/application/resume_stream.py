@@ -24,7 +24,7 @@ from tutor_platform.tutoring.application.alternatives import with_alternatives
 from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.stream_message import Audience
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
-from tutor_platform.tutoring.domain.message import ASSISTANT, Message
+from tutor_platform.tutoring.domain.message import Message, MessageRole
 from tutor_platform.tutoring.domain.session import ensure_can_read
 from tutor_platform.tutoring.ports.stream_log import CLOSED, LoggedEvent, StreamLog
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
@@ -116,7 +116,7 @@ class ResumeStream:
         audit), or None."""
         async with self._uow_factory() as uow:
             message = await uow.messages.get(answer_id)
-            if message is None or message.role != ASSISTANT:
+            if message is None or message.role != MessageRole.ASSISTANT:
                 return None
             try:
                 ensure_can_read(principal, await uow.sessions.get(message.session_id))

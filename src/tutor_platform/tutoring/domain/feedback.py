@@ -4,16 +4,33 @@ again). A tutor's rating is the mean of its current detailed ratings."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
 from tutor_platform.shared.validation import FieldChecks
 from tutor_platform.tutoring.domain.validation import max_length_problem
 
-DETAILED: Final = "detailed"
-QUICK: Final = "quick"
-FEEDBACK_TYPES: Final = (DETAILED, QUICK)
-QUICK_REACTIONS: Final = ("clear", "too_hard", "need_examples", "wrong", "helpful")
+
+class FeedbackType(StrEnum):
+    """A detailed rating (1-5, with comments) or a quick reaction."""
+
+    DETAILED = "detailed"
+    QUICK = "quick"
+
+
+class QuickReaction(StrEnum):
+    """What a quick reaction says about an answer."""
+
+    CLEAR = "clear"
+    TOO_HARD = "too_hard"
+    NEED_EXAMPLES = "need_examples"
+    WRONG = "wrong"
+    HELPFUL = "helpful"
+
+
+FEEDBACK_TYPES: Final = tuple(FeedbackType)
+QUICK_REACTIONS: Final = tuple(QuickReaction)
 MIN_RATING: Final = 1
 MAX_RATING: Final = 5
 MAX_TEXT_LENGTH: Final = 2000
@@ -23,11 +40,11 @@ MAX_TEXT_LENGTH: Final = 2000
 class FeedbackInput:
     """What a user says about an answer."""
 
-    feedback_type: str
+    feedback_type: FeedbackType
     rating: int | None = None
     positive_text: str | None = None
     improvement_text: str | None = None
-    quick_reaction: str | None = None
+    quick_reaction: QuickReaction | None = None
     allow_training: bool = False
 
 
@@ -38,13 +55,13 @@ class Feedback:
     session_id: UUID
     user_id: UUID
     tutor_id: UUID
-    feedback_type: str
+    feedback_type: FeedbackType
     created_at: datetime
     updated_at: datetime
     rating: int | None = None
     positive_text: str | None = None
     improvement_text: str | None = None
-    quick_reaction: str | None = None
+    quick_reaction: QuickReaction | None = None
     allow_training: bool = False
     processed: bool = False
 
@@ -66,13 +83,13 @@ def validate_feedback(given: FeedbackInput) -> None:
     checks = FieldChecks()
     if given.feedback_type not in FEEDBACK_TYPES:
         checks.check("feedback_type", f"must be one of {', '.join(FEEDBACK_TYPES)}")
-    if given.feedback_type == DETAILED and given.rating is None:
+    if given.feedback_type == FeedbackType.DETAILED and given.rating is None:
         checks.check("rating", "is required for detailed feedback")
-    if given.feedback_type == QUICK and given.rating is not None:
+    if given.feedback_type == FeedbackType.QUICK and given.rating is not None:
         checks.check("rating", "is only given with detailed feedback")
     if given.rating is not None and not MIN_RATING <= given.rating <= MAX_RATING:
         checks.check("rating", f"must be between {MIN_RATING} and {MAX_RATING}")
-    if given.feedback_type == QUICK and given.quick_reaction is None:
+    if given.feedback_type == FeedbackType.QUICK and given.quick_reaction is None:
         checks.check("quick_reaction", "is required for quick feedback")
     if given.quick_reaction is not None and given.quick_reaction not in QUICK_REACTIONS:
         checks.check("quick_reaction", f"must be one of {', '.join(QUICK_REACTIONS)}")

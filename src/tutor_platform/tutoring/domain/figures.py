@@ -8,7 +8,7 @@ from uuid import UUID, uuid5
 
 from tutor_platform.shared.figures import NO_ITEM, FigureDelta, utc_day
 from tutor_platform.tutoring.domain.feedback import Feedback
-from tutor_platform.tutoring.domain.message import ASSISTANT, Message
+from tutor_platform.tutoring.domain.message import Message, MessageRole
 
 SESSIONS: Final = "sessions"
 MESSAGES: Final = "messages"
@@ -106,7 +106,7 @@ def session_figures(course_id: UUID, tutor_id: UUID, started_at: datetime) -> li
 def message_figures(course_id: UUID, tutor_id: UUID, message: Message) -> list[FigureDelta]:
     day = utc_day(message.created_at)
     deltas = [FigureDelta(course_id, day, MESSAGES, tutor_id)]
-    if message.role != ASSISTANT:
+    if message.role != MessageRole.ASSISTANT:
         return deltas
     if not message.citations:
         deltas.append(FigureDelta(course_id, day, UNCITED_ANSWERS, tutor_id))

@@ -16,22 +16,33 @@ a path from a root to a leaf.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Final
 from uuid import UUID
 
 from tutor_platform.shared.citations import Citation
 from tutor_platform.shared.validation import FieldChecks
 
-USER: Final = "user"
-ASSISTANT: Final = "assistant"
-PENDING: Final = "pending"
-ANSWERED: Final = "answered"
-UNANSWERED: Final = "unanswered"
 CLIENT_DISCONNECTED: Final = "client_disconnected"
 MAX_CONTENT_LENGTH: Final = 8000
 MAX_CLIENT_MESSAGE_ID_LENGTH: Final = 64
 MAX_ATTACHMENTS: Final = 10
 STALE_CLAIM: Final = timedelta(minutes=10)
+
+
+class MessageRole(StrEnum):
+    """Who wrote a message: the learner or the tutor."""
+
+    USER = "user"
+    ASSISTANT = "assistant"
+
+
+class ReplyState(StrEnum):
+    """Whether a user message got its answer (see the module's description)."""
+
+    PENDING = "pending"
+    ANSWERED = "answered"
+    UNANSWERED = "unanswered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +62,7 @@ class MessageMetadata:
 class Message:
     id: UUID
     session_id: UUID
-    role: str
+    role: MessageRole
     content: str
     created_at: datetime
     attachments: tuple[UUID, ...] = ()
@@ -59,7 +70,7 @@ class Message:
     citations: tuple[Citation, ...] = ()
     client_message_id: str | None = None
     reply_to_id: UUID | None = None
-    reply_state: str | None = None
+    reply_state: ReplyState | None = None
     reply_claimed_at: datetime | None = None
     parent_id: UUID | None = None
     is_current: bool = True
@@ -71,9 +82,9 @@ class Message:
 
     def may_claim_reply(self, now: datetime) -> bool:
         """Whether a request may (again) ask the AI to answer this user message."""
-        if self.reply_state == UNANSWERED:
+        if self.reply_state == ReplyState.UNANSWERED:
             return True
-        if self.reply_state != PENDING:
+        if self.reply_state != ReplyState.PENDING:
             return False
         claimed = self.reply_claimed_at or self.created_at
         return claimed <= now - STALE_CLAIM

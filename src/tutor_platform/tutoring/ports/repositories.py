@@ -14,7 +14,7 @@ from uuid import UUID
 
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.domain.feedback import Feedback
-from tutor_platform.tutoring.domain.message import Message
+from tutor_platform.tutoring.domain.message import Message, ReplyState
 from tutor_platform.tutoring.domain.session import ChatSession
 from tutor_platform.tutoring.domain.tutor import Tutor
 
@@ -146,7 +146,7 @@ class MessageRepository(Protocol):
         ``stale_before``) as pending since ``now``; False when another request holds it."""
         ...
 
-    async def set_reply_state(self, message_id: UUID, state: str) -> bool:
+    async def set_reply_state(self, message_id: UUID, state: ReplyState) -> bool:
         """Set a user message's ``reply_state``; False when the message does not exist."""
         ...
 

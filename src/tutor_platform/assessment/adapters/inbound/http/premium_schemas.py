@@ -19,7 +19,7 @@ from tutor_platform.assessment.application.synthesize_lessons import (
     Synthesis,
 )
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
-from tutor_platform.assessment.domain.learning_path import PathStep
+from tutor_platform.assessment.domain.learning_path import PathStep, StepAction, StepBasis
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
     DailyAllowance,
@@ -85,18 +85,14 @@ class AdaptiveLearningRequest(_Request):
     course_id: UUID
 
 
-Action = Literal["next", "review"]
-Basis = Literal["missed_questions", "due_reviews", "not_mastered", "not_completed"]
-
-
 class PathStepResponse(msgspec.Struct, kw_only=True):
     lesson_id: UUID
     title: str
     action: Annotated[
-        Action, msgspec.Meta(description="review: go back over it; next: learn or practise it.")
+        StepAction, msgspec.Meta(description="review: go back over it; next: learn or practise it.")
     ]
     basis: Annotated[
-        Basis,
+        StepBasis,
         msgspec.Meta(
             description="Why it is on the path: questions missed in your latest attempt at a "
             "quiz, review cards due today, mastery below the mark, or (for a lesson no "
@@ -120,8 +116,8 @@ class PathStepResponse(msgspec.Struct, kw_only=True):
         return cls(
             lesson_id=step.lesson_id,
             title=step.title,
-            action=cast(Action, step.action),
-            basis=cast(Basis, step.basis),
+            action=step.action,
+            basis=step.basis,
             reason=step.reason,
             p_mastery=None if step.p_mastery is None else round(step.p_mastery, P_MASTERY_DIGITS),
             missed_question_ids=list(step.missed_question_ids),

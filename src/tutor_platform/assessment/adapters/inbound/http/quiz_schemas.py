@@ -8,7 +8,7 @@ numbers.
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, Final, Literal, TypeVar, cast
+from typing import Annotated, Any, Final, TypeVar
 from uuid import UUID
 
 import msgspec
@@ -38,10 +38,9 @@ from tutor_platform.assessment.domain.authoring import (
     OptionDraft,
     QuestionDraft,
 )
-from tutor_platform.assessment.domain.grading import QuestionResult
-from tutor_platform.assessment.domain.quiz import Question, Quiz, Rubric
+from tutor_platform.assessment.domain.grading import AttemptStatus, Grader, QuestionResult
+from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz, Rubric
 
-Kind = Literal["single_choice", "multiple_choice", "true_false", "short_answer", "free_text"]
 T = TypeVar("T")
 Title = Annotated[
     str,
@@ -74,11 +73,6 @@ Guidance = Annotated[str, msgspec.Meta(max_length=MAX_GUIDANCE_LENGTH)]
 def given(value: T | msgspec.UnsetType) -> T | None:
     """A patch field's value, or ``None`` when the client left it out."""
     return None if isinstance(value, msgspec.UnsetType) else value
-
-
-def kind_of(question: Question) -> Kind:
-    """A stored question's kind, one of ``Kind`` (checked when it was written)."""
-    return cast(Kind, question.kind)
 
 
 def number(value: Decimal) -> float:
@@ -117,7 +111,7 @@ class OptionRequest(_Request):
 class QuestionRequest(_Request):
     """A question with the answer fields of its kind only (others → 422)."""
 
-    kind: Kind
+    kind: QuestionKind
     prompt: Annotated[
         str, msgspec.Meta(min_length=1, max_length=MAX_PROMPT_LENGTH, description="Markdown.")
     ]
@@ -238,7 +232,7 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
     """A question to answer; ``options`` only for single and multiple choice."""
 
     id: UUID
-    kind: Kind
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: Annotated[UUID | None, msgspec.Meta(description="The lesson it tests.")]
@@ -249,7 +243,7 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
         options = [OptionResponse(o.id, o.text) for o in question.options] or None
         return cls(
             question.id,
-            kind_of(question),
+            question.kind,
             question.prompt,
             question.points,
             question.lesson_id,
@@ -335,7 +329,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
     """A question with its answer fields (null when not of its kind)."""
 
     id: UUID
-    kind: Kind
+    kind: QuestionKind
     prompt: str
     points: int
     lesson_id: UUID | None
@@ -351,7 +345,7 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
         rubric = question.rubric
         return cls(
             id=question.id,
-            kind=kind_of(question),
+            kind=question.kind,
             prompt=question.prompt,
             points=question.points,
             lesson_id=question.lesson_id,
@@ -430,10 +424,6 @@ class AttemptRequest(_Request):
     ]
 
 
-GradedBy = Literal["exact", "ai", "rules", "instructor"]
-AttemptStatus = Literal["graded", "needs_review"]
-
-
 class ResultResponse(msgspec.Struct, kw_only=True):
     question_id: UUID
     correct: bool
@@ -444,7 +434,7 @@ class ResultResponse(msgspec.Struct, kw_only=True):
         msgspec.Meta(description="The free-text grader's or the reviewer's feedback."),
     ]
     graded_by: Annotated[
-        GradedBy,
+        Grader,
         msgspec.Meta(
             description="exact (checked against the answer), ai (a remote AI provider), "
             "rules (the offline grader) or instructor (a person)."
@@ -464,7 +454,7 @@ class ResultResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(result.awarded_points),
             explanation=result.explanation,
             feedback=result.feedback,
-            graded_by=cast(GradedBy, result.graded_by),
+            graded_by=result.graded_by,
             needs_review=result.needs_review,
             reviewed_by=result.reviewer_id,
             reviewed_at=result.reviewed_at,
@@ -497,7 +487,7 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
             number=attempt.number,
             score=number(attempt.score),
             passed=attempt.passed,
-            status=cast(AttemptStatus, attempt.status),
+            status=attempt.status,
             points=number(attempt.points),
             max_points=attempt.max_points,
             answers={

@@ -12,7 +12,6 @@ from litestar.status_codes import HTTP_200_OK
 
 from tutor_platform.assessment.adapters.inbound.http.params import Limit, use_cases
 from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
-    GradedBy,
     QuestionResponse,
     number,
 )
@@ -24,6 +23,7 @@ from tutor_platform.assessment.application.spaced_review import (
     ReviewOutcome,
 )
 from tutor_platform.assessment.domain.cards import MAX_ELAPSED_MS, Rating
+from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.openapi import error_responses
@@ -84,7 +84,7 @@ class CardAnswerResponse(msgspec.Struct, kw_only=True):
     awarded_points: float
     max_points: int
     feedback: str | None
-    graded_by: GradedBy
+    graded_by: Grader
     needs_review: bool
     rating: Rating
 
@@ -98,7 +98,7 @@ class CardAnswerResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(result.awarded_points),
             max_points=result.max_points or 0,
             feedback=result.feedback,
-            graded_by=cast(GradedBy, result.graded_by),
+            graded_by=result.graded_by,
             needs_review=result.needs_review,
             rating=cast(Rating, outcome.rating),
         )

@@ -2,13 +2,14 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, cast
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
-from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import GradedBy, number
+from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import number
 from tutor_platform.assessment.application.review_answers import PersonsGrade
+from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.assessment.domain.review import MAX_REVIEW_FEEDBACK_LENGTH, ReviewItem
 
 
@@ -42,7 +43,7 @@ class ReviewItemResponse(msgspec.Struct, kw_only=True):
     awarded_points: Annotated[float, msgspec.Meta(description="The provisional grade.")]
     max_points: int | None
     feedback: str | None
-    graded_by: GradedBy
+    graded_by: Grader
     completed_at: datetime
 
     @classmethod
@@ -57,7 +58,7 @@ class ReviewItemResponse(msgspec.Struct, kw_only=True):
             awarded_points=number(item.result.awarded_points),
             max_points=item.max_points,
             feedback=item.result.feedback,
-            graded_by=cast(GradedBy, item.result.graded_by),
+            graded_by=item.result.graded_by,
             completed_at=item.completed_at,
         )
 

@@ -12,11 +12,10 @@ from tutor_platform.assessment.adapters.outbound.memory.store import AssessmentS
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.figures import attempt_figures, premium_figures
-from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
+from tutor_platform.assessment.domain.grading import AttemptStatus
 from tutor_platform.assessment.domain.mastery import (
-    ATTEMPT,
-    REVIEW,
     Evidence,
+    EvidenceSource,
     LessonMastery,
     untraced,
 )
@@ -117,7 +116,9 @@ class InMemoryAttemptRepository:
         self._state.attempts[attempt.id] = attempt
 
     async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
-        waiting = [a for a in self._attempts(quiz_id, None) if a.status == NEEDS_REVIEW]
+        waiting = [
+            a for a in self._attempts(quiz_id, None) if a.status == AttemptStatus.NEEDS_REVIEW
+        ]
         return sorted(waiting, key=lambda a: (a.completed_at, a.id))
 
     def _attempts(self, quiz_id: UUID, user_id: UUID | None) -> list[Attempt]:
@@ -164,8 +165,9 @@ class InMemoryMasteryRepository:
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         stored = []
         for item in evidence:
-            if item.source == ATTEMPT and any(
-                (e.user_id, e.question_id, e.source) == (item.user_id, item.question_id, ATTEMPT)
+            if item.source == EvidenceSource.ATTEMPT and any(
+                (e.user_id, e.question_id, e.source)
+                == (item.user_id, item.question_id, EvidenceSource.ATTEMPT)
                 for e in self._state.evidence
             ):
                 continue
@@ -200,7 +202,7 @@ class InMemoryMasteryRepository:
         for item in self._state.evidence:
             if (
                 item.user_id == user_id
-                and item.source == REVIEW
+                and item.source == EvidenceSource.REVIEW
                 and item.correct
                 and item.question_id in question_ids
             ):

@@ -10,8 +10,8 @@ from uuid import UUID
 from sqlalchemy import Row
 
 from tutor_platform.assessment.domain.attempt import Attempt
-from tutor_platform.assessment.domain.grading import AI, EXACT, Answer, QuestionResult
-from tutor_platform.assessment.domain.quiz import Option, Question, Quiz, Rubric
+from tutor_platform.assessment.domain.grading import Answer, Grader, QuestionResult
+from tutor_platform.assessment.domain.quiz import Option, Question, QuestionKind, Quiz, Rubric
 
 
 def question_values(quiz_id: UUID, position: int, question: Question) -> dict[str, Any]:
@@ -44,7 +44,7 @@ def question_from_row(row: Any) -> Question:
     rubric = row.rubric
     return Question(
         id=row.id,
-        kind=row.kind,
+        kind=QuestionKind(row.kind),
         prompt=row.prompt,
         points=row.points,
         lesson_id=row.lesson_id,
@@ -133,7 +133,7 @@ def results_from_json(data: Iterable[Mapping[str, Any]]) -> tuple[QuestionResult
             awarded_points=Decimal(item["awarded_points"]),
             explanation=item.get("explanation"),
             feedback=item.get("feedback"),
-            graded_by=str(item.get("graded_by") or _earlier_grader(item)),
+            graded_by=Grader(item.get("graded_by") or _earlier_grader(item)),
             needs_review=bool(item.get("needs_review", False)),
             reviewer_id=_uuid(item.get("reviewer_id")),
             reviewed_at=_instant(item.get("reviewed_at")),
@@ -145,7 +145,7 @@ def results_from_json(data: Iterable[Mapping[str, Any]]) -> tuple[QuestionResult
 
 def _earlier_grader(item: Mapping[str, Any]) -> str:
     """Results stored before graders were named: free text (with feedback) was the AI's."""
-    return AI if item.get("feedback") is not None else EXACT
+    return Grader.AI if item.get("feedback") is not None else Grader.EXACT
 
 
 def _uuid(value: Any) -> UUID | None:

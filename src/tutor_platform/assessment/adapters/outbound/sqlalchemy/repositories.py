@@ -31,8 +31,8 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
 )
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
-from tutor_platform.assessment.domain.grading import NEEDS_REVIEW
-from tutor_platform.assessment.domain.mastery import ATTEMPT, REVIEW, Evidence, LessonMastery
+from tutor_platform.assessment.domain.grading import AttemptStatus
+from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -263,7 +263,7 @@ class SqlAlchemyAttemptRepository:
     async def awaiting_review(self, quiz_id: UUID) -> list[Attempt]:
         rows = await self._session.execute(
             select(_ATTEMPTS)
-            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == NEEDS_REVIEW)
+            .where(_ATTEMPTS.c.quiz_id == quiz_id, _ATTEMPTS.c.status == AttemptStatus.NEEDS_REVIEW)
             .order_by(_ATTEMPTS.c.completed_at, _ATTEMPTS.c.id)
         )
         return [attempt_from_row(row) for row in rows]
@@ -356,7 +356,7 @@ class SqlAlchemyMasteryRepository:
                 "source_id": item.source_id,
                 "correct": item.correct,
                 "observed_at": item.observed_at,
-                "first_key": item.question_id if item.source == ATTEMPT else None,
+                "first_key": item.question_id if item.source == EvidenceSource.ATTEMPT else None,
             }
             for item in evidence
         ]
@@ -417,7 +417,7 @@ class SqlAlchemyMasteryRepository:
             select(_EVIDENCE.c.question_id, func.max(_EVIDENCE.c.observed_at).label("at"))
             .where(
                 _EVIDENCE.c.user_id == user_id,
-                _EVIDENCE.c.source == REVIEW,
+                _EVIDENCE.c.source == EvidenceSource.REVIEW,
                 _EVIDENCE.c.correct.is_(True),
                 _EVIDENCE.c.question_id.in_(question_ids),
             )

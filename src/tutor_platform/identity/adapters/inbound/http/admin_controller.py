@@ -12,7 +12,6 @@ from litestar.status_codes import HTTP_204_NO_CONTENT
 from tutor_platform.identity.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.identity.adapters.inbound.http.schemas import (
     CreateUserRequest,
-    Role,
     SubscriptionRequest,
     SubscriptionResponse,
     UserListResponse,
@@ -28,7 +27,7 @@ from tutor_platform.identity.application.set_subscription import SetSubscription
 from tutor_platform.identity.application.update_user import UpdateUser, UserChanges
 from tutor_platform.identity.domain.validation import PRINTABLE_REGEX
 from tutor_platform.identity.ports.repositories import UserQuery
-from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.auth import Principal, Role
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
 from tutor_platform.shared.http.openapi import error_responses

@@ -1,7 +1,7 @@
 """Request and response bodies of identity's HTTP API."""
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import msgspec
@@ -18,9 +18,8 @@ from tutor_platform.identity.domain.validation import (
     PRINTABLE_REGEX,
     USERNAME_REGEX,
 )
+from tutor_platform.shared.auth import Plan, Role
 
-Role = Literal["student", "instructor", "admin"]
-Plan = Literal["free", "premium"]
 UtcDateTime = Annotated[datetime, msgspec.Meta(tz=True)]
 Email = Annotated[
     str,
@@ -78,8 +77,8 @@ class RegisterRequest(_Request):
 
 
 class CreateUserRequest(RegisterRequest):
-    role: Role = "student"
-    plan: Plan = "free"
+    role: Role = Role.STUDENT
+    plan: Plan = Plan.FREE
 
 
 class LoginRequest(_Request):

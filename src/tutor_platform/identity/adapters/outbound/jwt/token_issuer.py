@@ -9,6 +9,7 @@ import jwt
 
 from tutor_platform.identity.domain.access import AccessClaims, AccessGrant, IssuedAccessToken
 from tutor_platform.identity.domain.errors import InvalidAccessToken
+from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import TokenExpired
 from tutor_platform.shared.ids import new_id
@@ -108,8 +109,8 @@ def _claims(header: dict[str, Any], payload: dict[str, Any]) -> AccessClaims:
             raise TypeError("ver")
         return AccessClaims(
             user_id=UUID(str(payload["sub"])),
-            role=str(payload["role"]),
-            plan=str(payload["plan"]),
+            role=Role(payload["role"]),
+            plan=Plan(payload["plan"]),
             token_version=version,
             issued_at=datetime.fromtimestamp(payload["iat"], UTC),
             expires_at=datetime.fromtimestamp(payload["exp"], UTC),

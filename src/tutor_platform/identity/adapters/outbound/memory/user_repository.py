@@ -6,8 +6,9 @@ from uuid import UUID
 
 from tutor_platform.identity.adapters.outbound.memory.store import InMemoryIdentityStore
 from tutor_platform.identity.domain.errors import EmailTaken, UsernameTaken, UserNotFound
-from tutor_platform.identity.domain.user import ADMIN, User, normalize_email
+from tutor_platform.identity.domain.user import User, normalize_email
 from tutor_platform.identity.ports.repositories import UserQuery
+from tutor_platform.shared.auth import Role
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -56,7 +57,7 @@ class InMemoryUserRepository:
         return [copy.deepcopy(user) for user in selected], len(found)
 
     async def admin_exists(self) -> bool:
-        return any(user.role == ADMIN for user in self._users.values())
+        return any(user.role == Role.ADMIN for user in self._users.values())
 
     def _first(self, matches: Callable[[User], bool]) -> User | None:
         return next((copy.deepcopy(u) for u in self._users.values() if matches(u)), None)

@@ -8,6 +8,7 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.tables import RefreshT
 from tutor_platform.identity.domain.refresh_token import RefreshToken
 from tutor_platform.identity.domain.subscription import Subscription
 from tutor_platform.identity.domain.user import User
+from tutor_platform.shared.auth import Plan, Role
 
 
 def user_from_row(row: UserRow | Row[Any]) -> User:
@@ -18,12 +19,12 @@ def user_from_row(row: UserRow | Row[Any]) -> User:
         username=row.username,
         password_hash=row.password_hash,
         subscription=Subscription(
-            plan=row.plan, started_at=row.plan_started_at, ends_at=row.plan_ends_at
+            plan=Plan(row.plan), started_at=row.plan_started_at, ends_at=row.plan_ends_at
         ),
         created_at=row.created_at,
         updated_at=row.updated_at,
         full_name=row.full_name,
-        role=row.role,
+        role=Role(row.role),
         is_active=row.is_active,
         preferences=dict(row.preferences or {}),
         token_version=row.token_version,

@@ -12,8 +12,9 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.mappers import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.tables import UserRow
 from tutor_platform.identity.domain.errors import EmailTaken, UsernameTaken, UserNotFound
-from tutor_platform.identity.domain.user import ADMIN, User, normalize_email
+from tutor_platform.identity.domain.user import User, normalize_email
 from tutor_platform.identity.ports.repositories import UserQuery
+from tutor_platform.shared.auth import Role
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -75,7 +76,9 @@ class SqlAlchemyUserRepository:
         return [user_from_row(row) for row in rows], int(total or 0)
 
     async def admin_exists(self) -> bool:
-        found = await self._session.scalar(select(UserRow.id).where(UserRow.role == ADMIN).limit(1))
+        found = await self._session.scalar(
+            select(UserRow.id).where(UserRow.role == Role.ADMIN).limit(1)
+        )
         return found is not None
 
     async def _one(self, condition: ColumnElement[bool]) -> User | None:

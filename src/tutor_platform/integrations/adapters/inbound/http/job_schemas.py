@@ -1,12 +1,13 @@
 """The response of integrations' background jobs in ``GET /jobs/{id}``."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
 from tutor_platform.integrations.application.import_drive_file import IMPORT_DRIVE_FILE
+from tutor_platform.integrations.domain.imports import ImportKind
 from tutor_platform.shared.jobs.adapters.http import JobResponse
 
 
@@ -17,7 +18,7 @@ class DriveImportJobResult(msgspec.Struct, rename={"as_": "as"}):
     drive_file_id: str
     version: Annotated[str, msgspec.Meta(description="The Drive file's version imported.")]
     modified_time: datetime
-    as_: Literal["file", "lesson"]
+    as_: ImportKind
     file_id: UUID | None = None
     lesson_id: UUID | None = None
 

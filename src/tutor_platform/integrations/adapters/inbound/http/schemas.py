@@ -1,13 +1,14 @@
 """Request and response bodies of the Google Drive routes."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
 from tutor_platform.integrations.application.list_drive_files import DriveFilesView
 from tutor_platform.integrations.application.manage_connection import ConnectionView
+from tutor_platform.integrations.domain.imports import ImportKind
 
 
 class AuthorizationUrl(msgspec.Struct):
@@ -55,7 +56,7 @@ class DriveFilesResponse(msgspec.Struct):
 
 class DriveImportRequest(msgspec.Struct, forbid_unknown_fields=True):
     as_: Annotated[
-        Literal["file", "lesson"],
+        ImportKind,
         msgspec.Meta(
             description=(
                 "file: copy into your files (Docs and Slides as PDF, Sheets as CSV); lesson: a "

@@ -10,7 +10,7 @@ from uuid import UUID
 from mcp.server.auth.middleware.auth_context import get_access_token
 from mcp.server.auth.provider import AccessToken
 
-from tutor_platform.shared.auth import Authenticator, Principal
+from tutor_platform.shared.auth import Authenticator, Plan, Principal, Role
 from tutor_platform.shared.errors import Unauthenticated
 from tutor_platform.shared.http.request_context import user_id_var
 
@@ -45,5 +45,7 @@ def current_principal() -> Principal:
     if token is None or token.subject is None or token.claims is None:
         raise Unauthenticated("A bearer access token is required.")
     return Principal(
-        user_id=UUID(token.subject), role=str(token.claims["role"]), plan=str(token.claims["plan"])
+        user_id=UUID(token.subject),
+        role=Role(token.claims["role"]),
+        plan=Plan(token.claims["plan"]),
     )

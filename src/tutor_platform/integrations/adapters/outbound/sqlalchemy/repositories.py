@@ -12,7 +12,7 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.tables import (
     DriveImportRow,
 )
 from tutor_platform.integrations.domain.connection import AuthorizationState, DriveConnection
-from tutor_platform.integrations.domain.imports import DriveImport
+from tutor_platform.integrations.domain.imports import DriveImport, ImportKind
 from tutor_platform.integrations.ports.google import TokenCipher
 
 
@@ -109,7 +109,7 @@ def _import(row: DriveImportRow) -> DriveImport:
         modified_time=row.modified_time,
         name=row.name,
         mime_type=row.mime_type,
-        kind=row.kind,
+        kind=ImportKind(row.kind),
         section_id=row.section_id,
         job_id=row.job_id,
         created_at=row.created_at,

@@ -1,7 +1,7 @@
 """Request and response bodies of the catalog's HTTP API: courses, sections, lessons."""
 
 from datetime import datetime
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 import msgspec
@@ -12,6 +12,7 @@ from tutor_platform.learning.domain.catalog import (
     DEFAULT_ESTIMATED_MINUTES,
     Course,
     CourseOutline,
+    Difficulty,
     Lesson,
     LessonSummary,
     Section,
@@ -30,7 +31,6 @@ from tutor_platform.learning.domain.validation import (
 
 MAX_BULK_ITEMS = 100
 MAX_POSITION = 2**31 - 1
-Difficulty = Literal["beginner", "intermediate", "advanced"]
 Title = Annotated[
     str,
     msgspec.Meta(
@@ -87,7 +87,7 @@ class CourseCreate(_Request):
     slug: Slug | None = None
     description: Description = ""
     subject: Subject = ""
-    difficulty: Difficulty = "beginner"
+    difficulty: Difficulty = Difficulty.BEGINNER
     prerequisites: Prerequisites = msgspec.field(default_factory=list)
     cover_file_id: UUID | None = None
 

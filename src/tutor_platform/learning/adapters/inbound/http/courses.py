@@ -16,7 +16,6 @@ from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
     CourseOutlineResponse,
     CoursePatch,
     CourseResponse,
-    Difficulty,
     LessonSummaryListResponse,
     LessonSummaryResponse,
     SectionCreate,
@@ -41,6 +40,7 @@ from tutor_platform.learning.application.list_courses import CourseFilters, List
 from tutor_platform.learning.application.list_sections import ListSections
 from tutor_platform.learning.application.publish_course import PublishCourse
 from tutor_platform.learning.application.update_course import CourseChanges, UpdateCourse
+from tutor_platform.learning.domain.catalog import Difficulty
 from tutor_platform.learning.domain.validation import MAX_QUERY_LENGTH, MAX_SUBJECT_LENGTH
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY

@@ -1,15 +1,15 @@
 """Response bodies of the search API."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.domain.search import SearchHit, SearchResults
+from tutor_platform.learning.domain.search import SearchHit, SearchKind, SearchResults
 
 
 class SearchHitResponse(msgspec.Struct):
-    type: Literal["course", "lesson"]
+    type: SearchKind
     id: UUID
     course_id: Annotated[UUID, msgspec.Meta(description="The course itself for a course hit.")]
     title: str

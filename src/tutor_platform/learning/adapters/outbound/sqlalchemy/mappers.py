@@ -9,7 +9,13 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
     SectionRow,
 )
-from tutor_platform.learning.domain.catalog import Course, Lesson, LessonSummary, Section
+from tutor_platform.learning.domain.catalog import (
+    Course,
+    Difficulty,
+    Lesson,
+    LessonSummary,
+    Section,
+)
 
 
 def course_from_row(row: CourseRow | Row[Any]) -> Course:
@@ -23,7 +29,7 @@ def course_from_row(row: CourseRow | Row[Any]) -> Course:
         updated_at=row.updated_at,
         description=row.description,
         subject=row.subject,
-        difficulty=row.difficulty,
+        difficulty=Difficulty(row.difficulty),
         prerequisites=[str(item) for item in row.prerequisites or []],
         is_published=row.is_published,
         cover_file_id=row.cover_file_id,

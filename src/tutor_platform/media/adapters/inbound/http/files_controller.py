@@ -25,7 +25,6 @@ from tutor_platform.media.adapters.inbound.http.schemas import (
     FileListResponse,
     FilePatch,
     FileResponse,
-    Kind,
     given,
 )
 from tutor_platform.media.application.delete_file import DeleteFile
@@ -36,6 +35,7 @@ from tutor_platform.media.application.purge_file import PurgeFile
 from tutor_platform.media.application.restore_file import RestoreFile
 from tutor_platform.media.application.update_file import FileChanges, UpdateFile
 from tutor_platform.media.application.upload_file import UploadFile
+from tutor_platform.media.domain.content_types import Kind
 from tutor_platform.media.domain.filenames import MAX_QUERY_LENGTH
 from tutor_platform.media.domain.quota import UploadPolicy
 from tutor_platform.shared.auth import Principal

@@ -1,7 +1,7 @@
 """Request and response bodies of lesson summaries and AI lesson drafts."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
@@ -11,11 +11,10 @@ from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
     LessonDraft,
     LessonSummary,
+    SummaryKind,
 )
 from tutor_platform.media.ports.lesson_catalog import LessonView
 from tutor_platform.shared.jobs.adapters.http import JobResponse
-
-SummaryKind = Literal["audio", "video"]
 
 
 class JobAccepted(msgspec.Struct):

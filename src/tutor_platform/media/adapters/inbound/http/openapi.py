@@ -16,7 +16,7 @@ from litestar.openapi.spec import (
 )
 
 from tutor_platform.media.adapters.inbound.http.multipart import FILE_FIELD
-from tutor_platform.media.domain.file import PRIVATE, VISIBILITIES
+from tutor_platform.media.domain.file import VISIBILITIES, Visibility
 
 _BINARY: Final = Schema(type=OpenAPIType.STRING, format="binary")  # type: ignore[arg-type]
 
@@ -38,7 +38,7 @@ class UploadOperation(Operation):
                 "visibility": Schema(
                     type=OpenAPIType.STRING,
                     enum=list(VISIBILITIES),
-                    default=PRIVATE,
+                    default=Visibility.PRIVATE,
                     description="public: anyone may read the file and its metadata.",
                 ),
             },

@@ -1,16 +1,16 @@
 """Request and response bodies of the files API."""
 
 from datetime import datetime
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 import msgspec
 
 from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.domain.content_types import Kind
+from tutor_platform.media.domain.file import Visibility
 from tutor_platform.media.domain.filenames import MAX_FILENAME_LENGTH
 
-Kind = Literal["image", "video", "audio", "document"]
-Visibility = Literal["private", "public"]
 Filename = Annotated[
     str,
     msgspec.Meta(

@@ -1,7 +1,7 @@
 """Rows to domain entities and back."""
 
 from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow, FileUploadRow
-from tutor_platform.media.domain.file import StoredFile
+from tutor_platform.media.domain.file import StoredFile, Visibility
 from tutor_platform.media.domain.filenames import search_key
 from tutor_platform.media.domain.quota import UploadReservation
 
@@ -14,7 +14,7 @@ def file_from_row(row: FileRow) -> StoredFile:
         content_type=row.content_type,
         size=row.size,
         checksum_sha256=row.checksum_sha256,
-        visibility=row.visibility,
+        visibility=Visibility(row.visibility),
         storage_key=row.storage_key,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -1,7 +1,7 @@
 """Request and response bodies of the feedback API."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
@@ -14,11 +14,11 @@ from tutor_platform.tutoring.domain.feedback import (
     MIN_RATING,
     Feedback,
     FeedbackInput,
+    FeedbackType,
+    QuickReaction,
 )
 from tutor_platform.tutoring.ports.repositories import ExportedFeedback
 
-FeedbackType = Literal["detailed", "quick"]
-QuickReaction = Literal["clear", "too_hard", "need_examples", "wrong", "helpful"]
 Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT_LENGTH)]
 Rating = Annotated[int, msgspec.Meta(ge=MIN_RATING, le=MAX_RATING)]
 

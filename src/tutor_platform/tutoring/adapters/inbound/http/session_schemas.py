@@ -1,7 +1,7 @@
 """Request and response bodies of the sessions and messages API."""
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
@@ -15,6 +15,7 @@ from tutor_platform.tutoring.domain.message import (
     MAX_CONTENT_LENGTH,
     Message,
     MessageMetadata,
+    MessageRole,
     NewMessage,
 )
 from tutor_platform.tutoring.domain.session import MAX_TITLE_LENGTH, ChatSession
@@ -100,7 +101,7 @@ class MessageMetadataResponse(msgspec.Struct, kw_only=True):
 class MessageResponse(msgspec.Struct, kw_only=True):
     id: UUID
     session_id: UUID
-    role: Literal["user", "assistant"]
+    role: MessageRole
     content: str
     attachments: Annotated[list[UUID], msgspec.Meta(description="Ids of uploaded files.")]
     metadata: Annotated[
@@ -138,7 +139,7 @@ class MessageResponse(msgspec.Struct, kw_only=True):
         return cls(
             id=message.id,
             session_id=message.session_id,
-            role="user" if message.role == "user" else "assistant",
+            role=message.role,
             content=message.content,
             attachments=list(message.attachments),
             metadata=None

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.adapters.outbound.memory.store import TutoringState
-from tutor_platform.tutoring.domain.feedback import DETAILED, Feedback
-from tutor_platform.tutoring.domain.message import PENDING, UNANSWERED, Message, sibling_ids
+from tutor_platform.tutoring.domain.feedback import Feedback, FeedbackType
+from tutor_platform.tutoring.domain.message import Message, ReplyState, sibling_ids
 from tutor_platform.tutoring.domain.session import ChatSession
 from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.ports.repositories import (
@@ -73,7 +73,9 @@ class InMemoryTutorRepository:
         ratings = [
             f.rating
             for f in self._state.feedback.values()
-            if f.tutor_id == tutor_id and f.feedback_type == DETAILED and f.rating is not None
+            if f.tutor_id == tutor_id
+            and f.feedback_type == FeedbackType.DETAILED
+            and f.rating is not None
         ]
         tutor.total_feedbacks = len(ratings)
         tutor.rating = sum(ratings) / len(ratings) if ratings else None
@@ -229,16 +231,16 @@ class InMemoryMessageRepository:
         if message is None:
             return False
         stale = (
-            message.reply_state == PENDING
+            message.reply_state == ReplyState.PENDING
             and message.reply_claimed_at is not None
             and message.reply_claimed_at <= stale_before
         )
-        if message.reply_state != UNANSWERED and not stale:
+        if message.reply_state != ReplyState.UNANSWERED and not stale:
             return False
-        message.reply_state, message.reply_claimed_at = PENDING, now
+        message.reply_state, message.reply_claimed_at = ReplyState.PENDING, now
         return True
 
-    async def set_reply_state(self, message_id: UUID, state: str) -> bool:
+    async def set_reply_state(self, message_id: UUID, state: ReplyState) -> bool:
         message = self._state.messages.get(message_id)
         if message is None:
             return False

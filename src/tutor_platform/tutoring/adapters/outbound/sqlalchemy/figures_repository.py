@@ -46,7 +46,7 @@ from tutor_platform.tutoring.domain.figures import (
     new_gap_id,
     session_figures,
 )
-from tutor_platform.tutoring.domain.message import ASSISTANT, Message
+from tutor_platform.tutoring.domain.message import Message, MessageRole
 from tutor_platform.tutoring.ports.figures import CourseTutor, GapGroup, UsageLine
 
 _FIGURES = tutoring_daily_figures
@@ -81,7 +81,7 @@ class SqlAlchemyTutoringFigures:
     ) -> None:
         course = await self._course_of(tutor_id)
         added = await self._add(f"message:{message.id}", message_figures(course, tutor_id, message))
-        uncited = message.role == ASSISTANT and not message.citations
+        uncited = message.role == MessageRole.ASSISTANT and not message.citations
         if added and uncited and question is not None and course != NO_ITEM:
             await self._gap(course, tutor_id, question)
 

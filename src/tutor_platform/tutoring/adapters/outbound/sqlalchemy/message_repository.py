@@ -13,13 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.citations import Citation
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
-from tutor_platform.tutoring.domain.message import (
-    PENDING,
-    UNANSWERED,
-    Message,
-    MessageMetadata,
-    sibling_ids,
-)
+from tutor_platform.tutoring.domain.message import Message, MessageMetadata, ReplyState, sibling_ids
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage, MessagePage
 
 _MESSAGES = cast(Table, ChatMessageRow.__table__)
@@ -250,18 +244,18 @@ class SqlAlchemyMessageRepository:
             .where(
                 _MESSAGES.c.id == message_id,
                 or_(
-                    _MESSAGES.c.reply_state == UNANSWERED,
+                    _MESSAGES.c.reply_state == ReplyState.UNANSWERED,
                     and_(
-                        _MESSAGES.c.reply_state == PENDING,
+                        _MESSAGES.c.reply_state == ReplyState.PENDING,
                         _MESSAGES.c.reply_claimed_at <= stale_before,
                     ),
                 ),
             )
-            .values(reply_state=PENDING, reply_claimed_at=now, updated_at=now)
+            .values(reply_state=ReplyState.PENDING, reply_claimed_at=now, updated_at=now)
         )
         return bool(getattr(result, "rowcount", 0))
 
-    async def set_reply_state(self, message_id: UUID, state: str) -> bool:
+    async def set_reply_state(self, message_id: UUID, state: ReplyState) -> bool:
         result = await self._session.execute(
             update(_MESSAGES)
             .where(_MESSAGES.c.id == message_id)

@@ -11,7 +11,7 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import (
     MessageFeedbackRow,
     TutorRow,
 )
-from tutor_platform.tutoring.domain.feedback import DETAILED
+from tutor_platform.tutoring.domain.feedback import FeedbackType
 from tutor_platform.tutoring.domain.tutor import Tutor
 from tutor_platform.tutoring.ports.repositories import TutorQuery
 
@@ -125,7 +125,9 @@ class SqlAlchemyTutorRepository:
         return [tutor_from_row(row) for row in rows], int(total or 0)
 
     async def refresh_rating(self, tutor_id: UUID) -> None:
-        detailed = and_(_FEEDBACK.c.tutor_id == _TUTORS.c.id, _FEEDBACK.c.feedback_type == DETAILED)
+        detailed = and_(
+            _FEEDBACK.c.tutor_id == _TUTORS.c.id, _FEEDBACK.c.feedback_type == FeedbackType.DETAILED
+        )
         await self._session.execute(
             update(_TUTORS)
             .where(_TUTORS.c.id == tutor_id)
