@@ -19,6 +19,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.pagination import PageRequest
@@ -27,11 +28,21 @@ from tutor_platform.shared.persistence.mapping import to_entity, to_values
 E = TypeVar("E")
 
 
+def insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database in use."""
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
 class Repository(Generic[E]):
-    """Entities of type ``entity`` stored in ``table``, keyed by its ``id`` column."""
+    """Entities of type ``entity`` stored in ``table``, keyed by its ``id`` column.
+
+    ``not_found`` is the domain error ``update`` raises when the entity's row is gone.
+    """
 
     table: ClassVar[Table]
     entity: type[E]
+    not_found: ClassVar[type[Exception] | None] = None
     _by_id: ClassVar[Select[Any]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -57,18 +68,15 @@ class Repository(Generic[E]):
     async def add(self, entity: E) -> None:
         await self._session.execute(self.table.insert().values(self._values(entity)))
 
-    async def update(self, entity: E) -> bool:
-        """Write every column of ``entity``; False when its row does not exist."""
+    async def update(self, entity: E) -> None:
+        """Write every column of ``entity``; ``not_found()`` when its row is gone."""
         values = self._values(entity)
-        return (
-            await self._write(
-                update(self.table).where(self.table.c.id == values["id"]).values(values)
-            )
-            == 1
-        )
+        query = update(self.table).where(self.table.c.id == values["id"]).values(values)
+        if await self._write(query) == 0 and self.not_found is not None:
+            raise self.not_found()
 
-    async def delete(self, entity_id: Any) -> bool:
-        return await self._write(delete(self.table).where(self.table.c.id == entity_id)) == 1
+    async def delete(self, entity_id: Any) -> None:
+        await self._write(delete(self.table).where(self.table.c.id == entity_id))
 
     async def count(self, *conditions: ColumnElement[bool]) -> int:
         total = await self._session.scalar(
