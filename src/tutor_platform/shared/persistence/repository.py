@@ -28,10 +28,14 @@ from tutor_platform.shared.persistence.mapping import to_entity, to_values
 E = TypeVar("E")
 
 
-def insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database in use."""
-    dialect = session.get_bind().dialect.name
+def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database ``dialect``."""
     return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+def insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the session's database."""
+    return dialect_insert(session.get_bind().dialect.name, table)
 
 
 class Repository(Generic[E]):
