@@ -9,11 +9,11 @@ from typing import Any
 
 from advanced_alchemy.types import GUID
 from sqlalchemy import BigInteger, Column, Date, Index, String, Table, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.figures import DateRange, FigureDelta, FigureKey, combined
 from tutor_platform.shared.persistence.base import metadata
+from tutor_platform.shared.persistence.repository import insert
 
 
 def daily_figures_table(name: str) -> Table:
@@ -35,12 +35,6 @@ def daily_figures_table(name: str) -> Table:
 def figure_events_table(name: str) -> Table:
     """The ids of the events a context has added to its figures."""
     return Table(name, metadata, Column("event_id", String(200), primary_key=True))
-
-
-def insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database in use."""
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
 
 
 def _rows(deltas: Iterable[FigureDelta]) -> list[dict[str, Any]]:

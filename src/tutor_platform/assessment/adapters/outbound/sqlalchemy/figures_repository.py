@@ -9,9 +9,9 @@ from uuid import UUID
 from sqlalchemy import Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from tutor_platform.assessment.adapters.outbound.sqlalchemy.mappers import attempt_from_row
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyQuizRepository,
+    attempt_from_row,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     LessonMasteryRow,

@@ -14,8 +14,8 @@ from uuid import UUID
 from sqlalchemy import Table, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import dialect_insert
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import PremiumQuotaCounterRow
+from tutor_platform.shared.persistence.repository import dialect_insert
 
 _COUNTERS = cast(Table, PremiumQuotaCounterRow.__table__)
 _KEY = ("user_id", "feature", "day")

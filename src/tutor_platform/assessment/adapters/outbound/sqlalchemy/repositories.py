@@ -4,21 +4,18 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any, cast
 from uuid import UUID
 
+import msgspec
 from sqlalchemy import Table, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tutor_platform.assessment.adapters.outbound.sqlalchemy.mappers import (
-    attempt_from_row,
-    attempt_values,
-    question_from_row,
-    question_values,
-    quiz_from_row,
-    quiz_values,
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.answers_json import (
+    answers_from_json,
+    answers_json,
+    results_from_json,
+    results_json,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     LessonMasteryRow,
@@ -36,6 +33,8 @@ from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource, L
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
+from tutor_platform.shared.persistence.mapping import to_entity, to_values
+from tutor_platform.shared.persistence.repository import Repository, insert
 
 _QUIZZES = cast(Table, QuizRow.__table__)
 _QUESTIONS = cast(Table, QuizQuestionRow.__table__)
@@ -46,42 +45,58 @@ _MASTERY = cast(Table, LessonMasteryRow.__table__)
 _CARDS = cast(Table, ReviewCardRow.__table__)
 
 
-def dialect_insert(dialect: str, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """An ``INSERT`` that takes ``ON CONFLICT`` clauses on the database ``dialect``."""
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+def question_values(quiz_id: UUID, position: int, question: Question) -> dict[str, Any]:
+    """A question's columns; its options and rubric are JSON."""
+    return to_values(
+        question,
+        _QUESTIONS.c.keys(),
+        quiz_id=quiz_id,
+        position=position,
+        options=msgspec.to_builtins(question.options),
+        rubric=msgspec.to_builtins(question.rubric),
+    )
 
 
-def _dialect(session: AsyncSession) -> str:
-    return session.get_bind().dialect.name
+def attempt_from_row(row: Any) -> Attempt:
+    """An attempt; its answers and results are JSON."""
+    answers, results = answers_from_json(row.answers), results_from_json(row.results)
+    return to_entity(row, Attempt, answers=answers, results=results)
 
 
-class SqlAlchemyQuizRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+def attempt_values(attempt: Attempt) -> dict[str, Any]:
+    at = attempt.completed_at
+    return to_values(
+        attempt,
+        _ATTEMPTS.c.keys(),
+        answers=answers_json(attempt.answers),
+        results=results_json(attempt.results),
+        status=attempt.status,
+        created_at=at,
+        updated_at=at,
+    )
 
-    async def get(self, quiz_id: UUID) -> Quiz | None:
-        row = (
-            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id == quiz_id))
-        ).first()
-        if row is None:
-            return None
-        questions = await self._questions([quiz_id])
-        return quiz_from_row(row, questions[quiz_id])
 
-    async def add(self, quiz: Quiz) -> None:
-        await self._session.execute(_QUIZZES.insert().values(id=quiz.id, **quiz_values(quiz)))
-        await self._insert_questions(quiz)
+class SqlAlchemyQuizRepository(Repository[Quiz]):
+    """A quiz is a row of ``quizzes`` and its questions' rows, by position."""
 
-    async def update(self, quiz: Quiz) -> None:
-        await self._session.execute(
-            update(_QUIZZES).where(_QUIZZES.c.id == quiz.id).values(**quiz_values(quiz))
+    table = _QUIZZES
+    entity = Quiz
+
+    async def get(self, entity_id: UUID) -> Quiz | None:
+        return next(
+            iter(await self._with_questions(await self._rows(_QUIZZES.c.id == entity_id))), None
         )
-        current = await self._questions([quiz.id])
-        if [q.id for q in current[quiz.id]] != [q.id for q in quiz.questions]:
-            await self._session.execute(delete(_QUESTIONS).where(_QUESTIONS.c.quiz_id == quiz.id))
-            await self._insert_questions(quiz)
+
+    async def add(self, entity: Quiz) -> None:
+        await super().add(entity)
+        await self._insert_questions(entity)
+
+    async def update(self, entity: Quiz) -> None:
+        await super().update(entity)
+        current = await self._questions([entity.id])
+        if [q.id for q in current[entity.id]] != [q.id for q in entity.questions]:
+            await self._session.execute(delete(_QUESTIONS).where(_QUESTIONS.c.quiz_id == entity.id))
+            await self._insert_questions(entity)
 
     async def delete(self, quiz_id: UUID) -> None:
         await self._session.execute(delete(_ATTEMPTS).where(_ATTEMPTS.c.quiz_id == quiz_id))
@@ -90,42 +105,29 @@ class SqlAlchemyQuizRepository:
 
     async def of_course(self, course_id: UUID, page: PageRequest) -> tuple[list[Quiz], int]:
         condition = _QUIZZES.c.course_id == course_id
-        total = await self._session.scalar(
-            select(func.count()).select_from(_QUIZZES).where(condition)
-        )
-        rows = (
-            await self._session.execute(
-                select(_QUIZZES)
-                .where(condition)
-                .order_by(_QUIZZES.c.created_at, _QUIZZES.c.id)
-                .limit(page.limit)
-                .offset(page.offset)
-            )
-        ).all()
-        return await self._with_questions(rows), int(total or 0)
+        total = await self.count(condition)
+        rows = await self._rows(condition, page=page)
+        return await self._with_questions(rows), total
 
     async def all_of_course(self, course_id: UUID) -> list[Quiz]:
-        rows = (
-            await self._session.execute(
-                select(_QUIZZES)
-                .where(_QUIZZES.c.course_id == course_id)
-                .order_by(_QUIZZES.c.created_at, _QUIZZES.c.id)
-            )
-        ).all()
-        return await self._with_questions(rows)
+        return await self._with_questions(await self._rows(_QUIZZES.c.course_id == course_id))
 
     async def get_many(self, quiz_ids: Collection[UUID]) -> dict[UUID, Quiz]:
         """The quizzes of ``quiz_ids`` that exist, by id (the figures' rebuild)."""
         if not quiz_ids:
             return {}
-        rows = (
-            await self._session.execute(select(_QUIZZES).where(_QUIZZES.c.id.in_(quiz_ids)))
-        ).all()
+        rows = await self._rows(_QUIZZES.c.id.in_(quiz_ids))
         return {quiz.id: quiz for quiz in await self._with_questions(rows)}
+
+    async def _rows(self, condition: Any, page: PageRequest | None = None) -> Sequence[Any]:
+        query = select(_QUIZZES).where(condition).order_by(_QUIZZES.c.created_at, _QUIZZES.c.id)
+        if page is not None:
+            query = query.limit(page.limit).offset(page.offset)
+        return (await self._session.execute(query)).all()
 
     async def _with_questions(self, rows: Sequence[Any]) -> list[Quiz]:
         questions = await self._questions([row.id for row in rows])
-        return [quiz_from_row(row, questions[row.id]) for row in rows]
+        return [to_entity(row, Quiz, questions=questions[row.id]) for row in rows]
 
     async def _questions(self, quiz_ids: Collection[UUID]) -> dict[UUID, list[Question]]:
         found: dict[UUID, list[Question]] = defaultdict(list)
@@ -136,7 +138,7 @@ class SqlAlchemyQuizRepository:
                 .order_by(_QUESTIONS.c.quiz_id, _QUESTIONS.c.position)
             )
             for row in rows:
-                found[row.quiz_id].append(question_from_row(row))
+                found[row.quiz_id].append(to_entity(row, Question))
         return found
 
     async def _insert_questions(self, quiz: Quiz) -> None:
@@ -150,12 +152,14 @@ class SqlAlchemyQuizRepository:
 
 
 class SqlAlchemyAttemptRepository:
+    """Not on the repository base: ``add`` answers whether the attempt's number was free."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def add(self, attempt: Attempt) -> bool:
         statement = (
-            dialect_insert(_dialect(self._session), _ATTEMPTS)
+            insert(self._session, _ATTEMPTS)
             .values(**attempt_values(attempt))
             .on_conflict_do_nothing(index_elements=["quiz_id", "user_id", "number"])
             .returning(_ATTEMPTS.c.id)
@@ -269,24 +273,13 @@ class SqlAlchemyAttemptRepository:
         return [attempt_from_row(row) for row in rows]
 
 
-class SqlAlchemyUsageRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+class SqlAlchemyUsageRepository(Repository[UsageRecord]):
+    table = _USAGE
+    entity = UsageRecord
 
-    async def add(self, record: UsageRecord) -> None:
-        await self._session.execute(
-            _USAGE.insert().values(
-                id=record.id,
-                user_id=record.user_id,
-                feature=record.feature,
-                cost_usd=record.cost_usd,
-                course_id=record.course_id,
-                used_at=record.used_at,
-                month=record.month,
-                created_at=record.used_at,
-                updated_at=record.used_at,
-            )
-        )
+    def _values(self, entity: UsageRecord) -> dict[str, Any]:
+        at = entity.used_at
+        return to_values(entity, _USAGE.c.keys(), month=entity.month, created_at=at, updated_at=at)
 
     async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
         if not months:
@@ -318,7 +311,7 @@ class SqlAlchemyMasteryRepository:
         # end of the transaction; SQLite holds its write lock already.
         if not lesson_ids:
             return {}
-        upsert = dialect_insert(_dialect(self._session), _MASTERY).on_conflict_do_update(
+        upsert = insert(self._session, _MASTERY).on_conflict_do_update(
             index_elements=["user_id", "lesson_id"], set_={"evidence": _MASTERY.c.evidence}
         )
         rows = await self._session.execute(
@@ -335,29 +328,22 @@ class SqlAlchemyMasteryRepository:
                 for lesson_id in sorted(lesson_ids)
             ],
         )
-        return {row.lesson_id: _mastery(row) for row in rows}
+        return {row.lesson_id: to_entity(row, LessonMastery) for row in rows}
 
     async def add_evidence(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         if not evidence:
             return []
         statement = (
-            dialect_insert(_dialect(self._session), _EVIDENCE)
+            insert(self._session, _EVIDENCE)
             .on_conflict_do_nothing(index_elements=["user_id", "first_key"])
             .returning(_EVIDENCE.c.id)
         )
         rows = [
-            {
-                "id": item.id,
-                "user_id": item.user_id,
-                "course_id": item.course_id,
-                "lesson_id": item.lesson_id,
-                "question_id": item.question_id,
-                "source": item.source,
-                "source_id": item.source_id,
-                "correct": item.correct,
-                "observed_at": item.observed_at,
-                "first_key": item.question_id if item.source == EvidenceSource.ATTEMPT else None,
-            }
+            to_values(
+                item,
+                _EVIDENCE.c.keys(),
+                first_key=item.question_id if item.source == EvidenceSource.ATTEMPT else None,
+            )
             for item in evidence
         ]
         inserted = set((await self._session.execute(statement, rows)).scalars())
@@ -367,7 +353,7 @@ class SqlAlchemyMasteryRepository:
         condition = (_EVIDENCE.c.source_id == source_id) & (_EVIDENCE.c.question_id == question_id)
         await self._session.execute(update(_EVIDENCE).where(condition).values(correct=correct))
         row = (await self._session.execute(select(_EVIDENCE).where(condition))).first()
-        return None if row is None else _evidence(row)
+        return None if row is None else to_entity(row, Evidence)
 
     async def evidence(
         self, user_id: UUID, lesson_ids: Collection[UUID]
@@ -381,13 +367,13 @@ class SqlAlchemyMasteryRepository:
         )
         found: dict[UUID, list[Evidence]] = defaultdict(list)
         for row in rows:
-            found[row.lesson_id].append(_evidence(row))
+            found[row.lesson_id].append(to_entity(row, Evidence))
         return dict(found)
 
     async def save(self, masteries: Sequence[LessonMastery]) -> None:
         if not masteries:
             return
-        statement = dialect_insert(_dialect(self._session), _MASTERY)
+        statement = insert(self._session, _MASTERY)
         changed = ("course_id", "p_mastery", "evidence", "last_evidence_at")
         statement = statement.on_conflict_do_update(
             index_elements=["user_id", "lesson_id"],
@@ -395,17 +381,7 @@ class SqlAlchemyMasteryRepository:
         )
         await self._session.execute(
             statement,
-            [
-                {
-                    "user_id": mastery.user_id,
-                    "lesson_id": mastery.lesson_id,
-                    "course_id": mastery.course_id,
-                    "p_mastery": mastery.p_mastery,
-                    "evidence": mastery.evidence,
-                    "last_evidence_at": mastery.last_evidence_at,
-                }
-                for mastery in masteries
-            ],
+            [to_values(mastery, _MASTERY.c.keys()) for mastery in masteries],
         )
 
     async def right_in_review(
@@ -433,68 +409,30 @@ class SqlAlchemyMasteryRepository:
                 _MASTERY.c.evidence > 0,
             )
         )
-        return [_mastery(row) for row in rows]
+        return [to_entity(row, LessonMastery) for row in rows]
 
 
-def _mastery(row: Any) -> LessonMastery:
-    return LessonMastery(
-        user_id=row.user_id,
-        course_id=row.course_id,
-        lesson_id=row.lesson_id,
-        p_mastery=row.p_mastery,
-        evidence=row.evidence,
-        last_evidence_at=row.last_evidence_at,
-    )
+class SqlAlchemyCardRepository(Repository[ReviewCard]):
+    table = _CARDS
+    entity = ReviewCard
 
-
-def _evidence(row: Any) -> Evidence:
-    return Evidence(
-        id=row.id,
-        user_id=row.user_id,
-        course_id=row.course_id,
-        lesson_id=row.lesson_id,
-        question_id=row.question_id,
-        source=row.source,
-        source_id=row.source_id,
-        correct=row.correct,
-        observed_at=row.observed_at,
-    )
-
-
-class SqlAlchemyCardRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def _values(self, entity: ReviewCard) -> dict[str, Any]:
+        updated_at = entity.last_reviewed_at or entity.created_at
+        return to_values(entity, _CARDS.c.keys(), updated_at=updated_at)
 
     async def add_new(self, cards: Sequence[ReviewCard]) -> None:
         if not cards:
             return
-        statement = dialect_insert(_dialect(self._session), _CARDS).on_conflict_do_nothing(
+        statement = insert(self._session, _CARDS).on_conflict_do_nothing(
             index_elements=["user_id", "question_id"]
         )
-        await self._session.execute(statement, [_card_values(card) for card in cards])
-
-    async def get(self, card_id: UUID) -> ReviewCard | None:
-        row = (await self._session.execute(select(_CARDS).where(_CARDS.c.id == card_id))).first()
-        return None if row is None else _card(row)
+        await self._session.execute(statement, [self._values(card) for card in cards])
 
     async def lock(self, card_id: UUID) -> ReviewCard | None:
         await self._session.execute(
             update(_CARDS).where(_CARDS.c.id == card_id).values(reviews=_CARDS.c.reviews)
         )
         return await self.get(card_id)
-
-    async def update(self, card: ReviewCard) -> None:
-        await self._session.execute(
-            update(_CARDS)
-            .where(_CARDS.c.id == card.id)
-            .values(
-                schedule=card.schedule,
-                due_at=card.due_at,
-                last_reviewed_at=card.last_reviewed_at,
-                reviews=card.reviews,
-                updated_at=card.last_reviewed_at or card.created_at,
-            )
-        )
 
     async def due_per_lesson(
         self, user_id: UUID, until: datetime, course_id: UUID
@@ -533,7 +471,7 @@ class SqlAlchemyCardRepository:
                 .limit(limit)
             )
         ).all()
-        found = [(_card(row), _joined_question(row)) for row in rows]
+        found = [(self._entity(row), _joined_question(row)) for row in rows]
         return found, int(rows[0].total) if rows else 0
 
 
@@ -548,38 +486,6 @@ def _joined_question(row: Any) -> Question | None:
     values = row._mapping
     if values[f"{_QUESTION_PREFIX}id"] is None:
         return None
-    named = {column.name: values[f"{_QUESTION_PREFIX}{column.name}"] for column in _QUESTIONS.c}
-    return question_from_row(SimpleNamespace(**named))
-
-
-def _card_values(card: ReviewCard) -> dict[str, Any]:
-    return {
-        "id": card.id,
-        "user_id": card.user_id,
-        "course_id": card.course_id,
-        "quiz_id": card.quiz_id,
-        "question_id": card.question_id,
-        "lesson_id": card.lesson_id,
-        "schedule": card.schedule,
-        "due_at": card.due_at,
-        "last_reviewed_at": card.last_reviewed_at,
-        "reviews": card.reviews,
-        "created_at": card.created_at,
-        "updated_at": card.created_at,
-    }
-
-
-def _card(row: Any) -> ReviewCard:
-    return ReviewCard(
-        id=row.id,
-        user_id=row.user_id,
-        course_id=row.course_id,
-        quiz_id=row.quiz_id,
-        question_id=row.question_id,
-        lesson_id=row.lesson_id,
-        schedule=dict(row.schedule),
-        due_at=row.due_at,
-        last_reviewed_at=row.last_reviewed_at,
-        reviews=row.reviews,
-        created_at=row.created_at,
-    )
+    start = len(_QUESTION_PREFIX)
+    named = {key[start:]: value for key, value in values.items() if key[:start] == _QUESTION_PREFIX}
+    return msgspec.convert(named, Question)

@@ -9,12 +9,13 @@ from uuid import UUID
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.identity.adapters.outbound.sqlalchemy.mappers import user_from_row
-from tutor_platform.identity.adapters.outbound.sqlalchemy.tables import UserRow
+from tutor_platform.identity.adapters.outbound.sqlalchemy.user_repository import (
+    USERS,
+    user_from_row,
+)
 from tutor_platform.identity.domain.user import User
 
-_USERS = UserRow.__table__
-_BY_ID = select(_USERS).where(_USERS.c.id == bindparam("user_id"))
+_BY_ID = select(USERS).where(USERS.c.id == bindparam("user_id"))
 
 
 class SqlAlchemyUserReader:

@@ -1,9 +1,9 @@
 """Connections, authorization states and imports on SQLAlchemy; secrets encrypted at rest."""
 
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.integrations.adapters.outbound.sqlalchemy.tables import (
@@ -12,58 +12,62 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.tables import (
     DriveImportRow,
 )
 from tutor_platform.integrations.domain.connection import AuthorizationState, DriveConnection
-from tutor_platform.integrations.domain.imports import DriveImport, ImportKind
+from tutor_platform.integrations.domain.imports import DriveImport
 from tutor_platform.integrations.ports.google import TokenCipher
+from tutor_platform.shared.persistence.mapping import to_entity, to_values
+from tutor_platform.shared.persistence.repository import Repository, insert
+
+_CONNECTIONS = cast(Table, DriveConnectionRow.__table__)
+_STATES = cast(Table, DriveAuthorizationStateRow.__table__)
+_IMPORTS = cast(Table, DriveImportRow.__table__)
 
 
 class SqlAlchemyConnectionRepository:
+    """One connection per user (keyed by ``user_id``); its tokens are stored encrypted."""
+
     def __init__(self, session: AsyncSession, cipher: TokenCipher) -> None:
         self._session = session
         self._cipher = cipher
 
     async def get(self, user_id: UUID) -> DriveConnection | None:
-        row = await self._session.get(DriveConnectionRow, user_id)
+        row = await self._row(user_id)
         if row is None:
             return None
         refresh = row.refresh_token_encrypted
-        return DriveConnection(
-            user_id=row.user_id,
+        return to_entity(
+            row,
+            DriveConnection,
             access_token=self._cipher.decrypt(row.access_token_encrypted),
             refresh_token=None if refresh is None else self._cipher.decrypt(refresh),
-            expires_at=row.expires_at,
-            scope=row.scope,
-            connected_at=row.connected_at,
-            email=row.email,
         )
 
     async def save(self, connection: DriveConnection) -> None:
-        row = await self._session.get(DriveConnectionRow, connection.user_id)
-        if row is None:
-            row = DriveConnectionRow(user_id=connection.user_id)
-            self._session.add(row)
-        row.access_token_encrypted = self._cipher.encrypt(connection.access_token)
-        row.refresh_token_encrypted = (
-            None
-            if connection.refresh_token is None
-            else self._cipher.encrypt(connection.refresh_token)
+        refresh = connection.refresh_token
+        values = to_values(
+            connection,
+            _CONNECTIONS.c.keys(),
+            access_token_encrypted=self._cipher.encrypt(connection.access_token),
+            refresh_token_encrypted=None if refresh is None else self._cipher.encrypt(refresh),
         )
-        row.expires_at = connection.expires_at
-        row.scope = connection.scope
-        row.email = connection.email
-        row.connected_at = connection.connected_at
-        await self._session.flush()
+        changes = {name: value for name, value in values.items() if name != "user_id"}
+        upsert = insert(self._session, _CONNECTIONS).values(values)
+        await self._session.execute(
+            upsert.on_conflict_do_update(index_elements=["user_id"], set_=changes)
+        )
 
     async def stale_keys(self, user_id: UUID) -> bool:
-        row = await self._session.get(DriveConnectionRow, user_id)
+        row = await self._row(user_id)
         if row is None:
             return False
         sealed = [row.access_token_encrypted, row.refresh_token_encrypted]
         return any(self._cipher.needs_rotation(value) for value in sealed if value is not None)
 
     async def remove(self, user_id: UUID) -> None:
-        await self._session.execute(
-            delete(DriveConnectionRow).where(DriveConnectionRow.user_id == user_id)
-        )
+        await self._session.execute(delete(_CONNECTIONS).where(_CONNECTIONS.c.user_id == user_id))
+
+    async def _row(self, user_id: UUID) -> Any:
+        query = select(_CONNECTIONS).where(_CONNECTIONS.c.user_id == user_id)
+        return (await self._session.execute(query)).first()
 
 
 class SqlAlchemyStateRepository:
@@ -72,22 +76,16 @@ class SqlAlchemyStateRepository:
         self._cipher = cipher
 
     async def add(self, state: AuthorizationState) -> None:
-        self._session.add(
-            DriveAuthorizationStateRow(
-                state_hash=state.state_hash,
-                user_id=state.user_id,
-                code_verifier_encrypted=self._cipher.encrypt(state.code_verifier),
-                expires_at=state.expires_at,
-            )
-        )
-        await self._session.flush()
+        verifier = self._cipher.encrypt(state.code_verifier)
+        values = to_values(state, _STATES.c.keys(), code_verifier_encrypted=verifier)
+        await self._session.execute(_STATES.insert().values(values))
 
     async def take(self, state_hash: str) -> AuthorizationState | None:
-        rows = DriveAuthorizationStateRow
+        c = _STATES.c
         result = await self._session.execute(
-            delete(rows)
-            .where(rows.state_hash == state_hash)
-            .returning(rows.user_id, rows.code_verifier_encrypted, rows.expires_at)
+            delete(_STATES)
+            .where(c.state_hash == state_hash)
+            .returning(c.user_id, c.code_verifier_encrypted, c.expires_at)
         )
         row = result.first()
         if row is None:
@@ -100,73 +98,40 @@ class SqlAlchemyStateRepository:
         )
 
 
-def _import(row: DriveImportRow) -> DriveImport:
-    return DriveImport(
-        id=row.id,
-        user_id=row.user_id,
-        drive_file_id=row.drive_file_id,
-        version=row.version,
-        modified_time=row.modified_time,
-        name=row.name,
-        mime_type=row.mime_type,
-        kind=ImportKind(row.kind),
-        section_id=row.section_id,
-        job_id=row.job_id,
-        created_at=row.created_at,
-        attempts=row.attempts,
-        file_id=row.file_id,
-        lesson_id=row.lesson_id,
-    )
+class SqlAlchemyImportRepository(Repository[DriveImport]):
+    """One import per source version and target: ``add_or_find`` answers the stored one."""
 
+    table = _IMPORTS
+    entity = DriveImport
 
-class SqlAlchemyImportRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
-    async def get(self, import_id: UUID) -> DriveImport | None:
-        row = await self._session.get(DriveImportRow, import_id)
-        return None if row is None else _import(row)
+    def _values(self, entity: DriveImport) -> dict[str, Any]:
+        at = entity.created_at
+        return to_values(entity, _IMPORTS.c.keys(), target=entity.target, updated_at=at)
 
     async def add_or_find(self, drive_import: DriveImport) -> DriveImport:
-        values = {
-            "id": drive_import.id,
-            "user_id": drive_import.user_id,
-            "drive_file_id": drive_import.drive_file_id,
-            "version": drive_import.version,
-            "target": drive_import.target,
-            "modified_time": drive_import.modified_time,
-            "name": drive_import.name,
-            "mime_type": drive_import.mime_type,
-            "kind": drive_import.kind,
-            "section_id": drive_import.section_id,
-            "job_id": drive_import.job_id,
-            "attempts": drive_import.attempts,
-            "created_at": drive_import.created_at,
-            "updated_at": drive_import.created_at,
-        }
-        dialect = postgresql if self._session.bind.dialect.name == "postgresql" else sqlite
+        values = self._values(drive_import)
+        del values["file_id"], values["lesson_id"]
         await self._session.execute(
-            dialect.insert(DriveImportRow).values(**values).on_conflict_do_nothing()
+            insert(self._session, _IMPORTS).values(values).on_conflict_do_nothing()
         )
-        row = await self._session.scalar(
-            select(DriveImportRow)
-            .where(
-                DriveImportRow.user_id == drive_import.user_id,
-                DriveImportRow.drive_file_id == drive_import.drive_file_id,
-                DriveImportRow.version == drive_import.version,
-                DriveImportRow.target == drive_import.target,
-            )
-            .execution_options(populate_existing=True)
+        c = _IMPORTS.c
+        found = await self.first(
+            c.user_id == drive_import.user_id,
+            c.drive_file_id == drive_import.drive_file_id,
+            c.version == drive_import.version,
+            c.target == drive_import.target,
         )
-        assert row is not None
-        return _import(row)
+        assert found is not None
+        return found
 
     async def save(self, drive_import: DriveImport) -> None:
-        row = await self._session.get(DriveImportRow, drive_import.id)
-        if row is None:
-            return
-        row.job_id = drive_import.job_id
-        row.attempts = drive_import.attempts
-        row.file_id = drive_import.file_id
-        row.lesson_id = drive_import.lesson_id
-        await self._session.flush()
+        await self._write(
+            update(_IMPORTS)
+            .where(_IMPORTS.c.id == drive_import.id)
+            .values(
+                job_id=drive_import.job_id,
+                attempts=drive_import.attempts,
+                file_id=drive_import.file_id,
+                lesson_id=drive_import.lesson_id,
+            )
+        )

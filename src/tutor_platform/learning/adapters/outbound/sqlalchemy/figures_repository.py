@@ -29,10 +29,10 @@ from tutor_platform.learning.ports.figures import CourseFigures, LessonFigures
 from tutor_platform.shared.figures import DateRange, FigureDelta, negated, utc_day
 from tutor_platform.shared.persistence.figures import (
     add_event,
-    insert,
     replace_figures,
     sum_figures,
 )
+from tutor_platform.shared.persistence.repository import insert
 
 _ACTIVE = cast(Table, ActiveDayRow.__table__)
 _VISITS = cast(Table, LessonVisitRow.__table__)

@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tutor_platform.shared.figures import NO_ITEM, DateRange, FigureDelta, FigureKey, negated
 from tutor_platform.shared.persistence.figures import (
     add_event,
-    insert,
     replace_figures,
     sum_figures,
 )
+from tutor_platform.shared.persistence.repository import insert
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.feedback_repository import (
     feedback_from_row,
 )

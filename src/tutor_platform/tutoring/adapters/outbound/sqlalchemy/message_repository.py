@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Row, Table, and_, delete, or_, select, tuple_, update
+from sqlalchemy import Table, and_, delete, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.citations import Citation
+from tutor_platform.shared.persistence.mapping import to_entity, to_values
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
 from tutor_platform.tutoring.domain.message import Message, MessageMetadata, ReplyState, sibling_ids
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage, MessagePage
@@ -81,22 +82,13 @@ def _uuid(value: object) -> UUID | None:
     return None if value is None else UUID(str(value))
 
 
-def message_from_row(row: Row[Any]) -> Message:
-    return Message(
-        id=row.id,
-        session_id=row.session_id,
-        role=row.role,
-        content=row.content,
-        created_at=row.created_at,
-        attachments=tuple(UUID(str(item)) for item in row.attachments or ()),
+def message_from_row(row: Any) -> Message:
+    """A message; its metadata (the ``meta`` column) and citations are JSON."""
+    return to_entity(
+        row,
+        Message,
         metadata=metadata_from_json(row.meta),
         citations=citations_from_json(row.citations),
-        client_message_id=row.client_message_id,
-        reply_to_id=row.reply_to_id,
-        reply_state=row.reply_state,
-        reply_claimed_at=row.reply_claimed_at,
-        parent_id=row.parent_id,
-        is_current=row.is_current,
     )
 
 
@@ -124,23 +116,15 @@ class SqlAlchemyMessageRepository:
         return await self._one(_MESSAGES.c.id == message_id)
 
     async def add(self, message: Message) -> None:
-        statement = _MESSAGES.insert().values(
-            id=message.id,
-            session_id=message.session_id,
-            role=message.role,
-            content=message.content,
+        values = to_values(
+            message,
+            _MESSAGES.c.keys(),
             attachments=[str(file_id) for file_id in message.attachments],
             meta=metadata_to_json(message.metadata),
             citations=citations_to_json(message.citations),
-            client_message_id=message.client_message_id,
-            reply_to_id=message.reply_to_id,
-            reply_state=message.reply_state,
-            reply_claimed_at=message.reply_claimed_at,
-            parent_id=message.parent_id,
-            is_current=message.is_current,
-            created_at=message.created_at,
             updated_at=message.created_at,
         )
+        statement = _MESSAGES.insert().values(values)
         try:
             await self._session.execute(statement)
         except IntegrityError as exc:

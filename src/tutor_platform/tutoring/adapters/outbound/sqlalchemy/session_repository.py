@@ -1,13 +1,13 @@
 """Sessions on SQLAlchemy; their counters move with SQL arithmetic."""
 
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 from uuid import UUID
 
-from sqlalchemy import Row, Table, case, delete, exists, func, literal, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Table, case, exists, func, literal, or_, select, update
 
 from tutor_platform.shared.pagination import PageRequest
+from tutor_platform.shared.persistence.repository import Repository
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import (
     ChatMessageRow,
     ChatSessionRow,
@@ -25,42 +25,9 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def session_from_row(row: Row[Any]) -> ChatSession:
-    return ChatSession(
-        id=row.id,
-        user_id=row.user_id,
-        tutor_id=row.tutor_id,
-        title=row.title,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        last_message_at=row.last_message_at,
-        message_count=row.message_count,
-    )
-
-
-class SqlAlchemySessionRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
-    async def get(self, session_id: UUID) -> ChatSession | None:
-        row = (
-            await self._session.execute(select(_SESSIONS).where(_SESSIONS.c.id == session_id))
-        ).first()
-        return None if row is None else session_from_row(row)
-
-    async def add(self, session: ChatSession) -> None:
-        await self._session.execute(
-            _SESSIONS.insert().values(
-                id=session.id,
-                user_id=session.user_id,
-                tutor_id=session.tutor_id,
-                title=session.title,
-                created_at=session.created_at,
-                updated_at=session.updated_at,
-                last_message_at=session.last_message_at,
-                message_count=session.message_count,
-            )
-        )
+class SqlAlchemySessionRepository(Repository[ChatSession]):
+    table = _SESSIONS
+    entity = ChatSession
 
     async def rename(self, session_id: UUID, title: str, now: datetime) -> None:
         await self._session.execute(
@@ -68,9 +35,6 @@ class SqlAlchemySessionRepository:
             .where(_SESSIONS.c.id == session_id)
             .values(title=title, updated_at=now)
         )
-
-    async def delete(self, session_id: UUID) -> None:
-        await self._session.execute(delete(_SESSIONS).where(_SESSIONS.c.id == session_id))
 
     async def search(self, query: SessionQuery, page: PageRequest) -> tuple[list[ChatSession], int]:
         conditions = [_SESSIONS.c.user_id == query.user_id]
@@ -83,18 +47,8 @@ class SqlAlchemySessionRepository:
                 _MESSAGES.c.content.ilike(pattern, escape="\\"),
             )
             conditions.append(or_(_SESSIONS.c.title.ilike(pattern, escape="\\"), in_messages))
-        total = await self._session.scalar(
-            select(func.count()).select_from(_SESSIONS).where(*conditions)
-        )
         activity = func.coalesce(_SESSIONS.c.last_message_at, _SESSIONS.c.created_at)
-        rows = await self._session.execute(
-            select(_SESSIONS)
-            .where(*conditions)
-            .order_by(activity.desc(), _SESSIONS.c.id.desc())
-            .limit(page.limit)
-            .offset(page.offset)
-        )
-        return [session_from_row(row) for row in rows], int(total or 0)
+        return await self.page(page, *conditions, order_by=(activity.desc(), _SESSIONS.c.id.desc()))
 
     async def record_messages(self, session_id: UUID, added: int, at: datetime) -> None:
         moment = literal(at, type_=_SESSIONS.c.last_message_at.type)

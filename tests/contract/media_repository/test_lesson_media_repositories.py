@@ -1,37 +1,32 @@
-"""The SQLAlchemy adapters of lesson summaries and drafts on the real database: one result
-per job (a second is ``DuplicateJobResult`` and takes its file with it), a draft is marked
-applied once, and lists leave out summaries whose file is deleted."""
+"""The lesson summary and draft repositories, for SQLAlchemy and the fakes: one result per
+job (a second is ``DuplicateJobResult``; on the database it takes its file with it), a draft is
+marked applied once, and lists leave out summaries whose file is deleted."""
 
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
-from functools import partial
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_unit_of_work import (
-    SqlAlchemyLessonMediaUnitOfWork,
-)
+from tests.contract.media_repository.conftest import Media
 from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow
 from tutor_platform.media.domain.file import StoredFile
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
 from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
 from tutor_platform.shared.clock import SystemClock
 from tutor_platform.shared.pagination import PageRequest
-from tutor_platform.shared.persistence.engine import create_session_factory
 
-pytestmark = pytest.mark.both_databases
-
-UnitOfWork = Callable[[], SqlAlchemyLessonMediaUnitOfWork]
+UnitOfWork = Callable[[], Any]
 NOW = SystemClock().now()
 
 
 @pytest.fixture
-def uow(db_engine: AsyncEngine, clean_db: None) -> UnitOfWork:
-    return partial(SqlAlchemyLessonMediaUnitOfWork, create_session_factory(db_engine))
+def uow(media: Media) -> UnitOfWork:
+    return media.lesson_media
 
 
 def a_file(seconds: int = 0) -> StoredFile:
@@ -62,9 +57,7 @@ async def store(uow: UnitOfWork, file: StoredFile, summary: LessonSummary) -> No
         await work.commit()
 
 
-async def test_a_second_summary_of_a_job_is_refused_and_its_file_rolled_back(
-    uow: UnitOfWork, db_engine: AsyncEngine
-) -> None:
+async def test_a_second_summary_of_a_job_is_refused(uow: UnitOfWork) -> None:
     lesson_id, job_id = uuid4(), uuid4()
     file = a_file()
     first = a_summary(file, lesson_id, job_id)
@@ -76,6 +69,20 @@ async def test_a_second_summary_of_a_job_is_refused_and_its_file_rolled_back(
 
     async with uow() as work:
         assert await work.summaries.by_job(job_id) == first
+
+
+@pytest.mark.parametrize("media", ["sqlalchemy"], indirect=True)
+async def test_a_refused_summary_takes_its_file_with_it(
+    uow: UnitOfWork, db_engine: AsyncEngine
+) -> None:
+    lesson_id, job_id = uuid4(), uuid4()
+    file = a_file()
+    await store(uow, file, a_summary(file, lesson_id, job_id))
+    loser = a_file()
+
+    with pytest.raises(DuplicateJobResult):
+        await store(uow, loser, a_summary(loser, lesson_id, job_id))
+
     async with db_engine.connect() as connection:
         assert list(await connection.scalars(select(FileRow.id))) == [file.id]
 
