@@ -12,7 +12,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import 
     SqlAlchemyQuizRepository,
     SqlAlchemyUsageRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):

@@ -9,7 +9,7 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.user_repository import
     SqlAlchemyUserRepository,
 )
 from tutor_platform.identity.ports.repositories import UserChangeListener
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyIdentityUnitOfWork(SqlAlchemyUnitOfWork):

@@ -8,7 +8,7 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.repositories impor
     SqlAlchemyStateRepository,
 )
 from tutor_platform.integrations.ports.google import TokenCipher
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyIntegrationsUnitOfWork(SqlAlchemyUnitOfWork):

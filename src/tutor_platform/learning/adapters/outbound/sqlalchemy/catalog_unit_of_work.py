@@ -7,7 +7,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_repositories i
     SqlAlchemyLessonRepository,
     SqlAlchemySectionRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyCatalogUnitOfWork(SqlAlchemyUnitOfWork):

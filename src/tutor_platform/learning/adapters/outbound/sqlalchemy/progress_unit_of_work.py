@@ -14,7 +14,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_repository im
 from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_study_time_repository import (
     SqlAlchemyStudyTimeRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):

@@ -8,7 +8,7 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.file_repository import (
 from tutor_platform.media.adapters.outbound.sqlalchemy.upload_reservations import (
     SqlAlchemyUploadReservations,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyMediaUnitOfWork(SqlAlchemyUnitOfWork):

@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.feedback_repository import (
     SqlAlchemyFeedbackRepository,
 )
