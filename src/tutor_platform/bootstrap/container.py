@@ -58,6 +58,7 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.identity.domain.events import UsersChanged
 from tutor_platform.integrations.adapters.inbound.jobs import integrations_tasks
 from tutor_platform.integrations.adapters.outbound.fernet_cipher import token_cipher
 from tutor_platform.integrations.adapters.outbound.google.drive_api import HttpDriveApi
@@ -133,6 +134,7 @@ from tutor_platform.media.domain.quota import UploadPolicy
 from tutor_platform.shared.cache.redis_feed import RedisInvalidationFeed
 from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
 from tutor_platform.shared.clock import SystemClock
+from tutor_platform.shared.events import Event, EventBus
 from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
 from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue, create_saq_queue
@@ -163,6 +165,15 @@ from tutor_platform.tutoring.ports.stream_log import StreamLog
 
 USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
 CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
+
+
+def _events(
+    handlers: dict[type[Event], list[providers.Provider[Any]]],
+) -> providers.Singleton[EventBus]:
+    """The publisher of a unit of work's events: each type's handlers, in order."""
+    return providers.Singleton(
+        EventBus, providers.Dict({kind: providers.List(*found) for kind, found in handlers.items()})
+    )
 
 
 def _redis_client(url: str) -> Redis | None:
@@ -340,6 +351,7 @@ class RootContainer(containers.DeclarativeContainer):
     user_invalidator = providers.Singleton(
         _invalidator, redis, USER_CHANGES_CHANNEL, user_cache, redis_outage
     )
+    user_cache_invalidation = providers.Singleton(UserCacheInvalidation, user_invalidator)
     identity = providers.Container(
         IdentityContainer,
         clock=clock,
@@ -347,7 +359,7 @@ class RootContainer(containers.DeclarativeContainer):
             partial,
             SqlAlchemyIdentityUnitOfWork,
             session_factory,
-            providers.Singleton(UserCacheInvalidation, user_invalidator),
+            _events({UsersChanged: [user_cache_invalidation.provided.users_changed]}),
         ),
         user_reader=providers.Singleton(
             CachingUserReader, providers.Singleton(SqlAlchemyUserReader, engine), user_cache

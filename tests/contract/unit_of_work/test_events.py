@@ -1,12 +1,13 @@
 """Every unit of work publishes the events it recorded after a commit, and nothing after a
 rollback; the in-memory base and the SQLAlchemy base behave alike."""
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.support.events import Published
 from tutor_platform.shared.events import Event, EventBus, EventPublisher
 from tutor_platform.shared.persistence.engine import create_session_factory
 from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
@@ -16,14 +17,6 @@ from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork, UnitOfWork
 @dataclass(frozen=True)
 class Happened(Event):
     name: str
-
-
-@dataclass
-class Published:
-    events: list[Event] = field(default_factory=list)
-
-    async def publish(self, events: Sequence[Event]) -> None:
-        self.events.extend(events)
 
 
 @dataclass
