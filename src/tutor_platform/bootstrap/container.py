@@ -79,7 +79,6 @@ from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
 from tutor_platform.learning.adapters.outbound.identity_profiles import IdentityLearnerProfiles
 from tutor_platform.learning.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
 from tutor_platform.learning.adapters.outbound.passage_index_jobs import (
-    CatalogChangeFanOut,
     PassageIndexJobs,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
@@ -110,6 +109,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
 from tutor_platform.learning.adapters.outbound.tutoring_directory import TutoringTutorDirectory
 from tutor_platform.learning.container import LearningContainer
+from tutor_platform.learning.domain.events import CourseChanged
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
 from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
 from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
@@ -392,21 +392,30 @@ class RootContainer(containers.DeclarativeContainer):
     catalog_invalidator = providers.Singleton(
         _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage
     )
+    catalog_cache_invalidation = providers.Singleton(CatalogCacheInvalidation, catalog_invalidator)
+    passage_index_jobs = providers.Singleton(
+        PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)
+    )
     learning = providers.Container(
         LearningContainer,
         clock=clock,
         catalog_uow_factory=providers.Singleton(
-            partial, SqlAlchemyCatalogUnitOfWork, session_factory
+            partial,
+            SqlAlchemyCatalogUnitOfWork,
+            session_factory,
+            _events(
+                {
+                    CourseChanged: [
+                        catalog_cache_invalidation.provided.course_changed,
+                        passage_index_jobs.provided.course_changed,
+                    ]
+                }
+            ),
         ),
         catalog_reader=providers.Singleton(
             CachingCatalogReader,
             providers.Singleton(SqlAlchemyCatalogReader, engine),
             catalog_cache,
-        ),
-        catalog_changed=providers.Singleton(
-            CatalogChangeFanOut,
-            providers.Singleton(CatalogCacheInvalidation, catalog_invalidator),
-            providers.Singleton(PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)),
         ),
         passage_uow_factory=providers.Singleton(
             partial, SqlAlchemyPassageUnitOfWork, session_factory
