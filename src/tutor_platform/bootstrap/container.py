@@ -31,11 +31,13 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
+from tutor_platform.assessment.application.best_score_hand_off import BestScoreHandOff
 from tutor_platform.assessment.application.free_text_graders import (
     AiFreeTextGrader,
     RulesFreeTextGrader,
 )
 from tutor_platform.assessment.container import AssessmentContainer
+from tutor_platform.assessment.domain.events import BestScoreChanged
 from tutor_platform.assessment.domain.premium import (
     ADAPTIVE_LEARNING,
     LLM_ASSESSMENT,
@@ -508,12 +510,18 @@ class RootContainer(containers.DeclarativeContainer):
         ai_core=ai_grader,
         openai=ai_grader,
     )
+    learning_progress = providers.Singleton(LearningProgress, learning.facade)
     assessment = providers.Container(
         AssessmentContainer,
         clock=clock,
-        uow_factory=providers.Singleton(partial, SqlAlchemyAssessmentUnitOfWork, session_factory),
+        uow_factory=providers.Singleton(
+            partial,
+            SqlAlchemyAssessmentUnitOfWork,
+            session_factory,
+            _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, learning_progress)]}),
+        ),
         catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
-        progress=providers.Singleton(LearningProgress, learning.facade),
+        progress=learning_progress,
         ai=assessment_ai,
         free_text_grader=free_text_grader,
         scheduler=providers.Singleton(FsrsReviewScheduler),
