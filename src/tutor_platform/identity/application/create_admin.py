@@ -7,7 +7,7 @@ from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.domain.subscription import FREE
 from tutor_platform.identity.domain.user import ADMIN
 from tutor_platform.identity.domain.validation import clean_username
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 
 _NOT_USERNAME = re.compile(r"[^a-z0-9_.-]")
 _MAX_ATTEMPTS = 100
@@ -16,7 +16,7 @@ _MAX_ATTEMPTS = 100
 class CreateAdmin:
     """An admin account; without a username, one is derived from the email's local part."""
 
-    def __init__(self, create_user: CreateUser, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(self, create_user: CreateUser, uow_factory: IdentityUnitOfWorkFactory) -> None:
         self._create_user = create_user
         self._uow_factory = uow_factory
 

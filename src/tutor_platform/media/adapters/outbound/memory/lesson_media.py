@@ -5,7 +5,10 @@ from datetime import datetime
 from typing import TypeVar
 from uuid import UUID
 
-from tutor_platform.media.adapters.outbound.memory.repositories import InMemoryFileRepository
+from tutor_platform.media.adapters.outbound.memory.repositories import (
+    InMemoryFileRepository,
+    InMemoryUploadReservations,
+)
 from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
 from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
@@ -99,5 +102,6 @@ class InMemoryLessonMediaUnitOfWork(InMemoryUnitOfWork[InMemoryLessonMediaStore]
 
     def _bind(self) -> None:
         self.files = InMemoryFileRepository(self.store.media)
+        self.uploads = InMemoryUploadReservations(self.store.media)
         self.summaries = InMemoryLessonSummaryRepository(self.store)
         self.drafts = InMemoryLessonDraftRepository(self.store)
