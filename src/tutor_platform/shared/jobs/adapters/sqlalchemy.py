@@ -82,7 +82,5 @@ class SqlAlchemyJobRepository:
 class SqlAlchemyJobUnitOfWork(SqlAlchemyUnitOfWork):
     """``JobUnitOfWork`` over a SQLAlchemy session."""
 
-    jobs: SqlAlchemyJobRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.jobs = SqlAlchemyJobRepository(session)

@@ -16,13 +16,6 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
-    quizzes: SqlAlchemyQuizRepository
-    attempts: SqlAlchemyAttemptRepository
-    usage: SqlAlchemyUsageRepository
-    mastery: SqlAlchemyMasteryRepository
-    cards: SqlAlchemyCardRepository
-    figures: SqlAlchemyAssessmentFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
         self.attempts = SqlAlchemyAttemptRepository(session)

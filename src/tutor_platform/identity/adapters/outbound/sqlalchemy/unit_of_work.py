@@ -17,9 +17,6 @@ class SqlAlchemyIdentityUnitOfWork(SqlAlchemyUnitOfWork):
     """Users and refresh tokens in one transaction; a commit that changed users publishes
     ``UsersChanged`` (the authentication cache drops them)."""
 
-    users: SqlAlchemyUserRepository
-    refresh_tokens: SqlAlchemyRefreshTokenRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.users = SqlAlchemyUserRepository(session)
         self.refresh_tokens = SqlAlchemyRefreshTokenRepository(session)

@@ -12,10 +12,6 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyIntegrationsUnitOfWork(SqlAlchemyUnitOfWork):
-    connections: SqlAlchemyConnectionRepository
-    states: SqlAlchemyStateRepository
-    imports: SqlAlchemyImportRepository
-
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], cipher: TokenCipher
     ) -> None:

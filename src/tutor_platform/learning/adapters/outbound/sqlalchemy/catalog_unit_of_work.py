@@ -11,10 +11,6 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyCatalogUnitOfWork(SqlAlchemyUnitOfWork):
-    courses: SqlAlchemyCourseRepository
-    sections: SqlAlchemySectionRepository
-    lessons: SqlAlchemyLessonRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.courses = SqlAlchemyCourseRepository(session)
         self.sections = SqlAlchemySectionRepository(session)

@@ -18,11 +18,6 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):
-    progress: SqlAlchemyProgressRepository
-    activity: SqlAlchemyActivityRepository
-    study_time: SqlAlchemyStudyTimeRepository
-    figures: SqlAlchemyLearningFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.progress = SqlAlchemyProgressRepository(session)
         self.activity = SqlAlchemyActivityRepository(session)

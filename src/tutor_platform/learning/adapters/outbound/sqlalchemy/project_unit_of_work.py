@@ -9,7 +9,5 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyProjectUnitOfWork(SqlAlchemyUnitOfWork):
-    projects: SqlAlchemyProjectRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.projects = SqlAlchemyProjectRepository(session)

@@ -12,9 +12,6 @@ from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyMediaUnitOfWork(SqlAlchemyUnitOfWork):
-    files: SqlAlchemyFileRepository
-    uploads: SqlAlchemyUploadReservations
-
     def _bind(self, session: AsyncSession) -> None:
         self.files = SqlAlchemyFileRepository(session)
         self.uploads = SqlAlchemyUploadReservations(session)

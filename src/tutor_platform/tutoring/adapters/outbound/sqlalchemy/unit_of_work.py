@@ -21,12 +21,6 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tutor_repository impor
 
 
 class SqlAlchemyTutoringUnitOfWork(SqlAlchemyUnitOfWork):
-    tutors: SqlAlchemyTutorRepository
-    sessions: SqlAlchemySessionRepository
-    messages: SqlAlchemyMessageRepository
-    feedback: SqlAlchemyFeedbackRepository
-    figures: SqlAlchemyTutoringFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.tutors = SqlAlchemyTutorRepository(session)
         self.sessions = SqlAlchemySessionRepository(session)
