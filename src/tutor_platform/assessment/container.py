@@ -64,7 +64,6 @@ class AssessmentContainer(containers.DeclarativeContainer):
         SubmitAttempt,
         **_quizzes,
         grader=free_text_grader,
-        progress=progress,
         clock=clock,
         scheduler=scheduler,
     )
@@ -75,7 +74,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     answer_card = providers.Factory(
         AnswerCard, **_quizzes, grader=free_text_grader, scheduler=scheduler, clock=clock
     )
-    grade_answer = providers.Factory(GradeAnswer, **_quizzes, progress=progress, clock=clock)
+    grade_answer = providers.Factory(GradeAnswer, **_quizzes, clock=clock)
 
     premium_gate = providers.Singleton(PremiumGate, quota_counter, uow_factory, clock, quota_limits)
     assess_free_text = providers.Factory(AssessFreeText, premium_gate, free_text_grader, catalog)

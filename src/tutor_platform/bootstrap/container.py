@@ -31,11 +31,13 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.quota_counter import
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
+from tutor_platform.assessment.application.best_score_hand_off import BestScoreHandOff
 from tutor_platform.assessment.application.free_text_graders import (
     AiFreeTextGrader,
     RulesFreeTextGrader,
 )
 from tutor_platform.assessment.container import AssessmentContainer
+from tutor_platform.assessment.domain.events import BestScoreChanged
 from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
@@ -53,6 +55,7 @@ from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.identity.adapters.outbound.sqlalchemy.user_reader import SqlAlchemyUserReader
 from tutor_platform.identity.container import IdentityContainer
+from tutor_platform.identity.domain.events import UsersChanged
 from tutor_platform.integrations.adapters.inbound.jobs import integrations_tasks
 from tutor_platform.integrations.adapters.outbound.fernet_cipher import token_cipher
 from tutor_platform.integrations.adapters.outbound.google.drive_api import HttpDriveApi
@@ -69,7 +72,6 @@ from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
 from tutor_platform.learning.adapters.outbound.identity_profiles import IdentityLearnerProfiles
 from tutor_platform.learning.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
 from tutor_platform.learning.adapters.outbound.passage_index_jobs import (
-    CatalogChangeFanOut,
     PassageIndexJobs,
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
@@ -99,6 +101,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import
 )
 from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
 from tutor_platform.learning.container import LearningContainer
+from tutor_platform.learning.domain.events import CourseChanged
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
 from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
 from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
@@ -118,6 +121,7 @@ from tutor_platform.media.domain.quota import UploadPolicy
 from tutor_platform.shared.cache.redis_feed import RedisInvalidationFeed
 from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
 from tutor_platform.shared.clock import SystemClock
+from tutor_platform.shared.events import Event, EventBus
 from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
 from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue, create_saq_queue
@@ -154,6 +158,15 @@ if TYPE_CHECKING:
 
 USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
 CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
+
+
+def _events(
+    handlers: dict[type[Event], list[providers.Provider[Any]]],
+) -> providers.Singleton[EventBus]:
+    """The publisher of a unit of work's events: each type's handlers, in order."""
+    return providers.Singleton(
+        EventBus, providers.Dict({kind: providers.List(*found) for kind, found in handlers.items()})
+    )
 
 
 def _redis_client(url: str) -> Redis | None:
@@ -351,6 +364,7 @@ class RootContainer(containers.DeclarativeContainer):
     user_invalidator = providers.Singleton(
         _invalidator, redis, USER_CHANGES_CHANNEL, user_cache, redis_outage
     )
+    user_cache_invalidation = providers.Singleton(UserCacheInvalidation, user_invalidator)
     identity = providers.Container(
         IdentityContainer,
         clock=clock,
@@ -358,7 +372,7 @@ class RootContainer(containers.DeclarativeContainer):
             partial,
             SqlAlchemyIdentityUnitOfWork,
             session_factory,
-            providers.Singleton(UserCacheInvalidation, user_invalidator),
+            _events({UsersChanged: [user_cache_invalidation.provided.users_changed]}),
         ),
         user_reader=providers.Singleton(
             CachingUserReader, providers.Singleton(SqlAlchemyUserReader, engine), user_cache
@@ -391,21 +405,30 @@ class RootContainer(containers.DeclarativeContainer):
     catalog_invalidator = providers.Singleton(
         _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage
     )
+    catalog_cache_invalidation = providers.Singleton(CatalogCacheInvalidation, catalog_invalidator)
+    passage_index_jobs = providers.Singleton(
+        PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)
+    )
     learning = providers.Container(
         LearningContainer,
         clock=clock,
         catalog_uow_factory=providers.Singleton(
-            partial, SqlAlchemyCatalogUnitOfWork, session_factory
+            partial,
+            SqlAlchemyCatalogUnitOfWork,
+            session_factory,
+            _events(
+                {
+                    CourseChanged: [
+                        catalog_cache_invalidation.provided.course_changed,
+                        passage_index_jobs.provided.course_changed,
+                    ]
+                }
+            ),
         ),
         catalog_reader=providers.Singleton(
             CachingCatalogReader,
             providers.Singleton(SqlAlchemyCatalogReader, engine),
             catalog_cache,
-        ),
-        catalog_changed=providers.Singleton(
-            CatalogChangeFanOut,
-            providers.Singleton(CatalogCacheInvalidation, catalog_invalidator),
-            providers.Singleton(PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)),
         ),
         passage_uow_factory=providers.Singleton(
             partial, SqlAlchemyPassageUnitOfWork, session_factory
@@ -489,12 +512,18 @@ class RootContainer(containers.DeclarativeContainer):
         ai_core=ai_grader,
         openai=ai_grader,
     )
+    learning_progress = providers.Singleton(LearningProgress, learning.facade)
     assessment = providers.Container(
         AssessmentContainer,
         clock=clock,
-        uow_factory=providers.Singleton(partial, SqlAlchemyAssessmentUnitOfWork, session_factory),
+        uow_factory=providers.Singleton(
+            partial,
+            SqlAlchemyAssessmentUnitOfWork,
+            session_factory,
+            _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, learning_progress)]}),
+        ),
         catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
-        progress=providers.Singleton(LearningProgress, learning.facade),
+        progress=learning_progress,
         ai=assessment_ai,
         free_text_grader=free_text_grader,
         scheduler=providers.Singleton(FsrsReviewScheduler),

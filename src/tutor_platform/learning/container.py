@@ -59,14 +59,11 @@ class LearningContainer(containers.DeclarativeContainer):
 
     catalog_uow_factory: providers.Dependency[Any] = providers.Dependency()
     catalog_reader: providers.Dependency[Any] = providers.Dependency()
-    catalog_changed: providers.Dependency[Any] = providers.Dependency()
-    _catalog = {"uow_factory": catalog_uow_factory, "clock": clock, "changed": catalog_changed}
+    _catalog = {"uow_factory": catalog_uow_factory, "clock": clock}
     create_course = providers.Factory(CreateCourse, **_catalog)
     create_courses = providers.Factory(CreateCourses, **_catalog)
     update_course = providers.Factory(UpdateCourse, **_catalog)
-    delete_course = providers.Factory(
-        DeleteCourse, uow_factory=catalog_uow_factory, changed=catalog_changed
-    )
+    delete_course = providers.Factory(DeleteCourse, catalog_uow_factory)
     publish_course = providers.Factory(PublishCourse, **_catalog)
     get_course_outline = providers.Factory(GetCourseOutline, catalog_reader)
     list_courses = providers.Factory(ListCourses, catalog_reader)

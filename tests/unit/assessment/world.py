@@ -22,14 +22,17 @@ from tutor_platform.assessment.adapters.outbound.memory.store import InMemoryAss
 from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
     InMemoryAssessmentUnitOfWork,
 )
+from tutor_platform.assessment.application.best_score_hand_off import BestScoreHandOff
 from tutor_platform.assessment.application.create_quiz import NewQuiz
 from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
+from tutor_platform.assessment.domain.events import BestScoreChanged
 from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.quiz import Quiz, Rubric
 from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.clock import FixedClock
+from tutor_platform.shared.events import EventBus
 from tutor_platform.shared.ids import new_id
 
 LIMITS = {
@@ -90,9 +93,10 @@ class World:
     teacher: Principal = field(default_factory=instructor)
 
     def __post_init__(self) -> None:
+        events = EventBus({BestScoreChanged: [BestScoreHandOff(self.progress)]})
         self.container = AssessmentContainer(
             clock=providers.Object(self.clock),
-            uow_factory=providers.Object(partial(InMemoryAssessmentUnitOfWork, self.store)),
+            uow_factory=providers.Object(partial(InMemoryAssessmentUnitOfWork, self.store, events)),
             catalog=providers.Object(self.catalog),
             progress=providers.Object(self.progress),
             ai=providers.Object(self.ai),

@@ -1,10 +1,10 @@
 """In-memory job storage: the ``JobUnitOfWork`` port without a database."""
 
-from types import TracebackType
-from typing import Self
 from uuid import UUID
 
+from tutor_platform.shared.events import NO_HANDLERS, EventPublisher
 from tutor_platform.shared.jobs.ports import JobRecord
+from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
 
 
 class InMemoryJobs:
@@ -14,8 +14,8 @@ class InMemoryJobs:
         self.records: dict[UUID, JobRecord] = {}
         self.commits = 0
 
-    def uow(self) -> "InMemoryJobUnitOfWork":
-        return InMemoryJobUnitOfWork(self)
+    def uow(self, publisher: EventPublisher = NO_HANDLERS) -> "InMemoryJobUnitOfWork":
+        return InMemoryJobUnitOfWork(self, publisher)
 
 
 class InMemoryJobRepository:
@@ -37,25 +37,16 @@ class InMemoryJobRepository:
         self.staged[record.id] = record
 
 
-class InMemoryJobUnitOfWork:
+class InMemoryJobUnitOfWork(InMemoryUnitOfWork[InMemoryJobs]):
     jobs: InMemoryJobRepository
 
-    def __init__(self, store: InMemoryJobs) -> None:
-        self._store = store
+    def _bind(self) -> None:
+        self.jobs = InMemoryJobRepository(self.store.records)
 
-    async def __aenter__(self) -> Self:
-        self.jobs = InMemoryJobRepository(self._store.records)
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def _commit(self) -> None:
+        self.store.records.update(self.jobs.staged)
         self.jobs.staged.clear()
+        await super()._commit()
 
-    async def commit(self) -> None:
-        self._store.records.update(self.jobs.staged)
+    async def _end(self) -> None:
         self.jobs.staged.clear()
-        self._store.commits += 1

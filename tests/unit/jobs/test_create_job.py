@@ -1,14 +1,18 @@
 """Recording a job: queued, and idempotent when a key is given."""
 
+from dataclasses import replace
+from functools import partial
 from uuid import uuid4
 
 import pytest
 
+from tests.support.events import Published
 from tests.unit.jobs.fakes import InMemoryJobs
 from tutor_platform.shared.clock import FixedClock
 from tutor_platform.shared.jobs.application.create_job import CreateJob, keyed_job_id
 from tutor_platform.shared.jobs.ports import (
     JobContext,
+    JobQueued,
     JsonObject,
     TaskRegistry,
     TaskSpec,
@@ -78,3 +82,18 @@ async def test_an_unknown_kind_is_refused_and_nothing_stored(
         await create.execute("a.nope", {})
 
     assert jobs.records == {}
+
+
+async def test_the_commit_publishes_job_queued_while_the_job_is_queued(
+    jobs: InMemoryJobs, clock: FixedClock
+) -> None:
+    published = Published()
+    registry = TaskRegistry([TaskSpec("a.one", noop)])
+    create = CreateJob(registry, partial(jobs.uow, published), clock)
+
+    first, _ = await create.execute("a.one", {}, key="k")
+    again, _ = await create.execute("a.one", {}, key="k")
+    jobs.records[first.id] = replace(first, status="running")
+    await create.execute("a.one", {}, key="k")
+
+    assert published.events == [JobQueued(first, True), JobQueued(again, False)]

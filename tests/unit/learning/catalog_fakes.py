@@ -81,8 +81,7 @@ def make_catalog() -> Catalog:
     clock = FixedClock(T0)
     container = LearningContainer(
         clock=clock,
-        catalog_uow_factory=partial(InMemoryCatalogUnitOfWork, store),
+        catalog_uow_factory=partial(InMemoryCatalogUnitOfWork, store, changes),
         catalog_reader=InMemoryCatalogReader(store),
-        catalog_changed=changes,
     )
     return Catalog(container, store, changes, clock)

@@ -39,7 +39,6 @@ class ProgressWorld:
             clock=self.clock,
             catalog_uow_factory=None,
             catalog_reader=None,
-            catalog_changed=None,
             search_index=None,
             progress_uow_factory=partial(InMemoryProgressUnitOfWork, self.store),
             learner_profiles=self.profiles,

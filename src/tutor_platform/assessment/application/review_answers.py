@@ -4,8 +4,8 @@ Both are for the quiz's course's instructor and admins (403 for others who see t
 404 for those who do not). Grading replaces the answer's result and recomputes the attempt's
 score, ``passed`` and ``status`` in one transaction that holds the attempt's lock, so two
 people grading at once both land in turn (the last one's grade stands) and the totals always
-match the results. The learner's best score at the quiz then goes to their progress, as it is
-(even when lower than before).
+match the results. The commit publishes the learner's best score at the quiz
+(``BestScoreChanged``, replacing the kept one even when lower): it goes to their progress.
 """
 
 from dataclasses import dataclass
@@ -16,6 +16,7 @@ from tutor_platform.assessment.application.mastery_tracing import regrade_eviden
 from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.errors import AttemptNotFound, ResultNotFound
+from tutor_platform.assessment.domain.events import BestScoreChanged
 from tutor_platform.assessment.domain.review import (
     ReviewItem,
     feedback_problem,
@@ -23,7 +24,6 @@ from tutor_platform.assessment.domain.review import (
     regraded,
     review_items,
 )
-from tutor_platform.assessment.ports.courses import LearnerProgress
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
@@ -63,12 +63,10 @@ class GradeAnswer:
         self,
         uow_factory: AssessmentUnitOfWorkFactory,
         access: QuizAccess,
-        progress: LearnerProgress,
         clock: Clock,
     ) -> None:
         self._uow_factory = uow_factory
         self._access = access
-        self._progress = progress
         self._clock = clock
 
     async def execute(
@@ -123,8 +121,8 @@ class GradeAnswer:
                     regraded_result.correct,
                 )
             best = await uow.attempts.best_scores(changed.user_id, [quiz.id])
+            uow.record(
+                BestScoreChanged(changed.user_id, quiz.course_id, quiz.id, best[quiz.id], True)
+            )
             await uow.commit()
-        await self._progress.record_best_score(
-            changed.user_id, quiz.course_id, quiz.id, best[quiz.id], replace=True
-        )
         return changed

@@ -9,15 +9,14 @@ is unique per (quiz, user), so of two attempts racing for the last allowed numbe
 stored and the other gets 409. A lost race for any other number takes the next one: each loss
 means another attempt was stored, so the tries are bounded by the submissions racing, and
 without ``max_attempts`` none is refused. The learner's best score over all their attempts is
-read in the attempt's transaction and passed to learning's progress after the commit (so a
-failed hand-over is repaired by the next attempt).
+read in the attempt's transaction and published with its commit (``BestScoreChanged``: it
+goes to learning's progress; a failed hand-over is repaired by the next attempt).
 
 Two short units of work, none open while another context is asked: one reads the quiz (and,
 when it limits attempts, how many are used), one stores the attempt.
 """
 
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Final
 from uuid import UUID
 
@@ -27,6 +26,7 @@ from tutor_platform.assessment.application.spaced_review import add_cards
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
 from tutor_platform.assessment.domain.errors import AttemptRaced
+from tutor_platform.assessment.domain.events import BestScoreChanged
 from tutor_platform.assessment.domain.grading import (
     Answer,
     QuestionResult,
@@ -40,7 +40,6 @@ from tutor_platform.assessment.domain.grading import (
 from tutor_platform.assessment.domain.mastery import Evidence, attempt_evidence
 from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.assessment.ports.ai import FreeTextGrader
-from tutor_platform.assessment.ports.courses import LearnerProgress
 from tutor_platform.assessment.ports.scheduler import ReviewScheduler
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
@@ -58,14 +57,12 @@ class SubmitAttempt:
         uow_factory: AssessmentUnitOfWorkFactory,
         access: QuizAccess,
         grader: FreeTextGrader,
-        progress: LearnerProgress,
         clock: Clock,
         scheduler: ReviewScheduler,
     ) -> None:
         self._uow_factory = uow_factory
         self._access = access
         self._grader = grader
-        self._progress = progress
         self._clock = clock
         self._scheduler = scheduler
 
@@ -87,9 +84,7 @@ class SubmitAttempt:
             await self._grade(question, answers.get(question.id), quiz.course_id)
             for question in quiz.questions
         ]
-        attempt, best = await self._store(quiz, user_id, answers, results)
-        await self._progress.record_best_score(user_id, quiz.course_id, quiz.id, best)
-        return attempt
+        return await self._store(quiz, user_id, answers, results)
 
     async def _grade(
         self, question: Question, answer: Answer | None, course_id: UUID
@@ -113,8 +108,7 @@ class SubmitAttempt:
         user_id: UUID,
         answers: Mapping[UUID, Answer],
         results: list[QuestionResult],
-    ) -> tuple[Attempt, Decimal]:
-        """The stored attempt and the learner's best score at the quiz with it."""
+    ) -> Attempt:
         totals = outcome(results, quiz.max_points, quiz.passing_score)
         for _ in range(MAX_NUMBER_TRIES):
             async with self._uow_factory() as uow:
@@ -138,8 +132,10 @@ class SubmitAttempt:
                     await uow.figures.attempt_stored(quiz, attempt)
                     await add_cards(uow, self._scheduler, quiz, attempt)
                     best = await uow.attempts.best_scores(user_id, [quiz.id])
+                    score = best.get(quiz.id, attempt.score)
+                    uow.record(BestScoreChanged(user_id, quiz.course_id, quiz.id, score))
                     await uow.commit()
-                    return attempt, best.get(quiz.id, attempt.score)
+                    return attempt
         raise AttemptRaced()
 
 

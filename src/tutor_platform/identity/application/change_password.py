@@ -7,14 +7,14 @@ from tutor_platform.identity.domain.errors import UserNotFound, WrongCurrentPass
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
 from tutor_platform.identity.domain.validation import FieldChecks
 from tutor_platform.identity.ports.security import PasswordHasher
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
 class ChangePassword:
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: IdentityUnitOfWorkFactory,
         hasher: PasswordHasher,
         policy: PasswordPolicy,
         clock: Clock,

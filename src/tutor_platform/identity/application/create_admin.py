@@ -5,7 +5,7 @@ import re
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.domain.validation import clean_username
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Plan, Role
 
 _NOT_USERNAME = re.compile(r"[^a-z0-9_.-]")
@@ -15,7 +15,7 @@ _MAX_ATTEMPTS = 100
 class CreateAdmin:
     """An admin account; without a username, one is derived from the email's local part."""
 
-    def __init__(self, create_user: CreateUser, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(self, create_user: CreateUser, uow_factory: IdentityUnitOfWorkFactory) -> None:
         self._create_user = create_user
         self._uow_factory = uow_factory
 

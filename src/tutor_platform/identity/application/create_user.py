@@ -17,7 +17,7 @@ from tutor_platform.identity.domain.validation import (
     username_problem,
 )
 from tutor_platform.identity.ports.security import PasswordHasher
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
@@ -38,7 +38,7 @@ class CreateUser:
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: IdentityUnitOfWorkFactory,
         hasher: PasswordHasher,
         policy: PasswordPolicy,
         clock: Clock,

@@ -7,7 +7,7 @@ from tutor_platform.identity.domain.errors import EmailTaken, UsernameTaken
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
 from tutor_platform.identity.domain.validation import FieldChecks
 from tutor_platform.identity.ports.security import PasswordHasher
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Role
 from tutor_platform.shared.clock import Clock
 
@@ -22,7 +22,7 @@ class EnsureFirstAdmin:
     def __init__(
         self,
         create_admin: CreateAdmin,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: IdentityUnitOfWorkFactory,
         hasher: PasswordHasher,
         policy: PasswordPolicy,
         clock: Clock,

@@ -4,12 +4,12 @@ from uuid import UUID
 
 from tutor_platform.identity.application.views import UserView
 from tutor_platform.identity.domain.errors import UserNotFound
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
 class GetUser:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

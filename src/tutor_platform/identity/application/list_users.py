@@ -7,7 +7,7 @@ from tutor_platform.identity.domain.validation import (
     role_problem,
 )
 from tutor_platform.identity.ports.repositories import UserQuery
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.pagination import Page, PageRequest
 
@@ -15,7 +15,7 @@ MAX_QUERY_LENGTH = 200
 
 
 class ListUsers:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

@@ -11,7 +11,7 @@ from tutor_platform.identity.domain.validation import (
 )
 from tutor_platform.identity.ports.repositories import UserRepository
 from tutor_platform.identity.ports.security import PasswordHasher
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
@@ -20,7 +20,7 @@ class LogIn:
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: IdentityUnitOfWorkFactory,
         hasher: PasswordHasher,
         sessions: SessionTokens,
         clock: Clock,

@@ -1,14 +1,14 @@
 """Log out: revoke the family of a refresh token (idempotent)."""
 
 from tutor_platform.identity.domain.refresh_token import hash_refresh_secret
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
 class LogOut:
     """An unknown or already revoked token is not an error: the session is over either way."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

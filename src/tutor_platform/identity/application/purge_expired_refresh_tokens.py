@@ -1,11 +1,11 @@
 """Housekeeping: delete refresh tokens whose expiry has passed."""
 
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
 class PurgeExpiredRefreshTokens:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

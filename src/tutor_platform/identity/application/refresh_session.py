@@ -13,7 +13,7 @@ from tutor_platform.identity.domain.refresh_token import (
     hash_refresh_secret,
     successor_secret,
 )
-from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWork, UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWork, IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
@@ -26,7 +26,7 @@ class RefreshSession:
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: IdentityUnitOfWorkFactory,
         sessions: SessionTokens,
         clock: Clock,
         rotation_key: str = "",

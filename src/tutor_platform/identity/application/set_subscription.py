@@ -7,7 +7,7 @@ from tutor_platform.identity.application.views import SubscriptionView
 from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.validation import FieldChecks, plan_problem
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Plan
 from tutor_platform.shared.clock import Clock
 
@@ -15,7 +15,7 @@ from tutor_platform.shared.clock import Clock
 class SetSubscription:
     """``ends_at=None`` means no end; an end in the past records an expired subscription."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

@@ -16,7 +16,7 @@ from tutor_platform.identity.domain.validation import (
     timezone_problem,
     username_problem,
 )
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 
@@ -30,7 +30,7 @@ class ProfileChanges:
 
 
 class UpdateProfile:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

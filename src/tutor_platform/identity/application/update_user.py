@@ -9,7 +9,7 @@ from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.user import guard_own_access
 from tutor_platform.identity.domain.validation import FieldChecks, plan_problem, role_problem
-from tutor_platform.identity.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Plan, Role
 from tutor_platform.shared.clock import Clock
 
@@ -26,7 +26,7 @@ class UserChanges:
 class UpdateUser:
     """Deactivating a user also ends their sessions at once."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: IdentityUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

@@ -1,6 +1,5 @@
 """Storage of users and refresh tokens. Repositories never commit: the unit of work does."""
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -24,12 +23,6 @@ class UserReader(Protocol):
     """Reads one user outside any unit of work: the per-request authentication lookup."""
 
     async def get(self, user_id: UUID) -> User | None: ...
-
-
-class UserChangeListener(Protocol):
-    """Told after a commit which users changed, so that cached copies of them are dropped."""
-
-    async def users_changed(self, user_ids: Collection[UUID]) -> None: ...
 
 
 class UserRepository(Protocol):

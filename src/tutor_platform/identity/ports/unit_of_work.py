@@ -17,4 +17,4 @@ class IdentityUnitOfWork(UnitOfWork, Protocol):
     def refresh_tokens(self) -> RefreshTokenRepository: ...
 
 
-UnitOfWorkFactory = Callable[[], IdentityUnitOfWork]
+IdentityUnitOfWorkFactory = Callable[[], IdentityUnitOfWork]

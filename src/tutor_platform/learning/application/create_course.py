@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from tutor_platform.learning.application.catalog_access import add_course
 from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.slugs import slug_problem, slugify
@@ -19,7 +20,6 @@ from tutor_platform.learning.domain.validation import (
     title_problem,
 )
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
@@ -66,12 +66,9 @@ def build_course(cmd: NewCourse, instructor_id: UUID, now: datetime, checks: Fie
 class CreateCourse:
     """The caller becomes the course's instructor; the course starts unpublished."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, cmd: NewCourse) -> Course:
         checks = FieldChecks()
@@ -80,7 +77,6 @@ class CreateCourse:
         async with self._uow_factory() as uow:
             if await uow.courses.slugs_taken({course.slug}):
                 raise SlugTaken()
-            await uow.courses.add(course)
+            await add_course(uow, course)
             await uow.commit()
-        await self._changed.course_changed(course.id)
         return course

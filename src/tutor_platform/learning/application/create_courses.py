@@ -2,12 +2,12 @@
 
 from collections import Counter
 
+from tutor_platform.learning.application.catalog_access import add_course
 from tutor_platform.learning.application.create_course import NewCourse, build_course
 from tutor_platform.learning.domain.catalog import Course
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.validation import FieldChecks
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -18,12 +18,9 @@ class CreateCourses:
     """Validates every item first (422 naming ``items[i].field``), then checks every slug
     against the database and the batch (409), then stores them in one transaction."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, items: list[NewCourse]) -> list[Course]:
         batch = FieldChecks()
@@ -45,8 +42,6 @@ class CreateCourses:
             if taken:
                 raise SlugTaken(f"A course with the slug {sorted(taken)[0]!r} already exists.")
             for course in courses:
-                await uow.courses.add(course)
+                await add_course(uow, course)
             await uow.commit()
-        for course in courses:
-            await self._changed.course_changed(course.id)
         return courses

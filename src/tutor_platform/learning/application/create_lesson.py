@@ -14,7 +14,6 @@ from tutor_platform.learning.domain.validation import (
     title_problem,
 )
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
@@ -36,12 +35,9 @@ class CreateLesson:
     A caller may name the lesson's id (an import that may run again): when that lesson exists
     already, it is the answer and nothing changes."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, section_id: UUID, cmd: NewLesson) -> Lesson:
         title = clean_title(cmd.title)
@@ -50,8 +46,9 @@ class CreateLesson:
         checks.check("content", content_problem(cmd.content))
         checks.check("estimated_minutes", estimated_minutes_problem(cmd.estimated_minutes))
         checks.raise_if_failed()
+        lesson_id = cmd.id or new_id()
         async with self._uow_factory() as uow:
-            _, section = await section_to_edit(uow, principal, section_id)
+            _, section = await section_to_edit(uow, principal, section_id, [lesson_id])
             if cmd.id is not None and (made := await uow.lessons.get(cmd.id)) is not None:
                 return made
             order = await uow.lessons.ordered_ids(section_id)
@@ -60,7 +57,7 @@ class CreateLesson:
                 checks.raise_if_failed()
             now = self._clock.now()
             lesson = Lesson(
-                id=cmd.id or new_id(),
+                id=lesson_id,
                 section_id=section_id,
                 course_id=section.course_id,
                 title=title,
@@ -78,5 +75,4 @@ class CreateLesson:
             )
             await uow.lessons.add(lesson)
             await uow.commit()
-        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

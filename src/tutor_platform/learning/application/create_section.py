@@ -7,7 +7,6 @@ from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.positions import insert_position_problem, inserted, renumbered
 from tutor_platform.learning.domain.validation import FieldChecks, clean_title, title_problem
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
@@ -16,12 +15,9 @@ from tutor_platform.shared.ids import new_id
 class CreateSection:
     """``position`` None appends; otherwise it must be 1..n + 1 (422)."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(
         self, principal: Principal, course_id: UUID, title: str, position: int | None = None
@@ -51,5 +47,4 @@ class CreateSection:
             await uow.sections.set_positions(shifted, now)
             await uow.sections.add(section)
             await uow.commit()
-        await self._changed.course_changed(course_id)
         return section

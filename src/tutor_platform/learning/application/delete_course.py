@@ -4,18 +4,15 @@ from uuid import UUID
 
 from tutor_platform.learning.application.catalog_access import course_to_edit
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 
 
 class DeleteCourse:
-    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, changed: CatalogChanged) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
-        self._changed = changed
 
     async def execute(self, principal: Principal, course_id: UUID) -> None:
         async with self._uow_factory() as uow:
             await course_to_edit(uow, principal, course_id)
             await uow.courses.delete(course_id)
             await uow.commit()
-        await self._changed.course_changed(course_id)

@@ -5,18 +5,14 @@ from uuid import UUID
 from tutor_platform.learning.application.catalog_access import section_to_edit
 from tutor_platform.learning.domain.positions import removed, renumbered
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
 class DeleteSection:
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, section_id: UUID) -> None:
         async with self._uow_factory() as uow:
@@ -27,4 +23,3 @@ class DeleteSection:
                 renumbered(order, removed(order, section_id)), self._clock.now()
             )
             await uow.commit()
-        await self._changed.course_changed(section.course_id)

@@ -14,7 +14,6 @@ from tutor_platform.learning.domain.positions import (
 )
 from tutor_platform.learning.domain.validation import FieldChecks
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -23,12 +22,9 @@ class MoveLesson:
     """Within the section ``position`` is 1..n; into another section 1..m + 1 (422 otherwise,
     and for a section of another course). Moving to where it already is changes nothing."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(
         self,
@@ -67,5 +63,4 @@ class MoveLesson:
             await uow.lessons.set_positions(changes, now)
             await uow.commit()
         lesson.section_id, lesson.position, lesson.updated_at = target, position, now
-        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

@@ -7,7 +7,6 @@ from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.positions import move_position_problem, moved, renumbered
 from tutor_platform.learning.domain.validation import FieldChecks
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -15,12 +14,9 @@ from tutor_platform.shared.clock import Clock
 class MoveSection:
     """``position`` must be 1..n (422); moving to where it already is changes nothing."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, section_id: UUID, position: int) -> Section:
         async with self._uow_factory() as uow:
@@ -37,5 +33,4 @@ class MoveSection:
             )
             await uow.commit()
         section.position, section.updated_at = position, now
-        await self._changed.course_changed(section.course_id)
         return section

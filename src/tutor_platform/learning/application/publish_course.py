@@ -5,7 +5,6 @@ from uuid import UUID
 from tutor_platform.learning.application.catalog_access import course_to_edit
 from tutor_platform.learning.domain.catalog import Course
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -13,12 +12,9 @@ from tutor_platform.shared.clock import Clock
 class PublishCourse:
     """Setting the state the course is already in changes nothing (not even ``updated_at``)."""
 
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, course_id: UUID, *, published: bool) -> Course:
         async with self._uow_factory() as uow:
@@ -29,5 +25,4 @@ class PublishCourse:
             course.updated_at = self._clock.now()
             await uow.courses.update(course)
             await uow.commit()
-        await self._changed.course_changed(course.id)
         return course

@@ -18,7 +18,6 @@ from tutor_platform.learning.domain.validation import (
     title_problem,
 )
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -71,12 +70,9 @@ def _checked(changes: CourseChanges) -> CourseChanges:
 
 
 class UpdateCourse:
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(
         self, principal: Principal, course_id: UUID, changes: CourseChanges
@@ -105,5 +101,4 @@ class UpdateCourse:
             course.updated_at = self._clock.now()
             await uow.courses.update(course)
             await uow.commit()
-        await self._changed.course_changed(course.id)
         return course

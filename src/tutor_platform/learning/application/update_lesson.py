@@ -13,7 +13,6 @@ from tutor_platform.learning.domain.validation import (
     title_problem,
 )
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
@@ -29,12 +28,9 @@ class LessonChanges:
 
 
 class UpdateLesson:
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(
         self, principal: Principal, lesson_id: UUID, changes: LessonChanges
@@ -60,5 +56,4 @@ class UpdateLesson:
             lesson.updated_at = self._clock.now()
             await uow.lessons.update(lesson)
             await uow.commit()
-        await self._changed.course_changed(lesson.course_id, [lesson.id])
         return lesson

@@ -6,18 +6,14 @@ from tutor_platform.learning.application.catalog_access import section_to_edit
 from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.validation import FieldChecks, clean_title, title_problem
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
-from tutor_platform.learning.ports.catalog_reader import CatalogChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
 class UpdateSection:
-    def __init__(
-        self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock, changed: CatalogChanged
-    ) -> None:
+    def __init__(self, uow_factory: CatalogUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._changed = changed
 
     async def execute(self, principal: Principal, section_id: UUID, title: str | None) -> Section:
         checks = FieldChecks()
@@ -32,5 +28,4 @@ class UpdateSection:
                 section.updated_at = self._clock.now()
                 await uow.sections.update(section)
                 await uow.commit()
-                await self._changed.course_changed(section.course_id)
         return section

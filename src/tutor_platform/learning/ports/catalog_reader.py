@@ -1,9 +1,7 @@
-"""The read side of the catalog, and the notice every write gives about what it changed.
+"""The read side of the catalog.
 
-``CatalogReader`` answers reads outside any unit of work; a cache may sit in front of it.
-``CatalogChanged`` is told, after each commit, which course changed (its fields, sections or
-lessons) and which lessons, so such a cache can drop what it holds about that course and the
-passage index can re-index those lessons.
+``CatalogReader`` answers reads outside any unit of work; a cache may sit in front of it,
+dropping a course when its ``CourseChanged`` event is published (after the write's commit).
 """
 
 from collections.abc import Collection, Sequence
@@ -55,13 +53,4 @@ class CatalogReader(Protocol):
 
     async def list_courses(self, query: CourseQuery, page: PageRequest) -> tuple[list[Course], int]:
         """One page of matching courses, newest first, and how many match in all."""
-        ...
-
-
-class CatalogChanged(Protocol):
-    """Told after a commit that a course or anything in it changed (or was deleted)."""
-
-    async def course_changed(self, course_id: UUID, lesson_ids: Sequence[UUID] = ()) -> None:
-        """``lesson_ids``: the lessons that were created, changed, moved or deleted (their
-        passages are re-indexed)."""
         ...

@@ -3,13 +3,13 @@
 from uuid import UUID
 
 from tutor_platform.media.application.lookup import managed_file
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 
 
 class DeleteFile:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

@@ -3,11 +3,11 @@
 from uuid import UUID
 
 from tutor_platform.media.application.views import FileInfo
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 
 
 class FindOwnedFile:
-    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
 
     async def execute(self, owner_id: UUID, file_id: UUID) -> FileInfo | None:

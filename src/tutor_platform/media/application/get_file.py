@@ -4,12 +4,12 @@ from uuid import UUID
 
 from tutor_platform.media.application.lookup import visible_file
 from tutor_platform.media.application.views import FileInfo
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 
 
 class GetFile:
-    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
 
     async def execute(self, principal: Principal | None, file_id: UUID) -> FileInfo:

@@ -7,7 +7,7 @@ from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.content_types import KINDS
 from tutor_platform.media.domain.filenames import query_problem, search_key
 from tutor_platform.media.ports.repositories import FileQuery
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.pagination import Page, PageRequest
@@ -28,7 +28,7 @@ class FileFilter:
 
 
 class ListFiles:
-    def __init__(self, uow_factory: UnitOfWorkFactory) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory) -> None:
         self._uow_factory = uow_factory
 
     async def execute(

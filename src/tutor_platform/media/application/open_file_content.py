@@ -12,7 +12,7 @@ from tutor_platform.media.domain.errors import (
     StoredObjectNotFound,
 )
 from tutor_platform.media.ports.storage import FileStorage
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 
 
@@ -33,7 +33,7 @@ class FileContent:
 
 
 class OpenFileContent:
-    def __init__(self, uow_factory: UnitOfWorkFactory, storage: FileStorage) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory, storage: FileStorage) -> None:
         self._uow_factory = uow_factory
         self._storage = storage
 

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from tutor_platform.media.domain.errors import FileNotFound
 from tutor_platform.media.ports.storage import FileStorage
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import Forbidden
 
@@ -13,7 +13,7 @@ class PurgeFile:
     """If the storage fails, nothing changes and the call can be repeated; the record goes
     only once the bytes are gone. The freed bytes leave the owner's quota."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, storage: FileStorage) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory, storage: FileStorage) -> None:
         self._uow_factory = uow_factory
         self._storage = storage
 

@@ -10,7 +10,7 @@ from tutor_platform.media.domain.content_types import SUPPORTED_CONTENT_TYPES
 from tutor_platform.media.domain.file import Visibility, storage_key_for, visibility_problem
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.ports.storage import FileStorage
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.ids import new_id
@@ -35,7 +35,7 @@ class StoreGeneratedFile:
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: MediaUnitOfWorkFactory,
         writer: ContentWriter,
         storage: FileStorage,
         clock: Clock,

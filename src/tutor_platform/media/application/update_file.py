@@ -7,7 +7,7 @@ from tutor_platform.media.application.lookup import managed_file
 from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.file import Visibility, visibility_problem
 from tutor_platform.media.domain.filenames import filename_problem, normalize_filename
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import FieldError, ValidationFailed
@@ -22,7 +22,7 @@ class FileChanges:
 
 
 class UpdateFile:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+    def __init__(self, uow_factory: MediaUnitOfWorkFactory, clock: Clock) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
 

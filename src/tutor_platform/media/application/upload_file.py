@@ -12,7 +12,7 @@ from tutor_platform.media.domain.file import Visibility, storage_key_for, visibi
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.domain.quota import UploadPolicy, UploadReservation
 from tutor_platform.media.ports.storage import FileStorage
-from tutor_platform.media.ports.unit_of_work import UnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.media.ports.uploads import UploadSource
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import Conflict, FieldError, ValidationFailed
@@ -33,7 +33,7 @@ class UploadFile:
 
     def __init__(
         self,
-        uow_factory: UnitOfWorkFactory,
+        uow_factory: MediaUnitOfWorkFactory,
         writer: ContentWriter,
         storage: FileStorage,
         policy: UploadPolicy,

@@ -7,9 +7,8 @@ from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
-from tutor_platform.media.ports.repositories import FileRepository
+from tutor_platform.media.ports.unit_of_work import MediaUnitOfWork
 from tutor_platform.shared.pagination import PageRequest
-from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
 class DuplicateJobResult(Exception):
@@ -51,11 +50,8 @@ class LessonDraftRepository(Protocol):
         ...
 
 
-class LessonMediaUnitOfWork(UnitOfWork, Protocol):
-    """Files, summaries and drafts in one transaction."""
-
-    @property
-    def files(self) -> FileRepository: ...
+class LessonMediaUnitOfWork(MediaUnitOfWork, Protocol):
+    """Media's unit of work with lesson summaries and drafts."""
 
     @property
     def summaries(self) -> LessonSummaryRepository: ...

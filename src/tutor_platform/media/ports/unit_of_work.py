@@ -17,4 +17,4 @@ class MediaUnitOfWork(UnitOfWork, Protocol):
     def uploads(self) -> UploadReservations: ...
 
 
-UnitOfWorkFactory = Callable[[], MediaUnitOfWork]
+MediaUnitOfWorkFactory = Callable[[], MediaUnitOfWork]

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol
 from uuid import UUID
 
+from tutor_platform.shared.events import Event, EventPublisher
 from tutor_platform.shared.unit_of_work import UnitOfWork
 
 JobStatus = Literal["queued", "running", "succeeded", "failed"]
@@ -195,4 +196,16 @@ class JobUnitOfWork(UnitOfWork, Protocol):
     jobs: JobRepository
 
 
-JobUnitOfWorkFactory = Callable[[], JobUnitOfWork]
+class JobUnitOfWorkFactory(Protocol):
+    """Makes a unit of work over the job records whose commits publish to ``publisher``."""
+
+    def __call__(self, publisher: EventPublisher = ...) -> JobUnitOfWork: ...
+
+
+@dataclass(frozen=True)
+class JobQueued(Event):
+    """A job is stored as queued (``created``: by this call): the queue's runner is to
+    take it."""
+
+    record: JobRecord
+    created: bool

@@ -1,26 +1,31 @@
 """What both queue adapters share: job records in the jobs table and the attempt runner,
 traced (a span per attempt) when the app gives the queue a tracer."""
 
+from functools import partial
 from uuid import UUID
 
 from opentelemetry import context, trace
 
 from tutor_platform.shared.clock import Clock
+from tutor_platform.shared.events import EventBus
 from tutor_platform.shared.jobs.application.create_job import CreateJob
 from tutor_platform.shared.jobs.application.enqueue_periodic_tasks import EnqueuePeriodicTasks
 from tutor_platform.shared.jobs.application.run_job import Attempt, RunJob
 from tutor_platform.shared.jobs.ports import (
+    JobQueued,
     JobRecord,
     JobUnitOfWorkFactory,
     JsonObject,
     QueueDepthStatus,
     TaskRegistry,
 )
+from tutor_platform.shared.telemetry import telemetry
 
 
 class RecordedJobQueue:
-    """Base of the ``JobQueue`` adapters: records the job, then ``_dispatch`` hands it to the
-    adapter's runner (while it is still queued; ``created`` says whether this call made it)."""
+    """Base of the ``JobQueue`` adapters: records the job; the commit's ``JobQueued`` event has
+    ``_dispatch`` hand it to the adapter's runner (while it is still queued; ``created`` says
+    whether this call made it)."""
 
     def __init__(
         self, registry: TaskRegistry, uow_factory: JobUnitOfWorkFactory, clock: Clock
@@ -29,7 +34,8 @@ class RecordedJobQueue:
         self.clock = clock
         self.run_job = RunJob(registry, uow_factory, clock)
         self.enqueue_periodic_tasks = EnqueuePeriodicTasks(self, registry.periodic)
-        self._create_job = CreateJob(registry, uow_factory, clock)
+        queued = EventBus({JobQueued: [self._queued]})
+        self._create_job = CreateJob(registry, partial(uow_factory, publisher=queued), clock)
         self._uow_factory = uow_factory
         self.tracer: trace.Tracer | None = None
 
@@ -61,10 +67,14 @@ class RecordedJobQueue:
         owner_id: UUID | None = None,
         key: str | None = None,
     ) -> JobRecord:
-        record, created = await self._create_job.execute(kind, payload, owner_id=owner_id, key=key)
-        if record.status == "queued":
-            await self._dispatch(record, created)
+        record, _ = await self._create_job.execute(kind, payload, owner_id=owner_id, key=key)
         return record
+
+    async def _queued(self, event: JobQueued) -> None:
+        """The handler of ``JobQueued``: counts a new job, then dispatches it."""
+        if event.created:
+            telemetry.job_queued(event.record.kind)
+        await self._dispatch(event.record, event.created)
 
     async def get(self, job_id: UUID) -> JobRecord | None:
         async with self._uow_factory() as uow:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.jobs.ports import JobRecord, JobStatus
 from tutor_platform.shared.jobs.tables import JobRow
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 def to_record(row: JobRow) -> JobRecord:
@@ -81,8 +81,6 @@ class SqlAlchemyJobRepository:
 
 class SqlAlchemyJobUnitOfWork(SqlAlchemyUnitOfWork):
     """``JobUnitOfWork`` over a SQLAlchemy session."""
-
-    jobs: SqlAlchemyJobRepository
 
     def _bind(self, session: AsyncSession) -> None:
         self.jobs = SqlAlchemyJobRepository(session)

@@ -5,12 +5,12 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.jobs.ports import (
+    JobQueued,
     JobRecord,
     JobUnitOfWorkFactory,
     JsonObject,
     TaskRegistry,
 )
-from tutor_platform.shared.telemetry import telemetry
 
 _KEYED_JOBS = uuid5(NAMESPACE_URL, "urn:tutor-platform:jobs")
 
@@ -21,7 +21,8 @@ def keyed_job_id(kind: str, key: str) -> UUID:
 
 
 class CreateJob:
-    """Store a queued job; with a key, a second call returns the first job unchanged."""
+    """Store a queued job; with a key, a second call returns the first job unchanged. The
+    commit publishes ``JobQueued`` while the job is queued (the queue's runner takes it)."""
 
     def __init__(
         self, registry: TaskRegistry, uow_factory: JobUnitOfWorkFactory, clock: Clock
@@ -50,11 +51,10 @@ class CreateJob:
         )
         async with self._uow_factory() as uow:
             created = await uow.jobs.add_if_absent(record)
+            stored = record if created else await uow.jobs.get(record.id)
+            if stored is None:
+                raise RuntimeError(f"job {record.id} vanished while being enqueued")
+            if stored.status == "queued":
+                uow.record(JobQueued(stored, created))
             await uow.commit()
-            if created:
-                telemetry.job_queued(kind)
-                return record, True
-            existing = await uow.jobs.get(record.id)
-        if existing is None:
-            raise RuntimeError(f"job {record.id} vanished while being enqueued")
-        return existing, False
+        return stored, created

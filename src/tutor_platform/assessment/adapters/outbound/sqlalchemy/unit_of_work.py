@@ -12,17 +12,10 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import 
     SqlAlchemyQuizRepository,
     SqlAlchemyUsageRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyAssessmentUnitOfWork(SqlAlchemyUnitOfWork):
-    quizzes: SqlAlchemyQuizRepository
-    attempts: SqlAlchemyAttemptRepository
-    usage: SqlAlchemyUsageRepository
-    mastery: SqlAlchemyMasteryRepository
-    cards: SqlAlchemyCardRepository
-    figures: SqlAlchemyAssessmentFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.quizzes = SqlAlchemyQuizRepository(session)
         self.attempts = SqlAlchemyAttemptRepository(session)

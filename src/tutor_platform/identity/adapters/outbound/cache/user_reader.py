@@ -1,8 +1,8 @@
 """A short-lived cache in front of the authentication lookup, invalidated by user changes."""
 
-from collections.abc import Collection
 from uuid import UUID
 
+from tutor_platform.identity.domain.events import UsersChanged
 from tutor_platform.identity.domain.user import User
 from tutor_platform.identity.ports.repositories import UserReader
 from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
@@ -31,11 +31,11 @@ class CachingUserReader:
 
 
 class UserCacheInvalidation:
-    """The ``UserChangeListener`` of the identity unit of work: invalidates changed users
-    (in every process when the invalidator is shared through Redis)."""
+    """Handles ``UsersChanged``: invalidates the changed users (in every process when the
+    invalidator is shared through Redis)."""
 
     def __init__(self, invalidator: Invalidator) -> None:
         self._invalidator = invalidator
 
-    async def users_changed(self, user_ids: Collection[UUID]) -> None:
-        await self._invalidator.invalidate([user_tag(user_id) for user_id in user_ids])
+    async def users_changed(self, event: UsersChanged) -> None:
+        await self._invalidator.invalidate([user_tag(user_id) for user_id in event.user_ids])

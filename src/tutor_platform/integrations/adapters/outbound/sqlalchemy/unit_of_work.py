@@ -8,14 +8,10 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.repositories impor
     SqlAlchemyStateRepository,
 )
 from tutor_platform.integrations.ports.google import TokenCipher
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyIntegrationsUnitOfWork(SqlAlchemyUnitOfWork):
-    connections: SqlAlchemyConnectionRepository
-    states: SqlAlchemyStateRepository
-    imports: SqlAlchemyImportRepository
-
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], cipher: TokenCipher
     ) -> None:

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson, Section
+from tutor_platform.learning.domain.events import CourseChanged
 from tutor_platform.learning.ports.catalog_reader import CatalogReader, CourseQuery
 from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
 from tutor_platform.shared.pagination import PageRequest
@@ -78,10 +79,10 @@ def _owner_tags(found: Section | Lesson | None) -> tuple[str, ...]:
 
 
 class CatalogCacheInvalidation:
-    """The ``CatalogChanged`` listener of the catalog's use cases when the catalog is cached."""
+    """Handles ``CourseChanged`` when the catalog is cached."""
 
     def __init__(self, invalidator: Invalidator) -> None:
         self._invalidator = invalidator
 
-    async def course_changed(self, course_id: UUID, lesson_ids: Sequence[UUID] = ()) -> None:
-        await self._invalidator.invalidate([course_tag(course_id), LISTS, MISSES])
+    async def course_changed(self, event: CourseChanged) -> None:
+        await self._invalidator.invalidate([course_tag(event.course_id), LISTS, MISSES])

@@ -1,8 +1,12 @@
-"""``CatalogChanged`` that remembers which courses and lessons changed, in order (for tests)."""
+"""A publisher of the catalog's events that remembers which courses and lessons changed, in
+order (for tests)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
+
+from tutor_platform.learning.domain.events import CourseChanged
+from tutor_platform.shared.events import Event
 
 
 @dataclass
@@ -10,6 +14,8 @@ class RecordedCatalogChanges:
     course_ids: list[UUID] = field(default_factory=list)
     lesson_ids: list[UUID] = field(default_factory=list)
 
-    async def course_changed(self, course_id: UUID, lesson_ids: Sequence[UUID] = ()) -> None:
-        self.course_ids.append(course_id)
-        self.lesson_ids.extend(lesson_ids)
+    async def publish(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if isinstance(event, CourseChanged):
+                self.course_ids.append(event.course_id)
+                self.lesson_ids.extend(event.lesson_ids)

@@ -8,8 +8,6 @@ Each method runs without awaiting anything, hence atomically: ``lock`` has nothi
 import copy
 from collections.abc import Mapping
 from datetime import datetime
-from types import TracebackType
-from typing import Self
 from uuid import UUID
 
 from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
@@ -20,6 +18,7 @@ from tutor_platform.learning.domain.errors import (
     SectionNotFound,
     SlugTaken,
 )
+from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
 
 
 class InMemoryCourseRepository:
@@ -124,23 +123,8 @@ class InMemoryLessonRepository:
             stored.section_id, stored.position, stored.updated_at = section_id, position, now
 
 
-class InMemoryCatalogUnitOfWork:
-    def __init__(self, store: InMemoryCatalogStore) -> None:
-        self.store = store
-        self.courses = InMemoryCourseRepository(store)
-        self.sections = InMemorySectionRepository(store)
-        self.lessons = InMemoryLessonRepository(store)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        return None
-
-    async def commit(self) -> None:
-        self.store.commits += 1
+class InMemoryCatalogUnitOfWork(InMemoryUnitOfWork[InMemoryCatalogStore]):
+    def _bind(self) -> None:
+        self.courses = InMemoryCourseRepository(self.store)
+        self.sections = InMemorySectionRepository(self.store)
+        self.lessons = InMemoryLessonRepository(self.store)

@@ -7,14 +7,10 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_repositories i
     SqlAlchemyLessonRepository,
     SqlAlchemySectionRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyCatalogUnitOfWork(SqlAlchemyUnitOfWork):
-    courses: SqlAlchemyCourseRepository
-    sections: SqlAlchemySectionRepository
-    lessons: SqlAlchemyLessonRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.courses = SqlAlchemyCourseRepository(session)
         self.sections = SqlAlchemySectionRepository(session)

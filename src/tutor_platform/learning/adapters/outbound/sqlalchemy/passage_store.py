@@ -17,7 +17,7 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     PassageIndexVersionRow,
 )
 from tutor_platform.learning.ports.passages import LessonSource, StoredPassage
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 def vector_bytes(vector: Sequence[float]) -> bytes:

@@ -14,15 +14,10 @@ from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_repository im
 from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_study_time_repository import (
     SqlAlchemyStudyTimeRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):
-    progress: SqlAlchemyProgressRepository
-    activity: SqlAlchemyActivityRepository
-    study_time: SqlAlchemyStudyTimeRepository
-    figures: SqlAlchemyLearningFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.progress = SqlAlchemyProgressRepository(session)
         self.activity = SqlAlchemyActivityRepository(session)

@@ -5,11 +5,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tutor_platform.learning.adapters.outbound.sqlalchemy.project_repository import (
     SqlAlchemyProjectRepository,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyProjectUnitOfWork(SqlAlchemyUnitOfWork):
-    projects: SqlAlchemyProjectRepository
-
     def _bind(self, session: AsyncSession) -> None:
         self.projects = SqlAlchemyProjectRepository(session)

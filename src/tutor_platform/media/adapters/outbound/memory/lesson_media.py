@@ -2,15 +2,18 @@
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import TracebackType
-from typing import Self, TypeVar
+from typing import TypeVar
 from uuid import UUID
 
-from tutor_platform.media.adapters.outbound.memory.repositories import InMemoryFileRepository
+from tutor_platform.media.adapters.outbound.memory.repositories import (
+    InMemoryFileRepository,
+    InMemoryUploadReservations,
+)
 from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
 from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
 from tutor_platform.shared.pagination import PageRequest
+from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
 
 Item = TypeVar("Item", LessonSummary, LessonDraft)
 
@@ -20,6 +23,15 @@ class InMemoryLessonMediaStore:
     media: InMemoryMediaStore = field(default_factory=InMemoryMediaStore)
     summaries: dict[UUID, LessonSummary] = field(default_factory=dict)
     drafts: dict[UUID, LessonDraft] = field(default_factory=dict)
+
+    @property
+    def commits(self) -> int:
+        """The commits of the media store it shares."""
+        return self.media.commits
+
+    @commits.setter
+    def commits(self, value: int) -> None:
+        self.media.commits = value
 
 
 def _page(items: list[Item], page: PageRequest) -> list[Item]:
@@ -85,25 +97,11 @@ class InMemoryLessonDraftRepository:
         return _page(found, page), len(found)
 
 
-class InMemoryLessonMediaUnitOfWork:
+class InMemoryLessonMediaUnitOfWork(InMemoryUnitOfWork[InMemoryLessonMediaStore]):
     """Writes land at once (no rollback); ``store.media.commits`` counts commits."""
 
-    def __init__(self, store: InMemoryLessonMediaStore) -> None:
-        self.store = store
-        self.files = InMemoryFileRepository(store.media)
-        self.summaries = InMemoryLessonSummaryRepository(store)
-        self.drafts = InMemoryLessonDraftRepository(store)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        return None
-
-    async def commit(self) -> None:
-        self.store.media.commits += 1
+    def _bind(self) -> None:
+        self.files = InMemoryFileRepository(self.store.media)
+        self.uploads = InMemoryUploadReservations(self.store.media)
+        self.summaries = InMemoryLessonSummaryRepository(self.store)
+        self.drafts = InMemoryLessonDraftRepository(self.store)

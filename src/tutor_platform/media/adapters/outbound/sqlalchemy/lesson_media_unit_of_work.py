@@ -12,9 +12,6 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.unit_of_work import (
 
 
 class SqlAlchemyLessonMediaUnitOfWork(SqlAlchemyMediaUnitOfWork):
-    summaries: SqlAlchemyLessonSummaryRepository
-    drafts: SqlAlchemyLessonDraftRepository
-
     def _bind(self, session: AsyncSession) -> None:
         super()._bind(session)
         self.summaries = SqlAlchemyLessonSummaryRepository(session)

@@ -8,13 +8,10 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.file_repository import (
 from tutor_platform.media.adapters.outbound.sqlalchemy.upload_reservations import (
     SqlAlchemyUploadReservations,
 )
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyMediaUnitOfWork(SqlAlchemyUnitOfWork):
-    files: SqlAlchemyFileRepository
-    uploads: SqlAlchemyUploadReservations
-
     def _bind(self, session: AsyncSession) -> None:
         self.files = SqlAlchemyFileRepository(session)
         self.uploads = SqlAlchemyUploadReservations(session)

@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tutor_platform.shared.persistence.uow import SqlAlchemyUnitOfWork
+from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.feedback_repository import (
     SqlAlchemyFeedbackRepository,
 )
@@ -21,12 +21,6 @@ from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tutor_repository impor
 
 
 class SqlAlchemyTutoringUnitOfWork(SqlAlchemyUnitOfWork):
-    tutors: SqlAlchemyTutorRepository
-    sessions: SqlAlchemySessionRepository
-    messages: SqlAlchemyMessageRepository
-    feedback: SqlAlchemyFeedbackRepository
-    figures: SqlAlchemyTutoringFigures
-
     def _bind(self, session: AsyncSession) -> None:
         self.tutors = SqlAlchemyTutorRepository(session)
         self.sessions = SqlAlchemySessionRepository(session)

@@ -1,12 +1,12 @@
 """A SQLAlchemy unit of work: one session, committed only by the use case."""
 
-from types import TracebackType
-from typing import Self
-
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from tutor_platform.shared.events import NO_HANDLERS, EventPublisher
+from tutor_platform.shared.unit_of_work import EventedUnitOfWork
 
-class SqlAlchemyUnitOfWork:
+
+class SqlAlchemyUnitOfWork(EventedUnitOfWork):
     """Opens a session on enter, rolls back whatever was not committed on exit.
 
     Subclasses build their repositories over ``self.session`` in :meth:`_bind`.
@@ -14,20 +14,22 @@ class SqlAlchemyUnitOfWork:
 
     session: AsyncSession
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        publisher: EventPublisher = NO_HANDLERS,
+    ) -> None:
+        super().__init__(publisher)
         self._session_factory = session_factory
 
-    async def __aenter__(self) -> Self:
+    async def _begin(self) -> None:
         self.session = self._session_factory()
         self._bind(self.session)
-        return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def _commit(self) -> None:
+        await self.session.commit()
+
+    async def _end(self) -> None:
         try:
             await self.session.rollback()
         finally:
@@ -35,9 +37,3 @@ class SqlAlchemyUnitOfWork:
 
     def _bind(self, session: AsyncSession) -> None:
         """Create the repositories of this unit of work."""
-
-    async def commit(self) -> None:
-        await self.session.commit()
-
-    async def rollback(self) -> None:
-        await self.session.rollback()
