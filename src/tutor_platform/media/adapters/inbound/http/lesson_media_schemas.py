@@ -9,10 +9,8 @@ import msgspec
 from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, RENDER_SUMMARY
 from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
-    LessonDraft,
-    LessonSummary,
 )
-from tutor_platform.media.ports.lesson_catalog import LessonView
+from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.jobs.adapters.http import JobResponse
 
 SummaryKind = Literal["audio", "video"]
@@ -84,16 +82,8 @@ class SummaryResponse(msgspec.Struct):
     created_by: UUID
     created_at: datetime
 
-    @classmethod
-    def of(cls, summary: LessonSummary) -> "SummaryResponse":
-        return cls(**{field: getattr(summary, field) for field in cls.__struct_fields__})
 
-
-class SummaryListResponse(msgspec.Struct):
-    items: list[SummaryResponse]
-    total: int
-    limit: int
-    offset: int
+SummaryListResponse = Annotated[PageResponse[SummaryResponse], named("SummaryListResponse")]
 
 
 class DraftResponse(msgspec.Struct):
@@ -111,16 +101,8 @@ class DraftResponse(msgspec.Struct):
         datetime | None, msgspec.Meta(description="When it became the lesson's content.")
     ]
 
-    @classmethod
-    def of(cls, draft: LessonDraft) -> "DraftResponse":
-        return cls(**{field: getattr(draft, field) for field in cls.__struct_fields__})
 
-
-class DraftListResponse(msgspec.Struct):
-    items: list[DraftResponse]
-    total: int
-    limit: int
-    offset: int
+DraftListResponse = Annotated[PageResponse[DraftResponse], named("DraftListResponse")]
 
 
 class AppliedLessonResponse(msgspec.Struct):
@@ -134,7 +116,3 @@ class AppliedLessonResponse(msgspec.Struct):
     position: int
     estimated_minutes: int
     is_premium: bool
-
-    @classmethod
-    def of(cls, lesson: LessonView) -> "AppliedLessonResponse":
-        return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})
