@@ -7,12 +7,12 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, QueryParameter, SkipValidation
+from litestar.params import FromPath, QueryParameter
 
-from tutor_platform.assessment.adapters.inbound.http.params import use_cases
 from tutor_platform.assessment.application.get_mastery import GetMastery, LessonMasteryView
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 
 
@@ -51,14 +51,13 @@ class MasteryResponse(msgspec.Struct):
 class MasteryController(Controller):
     path = "/progress/courses/{course_id:uuid}/mastery"
     security = BEARER_SECURITY
-    dependencies = use_cases("get_mastery")
 
     @get("/", responses=error_responses(401, 404, 422))
     async def get_mastery(
         self,
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_mastery: NamedDependency[SkipValidation[GetMastery]],
+        get_mastery: Provided[GetMastery],
         user_id: Annotated[
             UUID | None,
             QueryParameter(description="Another learner's (the course's instructor, admins)."),

@@ -30,13 +30,10 @@ from tutor_platform.assessment.domain.premium import (
 from tutor_platform.assessment.domain.synthesis import Idea
 from tutor_platform.assessment.ports.ai import Grade
 from tutor_platform.shared.http.citations import CitationResponse
+from tutor_platform.shared.http.requests import StrictRequest
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class FreeTextRequest(_Request):
+class FreeTextRequest(StrictRequest):
     question: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH)]
     answer: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FREE_TEXT_LENGTH)]
     rubric: Annotated[
@@ -81,7 +78,7 @@ class FreeTextResponse(msgspec.Struct):
         )
 
 
-class AdaptiveLearningRequest(_Request):
+class AdaptiveLearningRequest(StrictRequest):
     course_id: UUID
 
 
@@ -153,7 +150,7 @@ class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class SynthesisRequest(_Request):
+class SynthesisRequest(StrictRequest):
     course_id: UUID
     lesson_ids: Annotated[
         list[UUID],
@@ -204,7 +201,7 @@ class SynthesisResponse(msgspec.Struct):
         return cls(synthesis.course_id, lessons, connections, citations)
 
 
-class MentorSessionRequest(_Request):
+class MentorSessionRequest(StrictRequest):
     goal: Annotated[
         str,
         msgspec.Meta(min_length=1, max_length=MAX_GOAL_LENGTH, description="Trimmed."),

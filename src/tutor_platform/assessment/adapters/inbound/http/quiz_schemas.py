@@ -40,6 +40,8 @@ from tutor_platform.assessment.domain.authoring import (
 )
 from tutor_platform.assessment.domain.grading import QuestionResult
 from tutor_platform.assessment.domain.quiz import Question, Quiz, Rubric
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest, given
 
 Kind = Literal["single_choice", "multiple_choice", "true_false", "short_answer", "free_text"]
 T = TypeVar("T")
@@ -71,11 +73,6 @@ Keyword = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_KEYWORD_LENGT
 Guidance = Annotated[str, msgspec.Meta(max_length=MAX_GUIDANCE_LENGTH)]
 
 
-def given(value: T | msgspec.UnsetType) -> T | None:
-    """A patch field's value, or ``None`` when the client left it out."""
-    return None if isinstance(value, msgspec.UnsetType) else value
-
-
 def kind_of(question: Question) -> Kind:
     """A stored question's kind, one of ``Kind`` (checked when it was written)."""
     return cast(Kind, question.kind)
@@ -87,11 +84,7 @@ def number(value: Decimal) -> float:
     return float(value)
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class RubricRequest(_Request):
+class RubricRequest(StrictRequest):
     keywords: Annotated[
         list[Keyword],
         msgspec.Meta(max_length=MAX_KEYWORDS, description="Key points a good answer mentions."),
@@ -109,12 +102,12 @@ class RubricRequest(_Request):
         return Rubric(tuple(self.keywords), self.guidance, self.model_answer)
 
 
-class OptionRequest(_Request):
+class OptionRequest(StrictRequest):
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_OPTION_TEXT_LENGTH)]
     id: OptionId | None = None
 
 
-class QuestionRequest(_Request):
+class QuestionRequest(StrictRequest):
     """A question with the answer fields of its kind only (others → 422)."""
 
     kind: Kind
@@ -178,7 +171,7 @@ def passing_score(value: float) -> Decimal:
     return Decimal(str(value))
 
 
-class QuizCreate(_Request):
+class QuizCreate(StrictRequest):
     title: Title
     questions: Questions
     lesson_id: Annotated[
@@ -199,7 +192,7 @@ class QuizCreate(_Request):
         )
 
 
-class QuizPatch(_Request):
+class QuizPatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
     lesson_id: Annotated[
         UUID | msgspec.UnsetType | None, msgspec.Meta(description="null detaches the quiz.")
@@ -318,11 +311,7 @@ class QuizResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class QuizListResponse(msgspec.Struct):
-    items: list[QuizSummaryResponse]
-    total: int
-    limit: int
-    offset: int
+QuizListResponse = Annotated[PageResponse[QuizSummaryResponse], named("QuizListResponse")]
 
 
 class RubricResponse(msgspec.Struct):
@@ -413,7 +402,7 @@ ANSWER_SCHEMA: Final = {
 }
 
 
-class AttemptRequest(_Request):
+class AttemptRequest(StrictRequest):
     answers: Annotated[
         dict[AnswerKey, Any],
         msgspec.Meta(
@@ -509,8 +498,4 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class AttemptListResponse(msgspec.Struct):
-    items: list[AttemptResponse]
-    total: int
-    limit: int
-    offset: int
+AttemptListResponse = Annotated[PageResponse[AttemptResponse], named("AttemptListResponse")]
