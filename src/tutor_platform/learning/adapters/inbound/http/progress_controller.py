@@ -7,10 +7,9 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.adapters.inbound.http.progress_schemas import (
     CourseProgressListResponse,
     CourseProgressResponse,
@@ -29,22 +28,13 @@ from tutor_platform.learning.application.set_study_time import SetStudyTime
 from tutor_platform.learning.application.uncomplete_lesson import UncompleteLesson
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 
 
 class ProgressController(Controller):
     path = "/progress"
     security = BEARER_SECURITY
-    dependencies = use_cases(
-        "complete_lesson",
-        "uncomplete_lesson",
-        "get_course_progress",
-        "list_course_progress",
-        "reset_streak",
-        "get_study_time",
-        "set_study_time",
-        "add_study_time",
-    )
 
     @post(
         "/lessons/{lesson_id:uuid}/complete",
@@ -55,7 +45,7 @@ class ProgressController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        complete_lesson: NamedDependency[SkipValidation[CompleteLesson]],
+        complete_lesson: Provided[CompleteLesson],
     ) -> CourseProgressResponse:
         """Mark a lesson completed; completing it again changes nothing. Answers the
         progress in the lesson's course. A premium lesson needs the right to its content
@@ -71,7 +61,7 @@ class ProgressController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        uncomplete_lesson: NamedDependency[SkipValidation[UncompleteLesson]],
+        uncomplete_lesson: Provided[UncompleteLesson],
     ) -> CourseProgressResponse:
         """Take back the completion of a lesson (nothing to take back is fine too). Answers
         the progress in the lesson's course."""
@@ -81,7 +71,7 @@ class ProgressController(Controller):
     async def list_course_progress(
         self,
         principal: NamedDependency[Principal],
-        list_course_progress: NamedDependency[SkipValidation[ListCourseProgress]],
+        list_course_progress: Provided[ListCourseProgress],
     ) -> CourseProgressListResponse:
         """Progress in every course the caller started (completed or opened a lesson, got a
         quiz score, studied with its tutors), the most recently accessed first."""
@@ -93,7 +83,7 @@ class ProgressController(Controller):
         self,
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_course_progress: NamedDependency[SkipValidation[GetCourseProgress]],
+        get_course_progress: Provided[GetCourseProgress],
     ) -> CourseProgressResponse:
         """The caller's progress in a course they may see (zeros when not started)."""
         return CourseProgressResponse.of(await get_course_progress.execute(principal, course_id))
@@ -102,7 +92,7 @@ class ProgressController(Controller):
     async def reset_streak(
         self,
         principal: NamedDependency[Principal],
-        reset_streak: NamedDependency[SkipValidation[ResetStreak]],
+        reset_streak: Provided[ResetStreak],
     ) -> StreakResponse:
         """Set the current streak to 0: activity until now no longer counts, and the next
         active day (later today included) is day 1. The longest streak is kept."""
@@ -113,7 +103,7 @@ class ProgressController(Controller):
         self,
         tutor_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_study_time: NamedDependency[SkipValidation[GetStudyTime]],
+        get_study_time: Provided[GetStudyTime],
     ) -> StudyTimeResponse:
         """The caller's study minutes with a tutor (0 when none)."""
         return StudyTimeResponse.of(await get_study_time.execute(principal, tutor_id))
@@ -124,7 +114,7 @@ class ProgressController(Controller):
         tutor_id: FromPath[UUID],
         data: JSONBody[StudyTimeSet],
         principal: NamedDependency[Principal],
-        set_study_time: NamedDependency[SkipValidation[SetStudyTime]],
+        set_study_time: Provided[SetStudyTime],
     ) -> StudyTimeResponse:
         """Set the caller's study minutes with a tutor (a correction: not streak activity)."""
         view = await set_study_time.execute(principal, tutor_id, data.total_minutes)
@@ -140,7 +130,7 @@ class ProgressController(Controller):
         tutor_id: FromPath[UUID],
         data: JSONBody[StudyTimeAdd],
         principal: NamedDependency[Principal],
-        add_study_time: NamedDependency[SkipValidation[AddStudyTime]],
+        add_study_time: Provided[AddStudyTime],
     ) -> StudyTimeResponse:
         """Add (or take back) study minutes, atomically; a total below 0 is 422 and nothing
         changes. Positive minutes count as activity for the streak."""

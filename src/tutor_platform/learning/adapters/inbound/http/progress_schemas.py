@@ -12,6 +12,7 @@ from tutor_platform.learning.application.progress_views import (
     StudyTimeView,
 )
 from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES
+from tutor_platform.shared.http.requests import StrictRequest
 
 TotalMinutes = Annotated[
     int,
@@ -31,11 +32,11 @@ MinutesChange = Annotated[
 ]
 
 
-class StudyTimeSet(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class StudyTimeSet(StrictRequest):
     total_minutes: TotalMinutes
 
 
-class StudyTimeAdd(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class StudyTimeAdd(StrictRequest):
     minutes: MinutesChange
 
 
