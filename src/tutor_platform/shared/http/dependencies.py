@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, TypeAlias, TypeVar
 
 from dependency_injector import containers, providers
-from litestar import Controller, Request, Router
+from litestar import Controller, Router
 from litestar.config.app import AppConfig
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import ImproperlyConfiguredException
@@ -86,14 +86,3 @@ class ProvidedDependencies(InitPluginProtocol):
             app_config.dependencies[name] = _provide(found[0])
         return app_config
 
-
-def _by_name(context: str, name: str) -> Provide:
-    def provide(request: Request[Any, Any, Any]) -> Any:
-        return getattr(getattr(request.app.state.container, context), name)()
-
-    return Provide(provide, sync_to_thread=False)
-
-
-def container_dependencies(context: str, *names: str) -> dict[str, Provide]:
-    """Dependencies named after providers of one context's container (one object each)."""
-    return {name: _by_name(context, name) for name in names}
