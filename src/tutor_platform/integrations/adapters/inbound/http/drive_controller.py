@@ -38,6 +38,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 OPTIONAL_BEARER: list[dict[str, list[str]]] = [{}, *BEARER_SECURITY]
 Text = Annotated[str | None, QueryParameter(max_length=4096)]
@@ -110,7 +111,7 @@ class GoogleDriveController(Controller):
         get_drive_connection: Provided[GetDriveConnection],
     ) -> DriveConnectionResponse:
         """Whether the caller's Google Drive is connected, with which account and scope."""
-        return DriveConnectionResponse.of(await get_drive_connection.execute(principal))
+        return convert(await get_drive_connection.execute(principal), DriveConnectionResponse)
 
     @get(
         "/files",
@@ -135,7 +136,7 @@ class GoogleDriveController(Controller):
         409 CONFLICT when Drive is not connected, or Google refused the saved authorization
         (then the connection is removed: reconnect)."""
         view = await list_drive_files.execute(principal, q, page_token, page_size)
-        return DriveFilesResponse.of(view)
+        return convert(view, DriveFilesResponse)
 
     @post(
         "/files/{drive_file_id:str}/import",
