@@ -30,6 +30,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 
 class ProgressController(Controller):
@@ -96,7 +97,7 @@ class ProgressController(Controller):
     ) -> StreakResponse:
         """Set the current streak to 0: activity until now no longer counts, and the next
         active day (later today included) is day 1. The longest streak is kept."""
-        return StreakResponse.of(await reset_streak.execute(principal.user_id))
+        return convert(await reset_streak.execute(principal.user_id), StreakResponse)
 
     @get("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404))
     async def get_study_time(
@@ -106,7 +107,7 @@ class ProgressController(Controller):
         get_study_time: Provided[GetStudyTime],
     ) -> StudyTimeResponse:
         """The caller's study minutes with a tutor (0 when none)."""
-        return StudyTimeResponse.of(await get_study_time.execute(principal, tutor_id))
+        return convert(await get_study_time.execute(principal, tutor_id), StudyTimeResponse)
 
     @put("/tutors/{tutor_id:uuid}", responses=error_responses(401, 404, 422))
     async def set_study_time(
@@ -118,7 +119,7 @@ class ProgressController(Controller):
     ) -> StudyTimeResponse:
         """Set the caller's study minutes with a tutor (a correction: not streak activity)."""
         view = await set_study_time.execute(principal, tutor_id, data.total_minutes)
-        return StudyTimeResponse.of(view)
+        return convert(view, StudyTimeResponse)
 
     @post(
         "/tutors/{tutor_id:uuid}/add",
@@ -135,4 +136,4 @@ class ProgressController(Controller):
         """Add (or take back) study minutes, atomically; a total below 0 is 422 and nothing
         changes. Positive minutes count as activity for the streak."""
         view = await add_study_time.execute(principal, tutor_id, data.minutes)
-        return StudyTimeResponse.of(view)
+        return convert(view, StudyTimeResponse)

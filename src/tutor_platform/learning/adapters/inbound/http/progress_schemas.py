@@ -8,8 +8,6 @@ import msgspec
 
 from tutor_platform.learning.application.progress_views import (
     CourseProgressView,
-    StreakView,
-    StudyTimeView,
 )
 from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES
 from tutor_platform.shared.http.requests import StrictRequest
@@ -43,10 +41,6 @@ class StudyTimeAdd(StrictRequest):
 class StudyTimeResponse(msgspec.Struct):
     tutor_id: UUID
     total_minutes: int
-
-    @classmethod
-    def of(cls, view: StudyTimeView) -> "StudyTimeResponse":
-        return cls(view.tutor_id, view.total_minutes)
 
 
 class CourseProgressResponse(msgspec.Struct):
@@ -98,7 +92,3 @@ class StreakResponse(msgspec.Struct):
     streak_days: int
     longest_streak_days: int
     reset_at: datetime | None
-
-    @classmethod
-    def of(cls, view: StreakView) -> "StreakResponse":
-        return cls(view.streak_days, view.longest_streak_days, view.reset_at)
