@@ -9,11 +9,12 @@ from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath, QueryParameter
 
-from tutor_platform.assessment.application.get_mastery import GetMastery, LessonMasteryView
+from tutor_platform.assessment.application.get_mastery import GetMastery
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 
 class LessonMasteryResponse(msgspec.Struct, kw_only=True):
@@ -31,17 +32,6 @@ class LessonMasteryResponse(msgspec.Struct, kw_only=True):
         ),
     ]
     last_evidence_at: datetime | None
-
-    @classmethod
-    def of(cls, view: LessonMasteryView) -> "LessonMasteryResponse":
-        return cls(
-            lesson_id=view.lesson_id,
-            title=view.title,
-            p_mastery=view.p_mastery,
-            mastered=view.mastered,
-            evidence=view.evidence,
-            last_evidence_at=view.last_evidence_at,
-        )
 
 
 class MasteryResponse(msgspec.Struct):
@@ -65,4 +55,4 @@ class MasteryController(Controller):
     ) -> MasteryResponse:
         """Your mastery of each lesson of the course, in course order, with its evidence."""
         views = await get_mastery.execute(principal, course_id, user_id)
-        return MasteryResponse([LessonMasteryResponse.of(view) for view in views])
+        return MasteryResponse([convert(view, LessonMasteryResponse) for view in views])

@@ -31,6 +31,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 PREMIUM_ERRORS = error_responses(401, 403, 422, 429, 502)
 
@@ -48,7 +49,7 @@ class AssessmentsController(Controller):
     ) -> FreeTextResponse:
         """Grade a free-text answer with the AI, against a rubric if given (quota
         ``llm_assessment``, shared with ``POST /hybrid/llm-assessment``)."""
-        return FreeTextResponse.of(await assess_free_text.execute(principal, data.command()))
+        return convert(await assess_free_text.execute(principal, data.command()), FreeTextResponse)
 
 
 class HybridController(Controller):
@@ -86,7 +87,7 @@ class HybridController(Controller):
         assess_free_text: Provided[AssessFreeText],
     ) -> FreeTextResponse:
         """The same as ``POST /assessments/free-text``."""
-        return FreeTextResponse.of(await assess_free_text.execute(principal, data.command()))
+        return convert(await assess_free_text.execute(principal, data.command()), FreeTextResponse)
 
     @post(
         "/synthesis",

@@ -22,15 +22,14 @@ from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.learning_path import PathStep
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
-    DailyAllowance,
     FeatureUsage,
     MonthUsage,
     UsageSummary,
 )
 from tutor_platform.assessment.domain.synthesis import Idea
-from tutor_platform.assessment.ports.ai import Grade
 from tutor_platform.shared.http.citations import CitationResponse
 from tutor_platform.shared.http.requests import StrictRequest
+from tutor_platform.shared.http.responses import convert
 
 
 class FreeTextRequest(StrictRequest):
@@ -65,17 +64,6 @@ class FreeTextResponse(msgspec.Struct):
     needs_review: Annotated[
         bool, msgspec.Meta(description="The grader is not sure; a person should look.")
     ]
-
-    @classmethod
-    def of(cls, grade: Grade) -> "FreeTextResponse":
-        return cls(
-            grade.score,
-            grade.feedback,
-            list(grade.strengths),
-            list(grade.improvements),
-            cast(Literal["ai", "rules"], grade.graded_by),
-            grade.needs_review,
-        )
 
 
 class AdaptiveLearningRequest(StrictRequest):
@@ -282,10 +270,6 @@ class AllowanceResponse(msgspec.Struct):
     calls: int
     limit: int
 
-    @classmethod
-    def of(cls, allowance: DailyAllowance) -> "AllowanceResponse":
-        return cls(allowance.calls, allowance.limit)
-
 
 class TodayResponse(msgspec.Struct):
     adaptive_learning: AllowanceResponse
@@ -305,7 +289,7 @@ class UsageResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, summary: UsageSummary) -> "UsageResponse":
-        today = {name: AllowanceResponse.of(a) for name, a in summary.today.items()}
+        today = {name: convert(a, AllowanceResponse) for name, a in summary.today.items()}
         return cls(
             summary.user_id,
             [MonthUsageResponse.of(month) for month in summary.months],
