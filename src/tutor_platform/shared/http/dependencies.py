@@ -85,4 +85,3 @@ class ProvidedDependencies(InitPluginProtocol):
                 )
             app_config.dependencies[name] = _provide(found[0])
         return app_config
-
