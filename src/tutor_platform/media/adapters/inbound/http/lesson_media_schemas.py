@@ -11,6 +11,7 @@ from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
 )
 from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 from tutor_platform.shared.jobs.adapters.http import JobResponse
 
 SummaryKind = Literal["audio", "video"]
@@ -50,14 +51,14 @@ class DraftJob(JobResponse, tag=GENERATE_LESSON_DRAFT):
     result: DraftJobResult | None = None
 
 
-class SummaryRequest(msgspec.Struct, forbid_unknown_fields=True):
+class SummaryRequest(StrictRequest):
     kind: Annotated[
         SummaryKind,
         msgspec.Meta(description="audio: a narrated MP3/WAV; video: title and caption cards."),
     ]
 
 
-class GenerateContentRequest(msgspec.Struct, forbid_unknown_fields=True):
+class GenerateContentRequest(StrictRequest):
     instructions: (
         Annotated[
             str,
