@@ -6,6 +6,8 @@ from uuid import UUID
 
 import msgspec
 
+from tutor_platform.shared.http.requests import StrictRequest
+
 
 class AuthorizationUrl(msgspec.Struct):
     authorization_url: Annotated[
@@ -36,7 +38,7 @@ class DriveFilesResponse(msgspec.Struct):
     next_page_token: str | None
 
 
-class DriveImportRequest(msgspec.Struct, forbid_unknown_fields=True):
+class DriveImportRequest(StrictRequest):
     as_: Annotated[
         Literal["file", "lesson"],
         msgspec.Meta(
