@@ -9,7 +9,7 @@ from tutor_platform.tutoring.application.find_tutor import FindTutor
 from tutor_platform.tutoring.application.get_session import GetSession
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.domain.errors import TutorNotFound
 from tutor_platform.tutoring.domain.message import NewMessage
 from tutor_platform.tutoring.domain.validation import fail

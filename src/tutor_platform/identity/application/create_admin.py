@@ -3,7 +3,7 @@
 import re
 
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.subscription import FREE
 from tutor_platform.identity.domain.user import ADMIN
 from tutor_platform.identity.domain.validation import clean_username

@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_views import StudyTimeView
-from tutor_platform.learning.application.study_time_tutors import ensure_tutor_visible
+from tutor_platform.learning.application.support.progress_views import StudyTimeView
+from tutor_platform.learning.application.support.study_time_tutors import ensure_tutor_visible
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.learning.ports.tutor_directory import TutorDirectory
 from tutor_platform.shared.auth import Principal

@@ -25,7 +25,7 @@ from tutor_platform.identity.application.log_out import LogOut
 from tutor_platform.identity.application.log_out_everywhere import LogOutEverywhere
 from tutor_platform.identity.application.refresh_session import RefreshSession
 from tutor_platform.identity.application.register_user import RegisterUser
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.domain.errors import InvalidRefreshToken
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import FieldError, ValidationFailed

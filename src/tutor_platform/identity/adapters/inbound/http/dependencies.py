@@ -8,7 +8,7 @@ from litestar.di import Provide
 from tutor_platform.identity.application.authenticate_access_token import (
     AuthenticateAccessToken,
 )
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.shared.errors import Unauthenticated
 from tutor_platform.shared.http.auth import bearer_token
 from tutor_platform.shared.http.request_context import user_id_var

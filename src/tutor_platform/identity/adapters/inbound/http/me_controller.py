@@ -14,8 +14,8 @@ from tutor_platform.identity.adapters.inbound.http.schemas import (
 )
 from tutor_platform.identity.application.change_password import ChangePassword
 from tutor_platform.identity.application.get_subscription import GetSubscription
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.application.update_profile import ProfileChanges, UpdateProfile
-from tutor_platform.identity.application.views import UserView
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.application.progress_views import (
+from tutor_platform.learning.application.support.progress_views import (
     CourseProgressView,
 )
 from tutor_platform.learning.domain.study_time import MAX_TOTAL_MINUTES

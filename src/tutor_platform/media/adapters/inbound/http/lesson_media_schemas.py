@@ -6,7 +6,10 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, RENDER_SUMMARY
+from tutor_platform.media.application.support.lesson_jobs import (
+    GENERATE_LESSON_DRAFT,
+    RENDER_SUMMARY,
+)
 from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
 )

@@ -35,11 +35,11 @@ from tutor_platform.tutoring.adapters.inbound.http.streaming import (
     resumed_body,
     sse_body,
 )
-from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.delete_message import DeleteMessage
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.give_feedback import GiveFeedback
 from tutor_platform.tutoring.application.resume_stream import ResumeStream, StreamRecorder
+from tutor_platform.tutoring.application.support.branches import Branches, RerunMessage, RerunStream
 
 MessageId = FromPath[UUID]
 

@@ -9,7 +9,7 @@ import msgspec
 from tutor_platform.shared.http.citations import CitationResponse
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.requests import StrictRequest
-from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.application.support.views import Exchange
 from tutor_platform.tutoring.domain.message import (
     MAX_ATTACHMENTS,
     MAX_CLIENT_MESSAGE_ID_LENGTH,
