@@ -11,7 +11,11 @@ from uuid import UUID
 
 from tutor_platform.ai.application.generate_text import GenerateText, TextRequest
 from tutor_platform.ai.application.grade_free_text import GradeFreeText
-from tutor_platform.ai.application.prices import DEFAULT_AI_PRICES, ModelPrices, parse_prices
+from tutor_platform.ai.application.support.prices import (
+    DEFAULT_AI_PRICES,
+    ModelPrices,
+    parse_prices,
+)
 from tutor_platform.ai.ports.embedder import Embedder
 from tutor_platform.ai.ports.model import (
     PROVIDER_NAMES,

@@ -8,8 +8,8 @@ from dependency_injector import containers, providers
 from tutor_platform.ai.api import AiFacade
 from tutor_platform.ai.application.generate_text import GenerateText
 from tutor_platform.ai.application.grade_free_text import GradeFreeText
-from tutor_platform.ai.application.meter import AiMeter
-from tutor_platform.ai.application.prices import ModelPrices, parse_prices
+from tutor_platform.ai.application.support.meter import AiMeter
+from tutor_platform.ai.application.support.prices import ModelPrices, parse_prices
 
 
 class AiContainer(containers.DeclarativeContainer):

@@ -22,12 +22,12 @@ from tutor_platform.assessment.application.get_usage import GetUsage
 from tutor_platform.assessment.application.list_attempts import ListAttempts
 from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
 from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
-from tutor_platform.assessment.application.premium_gate import PremiumGate
-from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
 from tutor_platform.assessment.application.spaced_review import AnswerCard, ListDueCards
 from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
 from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
+from tutor_platform.assessment.application.support.premium_gate import PremiumGate
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
 from tutor_platform.assessment.application.update_quiz import UpdateQuiz
 

@@ -11,13 +11,13 @@ no cost).
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter, SkipValidation
+from litestar.params import SkipValidation
 
 from tutor_platform.ai.api import MeteredLine, ModelPrices, parse_prices
 from tutor_platform.assessment.domain.figures import MICRO_USD, PREMIUM_CALLS, PREMIUM_COST
@@ -31,7 +31,8 @@ from tutor_platform.shared.http.analytics import (
 )
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from tutor_platform.shared.http.paging import Limit, Offset
+from tutor_platform.shared.pagination import DEFAULT_LIMIT
 from tutor_platform.tutoring.ports.figures import UsageLine
 
 TUTORING_FEATURE = "tutoring"
@@ -186,8 +187,8 @@ class UsageController(Controller):
         self,
         request: Request[Any, Any, Any],
         days: NamedDependency[SkipValidation[DateRange]],
-        limit: Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-        offset: Annotated[int, QueryParameter(ge=0, le=2**31 - 1)] = 0,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
     ) -> Response[UsageAnalyticsResponse]:
         """AI calls, tokens and cost per day, provider, model, feature and course, and the
         premium features' calls and cost (admins). With `Accept: text/csv`: every row."""

@@ -31,6 +31,7 @@ from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTRO
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
 from tutor_platform.shared.http.conditional import ConditionalGetMiddleware, Gzip
+from tutor_platform.shared.http.dependencies import ProvidedDependencies
 from tutor_platform.shared.http.errors import exception_to_response
 from tutor_platform.shared.http.openapi import (
     ErrorResponsesPlugin,
@@ -163,6 +164,7 @@ def create_app(
             ConditionalGetMiddleware(container.catalog_cache, gzip),
         ],
         plugins=[
+            ProvidedDependencies(container),
             OperationConventionsPlugin(),
             ErrorResponsesPlugin(),
             TaggedUnionSchemaPlugin(),

@@ -32,7 +32,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import 
     SqlAlchemyAssessmentUnitOfWork,
 )
 from tutor_platform.assessment.application.best_score_hand_off import BestScoreHandOff
-from tutor_platform.assessment.application.free_text_graders import (
+from tutor_platform.assessment.application.support.free_text_graders import (
     AiFreeTextGrader,
     RulesFreeTextGrader,
 )

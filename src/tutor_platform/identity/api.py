@@ -11,7 +11,7 @@ from tutor_platform.identity.application.get_user import GetUser
 from tutor_platform.identity.application.purge_expired_refresh_tokens import (
     PurgeExpiredRefreshTokens,
 )
-from tutor_platform.identity.application.views import SubscriptionView, UserView
+from tutor_platform.identity.application.support.views import SubscriptionView, UserView
 
 __all__ = ["IdentityFacade", "SubscriptionView", "UserView"]
 

@@ -25,8 +25,8 @@ from tutor_platform.identity.application.purge_expired_refresh_tokens import (
 )
 from tutor_platform.identity.application.refresh_session import RefreshSession
 from tutor_platform.identity.application.register_user import RegisterUser
-from tutor_platform.identity.application.sessions import SessionTokens
 from tutor_platform.identity.application.set_subscription import SetSubscription
+from tutor_platform.identity.application.support.sessions import SessionTokens
 from tutor_platform.identity.application.update_profile import UpdateProfile
 from tutor_platform.identity.application.update_user import UpdateUser
 from tutor_platform.identity.domain.password_policy import PasswordPolicy

@@ -17,7 +17,6 @@ from tutor_platform.integrations.application.authorize_drive import (
     CompleteDriveAuthorization,
     StartDriveAuthorization,
 )
-from tutor_platform.integrations.application.drive_session import DriveSession
 from tutor_platform.integrations.application.import_drive_file import (
     RequestDriveImport,
     RunDriveImport,
@@ -27,6 +26,7 @@ from tutor_platform.integrations.application.manage_connection import (
     DisconnectDrive,
     GetDriveConnection,
 )
+from tutor_platform.integrations.application.support.drive_session import DriveSession
 
 
 def _optional(enabled: bool, provider: Callable[[], Any]) -> Callable[[], Any]:

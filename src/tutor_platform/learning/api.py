@@ -19,13 +19,13 @@ from tutor_platform.learning.application.get_section import GetSection
 from tutor_platform.learning.application.get_study_time import GetStudyTime
 from tutor_platform.learning.application.list_completed_lessons import ListCompletedLessons
 from tutor_platform.learning.application.list_course_progress import ListCourseProgress
-from tutor_platform.learning.application.progress_views import CourseProgressView
 from tutor_platform.learning.application.record_lesson_access import RecordLessonAccess
 from tutor_platform.learning.application.record_quiz_score import RecordQuizScore
 from tutor_platform.learning.application.retrieve_passages import RetrievePassages, retrieved
 from tutor_platform.learning.application.search_catalog import SearchCatalog
 from tutor_platform.learning.application.search_relevant_lessons import SearchRelevantLessons
 from tutor_platform.learning.application.set_study_time import SetStudyTime
+from tutor_platform.learning.application.support.progress_views import CourseProgressView
 from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
 from tutor_platform.learning.domain import access
 from tutor_platform.learning.domain.catalog import Course, CourseOutline, Lesson

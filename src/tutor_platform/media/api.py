@@ -7,8 +7,8 @@ from uuid import UUID
 from tutor_platform.media.application.find_owned_file import FindOwnedFile
 from tutor_platform.media.application.open_file_content import OpenFileContent
 from tutor_platform.media.application.store_generated_file import GeneratedFile, StoreGeneratedFile
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.application.upload_file import UploadFile
-from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.content_types import DEFAULT_ALLOWED_TYPES, allowed_types_problem
 from tutor_platform.media.domain.file import Visibility
 

@@ -9,7 +9,6 @@ from dependency_injector import containers, providers
 
 from tutor_platform.media.api import MediaFacade
 from tutor_platform.media.application.apply_lesson_draft import ApplyLessonDraft
-from tutor_platform.media.application.content_writer import ContentWriter
 from tutor_platform.media.application.delete_file import DeleteFile
 from tutor_platform.media.application.find_owned_file import FindOwnedFile
 from tutor_platform.media.application.generate_lesson_draft import GenerateLessonDraft
@@ -24,6 +23,7 @@ from tutor_platform.media.application.request_lesson_draft import RequestLessonD
 from tutor_platform.media.application.request_lesson_summary import RequestLessonSummary
 from tutor_platform.media.application.restore_file import RestoreFile
 from tutor_platform.media.application.store_generated_file import StoreGeneratedFile
+from tutor_platform.media.application.support.content_writer import ContentWriter
 from tutor_platform.media.application.update_file import UpdateFile
 from tutor_platform.media.application.upload_file import UploadFile
 

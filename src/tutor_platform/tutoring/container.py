@@ -7,15 +7,12 @@ from typing import Any
 from dependency_injector import containers, providers
 
 from tutor_platform.tutoring.api import TutorChat
-from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.clear_session import ClearSession
-from tutor_platform.tutoring.application.conversation import Conversation
 from tutor_platform.tutoring.application.course_analytics import CourseTutoringAnalytics
 from tutor_platform.tutoring.application.create_tutor import CreateTutor
 from tutor_platform.tutoring.application.delete_message import DeleteMessage
 from tutor_platform.tutoring.application.delete_session import DeleteSession
 from tutor_platform.tutoring.application.delete_tutor import DeleteTutor
-from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.export_feedback import ExportFeedback
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.get_session import GetSession
@@ -32,7 +29,10 @@ from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
 from tutor_platform.tutoring.application.stream_message import StreamMessage
 from tutor_platform.tutoring.application.study_time import StudyTime
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.branches import Branches, RerunMessage, RerunStream
+from tutor_platform.tutoring.application.support.conversation import Conversation
+from tutor_platform.tutoring.application.support.detached import DetachedTasks
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.application.update_tutor import UpdateTutor
 
 

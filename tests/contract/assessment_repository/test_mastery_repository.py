@@ -15,8 +15,12 @@ from tests.support.clock import T0
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
-from tutor_platform.assessment.application.mastery_tracing import record_evidence
-from tutor_platform.assessment.domain.mastery import Evidence, EvidenceSource, p_mastery
+from tutor_platform.assessment.application.support.mastery_tracing import record_evidence
+from tutor_platform.assessment.domain.mastery import (
+    Evidence,
+    EvidenceSource,
+    p_mastery,
+)
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 

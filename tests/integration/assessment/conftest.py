@@ -25,7 +25,7 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     QuizQuestionRow,
     QuizRow,
 )
-from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
+from tutor_platform.assessment.application.support.free_text_graders import AiFreeTextGrader
 from tutor_platform.shared.errors import UpstreamFailed
 
 API = "/api/v1"

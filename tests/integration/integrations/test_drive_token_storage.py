@@ -18,7 +18,7 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.tables import Driv
 from tutor_platform.integrations.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyIntegrationsUnitOfWork,
 )
-from tutor_platform.integrations.application.drive_session import DriveSession
+from tutor_platform.integrations.application.support.drive_session import DriveSession
 from tutor_platform.integrations.domain.connection import DriveConnection, TokenSet
 from tutor_platform.shared.persistence.engine import create_session_factory
 

@@ -22,7 +22,7 @@ from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.tutoring.conftest import API, MakeCourse, MakeSession, MakeTutor, send
 from tests.integration.tutoring.sse import Event, parse_events
 from tutor_platform.bootstrap.settings import Settings
-from tutor_platform.tutoring.application.conversation import Conversation
+from tutor_platform.tutoring.application.support.conversation import Conversation
 
 pytestmark = pytest.mark.both_databases
 

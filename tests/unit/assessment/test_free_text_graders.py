@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from tests.unit.assessment.doubles import ScriptedAI
-from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
+from tutor_platform.assessment.application.support.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.assessment.ports.ai import Grade, NoUsableGrade
 

@@ -7,7 +7,7 @@ import pytest
 from tests.unit.assessment.answer_set import CASES, QUESTION, RUBRIC, Case
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
 from tutor_platform.assessment.adapters.outbound.similarity import EmbedderTextSimilarity
-from tutor_platform.assessment.application.free_text_graders import RulesFreeTextGrader
+from tutor_platform.assessment.application.support.free_text_graders import RulesFreeTextGrader
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.quiz import Rubric
 from tutor_platform.assessment.domain.rules_grading import grade_by_rules

@@ -24,7 +24,7 @@ from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
 )
 from tutor_platform.assessment.application.best_score_hand_off import BestScoreHandOff
 from tutor_platform.assessment.application.create_quiz import NewQuiz
-from tutor_platform.assessment.application.free_text_graders import AiFreeTextGrader
+from tutor_platform.assessment.application.support.free_text_graders import AiFreeTextGrader
 from tutor_platform.assessment.container import AssessmentContainer
 from tutor_platform.assessment.domain.authoring import OptionDraft, QuestionDraft
 from tutor_platform.assessment.domain.events import BestScoreChanged

@@ -6,7 +6,7 @@ import pytest
 
 from tests.unit.identity.builders import make_user
 from tutor_platform.identity.adapters.outbound.memory.store import InMemoryIdentityStore
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.container import IdentityContainer
 from tutor_platform.identity.domain.errors import InvalidRefreshToken
 from tutor_platform.shared.clock import FixedClock

@@ -11,7 +11,7 @@ from tutor_platform.learning.adapters.outbound.memory.progress_store import InMe
 from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
     InMemoryProgressUnitOfWork,
 )
-from tutor_platform.learning.application.progress_views import StudyTimeView
+from tutor_platform.learning.application.support.progress_views import StudyTimeView
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.learning.domain.catalog import Course, Lesson, Section
 from tutor_platform.shared.auth import Plan, Principal, Role

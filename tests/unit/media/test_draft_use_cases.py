@@ -16,7 +16,7 @@ from tests.unit.media.lesson_media_fakes import (
     make_lesson,
     world,
 )
-from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, DraftJob
+from tutor_platform.media.application.support.lesson_jobs import GENERATE_LESSON_DRAFT, DraftJob
 from tutor_platform.media.domain.lesson_errors import (
     DraftAlreadyApplied,
     DraftNotFound,

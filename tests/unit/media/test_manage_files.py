@@ -7,8 +7,8 @@ from tests.unit.media.fakes import FakeUpload
 from tutor_platform.media.adapters.outbound.memory.storage import InMemoryFileStorage
 from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
 from tutor_platform.media.application.list_files import FileFilter
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.application.update_file import FileChanges
-from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.container import MediaContainer
 from tutor_platform.media.domain.errors import FileIsDeleted, FileNotFound, StorageUnavailable
 from tutor_platform.shared.auth import Principal

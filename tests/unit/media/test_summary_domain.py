@@ -5,7 +5,7 @@ from uuid import uuid4
 
 import pytest
 
-from tutor_platform.media.application.lesson_jobs import DraftJob, SummaryJob
+from tutor_platform.media.application.support.lesson_jobs import DraftJob, SummaryJob
 from tutor_platform.media.domain.lesson_access import (
     LessonAccess,
     ensure_can_author,

@@ -8,7 +8,7 @@ import pytest
 
 from tests.unit.media.lesson_media_fakes import INSTRUCTOR, World, make_lesson, world
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
-from tutor_platform.media.application.lesson_jobs import (
+from tutor_platform.media.application.support.lesson_jobs import (
     GENERATE_LESSON_DRAFT,
     RENDER_SUMMARY,
     DraftJob,

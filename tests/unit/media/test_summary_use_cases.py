@@ -18,7 +18,7 @@ from tests.unit.media.lesson_media_fakes import (
     make_lesson,
     world,
 )
-from tutor_platform.media.application.lesson_jobs import RENDER_SUMMARY, SummaryJob
+from tutor_platform.media.application.support.lesson_jobs import RENDER_SUMMARY, SummaryJob
 from tutor_platform.media.domain.file import storage_key_for
 from tutor_platform.media.domain.lesson_errors import LessonNotFound, NothingToNarrate
 from tutor_platform.media.domain.lesson_media import LessonSummary, SummaryKind

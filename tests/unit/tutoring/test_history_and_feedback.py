@@ -14,7 +14,7 @@ from tutor_platform.tutoring.application.delete_session import DeleteSession
 from tutor_platform.tutoring.application.give_feedback import GiveFeedback
 from tutor_platform.tutoring.application.list_messages import ListMessages
 from tutor_platform.tutoring.application.list_sessions import ListSessions
-from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.application.support.views import Exchange
 from tutor_platform.tutoring.domain.feedback import FeedbackInput
 from tutor_platform.tutoring.domain.message import NewMessage, ReplyState
 from tutor_platform.tutoring.domain.session import ChatSession

@@ -14,14 +14,14 @@ from tutor_platform.tutoring.adapters.outbound.memory.store import InMemoryTutor
 from tutor_platform.tutoring.adapters.outbound.memory.unit_of_work import (
     InMemoryTutoringUnitOfWork,
 )
-from tutor_platform.tutoring.application.conversation import Conversation
 from tutor_platform.tutoring.application.create_tutor import CreateTutor, NewTutor
-from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.start_session import StartSession
 from tutor_platform.tutoring.application.stream_message import StreamMessage
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
-from tutor_platform.tutoring.application.views import TutorView
+from tutor_platform.tutoring.application.support.conversation import Conversation
+from tutor_platform.tutoring.application.support.detached import DetachedTasks
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.views import TutorView
 from tutor_platform.tutoring.domain.session import ChatSession
 
 DEFAULT_MODELS = {"local": "local-1", "gemini": "gemini-x", "ai_core": "core-1"}

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.ai.application.meter import AiMeter
+from tutor_platform.ai.application.support.meter import AiMeter
 from tutor_platform.ai.ports.model import (
     CoursePassage,
     Task,

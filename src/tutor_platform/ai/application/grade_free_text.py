@@ -7,7 +7,7 @@ question, answer and rubric in; the feedback out) for every provider."""
 from collections.abc import Sequence
 from uuid import UUID
 
-from tutor_platform.ai.application.meter import AiMeter
+from tutor_platform.ai.application.support.meter import AiMeter
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade, TutorModels
 
 GRADING = "grading"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.application.support.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.authoring import checked_rubric
 from tutor_platform.assessment.domain.premium import PremiumFeature

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.authoring import (
     QuestionDraft,
     build_questions,

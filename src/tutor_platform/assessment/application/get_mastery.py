@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.errors import UserNotFound
 from tutor_platform.assessment.domain.mastery import OATUTOR, untraced
 from tutor_platform.assessment.ports.accounts import UserDirectory

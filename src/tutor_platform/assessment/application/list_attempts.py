@@ -3,7 +3,7 @@ everyone's, optionally of one user."""
 
 from uuid import UUID
 
-from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal

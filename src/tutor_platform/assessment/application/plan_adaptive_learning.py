@@ -16,12 +16,12 @@ from datetime import datetime
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.material import (
+from tutor_platform.assessment.application.support.material import (
     lesson_passages,
     numbered,
     visible_course,
 )
-from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.application.support.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import end_of_local_day, zone_of
 from tutor_platform.assessment.domain.learning_path import (

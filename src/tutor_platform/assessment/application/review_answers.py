@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from tutor_platform.assessment.application.mastery_tracing import regrade_evidence
-from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.support.mastery_tracing import regrade_evidence
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.errors import AttemptNotFound, ResultNotFound
 from tutor_platform.assessment.domain.events import BestScoreChanged

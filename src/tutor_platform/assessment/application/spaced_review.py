@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID
 
-from tutor_platform.assessment.application.mastery_tracing import record_evidence
-from tutor_platform.assessment.application.quiz_access import QuizAccess
+from tutor_platform.assessment.application.support.mastery_tracing import record_evidence
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.answers import checked_answer
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import (

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.material import numbered, visible_course
-from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.application.support.material import numbered, visible_course
+from tutor_platform.assessment.application.support.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.citations import Source, cite, is_relevant
 from tutor_platform.assessment.domain.learning_path import PathLesson
 from tutor_platform.assessment.domain.mentor import (

@@ -20,9 +20,9 @@ from collections.abc import Mapping
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.mastery_tracing import record_evidence
-from tutor_platform.assessment.application.quiz_access import QuizAccess
 from tutor_platform.assessment.application.spaced_review import add_cards
+from tutor_platform.assessment.application.support.mastery_tracing import record_evidence
+from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.answers import checked_answers
 from tutor_platform.assessment.domain.attempt import Attempt, ensure_attempt_allowed
 from tutor_platform.assessment.domain.errors import AttemptRaced

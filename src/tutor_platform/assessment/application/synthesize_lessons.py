@@ -14,8 +14,8 @@ from itertools import chain, zip_longest
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.assessment.application.material import excerpt, visible_course
-from tutor_platform.assessment.application.premium_gate import PremiumGate
+from tutor_platform.assessment.application.support.material import excerpt, visible_course
+from tutor_platform.assessment.application.support.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.citations import Source
 from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.synthesis import Idea, cited_by_any, ideas

@@ -21,7 +21,7 @@ from tutor_platform.bootstrap.demo.catalog import (
 )
 from tutor_platform.bootstrap.logging import announce
 from tutor_platform.identity.application.create_user import NewUser
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.ports.repositories import UserQuery
 from tutor_platform.learning.application.create_course import NewCourse
 from tutor_platform.learning.application.create_lesson import NewLesson

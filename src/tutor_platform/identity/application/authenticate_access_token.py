@@ -1,6 +1,6 @@
 """Turn a bearer access token into the calling principal (the shared ``Authenticator``)."""
 
-from tutor_platform.identity.application.views import AuthenticatedUser, UserView
+from tutor_platform.identity.application.support.views import AuthenticatedUser, UserView
 from tutor_platform.identity.domain.errors import InvalidAccessToken
 from tutor_platform.identity.ports.repositories import UserReader
 from tutor_platform.identity.ports.security import TokenIssuer

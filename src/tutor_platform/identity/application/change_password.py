@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.identity.application.sessions import end_all_sessions
+from tutor_platform.identity.application.support.sessions import end_all_sessions
 from tutor_platform.identity.domain.errors import UserNotFound, WrongCurrentPassword
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
 from tutor_platform.identity.domain.validation import FieldChecks

@@ -3,7 +3,7 @@
 import re
 
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.validation import clean_username
 from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.auth import Plan, Role

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
 from tutor_platform.identity.domain.subscription import Subscription
 from tutor_platform.identity.domain.user import User

@@ -1,8 +1,8 @@
 """At start-up: make sure an administrator exists, from FIRST_ADMIN_EMAIL / _PASSWORD."""
 
 from tutor_platform.identity.application.create_admin import CreateAdmin
-from tutor_platform.identity.application.sessions import end_all_sessions
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.sessions import end_all_sessions
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.errors import EmailTaken, UsernameTaken
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
 from tutor_platform.identity.domain.validation import FieldChecks

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.identity.application.views import SubscriptionView
+from tutor_platform.identity.application.support.views import SubscriptionView
 from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.ports.unit_of_work import IdentityUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock

@@ -1,6 +1,6 @@
 """Administrators list users, filtered by role, activity and a search text."""
 
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.validation import (
     FieldChecks,
     has_control_characters,

@@ -1,7 +1,7 @@
 """Log in with email or username and password: a new session (token pair)."""
 
-from tutor_platform.identity.application.sessions import SessionTokens
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.sessions import SessionTokens
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.domain.errors import AccountInactive, InvalidCredentials
 from tutor_platform.identity.domain.user import User
 from tutor_platform.identity.domain.validation import (

@@ -4,8 +4,8 @@ refreshing at once), which is given the pair already issued."""
 
 from datetime import datetime, timedelta
 
-from tutor_platform.identity.application.sessions import SessionTokens
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.sessions import SessionTokens
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.domain.errors import InvalidRefreshToken
 from tutor_platform.identity.domain.refresh_token import (
     RefreshToken,

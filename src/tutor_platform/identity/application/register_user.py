@@ -1,7 +1,7 @@
 """Self-service sign-up: a student on the free plan."""
 
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.shared.auth import Plan, Role
 
 

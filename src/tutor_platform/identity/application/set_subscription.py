@@ -3,7 +3,7 @@
 from datetime import datetime
 from uuid import UUID
 
-from tutor_platform.identity.application.views import SubscriptionView
+from tutor_platform.identity.application.support.views import SubscriptionView
 from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.validation import FieldChecks, plan_problem

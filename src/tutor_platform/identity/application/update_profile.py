@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.merge_patch import merge_patch
 from tutor_platform.identity.domain.validation import (

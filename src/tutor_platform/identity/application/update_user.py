@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.identity.application.sessions import end_all_sessions
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.sessions import end_all_sessions
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.domain.errors import UserNotFound
 from tutor_platform.identity.domain.subscription import change_plan
 from tutor_platform.identity.domain.user import guard_own_access

@@ -5,7 +5,7 @@ import hashlib
 import secrets
 from uuid import UUID
 
-from tutor_platform.integrations.application.drive_session import configured
+from tutor_platform.integrations.application.support.drive_session import configured
 from tutor_platform.integrations.domain.connection import AuthorizationState, DriveConnection
 from tutor_platform.integrations.domain.errors import (
     AuthorizationDenied,

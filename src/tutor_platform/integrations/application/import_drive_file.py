@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
 
-from tutor_platform.integrations.application.drive_session import DriveSession
+from tutor_platform.integrations.application.support.drive_session import DriveSession
 from tutor_platform.integrations.domain.drive import (
     EXPORT_LIMIT_BYTES,
     DriveFile,

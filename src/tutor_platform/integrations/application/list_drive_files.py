@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from tutor_platform.integrations.application.drive_session import DriveSession
+from tutor_platform.integrations.application.support.drive_session import DriveSession
 from tutor_platform.integrations.ports.google import DriveApi, FilePage
 from tutor_platform.integrations.ports.platform import UploadRules
 from tutor_platform.shared.auth import Principal

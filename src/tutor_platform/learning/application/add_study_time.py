@@ -2,9 +2,9 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_views import StudyTimeView
-from tutor_platform.learning.application.streak_tracking import record_activity, timezone_of
-from tutor_platform.learning.application.study_time_course import known_course
+from tutor_platform.learning.application.support.progress_views import StudyTimeView
+from tutor_platform.learning.application.support.streak_tracking import record_activity, timezone_of
+from tutor_platform.learning.application.support.study_time_course import known_course
 from tutor_platform.learning.domain.study_time import (
     MAX_TOTAL_MINUTES,
     check_change,

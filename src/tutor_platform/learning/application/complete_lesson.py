@@ -2,9 +2,12 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_access import visible_lesson
-from tutor_platform.learning.application.progress_views import CourseProgressView, course_progress
-from tutor_platform.learning.application.streak_tracking import (
+from tutor_platform.learning.application.support.progress_access import visible_lesson
+from tutor_platform.learning.application.support.progress_views import (
+    CourseProgressView,
+    course_progress,
+)
+from tutor_platform.learning.application.support.streak_tracking import (
     read_streak,
     record_activity,
     timezone_of,

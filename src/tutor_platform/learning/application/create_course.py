@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import add_course
+from tutor_platform.learning.application.support.catalog_access import add_course
 from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.slugs import slug_problem, slugify

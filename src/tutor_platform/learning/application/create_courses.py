@@ -2,8 +2,8 @@
 
 from collections import Counter
 
-from tutor_platform.learning.application.catalog_access import add_course
 from tutor_platform.learning.application.create_course import NewCourse, build_course
+from tutor_platform.learning.application.support.catalog_access import add_course
 from tutor_platform.learning.domain.catalog import Course
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.validation import FieldChecks

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import section_to_edit
+from tutor_platform.learning.application.support.catalog_access import section_to_edit
 from tutor_platform.learning.domain.catalog import DEFAULT_ESTIMATED_MINUTES, Lesson
 from tutor_platform.learning.domain.positions import insert_position_problem, inserted, renumbered
 from tutor_platform.learning.domain.validation import (

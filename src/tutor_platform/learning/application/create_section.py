@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import course_to_edit
+from tutor_platform.learning.application.support.catalog_access import course_to_edit
 from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.positions import insert_position_problem, inserted, renumbered
 from tutor_platform.learning.domain.validation import FieldChecks, clean_title, title_problem

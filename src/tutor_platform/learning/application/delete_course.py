@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import course_to_edit
+from tutor_platform.learning.application.support.catalog_access import course_to_edit
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 

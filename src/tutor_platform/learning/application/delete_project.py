@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.project_access import project_to_edit
+from tutor_platform.learning.application.support.project_access import project_to_edit
 from tutor_platform.learning.ports.projects import ProjectUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 

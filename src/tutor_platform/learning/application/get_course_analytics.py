@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import visible_course
+from tutor_platform.learning.application.support.catalog_access import visible_course
 from tutor_platform.learning.domain.access import ensure_can_edit_course
 from tutor_platform.learning.ports.catalog_reader import CatalogReader
 from tutor_platform.learning.ports.figures import CourseFiguresReader, LessonFigures

@@ -2,9 +2,12 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_access import visible_course
-from tutor_platform.learning.application.progress_views import CourseProgressView, course_progress
-from tutor_platform.learning.application.streak_tracking import read_streak, timezone_of
+from tutor_platform.learning.application.support.progress_access import visible_course
+from tutor_platform.learning.application.support.progress_views import (
+    CourseProgressView,
+    course_progress,
+)
+from tutor_platform.learning.application.support.streak_tracking import read_streak, timezone_of
 from tutor_platform.learning.ports.profiles import LearnerProfiles
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.project_access import course_of
+from tutor_platform.learning.application.support.project_access import course_of
 from tutor_platform.learning.domain.project import (
     Project,
     ProjectNotFound,

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import visible_course
+from tutor_platform.learning.application.support.catalog_access import visible_course
 from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.errors import CourseNotFound, SectionNotFound
 from tutor_platform.learning.ports.catalog_reader import CatalogReader

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_views import StudyTimeView
+from tutor_platform.learning.application.support.progress_views import StudyTimeView
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 
 

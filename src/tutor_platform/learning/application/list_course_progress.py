@@ -1,10 +1,10 @@
 """A learner reads their progress in every course they started."""
 
-from tutor_platform.learning.application.progress_views import (
+from tutor_platform.learning.application.support.progress_views import (
     CourseProgressView,
     started_course_progress,
 )
-from tutor_platform.learning.application.streak_tracking import read_streak, timezone_of
+from tutor_platform.learning.application.support.streak_tracking import read_streak, timezone_of
 from tutor_platform.learning.domain.access import can_view_course
 from tutor_platform.learning.ports.profiles import LearnerProfiles
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory

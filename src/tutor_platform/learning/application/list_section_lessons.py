@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import page_of
+from tutor_platform.learning.application.support.catalog_access import page_of
 from tutor_platform.learning.domain.access import can_view_course
 from tutor_platform.learning.domain.catalog import LessonSummary
 from tutor_platform.learning.domain.errors import SectionNotFound

@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import page_of
 from tutor_platform.learning.application.get_course_outline import GetCourseOutline
+from tutor_platform.learning.application.support.catalog_access import page_of
 from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import Page, PageRequest

@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_views import StreakView
-from tutor_platform.learning.application.streak_tracking import read_streak, timezone_of
+from tutor_platform.learning.application.support.progress_views import StreakView
+from tutor_platform.learning.application.support.streak_tracking import read_streak, timezone_of
 from tutor_platform.learning.ports.profiles import LearnerProfiles
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock

@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.progress_views import StudyTimeView
-from tutor_platform.learning.application.study_time_course import known_course
+from tutor_platform.learning.application.support.progress_views import StudyTimeView
+from tutor_platform.learning.application.support.study_time_course import known_course
 from tutor_platform.learning.domain.study_time import check_total
 from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock

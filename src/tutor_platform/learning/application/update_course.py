@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import course_to_edit
+from tutor_platform.learning.application.support.catalog_access import course_to_edit
 from tutor_platform.learning.domain.catalog import Course, Difficulty
 from tutor_platform.learning.domain.errors import SlugTaken
 from tutor_platform.learning.domain.slugs import slug_problem

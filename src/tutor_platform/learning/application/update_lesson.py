@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import lesson_to_edit
+from tutor_platform.learning.application.support.catalog_access import lesson_to_edit
 from tutor_platform.learning.domain.catalog import Lesson
 from tutor_platform.learning.domain.validation import (
     FieldChecks,

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.learning.application.project_access import project_to_edit
+from tutor_platform.learning.application.support.project_access import project_to_edit
 from tutor_platform.learning.domain.project import (
     Project,
     ProjectFields,

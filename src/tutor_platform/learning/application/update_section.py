@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.application.catalog_access import section_to_edit
+from tutor_platform.learning.application.support.catalog_access import section_to_edit
 from tutor_platform.learning.domain.catalog import Section
 from tutor_platform.learning.domain.validation import FieldChecks, clean_title, title_problem
 from tutor_platform.learning.ports.catalog import CatalogUnitOfWorkFactory

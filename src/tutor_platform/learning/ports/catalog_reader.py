@@ -4,7 +4,7 @@
 dropping a course when its ``CourseChanged`` event is published (after the write's commit).
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID

@@ -4,7 +4,7 @@ requests race (the first to mark it wins)."""
 
 from uuid import UUID
 
-from tutor_platform.media.application.lesson_lookup import lesson_access
+from tutor_platform.media.application.support.lesson_lookup import lesson_access
 from tutor_platform.media.domain.lesson_access import ensure_can_author
 from tutor_platform.media.domain.lesson_errors import DraftAlreadyApplied, DraftNotFound
 from tutor_platform.media.domain.lesson_media import LessonDraft

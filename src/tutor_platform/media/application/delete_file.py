@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.lookup import managed_file
+from tutor_platform.media.application.support.lookup import managed_file
 from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock

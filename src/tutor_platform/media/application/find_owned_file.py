@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 
 

@@ -4,8 +4,8 @@ stored for review, never applied by itself.
 Safe to run twice: a job whose draft exists returns it without calling the model again.
 """
 
-from tutor_platform.media.application.lesson_jobs import DraftJob
-from tutor_platform.media.application.lesson_lookup import lesson_material
+from tutor_platform.media.application.support.lesson_jobs import DraftJob
+from tutor_platform.media.application.support.lesson_lookup import lesson_material
 from tutor_platform.media.domain.lesson_errors import EmptyDraft
 from tutor_platform.media.domain.lesson_material import lesson_passages
 from tutor_platform.media.domain.lesson_media import MAX_DRAFT_LENGTH, LessonDraft

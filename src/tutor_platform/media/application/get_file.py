@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.lookup import visible_file
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.lookup import visible_file
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 

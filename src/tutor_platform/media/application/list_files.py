@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.domain.content_types import KINDS
 from tutor_platform.media.domain.filenames import query_problem, search_key
 from tutor_platform.media.ports.repositories import FileQuery

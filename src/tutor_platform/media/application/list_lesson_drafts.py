@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.lesson_lookup import lesson_access
+from tutor_platform.media.application.support.lesson_lookup import lesson_access
 from tutor_platform.media.domain.lesson_access import ensure_can_author
 from tutor_platform.media.domain.lesson_media import LessonDraft
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog

@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.domain.access import can_download
 from tutor_platform.media.domain.errors import (
     FileNotFound,

@@ -8,9 +8,9 @@ after a crash leaves exactly one file and one summary.
 
 from collections.abc import AsyncIterator
 
-from tutor_platform.media.application.content_writer import ContentWriter
-from tutor_platform.media.application.lesson_jobs import SummaryJob
-from tutor_platform.media.application.lesson_lookup import lesson_material
+from tutor_platform.media.application.support.content_writer import ContentWriter
+from tutor_platform.media.application.support.lesson_jobs import SummaryJob
+from tutor_platform.media.application.support.lesson_lookup import lesson_material
 from tutor_platform.media.domain.file import StoredFile, Visibility, storage_key_for
 from tutor_platform.media.domain.filenames import clean_filename
 from tutor_platform.media.domain.lesson_errors import NothingToNarrate

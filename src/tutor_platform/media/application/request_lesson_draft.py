@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, DraftJob
-from tutor_platform.media.application.lesson_lookup import lesson_access
+from tutor_platform.media.application.support.lesson_jobs import GENERATE_LESSON_DRAFT, DraftJob
+from tutor_platform.media.application.support.lesson_lookup import lesson_access
 from tutor_platform.media.domain.lesson_access import ensure_can_author
 from tutor_platform.media.domain.lesson_media import MAX_INSTRUCTIONS_LENGTH
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog

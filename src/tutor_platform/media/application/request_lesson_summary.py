@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from tutor_platform.media.application.lesson_jobs import RENDER_SUMMARY, SummaryJob
-from tutor_platform.media.application.lesson_lookup import lesson_access
+from tutor_platform.media.application.support.lesson_jobs import RENDER_SUMMARY, SummaryJob
+from tutor_platform.media.application.support.lesson_lookup import lesson_access
 from tutor_platform.media.domain.lesson_access import ensure_can_request_summary
 from tutor_platform.media.domain.lesson_media import SUMMARY_KINDS, SummaryKind
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog

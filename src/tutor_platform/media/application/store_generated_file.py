@@ -4,8 +4,8 @@ from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.media.application.content_writer import ContentWriter
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.content_writer import ContentWriter
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.domain.content_types import SUPPORTED_CONTENT_TYPES
 from tutor_platform.media.domain.file import Visibility, storage_key_for, visibility_problem
 from tutor_platform.media.domain.filenames import clean_filename

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from uuid import UUID
 
-from tutor_platform.media.application.lookup import managed_file
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.lookup import managed_file
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.domain.file import Visibility, visibility_problem
 from tutor_platform.media.domain.filenames import filename_problem, normalize_filename
 from tutor_platform.media.ports.unit_of_work import MediaUnitOfWorkFactory

@@ -5,8 +5,8 @@ from contextlib import suppress
 from dataclasses import replace
 from uuid import UUID
 
-from tutor_platform.media.application.content_writer import ContentWriter
-from tutor_platform.media.application.views import FileInfo
+from tutor_platform.media.application.support.content_writer import ContentWriter
+from tutor_platform.media.application.support.views import FileInfo
 from tutor_platform.media.domain.errors import StorageUnavailable
 from tutor_platform.media.domain.file import Visibility, storage_key_for, visibility_problem
 from tutor_platform.media.domain.filenames import clean_filename

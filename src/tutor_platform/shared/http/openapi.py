@@ -208,6 +208,8 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
                 if name in fields:
                     _constrain_nullable(prop, fields[name])
                 _inline_single_one_of(prop)
+        if isinstance(field_definition.kwarg_definition, KwargDefinition):
+            schema.title = field_definition.kwarg_definition.schema_component_key or schema.title
         if info.forbid_unknown_fields:
             schema.additional_properties = False
         elif not field_definition.type_.__struct_config__.omit_defaults:

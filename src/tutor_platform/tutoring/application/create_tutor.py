@@ -7,8 +7,8 @@ from uuid import UUID
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
-from tutor_platform.tutoring.application.views import TutorView
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.views import TutorView
 from tutor_platform.tutoring.domain.tutor import (
     DEFAULT_TEMPERATURE,
     Tutor,

@@ -4,7 +4,7 @@ session held with it (to keep the conversations, deactivate the tutor instead)."
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
 

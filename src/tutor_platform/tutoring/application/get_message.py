@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.alternatives import with_alternatives
+from tutor_platform.tutoring.application.support.alternatives import with_alternatives
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
 from tutor_platform.tutoring.domain.message import Message
 from tutor_platform.tutoring.domain.session import ensure_can_read

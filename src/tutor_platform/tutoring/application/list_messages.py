@@ -5,7 +5,7 @@ from typing import Final
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.alternatives import with_alternatives
+from tutor_platform.tutoring.application.support.alternatives import with_alternatives
 from tutor_platform.tutoring.domain.session import ensure_can_read
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.repositories import MessagePage

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import Page, PageRequest
-from tutor_platform.tutoring.application.views import TutorView
+from tutor_platform.tutoring.application.support.views import TutorView
 from tutor_platform.tutoring.domain.tutor import can_edit_tutor
 from tutor_platform.tutoring.ports.course_context import CourseContext
 from tutor_platform.tutoring.ports.repositories import TutorQuery

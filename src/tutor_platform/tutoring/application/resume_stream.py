@@ -20,9 +20,9 @@ from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import BadRequest
-from tutor_platform.tutoring.application.alternatives import with_alternatives
-from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.stream_message import Audience
+from tutor_platform.tutoring.application.support.alternatives import with_alternatives
+from tutor_platform.tutoring.application.support.detached import DetachedTasks
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound
 from tutor_platform.tutoring.domain.message import Message, MessageRole
 from tutor_platform.tutoring.domain.session import ensure_can_read

@@ -13,8 +13,8 @@ from uuid import UUID
 
 from tutor_platform.ai.api import TutorModels
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.conversation import Conversation, Turn
-from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.application.support.conversation import Conversation, Turn
+from tutor_platform.tutoring.application.support.views import Exchange
 from tutor_platform.tutoring.domain.message import Message, NewMessage
 
 

@@ -5,7 +5,7 @@ from uuid import UUID
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.domain.session import ChatSession, clean_title, default_title
 from tutor_platform.tutoring.domain.validation import fail
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory

@@ -23,9 +23,9 @@ from tutor_platform.ai.api import StreamItem, TextDelta, TutorModels
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import DomainError, UpstreamFailed
 from tutor_platform.shared.outage import failure_of
-from tutor_platform.tutoring.application.conversation import Briefing, Conversation, Turn
-from tutor_platform.tutoring.application.detached import DetachedTasks
 from tutor_platform.tutoring.application.send_message import elapsed_ms
+from tutor_platform.tutoring.application.support.conversation import Briefing, Conversation, Turn
+from tutor_platform.tutoring.application.support.detached import DetachedTasks
 from tutor_platform.tutoring.domain.citations import MarkerFilter
 from tutor_platform.tutoring.domain.message import CLIENT_DISCONNECTED, Message, NewMessage
 

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from tutor_platform.shared.auth import Principal
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.ports.study_time import StudyTimeLedger
 from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 

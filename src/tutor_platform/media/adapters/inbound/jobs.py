@@ -14,13 +14,13 @@ from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import (
     SummaryJobResult,
 )
 from tutor_platform.media.application.generate_lesson_draft import GenerateLessonDraft
-from tutor_platform.media.application.lesson_jobs import (
+from tutor_platform.media.application.render_lesson_summary import RenderLessonSummary
+from tutor_platform.media.application.support.lesson_jobs import (
     GENERATE_LESSON_DRAFT,
     RENDER_SUMMARY,
     DraftJob,
     SummaryJob,
 )
-from tutor_platform.media.application.render_lesson_summary import RenderLessonSummary
 from tutor_platform.shared.jobs.adapters.http import as_json_object
 from tutor_platform.shared.jobs.ports import (
     Handler,

@@ -8,7 +8,7 @@ discriminated by ``kind``.
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Literal, Self
+from typing import Any, Literal
 from uuid import UUID
 
 import msgspec
@@ -20,8 +20,9 @@ from litestar.params import FromPath, SkipValidation
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.openapi import error_responses, tagged_union
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.jobs.application.get_job import GetJob
-from tutor_platform.shared.jobs.ports import JobRecord, JsonObject
+from tutor_platform.shared.jobs.ports import JsonObject
 
 
 class JobResponse(msgspec.Struct, omit_defaults=True, tag_field="kind"):
@@ -37,19 +38,6 @@ class JobResponse(msgspec.Struct, omit_defaults=True, tag_field="kind"):
     result: Any = None
     error: str | None = None
     finished_at: datetime | None = None
-
-    @classmethod
-    def of(cls, record: JobRecord) -> Self:
-        result_type = next(f.type for f in msgspec.structs.fields(cls) if f.name == "result")
-        return cls(
-            id=record.id,
-            status=record.status,
-            created_at=record.created_at,
-            progress=record.progress,
-            result=None if record.result is None else msgspec.convert(record.result, result_type),
-            error=record.error,
-            finished_at=record.finished_at,
-        )
 
 
 def as_json_object(result: msgspec.Struct) -> JsonObject:
@@ -92,6 +80,6 @@ def job_controller(kinds: Sequence[type[JobResponse]]) -> type[Controller]:
         ) -> Response[Any]:
             """The job's status, progress and outcome (the owner's or any, for an admin)."""
             record = await get_job.execute(job_id, principal)
-            return Response(by_kind[record.kind].of(record))
+            return Response(convert(record, by_kind[record.kind]))
 
     return JobController

@@ -15,7 +15,6 @@ from tutor_platform.assessment.adapters.inbound.http.analytics_schemas import (
     matrix_row,
     question_csv_rows,
 )
-from tutor_platform.assessment.adapters.inbound.http.params import Limit, Offset, use_cases
 from tutor_platform.assessment.application.course_analytics import (
     GetMasteryAnalytics,
     GetQuizAnalytics,
@@ -26,7 +25,9 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 
@@ -40,7 +41,7 @@ async def _matrix_csv(
 class CourseAssessmentAnalyticsController(Controller):
     path = "/analytics/courses/{course_id:uuid}"
     security = BEARER_SECURITY
-    dependencies = {**use_cases("get_quiz_analytics", "get_mastery_analytics"), **DAYS}
+    dependencies = {**DAYS}
 
     @get(
         "/quizzes",
@@ -53,7 +54,7 @@ class CourseAssessmentAnalyticsController(Controller):
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
-        get_quiz_analytics: NamedDependency[SkipValidation[GetQuizAnalytics]],
+        get_quiz_analytics: Provided[GetQuizAnalytics],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> Response[QuizAnalyticsListResponse]:
@@ -80,7 +81,7 @@ class CourseAssessmentAnalyticsController(Controller):
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
-        get_mastery_analytics: NamedDependency[SkipValidation[GetMasteryAnalytics]],
+        get_mastery_analytics: Provided[GetMasteryAnalytics],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> Response[MasteryAnalyticsResponse]:

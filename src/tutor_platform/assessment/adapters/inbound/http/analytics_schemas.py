@@ -6,13 +6,13 @@ import msgspec
 
 from tutor_platform.assessment.application.course_analytics import (
     MasteryMatrix,
-    QuestionAnalytics,
     QuizAnalytics,
 )
 from tutor_platform.assessment.ports.courses import LessonRef
 from tutor_platform.assessment.ports.figures import LearnerMastery
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import Page
 
 
@@ -36,22 +36,6 @@ class QuestionAnalyticsResponse(msgspec.Struct, kw_only=True):
     awaiting_review: int
     """Answers of this question waiting for a person's grade now (whatever the range)."""
 
-    @classmethod
-    def of(cls, q: QuestionAnalytics) -> "QuestionAnalyticsResponse":
-        return cls(
-            question_id=q.question_id,
-            position=q.position,
-            kind=q.kind,
-            prompt=q.prompt,
-            answered=q.answered,
-            share_correct=q.share_correct,
-            wrong_options=[
-                WrongOptionResponse(option_id=w.option_id, text=w.text, count=w.count)
-                for w in q.wrong_options
-            ],
-            awaiting_review=q.awaiting_review,
-        )
-
 
 class QuizAnalyticsResponse(msgspec.Struct, kw_only=True):
     quiz_id: UUID
@@ -61,17 +45,6 @@ class QuizAnalyticsResponse(msgspec.Struct, kw_only=True):
     median_score: float | None
     """0-1 (whole percents), null without attempts."""
     questions: list[QuestionAnalyticsResponse]
-
-    @classmethod
-    def of(cls, quiz: QuizAnalytics) -> "QuizAnalyticsResponse":
-        return cls(
-            quiz_id=quiz.quiz_id,
-            title=quiz.title,
-            attempts=quiz.attempts,
-            pass_rate=quiz.pass_rate,
-            median_score=quiz.median_score,
-            questions=[QuestionAnalyticsResponse.of(q) for q in quiz.questions],
-        )
 
 
 class QuizAnalyticsListResponse(RangeResponse, kw_only=True):
@@ -84,7 +57,7 @@ class QuizAnalyticsListResponse(RangeResponse, kw_only=True):
     def of(cls, days: DateRange, page: Page[QuizAnalytics]) -> "QuizAnalyticsListResponse":
         return cls(
             **cls.fields(days),
-            items=[QuizAnalyticsResponse.of(quiz) for quiz in page.items],
+            items=[convert(quiz, QuizAnalyticsResponse) for quiz in page.items],
             total=page.total,
             limit=page.limit,
             offset=page.offset,

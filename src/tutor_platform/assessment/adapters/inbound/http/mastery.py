@@ -7,13 +7,14 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import FromPath, QueryParameter, SkipValidation
+from litestar.params import FromPath, QueryParameter
 
-from tutor_platform.assessment.adapters.inbound.http.params import use_cases
-from tutor_platform.assessment.application.get_mastery import GetMastery, LessonMasteryView
+from tutor_platform.assessment.application.get_mastery import GetMastery
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 
 class LessonMasteryResponse(msgspec.Struct, kw_only=True):
@@ -32,17 +33,6 @@ class LessonMasteryResponse(msgspec.Struct, kw_only=True):
     ]
     last_evidence_at: datetime | None
 
-    @classmethod
-    def of(cls, view: LessonMasteryView) -> "LessonMasteryResponse":
-        return cls(
-            lesson_id=view.lesson_id,
-            title=view.title,
-            p_mastery=view.p_mastery,
-            mastered=view.mastered,
-            evidence=view.evidence,
-            last_evidence_at=view.last_evidence_at,
-        )
-
 
 class MasteryResponse(msgspec.Struct):
     items: list[LessonMasteryResponse]
@@ -51,14 +41,13 @@ class MasteryResponse(msgspec.Struct):
 class MasteryController(Controller):
     path = "/progress/courses/{course_id:uuid}/mastery"
     security = BEARER_SECURITY
-    dependencies = use_cases("get_mastery")
 
     @get("/", responses=error_responses(401, 404, 422))
     async def get_mastery(
         self,
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_mastery: NamedDependency[SkipValidation[GetMastery]],
+        get_mastery: Provided[GetMastery],
         user_id: Annotated[
             UUID | None,
             QueryParameter(description="Another learner's (the course's instructor, admins)."),
@@ -66,4 +55,4 @@ class MasteryController(Controller):
     ) -> MasteryResponse:
         """Your mastery of each lesson of the course, in course order, with its evidence."""
         views = await get_mastery.execute(principal, course_id, user_id)
-        return MasteryResponse([LessonMasteryResponse.of(view) for view in views])
+        return MasteryResponse([convert(view, LessonMasteryResponse) for view in views])

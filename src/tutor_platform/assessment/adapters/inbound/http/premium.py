@@ -5,10 +5,12 @@ from uuid import UUID
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from tutor_platform.assessment.adapters.inbound.http.params import ADMINS, use_cases
+from tutor_platform.assessment.adapters.inbound.http.params import (
+    ADMINS,
+)
 from tutor_platform.assessment.adapters.inbound.http.premium_schemas import (
     AdaptiveLearningRequest,
     AdaptiveLearningResponse,
@@ -27,7 +29,9 @@ from tutor_platform.assessment.application.start_mentor_session import StartMent
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 PREMIUM_ERRORS = error_responses(401, 403, 422, 429, 502)
 
@@ -35,30 +39,22 @@ PREMIUM_ERRORS = error_responses(401, 403, 422, 429, 502)
 class AssessmentsController(Controller):
     path = "/assessments"
     security = BEARER_SECURITY
-    dependencies = use_cases("assess_free_text")
 
     @post("/free-text", status_code=HTTP_200_OK, responses=PREMIUM_ERRORS)
     async def assess_free_text(
         self,
         data: JSONBody[FreeTextRequest],
         principal: NamedDependency[Principal],
-        assess_free_text: NamedDependency[SkipValidation[AssessFreeText]],
+        assess_free_text: Provided[AssessFreeText],
     ) -> FreeTextResponse:
         """Grade a free-text answer with the AI, against a rubric if given (quota
         ``llm_assessment``, shared with ``POST /hybrid/llm-assessment``)."""
-        return FreeTextResponse.of(await assess_free_text.execute(principal, data.command()))
+        return convert(await assess_free_text.execute(principal, data.command()), FreeTextResponse)
 
 
 class HybridController(Controller):
     path = "/hybrid"
     security = BEARER_SECURITY
-    dependencies = use_cases(
-        "assess_free_text",
-        "plan_adaptive_learning",
-        "synthesize_lessons",
-        "start_mentor_session",
-        "get_usage",
-    )
 
     @post(
         "/adaptive-learning",
@@ -70,7 +66,7 @@ class HybridController(Controller):
         self,
         data: JSONBody[AdaptiveLearningRequest],
         principal: NamedDependency[Principal],
-        plan_adaptive_learning: NamedDependency[SkipValidation[PlanAdaptiveLearning]],
+        plan_adaptive_learning: Provided[PlanAdaptiveLearning],
     ) -> AdaptiveLearningResponse:
         """An ordered path through the course, each lesson with the reason it is there:
         lessons behind the questions you missed, lessons with reviews due today, then lessons
@@ -88,10 +84,10 @@ class HybridController(Controller):
         self,
         data: JSONBody[FreeTextRequest],
         principal: NamedDependency[Principal],
-        assess_free_text: NamedDependency[SkipValidation[AssessFreeText]],
+        assess_free_text: Provided[AssessFreeText],
     ) -> FreeTextResponse:
         """The same as ``POST /assessments/free-text``."""
-        return FreeTextResponse.of(await assess_free_text.execute(principal, data.command()))
+        return convert(await assess_free_text.execute(principal, data.command()), FreeTextResponse)
 
     @post(
         "/synthesis",
@@ -103,7 +99,7 @@ class HybridController(Controller):
         self,
         data: JSONBody[SynthesisRequest],
         principal: NamedDependency[Principal],
-        synthesize_lessons: NamedDependency[SkipValidation[SynthesizeLessons]],
+        synthesize_lessons: Provided[SynthesizeLessons],
     ) -> SynthesisResponse:
         """How 2 to 10 lessons of a course connect, written by the AI from their text."""
         synthesis = await synthesize_lessons.execute(principal, data.course_id, data.lesson_ids)
@@ -119,7 +115,7 @@ class HybridController(Controller):
         self,
         data: JSONBody[MentorSessionRequest],
         principal: NamedDependency[Principal],
-        start_mentor_session: NamedDependency[SkipValidation[StartMentorSession]],
+        start_mentor_session: Provided[StartMentorSession],
     ) -> MentorSessionResponse:
         """A numbered plan towards a goal (from the course outline when a course is given),
         with advice by the AI."""
@@ -130,7 +126,7 @@ class HybridController(Controller):
     async def my_usage(
         self,
         principal: NamedDependency[Principal],
-        get_usage: NamedDependency[SkipValidation[GetUsage]],
+        get_usage: Provided[GetUsage],
     ) -> UsageResponse:
         """Your premium calls and their cost per month, and today's calls against each
         daily quota."""
@@ -146,7 +142,7 @@ class HybridController(Controller):
         self,
         user_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_usage: NamedDependency[SkipValidation[GetUsage]],
+        get_usage: Provided[GetUsage],
     ) -> UsageResponse:
         """A user's premium usage (administrators)."""
         return UsageResponse.of(await get_usage.execute(principal, user_id))

@@ -1,6 +1,6 @@
 """Request and response bodies of the premium features and their usage."""
 
-from typing import Annotated, Literal, cast
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -22,21 +22,17 @@ from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
 from tutor_platform.assessment.domain.learning_path import PathStep, StepAction, StepBasis
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
 from tutor_platform.assessment.domain.premium import (
-    DailyAllowance,
     FeatureUsage,
     MonthUsage,
     UsageSummary,
 )
 from tutor_platform.assessment.domain.synthesis import Idea
-from tutor_platform.assessment.ports.ai import Grade
 from tutor_platform.shared.http.citations import CitationResponse
+from tutor_platform.shared.http.requests import StrictRequest
+from tutor_platform.shared.http.responses import convert
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class FreeTextRequest(_Request):
+class FreeTextRequest(StrictRequest):
     question: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_QUESTION_LENGTH)]
     answer: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_FREE_TEXT_LENGTH)]
     rubric: Annotated[
@@ -69,19 +65,8 @@ class FreeTextResponse(msgspec.Struct):
         bool, msgspec.Meta(description="The grader is not sure; a person should look.")
     ]
 
-    @classmethod
-    def of(cls, grade: Grade) -> "FreeTextResponse":
-        return cls(
-            grade.score,
-            grade.feedback,
-            list(grade.strengths),
-            list(grade.improvements),
-            cast(Literal["ai", "rules"], grade.graded_by),
-            grade.needs_review,
-        )
 
-
-class AdaptiveLearningRequest(_Request):
+class AdaptiveLearningRequest(StrictRequest):
     course_id: UUID
 
 
@@ -149,7 +134,7 @@ class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class SynthesisRequest(_Request):
+class SynthesisRequest(StrictRequest):
     course_id: UUID
     lesson_ids: Annotated[
         list[UUID],
@@ -200,7 +185,7 @@ class SynthesisResponse(msgspec.Struct):
         return cls(synthesis.course_id, lessons, connections, citations)
 
 
-class MentorSessionRequest(_Request):
+class MentorSessionRequest(StrictRequest):
     goal: Annotated[
         str,
         msgspec.Meta(min_length=1, max_length=MAX_GOAL_LENGTH, description="Trimmed."),
@@ -281,10 +266,6 @@ class AllowanceResponse(msgspec.Struct):
     calls: int
     limit: int
 
-    @classmethod
-    def of(cls, allowance: DailyAllowance) -> "AllowanceResponse":
-        return cls(allowance.calls, allowance.limit)
-
 
 class TodayResponse(msgspec.Struct):
     adaptive_learning: AllowanceResponse
@@ -304,7 +285,7 @@ class UsageResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, summary: UsageSummary) -> "UsageResponse":
-        today = {name: AllowanceResponse.of(a) for name, a in summary.today.items()}
+        today = {name: convert(a, AllowanceResponse) for name, a in summary.today.items()}
         return cls(
             summary.user_id,
             [MonthUsageResponse.of(month) for month in summary.months],

@@ -40,6 +40,8 @@ from tutor_platform.assessment.domain.authoring import (
 )
 from tutor_platform.assessment.domain.grading import AttemptStatus, Grader, QuestionResult
 from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz, Rubric
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest, given
 
 T = TypeVar("T")
 Title = Annotated[
@@ -70,22 +72,13 @@ Keyword = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_KEYWORD_LENGT
 Guidance = Annotated[str, msgspec.Meta(max_length=MAX_GUIDANCE_LENGTH)]
 
 
-def given(value: T | msgspec.UnsetType) -> T | None:
-    """A patch field's value, or ``None`` when the client left it out."""
-    return None if isinstance(value, msgspec.UnsetType) else value
-
-
 def number(value: Decimal) -> float:
     """An exact decimal of a few places as a JSON number (its shortest float prints the same
     digits)."""
     return float(value)
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class RubricRequest(_Request):
+class RubricRequest(StrictRequest):
     keywords: Annotated[
         list[Keyword],
         msgspec.Meta(max_length=MAX_KEYWORDS, description="Key points a good answer mentions."),
@@ -103,12 +96,12 @@ class RubricRequest(_Request):
         return Rubric(tuple(self.keywords), self.guidance, self.model_answer)
 
 
-class OptionRequest(_Request):
+class OptionRequest(StrictRequest):
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_OPTION_TEXT_LENGTH)]
     id: OptionId | None = None
 
 
-class QuestionRequest(_Request):
+class QuestionRequest(StrictRequest):
     """A question with the answer fields of its kind only (others → 422)."""
 
     kind: QuestionKind
@@ -172,7 +165,7 @@ def passing_score(value: float) -> Decimal:
     return Decimal(str(value))
 
 
-class QuizCreate(_Request):
+class QuizCreate(StrictRequest):
     title: Title
     questions: Questions
     lesson_id: Annotated[
@@ -193,7 +186,7 @@ class QuizCreate(_Request):
         )
 
 
-class QuizPatch(_Request):
+class QuizPatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
     lesson_id: Annotated[
         UUID | msgspec.UnsetType | None, msgspec.Meta(description="null detaches the quiz.")
@@ -312,11 +305,7 @@ class QuizResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class QuizListResponse(msgspec.Struct):
-    items: list[QuizSummaryResponse]
-    total: int
-    limit: int
-    offset: int
+QuizListResponse = Annotated[PageResponse[QuizSummaryResponse], named("QuizListResponse")]
 
 
 class RubricResponse(msgspec.Struct):
@@ -407,7 +396,7 @@ ANSWER_SCHEMA: Final = {
 }
 
 
-class AttemptRequest(_Request):
+class AttemptRequest(StrictRequest):
     answers: Annotated[
         dict[AnswerKey, Any],
         msgspec.Meta(
@@ -499,8 +488,4 @@ class AttemptResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class AttemptListResponse(msgspec.Struct):
-    items: list[AttemptResponse]
-    total: int
-    limit: int
-    offset: int
+AttemptListResponse = Annotated[PageResponse[AttemptResponse], named("AttemptListResponse")]

@@ -9,15 +9,12 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from tutor_platform.assessment.adapters.inbound.http.params import (
     INSTRUCTORS,
     QUIZ_SUBMISSION,
-    Limit,
-    Offset,
-    use_cases,
 )
 from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
     AttemptListResponse,
@@ -46,7 +43,9 @@ from tutor_platform.assessment.application.submit_attempt import SubmitAttempt
 from tutor_platform.assessment.application.update_quiz import UpdateQuiz
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 QuizId = FromPath[UUID]
@@ -56,14 +55,13 @@ CourseId = FromPath[UUID]
 class CourseQuizzesController(Controller):
     path = "/courses/{course_id:uuid}/quizzes"
     security = BEARER_SECURITY
-    dependencies = use_cases("list_course_quizzes", "create_quiz")
 
     @get("/", responses=error_responses(401, 404, 422))
     async def list_course_quizzes(
         self,
         course_id: CourseId,
         principal: NamedDependency[Principal],
-        list_course_quizzes: NamedDependency[SkipValidation[ListCourseQuizzes]],
+        list_course_quizzes: Provided[ListCourseQuizzes],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> QuizListResponse:
@@ -71,7 +69,7 @@ class CourseQuizzesController(Controller):
         listed for everyone (``is_premium``); taking one needs a premium plan."""
         page = await list_course_quizzes.execute(principal, course_id, PageRequest(limit, offset))
         items = [QuizSummaryResponse.of(item) for item in page.items]
-        return QuizListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse(items, page.total, page.limit, page.offset)
 
     @post("/", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))
     async def create_quiz(
@@ -79,7 +77,7 @@ class CourseQuizzesController(Controller):
         course_id: CourseId,
         data: JSONBody[QuizCreate],
         principal: NamedDependency[Principal],
-        create_quiz: NamedDependency[SkipValidation[CreateQuiz]],
+        create_quiz: Provided[CreateQuiz],
     ) -> QuizAuthoringResponse:
         """Write a quiz for the course (its instructor or an admin; others 403)."""
         return QuizAuthoringResponse.of(
@@ -90,22 +88,13 @@ class CourseQuizzesController(Controller):
 class QuizzesController(Controller):
     path = "/quizzes"
     security = BEARER_SECURITY
-    dependencies = use_cases(
-        "get_quiz",
-        "get_quiz_for_authoring",
-        "update_quiz",
-        "delete_quiz",
-        "submit_attempt",
-        "list_attempts",
-        "list_review_queue",
-    )
 
     @get("/{quiz_id:uuid}", responses=error_responses(401, 403, 404))
     async def get_quiz(
         self,
         quiz_id: QuizId,
         principal: NamedDependency[Principal],
-        get_quiz: NamedDependency[SkipValidation[GetQuiz]],
+        get_quiz: Provided[GetQuiz],
     ) -> QuizResponse:
         """A quiz to take: its questions and options, never the answers (403
         PREMIUM_REQUIRED for a premium quiz and a free plan)."""
@@ -120,7 +109,7 @@ class QuizzesController(Controller):
         self,
         quiz_id: QuizId,
         principal: NamedDependency[Principal],
-        get_quiz_for_authoring: NamedDependency[SkipValidation[GetQuizForAuthoring]],
+        get_quiz_for_authoring: Provided[GetQuizForAuthoring],
     ) -> QuizAuthoringResponse:
         """The quiz with correct answers, rubrics and explanations (the course's instructor
         or an admin)."""
@@ -132,7 +121,7 @@ class QuizzesController(Controller):
         quiz_id: QuizId,
         data: JSONBody[QuizPatch],
         principal: NamedDependency[Principal],
-        update_quiz: NamedDependency[SkipValidation[UpdateQuiz]],
+        update_quiz: Provided[UpdateQuiz],
     ) -> QuizAuthoringResponse:
         """Change a quiz; ``questions`` replaces them all (past attempts keep their results)."""
         return QuizAuthoringResponse.of(
@@ -149,7 +138,7 @@ class QuizzesController(Controller):
         self,
         quiz_id: QuizId,
         principal: NamedDependency[Principal],
-        delete_quiz: NamedDependency[SkipValidation[DeleteQuiz]],
+        delete_quiz: Provided[DeleteQuiz],
     ) -> None:
         """Delete a quiz with its attempts."""
         await delete_quiz.execute(principal, quiz_id)
@@ -164,7 +153,7 @@ class QuizzesController(Controller):
         quiz_id: QuizId,
         data: JSONBody[AttemptRequest],
         principal: NamedDependency[Principal],
-        submit_attempt: NamedDependency[SkipValidation[SubmitAttempt]],
+        submit_attempt: Provided[SubmitAttempt],
     ) -> AttemptResponse:
         """Submit answers: graded at once (free text by the AI). 409 past ``max_attempts``;
         422 for an unknown question or an answer of the wrong type, and nothing is stored."""
@@ -175,7 +164,7 @@ class QuizzesController(Controller):
         self,
         quiz_id: QuizId,
         principal: NamedDependency[Principal],
-        list_attempts: NamedDependency[SkipValidation[ListAttempts]],
+        list_attempts: Provided[ListAttempts],
         user_id: Annotated[
             UUID | None,
             QueryParameter(description="Only this user's (the course's instructor, admins)."),
@@ -187,14 +176,14 @@ class QuizzesController(Controller):
         everyone's."""
         page = await list_attempts.execute(principal, quiz_id, user_id, PageRequest(limit, offset))
         items = [AttemptResponse.of(attempt) for attempt in page.items]
-        return AttemptListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse(items, page.total, page.limit, page.offset)
 
     @get("/{quiz_id:uuid}/review", guards=INSTRUCTORS, responses=error_responses(401, 403, 404))
     async def list_review_queue(
         self,
         quiz_id: QuizId,
         principal: NamedDependency[Principal],
-        list_review_queue: NamedDependency[SkipValidation[ListReviewQueue]],
+        list_review_queue: Provided[ListReviewQueue],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> ReviewQueueResponse:
@@ -202,13 +191,12 @@ class QuizzesController(Controller):
         instructor or an admin)."""
         page = await list_review_queue.execute(principal, quiz_id, PageRequest(limit, offset))
         items = [ReviewItemResponse.of(item) for item in page.items]
-        return ReviewQueueResponse(items, page.total, page.limit, page.offset)
+        return PageResponse(items, page.total, page.limit, page.offset)
 
 
 class AttemptsController(Controller):
     path = "/attempts"
     security = BEARER_SECURITY
-    dependencies = use_cases("grade_answer")
 
     @put(
         "/{attempt_id:uuid}/results/{question_id:uuid}",
@@ -221,7 +209,7 @@ class AttemptsController(Controller):
         question_id: FromPath[UUID],
         data: JSONBody[GradeRequest],
         principal: NamedDependency[Principal],
-        grade_answer: NamedDependency[SkipValidation[GradeAnswer]],
+        grade_answer: Provided[GradeAnswer],
     ) -> AttemptResponse:
         """Grade one answer by hand (the course's instructor or an admin): the attempt's
         score, ``passed`` and ``status`` and the learner's best score are recomputed."""

@@ -7,10 +7,9 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from tutor_platform.assessment.adapters.inbound.http.params import Limit, use_cases
 from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
     QuestionResponse,
     number,
@@ -26,7 +25,10 @@ from tutor_platform.assessment.domain.cards import MAX_ELAPSED_MS, Rating
 from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit
+from tutor_platform.shared.http.requests import StrictRequest
 from tutor_platform.shared.pagination import DEFAULT_LIMIT
 
 
@@ -63,7 +65,7 @@ class DueCardsResponse(msgspec.Struct, kw_only=True):
     ]
 
 
-class CardAnswerRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class CardAnswerRequest(StrictRequest):
     answer: Annotated[
         str | bool | list[str],
         msgspec.Meta(
@@ -107,13 +109,12 @@ class CardAnswerResponse(msgspec.Struct, kw_only=True):
 class ReviewController(Controller):
     path = "/review"
     security = BEARER_SECURITY
-    dependencies = use_cases("list_due_cards", "answer_card")
 
     @get("/due", responses=error_responses(401, 404, 422))
     async def list_due_cards(
         self,
         principal: NamedDependency[Principal],
-        list_due_cards: NamedDependency[SkipValidation[ListDueCards]],
+        list_due_cards: Provided[ListDueCards],
         course_id: Annotated[UUID | None, QueryParameter(description="One course's.")] = None,
         limit: Limit = DEFAULT_LIMIT,
     ) -> DueCardsResponse:
@@ -135,7 +136,7 @@ class ReviewController(Controller):
         card_id: FromPath[UUID],
         data: JSONBody[CardAnswerRequest],
         principal: NamedDependency[Principal],
-        answer_card: NamedDependency[SkipValidation[AnswerCard]],
+        answer_card: Provided[AnswerCard],
     ) -> CardAnswerResponse:
         """Answer a card: graded like an attempt's answer, then rescheduled (FSRS)."""
         outcome = await answer_card.execute(

@@ -11,9 +11,11 @@ from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import number
 from tutor_platform.assessment.application.review_answers import PersonsGrade
 from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.assessment.domain.review import MAX_REVIEW_FEEDBACK_LENGTH, ReviewItem
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 
 
-class GradeRequest(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class GradeRequest(StrictRequest):
     awarded_points: Annotated[
         float,
         msgspec.Meta(ge=0, description="0 to the question's points, at most 2 decimal places."),
@@ -63,8 +65,4 @@ class ReviewItemResponse(msgspec.Struct, kw_only=True):
         )
 
 
-class ReviewQueueResponse(msgspec.Struct):
-    items: list[ReviewItemResponse]
-    total: int
-    limit: int
-    offset: int
+ReviewQueueResponse = Annotated[PageResponse[ReviewItemResponse], named("ReviewQueueResponse")]

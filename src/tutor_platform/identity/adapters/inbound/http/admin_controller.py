@@ -6,10 +6,9 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from tutor_platform.identity.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.identity.adapters.inbound.http.schemas import (
     CreateUserRequest,
     SubscriptionRequest,
@@ -17,7 +16,6 @@ from tutor_platform.identity.adapters.inbound.http.schemas import (
     UserListResponse,
     UserPatch,
     UserResponse,
-    given,
 )
 from tutor_platform.identity.application.create_user import CreateUser, NewUser
 from tutor_platform.identity.application.deactivate_user import DeactivateUser
@@ -30,12 +28,13 @@ from tutor_platform.identity.ports.repositories import UserQuery
 from tutor_platform.shared.auth import Principal, Role
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.requests import given
+from tutor_platform.shared.http.responses import convert
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
-MAX_OFFSET = 2**31 - 1
-Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Query = Annotated[
     str | None,
     QueryParameter(
@@ -50,19 +49,11 @@ class AdminUsersController(Controller):
     path = "/users"
     guards = [require_admin]
     security = BEARER_SECURITY
-    dependencies = use_cases(
-        "list_users",
-        "get_user",
-        "create_user",
-        "update_user",
-        "deactivate_user",
-        "set_subscription",
-    )
 
     @get("/", responses=error_responses(401, 403, 422))
     async def list_users(
         self,
-        list_users: NamedDependency[SkipValidation[ListUsers]],
+        list_users: Provided[ListUsers],
         role: Annotated[Role | None, QueryParameter()] = None,
         is_active: Annotated[bool | None, QueryParameter()] = None,
         q: Query = None,
@@ -73,27 +64,24 @@ class AdminUsersController(Controller):
         page = await list_users.execute(
             UserQuery(role=role, is_active=is_active, q=q), PageRequest(limit, offset)
         )
-        items = [UserResponse.of(view) for view in page.items]
-        return UserListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, UserResponse)
 
     @post("/", responses=error_responses(401, 403, 409, 422))
     async def create_user(
         self,
         data: JSONBody[CreateUserRequest],
-        create_user: NamedDependency[SkipValidation[CreateUser]],
+        create_user: Provided[CreateUser],
     ) -> UserResponse:
         """Create a user with any role and plan."""
         command = NewUser(
             data.email, data.username, data.password, data.full_name, data.role, data.plan
         )
-        return UserResponse.of(await create_user.execute(command))
+        return convert(await create_user.execute(command), UserResponse)
 
     @get("/{user_id:uuid}", responses=error_responses(401, 403, 404))
-    async def get_user(
-        self, user_id: FromPath[UUID], get_user: NamedDependency[SkipValidation[GetUser]]
-    ) -> UserResponse:
+    async def get_user(self, user_id: FromPath[UUID], get_user: Provided[GetUser]) -> UserResponse:
         """One user."""
-        return UserResponse.of(await get_user.execute(user_id))
+        return convert(await get_user.execute(user_id), UserResponse)
 
     @patch("/{user_id:uuid}", responses=error_responses(401, 403, 404, 409, 422))
     async def update_user(
@@ -101,13 +89,13 @@ class AdminUsersController(Controller):
         user_id: FromPath[UUID],
         data: JSONBody[UserPatch],
         principal: NamedDependency[Principal],
-        update_user: NamedDependency[SkipValidation[UpdateUser]],
+        update_user: Provided[UpdateUser],
     ) -> UserResponse:
         """Change role, activity or plan (409 when an admin would lock themselves out)."""
         changes = UserChanges(
             role=given(data.role), is_active=given(data.is_active), plan=given(data.plan)
         )
-        return UserResponse.of(await update_user.execute(principal.user_id, user_id, changes))
+        return convert(await update_user.execute(principal.user_id, user_id, changes), UserResponse)
 
     @delete(
         "/{user_id:uuid}",
@@ -118,7 +106,7 @@ class AdminUsersController(Controller):
         self,
         user_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        deactivate_user: NamedDependency[SkipValidation[DeactivateUser]],
+        deactivate_user: Provided[DeactivateUser],
     ) -> None:
         """Deactivate the user (data kept); their tokens stop working at once."""
         await deactivate_user.execute(principal.user_id, user_id)
@@ -128,11 +116,13 @@ class AdminUsersController(Controller):
         self,
         user_id: FromPath[UUID],
         data: JSONBody[SubscriptionRequest],
-        set_subscription: NamedDependency[SkipValidation[SetSubscription]],
+        set_subscription: Provided[SetSubscription],
     ) -> SubscriptionResponse:
         """Set the plan and, optionally, its end (no ``ends_at``: no end)."""
         try:
             ends_at = None if data.ends_at is None else data.ends_at.astimezone(UTC)
         except (OverflowError, ValueError):
             raise ValidationFailed(errors=[FieldError("ends_at", "is out of range")]) from None
-        return SubscriptionResponse.of(await set_subscription.execute(user_id, data.plan, ends_at))
+        return convert(
+            await set_subscription.execute(user_id, data.plan, ends_at), SubscriptionResponse
+        )

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, post
 from litestar.di import NamedDependency
-from litestar.params import CookieParameter, JSONBody, SkipValidation, URLEncodedBody
+from litestar.params import CookieParameter, JSONBody, URLEncodedBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from tutor_platform.identity.adapters.inbound.http.cookies import (
@@ -12,7 +12,6 @@ from tutor_platform.identity.adapters.inbound.http.cookies import (
     clear_refresh_cookie,
     set_refresh_cookie,
 )
-from tutor_platform.identity.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.identity.adapters.inbound.http.schemas import (
     LoginRequest,
     RefreshRequest,
@@ -26,12 +25,14 @@ from tutor_platform.identity.application.log_out import LogOut
 from tutor_platform.identity.application.log_out_everywhere import LogOutEverywhere
 from tutor_platform.identity.application.refresh_session import RefreshSession
 from tutor_platform.identity.application.register_user import RegisterUser
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.domain.errors import InvalidRefreshToken
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 AUTH_RATE_LIMIT = {"rate_limit": "auth"}
 RefreshCookie = Annotated[
@@ -42,7 +43,7 @@ AnyRequest = Request[Any, Any, Any]
 
 
 def _tokens(request: AnyRequest, pair: TokenPair) -> Response[TokenResponse]:
-    response = Response(TokenResponse.of(pair), status_code=HTTP_200_OK)
+    response = Response(convert(pair, TokenResponse), status_code=HTTP_200_OK)
     set_refresh_cookie(request, response, pair.refresh_token)
     return response
 
@@ -54,19 +55,16 @@ def _refresh_token(data: RefreshRequest | None, cookie: str | None) -> str | Non
 
 class AuthController(Controller):
     path = "/auth"
-    dependencies = use_cases(
-        "register_user", "log_in", "refresh_session", "log_out", "log_out_everywhere"
-    )
 
     @post("/register", opt=AUTH_RATE_LIMIT, responses=error_responses(409, 422, 429))
     async def register(
         self,
         data: JSONBody[RegisterRequest],
-        register_user: NamedDependency[SkipValidation[RegisterUser]],
+        register_user: Provided[RegisterUser],
     ) -> UserResponse:
         """Create an account: a student on the free plan."""
         view = await register_user.execute(data.email, data.username, data.password, data.full_name)
-        return UserResponse.of(view)
+        return convert(view, UserResponse)
 
     @post(
         "/login",
@@ -78,7 +76,7 @@ class AuthController(Controller):
         self,
         request: AnyRequest,
         data: JSONBody[LoginRequest],
-        log_in: NamedDependency[SkipValidation[LogIn]],
+        log_in: Provided[LogIn],
     ) -> Response[TokenResponse]:
         """Log in with email (any case) or username; also sets the refresh-token cookie."""
         return _tokens(request, await log_in.execute(data.login, data.password))
@@ -94,7 +92,7 @@ class AuthController(Controller):
         self,
         request: AnyRequest,
         data: URLEncodedBody[TokenForm],
-        log_in: NamedDependency[SkipValidation[LogIn]],
+        log_in: Provided[LogIn],
     ) -> Response[TokenResponse]:
         """OAuth2 password grant (form encoded), for the OpenAPI page's Authorize button."""
         if data.grant_type not in (None, "password"):
@@ -110,7 +108,7 @@ class AuthController(Controller):
     async def refresh(
         self,
         request: AnyRequest,
-        refresh_session: NamedDependency[SkipValidation[RefreshSession]],
+        refresh_session: Provided[RefreshSession],
         refresh_cookie: RefreshCookie = None,
         data: JSONBody[RefreshRequest | None] = None,
     ) -> Response[TokenResponse]:
@@ -124,7 +122,7 @@ class AuthController(Controller):
     async def logout(
         self,
         request: AnyRequest,
-        log_out: NamedDependency[SkipValidation[LogOut]],
+        log_out: Provided[LogOut],
         refresh_cookie: RefreshCookie = None,
         data: JSONBody[RefreshRequest | None] = None,
     ) -> Response[None]:
@@ -146,7 +144,7 @@ class AuthController(Controller):
         self,
         request: AnyRequest,
         principal: NamedDependency[Principal],
-        log_out_everywhere: NamedDependency[SkipValidation[LogOutEverywhere]],
+        log_out_everywhere: Provided[LogOutEverywhere],
     ) -> Response[None]:
         """End every session of the caller, access tokens included."""
         await log_out_everywhere.execute(principal.user_id)

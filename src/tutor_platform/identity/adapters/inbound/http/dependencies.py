@@ -1,4 +1,4 @@
-"""Litestar dependencies that fetch identity's use cases from the container of the app."""
+"""The ``current_user`` dependency of identity's ``/users/me`` routes."""
 
 from typing import Any
 
@@ -8,16 +8,10 @@ from litestar.di import Provide
 from tutor_platform.identity.application.authenticate_access_token import (
     AuthenticateAccessToken,
 )
-from tutor_platform.identity.application.views import UserView
+from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.shared.errors import Unauthenticated
 from tutor_platform.shared.http.auth import bearer_token
-from tutor_platform.shared.http.dependencies import container_dependencies
 from tutor_platform.shared.http.request_context import user_id_var
-
-
-def use_cases(*names: str) -> dict[str, Provide]:
-    """Dependencies named after identity container providers (one use case each)."""
-    return container_dependencies("identity", *names)
 
 
 async def provide_current_user(request: Request[Any, Any, Any]) -> UserView:

@@ -1,12 +1,11 @@
 """Request and response bodies of identity's HTTP API."""
 
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 
-from tutor_platform.identity.application.views import SubscriptionView, TokenPair, UserView
 from tutor_platform.identity.domain.password_policy import (
     MAX_PASSWORD_LENGTH,
     MIN_PASSWORD_LENGTH,
@@ -19,6 +18,8 @@ from tutor_platform.identity.domain.validation import (
     USERNAME_REGEX,
 )
 from tutor_platform.shared.auth import Plan, Role
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 
 UtcDateTime = Annotated[datetime, msgspec.Meta(tz=True)]
 Email = Annotated[
@@ -57,19 +58,9 @@ FullName = Annotated[
         description="Trimmed.",
     ),
 ]
-T = TypeVar("T")
 
 
-def given(value: T | msgspec.UnsetType) -> T | None:
-    """A patch field's value, or ``None`` when the client left it out."""
-    return None if isinstance(value, msgspec.UnsetType) else value
-
-
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class RegisterRequest(_Request):
+class RegisterRequest(StrictRequest):
     email: Email
     username: Username
     password: NewPassword
@@ -81,12 +72,12 @@ class CreateUserRequest(RegisterRequest):
     plan: Plan = Plan.FREE
 
 
-class LoginRequest(_Request):
+class LoginRequest(StrictRequest):
     login: Annotated[str, msgspec.Meta(description="Email (any case) or username.")]
     password: str
 
 
-class TokenForm(_Request):
+class TokenForm(StrictRequest):
     """The OAuth2 password grant form (used by the OpenAPI page's Authorize button)."""
 
     username: Annotated[str, msgspec.Meta(description="Email (any case) or username.")]
@@ -97,13 +88,13 @@ class TokenForm(_Request):
     client_secret: str | None = None
 
 
-class RefreshRequest(_Request):
+class RefreshRequest(StrictRequest):
     refresh_token: Annotated[
         str | None, msgspec.Meta(description="Omit to use the refresh_token cookie.")
     ] = None
 
 
-class ProfilePatch(_Request):
+class ProfilePatch(StrictRequest):
     full_name: FullName | msgspec.UnsetType = msgspec.UNSET
     username: Username | msgspec.UnsetType = msgspec.UNSET
     preferences: Annotated[
@@ -112,18 +103,18 @@ class ProfilePatch(_Request):
     ] = msgspec.UNSET
 
 
-class PasswordChangeRequest(_Request):
+class PasswordChangeRequest(StrictRequest):
     current_password: str
     new_password: NewPassword
 
 
-class UserPatch(_Request):
+class UserPatch(StrictRequest):
     role: Role | msgspec.UnsetType = msgspec.UNSET
     is_active: bool | msgspec.UnsetType = msgspec.UNSET
     plan: Plan | msgspec.UnsetType = msgspec.UNSET
 
 
-class SubscriptionRequest(_Request):
+class SubscriptionRequest(StrictRequest):
     plan: Plan
     ends_at: Annotated[
         UtcDateTime | None, msgspec.Meta(description="Omit or null: the plan has no end.")
@@ -135,10 +126,6 @@ class TokenResponse(msgspec.Struct):
     refresh_token: str
     token_type: str
     expires_in: Annotated[int, msgspec.Meta(description="Seconds until the access token expires.")]
-
-    @classmethod
-    def of(cls, pair: TokenPair) -> "TokenResponse":
-        return cls(pair.access_token, pair.refresh_token, pair.token_type, pair.expires_in)
 
 
 class UserResponse(msgspec.Struct):
@@ -153,16 +140,8 @@ class UserResponse(msgspec.Struct):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, view: UserView) -> "UserResponse":
-        return cls(**{field: getattr(view, field) for field in cls.__struct_fields__})
 
-
-class UserListResponse(msgspec.Struct):
-    items: list[UserResponse]
-    total: int
-    limit: int
-    offset: int
+UserListResponse = Annotated[PageResponse[UserResponse], named("UserListResponse")]
 
 
 class SubscriptionResponse(msgspec.Struct):
@@ -170,7 +149,3 @@ class SubscriptionResponse(msgspec.Struct):
     started_at: datetime
     ends_at: datetime | None
     is_active: bool
-
-    @classmethod
-    def of(cls, view: SubscriptionView) -> "SubscriptionResponse":
-        return cls(**{field: getattr(view, field) for field in cls.__struct_fields__})

@@ -2,9 +2,9 @@
 
 from typing import Annotated, Any
 
-from litestar import Controller, MediaType, Response, delete, get, post
-from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar import Controller, MediaType, Request, Response, delete, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
@@ -36,8 +36,9 @@ from tutor_platform.integrations.application.manage_connection import (
 )
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 OPTIONAL_BEARER: list[dict[str, list[str]]] = [{}, *BEARER_SECURITY]
 Text = Annotated[str | None, QueryParameter(max_length=4096)]
@@ -48,18 +49,15 @@ CONNECTED_PAGE = """<!doctype html>
 """
 
 
+def provide_drive_done_url(request: Request[Any, Any, Any]) -> str:
+    """Where the browser goes once the consent is done (empty: answer JSON)."""
+    url: str = request.app.state.container.integrations.drive_done_url()
+    return url
+
+
 class GoogleDriveController(Controller):
     path = "/integrations/google-drive"
-    dependencies = container_dependencies(
-        "integrations",
-        "start_drive_authorization",
-        "complete_drive_authorization",
-        "get_drive_connection",
-        "list_drive_files",
-        "request_drive_import",
-        "disconnect_drive",
-        "drive_done_url",
-    )
+    dependencies = {"drive_done_url": Provide(provide_drive_done_url, sync_to_thread=False)}
 
     @get(
         "/authorize",
@@ -70,7 +68,7 @@ class GoogleDriveController(Controller):
     async def authorize(
         self,
         principal: NamedDependency[Principal],
-        start_drive_authorization: NamedDependency[SkipValidation[StartDriveAuthorization]],
+        start_drive_authorization: Provided[StartDriveAuthorization],
     ) -> AuthorizationUrl:
         """The Google URL to send the user to: OAuth 2.0 authorization code with PKCE (S256)
         and a state bound to the caller, usable once within 10 minutes."""
@@ -86,8 +84,8 @@ class GoogleDriveController(Controller):
     async def callback(
         self,
         optional_principal: NamedDependency[Principal | None],
-        complete_drive_authorization: NamedDependency[SkipValidation[CompleteDriveAuthorization]],
-        drive_done_url: NamedDependency[SkipValidation[str]],
+        complete_drive_authorization: Provided[CompleteDriveAuthorization],
+        drive_done_url: NamedDependency[str],
         code: Text = None,
         oauth_state: Annotated[str | None, QueryParameter(name="state", max_length=4096)] = None,
         error: Text = None,
@@ -110,10 +108,10 @@ class GoogleDriveController(Controller):
     async def connection(
         self,
         principal: NamedDependency[Principal],
-        get_drive_connection: NamedDependency[SkipValidation[GetDriveConnection]],
+        get_drive_connection: Provided[GetDriveConnection],
     ) -> DriveConnectionResponse:
         """Whether the caller's Google Drive is connected, with which account and scope."""
-        return DriveConnectionResponse.of(await get_drive_connection.execute(principal))
+        return convert(await get_drive_connection.execute(principal), DriveConnectionResponse)
 
     @get(
         "/files",
@@ -124,7 +122,7 @@ class GoogleDriveController(Controller):
     async def files(
         self,
         principal: NamedDependency[Principal],
-        list_drive_files: NamedDependency[SkipValidation[ListDriveFiles]],
+        list_drive_files: Provided[ListDriveFiles],
         q: Annotated[
             str | None,
             QueryParameter(max_length=MAX_QUERY_LENGTH, description="Words in the file name."),
@@ -138,7 +136,7 @@ class GoogleDriveController(Controller):
         409 CONFLICT when Drive is not connected, or Google refused the saved authorization
         (then the connection is removed: reconnect)."""
         view = await list_drive_files.execute(principal, q, page_token, page_size)
-        return DriveFilesResponse.of(view)
+        return convert(view, DriveFilesResponse)
 
     @post(
         "/files/{drive_file_id:str}/import",
@@ -152,7 +150,7 @@ class GoogleDriveController(Controller):
         drive_file_id: FromPath[str],
         data: JSONBody[DriveImportRequest],
         principal: NamedDependency[Principal],
-        request_drive_import: NamedDependency[SkipValidation[RequestDriveImport]],
+        request_drive_import: Provided[RequestDriveImport],
     ) -> DriveImportAccepted:
         """Import the current version of a Drive file, as a job (``GET /jobs/{job_id}``, whose
         result names ``file_id`` or ``lesson_id``). The same version imported the same way
@@ -170,7 +168,7 @@ class GoogleDriveController(Controller):
     async def disconnect(
         self,
         principal: NamedDependency[Principal],
-        disconnect_drive: NamedDependency[SkipValidation[DisconnectDrive]],
+        disconnect_drive: Provided[DisconnectDrive],
     ) -> None:
         """Revoke the authorization at Google and delete the stored tokens."""
         await disconnect_drive.execute(principal)

@@ -6,9 +6,8 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.integrations.application.list_drive_files import DriveFilesView
-from tutor_platform.integrations.application.manage_connection import ConnectionView
 from tutor_platform.integrations.domain.imports import ImportKind
+from tutor_platform.shared.http.requests import StrictRequest
 
 
 class AuthorizationUrl(msgspec.Struct):
@@ -22,10 +21,6 @@ class DriveConnectionResponse(msgspec.Struct):
     scope: str | None
     connected_at: datetime | None
     email: str | None = None
-
-    @classmethod
-    def of(cls, view: ConnectionView) -> "DriveConnectionResponse":
-        return cls(view.connected, view.scope, view.connected_at, view.email)
 
 
 class DriveFileResponse(msgspec.Struct):
@@ -43,18 +38,8 @@ class DriveFilesResponse(msgspec.Struct):
     items: list[DriveFileResponse]
     next_page_token: str | None
 
-    @classmethod
-    def of(cls, view: DriveFilesView) -> "DriveFilesResponse":
-        return cls(
-            [
-                DriveFileResponse(f.id, f.name, f.mime_type, f.size, f.modified_time, f.importable)
-                for f in view.items
-            ],
-            view.next_page_token,
-        )
 
-
-class DriveImportRequest(msgspec.Struct, forbid_unknown_fields=True):
+class DriveImportRequest(StrictRequest):
     as_: Annotated[
         ImportKind,
         msgspec.Meta(

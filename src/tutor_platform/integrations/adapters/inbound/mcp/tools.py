@@ -21,11 +21,9 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     AttemptOut,
     CitationOut,
     CourseOutlineOut,
-    DriveFileOut,
     DriveFilesOut,
     LessonMasteryOut,
     LessonOut,
-    LessonRefOut,
     MasteryOut,
     OptionOut,
     ProgressListOut,
@@ -35,13 +33,12 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     QuizListOut,
     QuizOut,
     QuizToTakeOut,
-    SearchHitOut,
     SearchOut,
     SectionOut,
     TutorAnswerOut,
 )
 from tutor_platform.integrations.application.list_drive_files import ListDriveFiles
-from tutor_platform.learning.api import CourseProgressView, LearnerFacade, LessonInfo
+from tutor_platform.learning.api import CourseProgressView, LearnerFacade
 from tutor_platform.shared.errors import DomainError, RateLimited, ValidationFailed
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
 from tutor_platform.shared.ratelimit.policy import AI_MESSAGES, QUIZ_SUBMIT
@@ -108,17 +105,9 @@ def _progress(view: CourseProgressView) -> ProgressOut:
     )
 
 
-def _lesson(lesson: LessonInfo) -> LessonOut:
-    return LessonOut(
-        id=lesson.id,
-        section_id=lesson.section_id,
-        course_id=lesson.course_id,
-        title=lesson.title,
-        content=lesson.content,
-        position=lesson.position,
-        estimated_minutes=lesson.estimated_minutes,
-        is_premium=lesson.is_premium,
-    )
+def _out(model: type[Model], source: object) -> Model:
+    """``model`` from the attributes of ``source`` (fields of the same names, nested too)."""
+    return model.model_validate(source, from_attributes=True)
 
 
 class LearningTools:
@@ -138,21 +127,7 @@ class LearningTools:
 
     async def search_courses(self, q: str, limit: int) -> SearchOut:
         page = await self._deps.learner().search(current_principal(), q, limit)
-        return SearchOut(
-            items=[
-                SearchHitOut(
-                    type=hit.type,
-                    id=hit.id,
-                    course_id=hit.course_id,
-                    title=hit.title,
-                    snippet=hit.snippet,
-                    rank=hit.rank,
-                    is_premium=hit.is_premium,
-                )
-                for hit in page.items
-            ],
-            total=page.total,
-        )
+        return _out(SearchOut, page)
 
     async def get_course(self, course_id: UUID) -> CourseOutlineOut:
         outline = await self._deps.learner().course_outline(current_principal(), course_id)
@@ -166,24 +141,13 @@ class LearningTools:
             prerequisites=list(course.prerequisites),
             is_published=course.is_published,
             instructor_id=course.instructor_id,
-            sections=[
-                SectionOut(
-                    id=section.id,
-                    title=section.title,
-                    position=section.position,
-                    lessons=[
-                        LessonRefOut(
-                            id=x.id, title=x.title, position=x.position, is_premium=x.is_premium
-                        )
-                        for x in section.lessons
-                    ],
-                )
-                for section in outline.sections
-            ],
+            sections=[_out(SectionOut, section) for section in outline.sections],
         )
 
     async def get_lesson(self, lesson_id: UUID) -> LessonOut:
-        return _lesson(await self._deps.learner().read_lesson(current_principal(), lesson_id))
+        return _out(
+            LessonOut, await self._deps.learner().read_lesson(current_principal(), lesson_id)
+        )
 
     async def get_progress(self, course_id: UUID | None) -> ProgressListOut:
         learner, principal = self._deps.learner(), current_principal()
@@ -199,22 +163,7 @@ class LearningTools:
 
     async def list_quizzes(self, course_id: UUID) -> QuizListOut:
         quizzes = await self._deps.assessment().list_quizzes(current_principal(), course_id)
-        return QuizListOut(
-            items=[
-                QuizOut(
-                    id=q.id,
-                    course_id=q.course_id,
-                    lesson_id=q.lesson_id,
-                    title=q.title,
-                    is_premium=q.is_premium,
-                    question_count=q.question_count,
-                    max_attempts=q.max_attempts,
-                    attempts_used=q.attempts_used,
-                    best_score=q.best_score,
-                )
-                for q in quizzes
-            ]
-        )
+        return QuizListOut(items=[_out(QuizOut, quiz) for quiz in quizzes])
 
     async def get_quiz(self, quiz_id: UUID) -> QuizToTakeOut:
         quiz = await self._deps.assessment().get_quiz(current_principal(), quiz_id)
@@ -243,30 +192,11 @@ class LearningTools:
     async def submit_quiz(self, quiz_id: UUID, answers: dict[str, Answer]) -> AttemptOut:
         await self._limit(QUIZ_SUBMIT)
         score = await self._deps.assessment().submit_quiz(current_principal(), quiz_id, answers)
-        return AttemptOut(
-            attempt_id=score.attempt_id,
-            quiz_id=score.quiz_id,
-            score=score.score,
-            passed=score.passed,
-            number=score.number,
-            status=score.status,
-        )
+        return _out(AttemptOut, score)
 
     async def get_mastery(self, course_id: UUID) -> MasteryOut:
         lessons = await self._deps.assessment().get_mastery(current_principal(), course_id)
-        return MasteryOut(
-            items=[
-                LessonMasteryOut(
-                    lesson_id=m.lesson_id,
-                    title=m.title,
-                    p_mastery=m.p_mastery,
-                    mastered=m.mastered,
-                    evidence=m.evidence,
-                    last_evidence_at=m.last_evidence_at,
-                )
-                for m in lessons
-            ]
-        )
+        return MasteryOut(items=[_out(LessonMasteryOut, lesson) for lesson in lessons])
 
     async def ask_tutor(
         self, tutor_id: UUID, question: str, session_id: UUID | None
@@ -277,35 +207,12 @@ class LearningTools:
             session_id=reply.session_id,
             message_id=reply.message_id,
             answer=reply.content,
-            citations=[
-                CitationOut(
-                    index=c.index,
-                    lesson_id=c.lesson_id,
-                    course_id=c.course_id,
-                    title=c.title,
-                    heading=c.heading,
-                    snippet=c.snippet,
-                )
-                for c in reply.citations
-            ],
+            citations=[_out(CitationOut, citation) for citation in reply.citations],
         )
 
     async def list_drive_files(self, q: str | None) -> DriveFilesOut:
         found = await self._deps.drive_files().execute(current_principal(), q)
-        return DriveFilesOut(
-            items=[
-                DriveFileOut(
-                    id=f.id,
-                    name=f.name,
-                    mime_type=f.mime_type,
-                    size=f.size,
-                    modified_time=f.modified_time,
-                    importable=f.importable,
-                )
-                for f in found.items
-            ],
-            next_page_token=found.next_page_token,
-        )
+        return _out(DriveFilesOut, found)
 
 
 def register_learning_tools(server: MCPServer, tools: LearningTools) -> None:

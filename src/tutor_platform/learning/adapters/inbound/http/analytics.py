@@ -12,19 +12,19 @@ from tutor_platform.learning.adapters.inbound.http.analytics_schemas import (
     CourseAnalyticsResponse,
     lesson_csv_rows,
 )
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.application.get_course_analytics import GetCourseAnalytics
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 
 
 class CourseAnalyticsController(Controller):
     path = "/analytics/courses"
     security = BEARER_SECURITY
-    dependencies = {**use_cases("get_course_analytics"), **DAYS}
+    dependencies = {**DAYS}
 
     @get(
         "/{course_id:uuid}",
@@ -37,7 +37,7 @@ class CourseAnalyticsController(Controller):
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
-        get_course_analytics: NamedDependency[SkipValidation[GetCourseAnalytics]],
+        get_course_analytics: Provided[GetCourseAnalytics],
     ) -> Response[CourseAnalyticsResponse]:
         """Learners who started, were active in and completed the course in the range, and
         per lesson in course order: learners who completed it, the median minutes it took

@@ -6,9 +6,9 @@ import msgspec
 
 from tutor_platform.learning.application.get_course_analytics import (
     CourseAnalytics,
-    LessonAnalytics,
 )
 from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.responses import convert
 
 
 class LearnerCounts(msgspec.Struct, kw_only=True):
@@ -32,17 +32,6 @@ class LessonAnalyticsResponse(msgspec.Struct, kw_only=True):
     drop_off: float | None
     """The share (0-1) of the previous lesson's completions this one does not reach."""
 
-    @classmethod
-    def of(cls, lesson: LessonAnalytics) -> "LessonAnalyticsResponse":
-        return cls(
-            lesson_id=lesson.lesson_id,
-            title=lesson.title,
-            position=lesson.position,
-            completed=lesson.completed,
-            median_minutes=lesson.median_minutes,
-            drop_off=lesson.drop_off,
-        )
-
 
 class CourseAnalyticsResponse(RangeResponse, kw_only=True):
     course_id: UUID
@@ -58,7 +47,7 @@ class CourseAnalyticsResponse(RangeResponse, kw_only=True):
             learners=LearnerCounts(
                 started=figures.started, active=figures.active, completed=figures.completed
             ),
-            lessons=[LessonAnalyticsResponse.of(lesson) for lesson in figures.lessons],
+            lessons=[convert(lesson, LessonAnalyticsResponse) for lesson in figures.lessons],
         )
 
 

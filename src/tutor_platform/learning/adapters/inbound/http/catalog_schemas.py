@@ -13,9 +13,6 @@ from tutor_platform.learning.domain.catalog import (
     Course,
     CourseOutline,
     Difficulty,
-    Lesson,
-    LessonSummary,
-    Section,
 )
 from tutor_platform.learning.domain.slugs import MAX_SLUG_LENGTH, SLUG_REGEX
 from tutor_platform.learning.domain.validation import (
@@ -28,6 +25,8 @@ from tutor_platform.learning.domain.validation import (
     MAX_TITLE_LENGTH,
     MIN_ESTIMATED_MINUTES,
 )
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 
 MAX_BULK_ITEMS = 100
 MAX_POSITION = 2**31 - 1
@@ -78,11 +77,7 @@ Position = Annotated[
 T = TypeVar("T")
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class CourseCreate(_Request):
+class CourseCreate(StrictRequest):
     title: Title
     slug: Slug | None = None
     description: Description = ""
@@ -103,7 +98,7 @@ class CourseCreate(_Request):
         )
 
 
-class CourseBulkCreate(_Request):
+class CourseBulkCreate(StrictRequest):
     items: Annotated[
         list[CourseCreate],
         msgspec.Meta(
@@ -114,7 +109,7 @@ class CourseBulkCreate(_Request):
     ]
 
 
-class CoursePatch(_Request):
+class CoursePatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
     slug: Slug | msgspec.UnsetType = msgspec.UNSET
     description: Description | msgspec.UnsetType = msgspec.UNSET
@@ -126,20 +121,20 @@ class CoursePatch(_Request):
     ] = msgspec.UNSET
 
 
-class SectionCreate(_Request):
+class SectionCreate(StrictRequest):
     title: Title
     position: Position | None = None
 
 
-class SectionPatch(_Request):
+class SectionPatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
 
 
-class MoveRequest(_Request):
+class MoveRequest(StrictRequest):
     position: Position
 
 
-class LessonCreate(_Request):
+class LessonCreate(StrictRequest):
     title: Title
     content: Content = ""
     estimated_minutes: Minutes = DEFAULT_ESTIMATED_MINUTES
@@ -147,24 +142,19 @@ class LessonCreate(_Request):
     position: Position | None = None
 
 
-class LessonPatch(_Request):
+class LessonPatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
     content: Content | msgspec.UnsetType = msgspec.UNSET
     estimated_minutes: Minutes | msgspec.UnsetType = msgspec.UNSET
     is_premium: bool | msgspec.UnsetType = msgspec.UNSET
 
 
-class LessonMoveRequest(_Request):
+class LessonMoveRequest(StrictRequest):
     position: Position
     section_id: Annotated[
         UUID | None,
         msgspec.Meta(description="Another section of the same course; omit to stay."),
     ] = None
-
-
-def given(value: T | msgspec.UnsetType) -> T | None:
-    """A patch field's value, or ``None`` when the client left it out."""
-    return None if isinstance(value, msgspec.UnsetType) else value
 
 
 class CourseResponse(msgspec.Struct, kw_only=True):
@@ -190,11 +180,7 @@ class CourseResponse(msgspec.Struct, kw_only=True):
         return cls(**cls.fields_of(course))  # type: ignore[arg-type]
 
 
-class CourseListResponse(msgspec.Struct):
-    items: list[CourseResponse]
-    total: int
-    limit: int
-    offset: int
+CourseListResponse = Annotated[PageResponse[CourseResponse], named("CourseListResponse")]
 
 
 class CourseBulkResponse(msgspec.Struct):
@@ -246,16 +232,8 @@ class SectionResponse(msgspec.Struct):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, section: Section) -> "SectionResponse":
-        return cls(**{field: getattr(section, field) for field in cls.__struct_fields__})
 
-
-class SectionListResponse(msgspec.Struct):
-    items: list[SectionResponse]
-    total: int
-    limit: int
-    offset: int
+SectionListResponse = Annotated[PageResponse[SectionResponse], named("SectionListResponse")]
 
 
 class LessonSummaryResponse(msgspec.Struct):
@@ -269,16 +247,10 @@ class LessonSummaryResponse(msgspec.Struct):
     estimated_minutes: int
     is_premium: bool
 
-    @classmethod
-    def of(cls, lesson: LessonSummary) -> "LessonSummaryResponse":
-        return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})
 
-
-class LessonSummaryListResponse(msgspec.Struct):
-    items: list[LessonSummaryResponse]
-    total: int
-    limit: int
-    offset: int
+LessonSummaryListResponse = Annotated[
+    PageResponse[LessonSummaryResponse], named("LessonSummaryListResponse")
+]
 
 
 class LessonResponse(msgspec.Struct):
@@ -292,10 +264,6 @@ class LessonResponse(msgspec.Struct):
     is_premium: bool
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def of(cls, lesson: Lesson) -> "LessonResponse":
-        return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})
 
 
 class AdjacentLessonResponse(msgspec.Struct):

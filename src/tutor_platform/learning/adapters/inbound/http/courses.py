@@ -5,7 +5,7 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
@@ -21,14 +21,10 @@ from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
     SectionCreate,
     SectionListResponse,
     SectionResponse,
-    given,
 )
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.adapters.inbound.http.params import (
     CATALOG_READ,
     INSTRUCTORS,
-    Limit,
-    Offset,
 )
 from tutor_platform.learning.application.create_course import CreateCourse
 from tutor_platform.learning.application.create_courses import CreateCourses
@@ -44,7 +40,11 @@ from tutor_platform.learning.domain.catalog import Difficulty
 from tutor_platform.learning.domain.validation import MAX_QUERY_LENGTH, MAX_SUBJECT_LENGTH
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.requests import given
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 CourseId = FromPath[UUID]
@@ -52,23 +52,11 @@ CourseId = FromPath[UUID]
 
 class CoursesController(Controller):
     path = "/courses"
-    dependencies = use_cases(
-        "list_courses",
-        "get_course_outline",
-        "list_course_lessons",
-        "create_course",
-        "create_courses",
-        "update_course",
-        "delete_course",
-        "publish_course",
-        "list_sections",
-        "create_section",
-    )
 
     @get("/", opt=CATALOG_READ, responses=error_responses(401, 422, 429))
     async def list_courses(
         self,
-        list_courses: NamedDependency[SkipValidation[ListCourses]],
+        list_courses: Provided[ListCourses],
         optional_principal: NamedDependency[Principal | None],
         subject: Annotated[
             str | None,
@@ -93,14 +81,14 @@ class CoursesController(Controller):
             PageRequest(limit, offset),
         )
         items = [CourseResponse.of(course) for course in page.items]
-        return CourseListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse(items, page.total, page.limit, page.offset)
 
     @post("/", guards=INSTRUCTORS, security=BEARER_SECURITY, responses=error_responses(409, 422))
     async def create_course(
         self,
         data: JSONBody[CourseCreate],
         principal: NamedDependency[Principal],
-        create_course: NamedDependency[SkipValidation[CreateCourse]],
+        create_course: Provided[CreateCourse],
     ) -> CourseResponse:
         """Create an unpublished course owned by the caller (409 when the slug is taken)."""
         return CourseResponse.of(await create_course.execute(principal, data.command()))
@@ -112,7 +100,7 @@ class CoursesController(Controller):
         self,
         data: JSONBody[CourseBulkCreate],
         principal: NamedDependency[Principal],
-        create_courses: NamedDependency[SkipValidation[CreateCourses]],
+        create_courses: Provided[CreateCourses],
     ) -> CourseBulkResponse:
         """Create up to 100 courses at once, all or none: one invalid item is 422 (naming
         ``items[i].field``), a slug already used or repeated in the batch is 409."""
@@ -123,7 +111,7 @@ class CoursesController(Controller):
     async def get_course(
         self,
         course_id: CourseId,
-        get_course_outline: NamedDependency[SkipValidation[GetCourseOutline]],
+        get_course_outline: Provided[GetCourseOutline],
         optional_principal: NamedDependency[Principal | None],
     ) -> CourseOutlineResponse:
         """The course with its outline: sections and lesson titles (premium ones too)."""
@@ -134,7 +122,7 @@ class CoursesController(Controller):
     async def list_course_lessons(
         self,
         course_id: CourseId,
-        list_course_lessons: NamedDependency[SkipValidation[ListCourseLessons]],
+        list_course_lessons: Provided[ListCourseLessons],
         optional_principal: NamedDependency[Principal | None],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
@@ -143,8 +131,7 @@ class CoursesController(Controller):
         page = await list_course_lessons.execute(
             optional_principal, course_id, PageRequest(limit, offset)
         )
-        items = [LessonSummaryResponse.of(lesson) for lesson in page.items]
-        return LessonSummaryListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, LessonSummaryResponse)
 
     @patch(
         "/{course_id:uuid}",
@@ -157,7 +144,7 @@ class CoursesController(Controller):
         course_id: CourseId,
         data: JSONBody[CoursePatch],
         principal: NamedDependency[Principal],
-        update_course: NamedDependency[SkipValidation[UpdateCourse]],
+        update_course: Provided[UpdateCourse],
     ) -> CourseResponse:
         """Change the course's fields (its instructor or an admin; the slug stays unless
         given)."""
@@ -184,7 +171,7 @@ class CoursesController(Controller):
         self,
         course_id: CourseId,
         principal: NamedDependency[Principal],
-        delete_course: NamedDependency[SkipValidation[DeleteCourse]],
+        delete_course: Provided[DeleteCourse],
     ) -> None:
         """Delete the course with its sections and lessons."""
         await delete_course.execute(principal, course_id)
@@ -200,7 +187,7 @@ class CoursesController(Controller):
         self,
         course_id: CourseId,
         principal: NamedDependency[Principal],
-        publish_course: NamedDependency[SkipValidation[PublishCourse]],
+        publish_course: Provided[PublishCourse],
     ) -> CourseResponse:
         """Make the course visible to everyone."""
         return CourseResponse.of(await publish_course.execute(principal, course_id, published=True))
@@ -216,7 +203,7 @@ class CoursesController(Controller):
         self,
         course_id: CourseId,
         principal: NamedDependency[Principal],
-        publish_course: NamedDependency[SkipValidation[PublishCourse]],
+        publish_course: Provided[PublishCourse],
     ) -> CourseResponse:
         """Hide the course from everyone but its instructor and admins."""
         return CourseResponse.of(
@@ -227,7 +214,7 @@ class CoursesController(Controller):
     async def list_sections(
         self,
         course_id: CourseId,
-        list_sections: NamedDependency[SkipValidation[ListSections]],
+        list_sections: Provided[ListSections],
         optional_principal: NamedDependency[Principal | None],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
@@ -236,8 +223,7 @@ class CoursesController(Controller):
         page = await list_sections.execute(
             optional_principal, course_id, PageRequest(limit, offset)
         )
-        items = [SectionResponse.of(section) for section in page.items]
-        return SectionListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, SectionResponse)
 
     @post(
         "/{course_id:uuid}/sections",
@@ -250,8 +236,8 @@ class CoursesController(Controller):
         course_id: CourseId,
         data: JSONBody[SectionCreate],
         principal: NamedDependency[Principal],
-        create_section: NamedDependency[SkipValidation[CreateSection]],
+        create_section: Provided[CreateSection],
     ) -> SectionResponse:
         """Append a section, or insert it at ``position`` (1..n+1; the rest shift down)."""
         section = await create_section.execute(principal, course_id, data.title, data.position)
-        return SectionResponse.of(section)
+        return convert(section, SectionResponse)

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, SkipValidation
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
@@ -12,9 +12,7 @@ from tutor_platform.learning.adapters.inbound.http.catalog_schemas import (
     LessonMoveRequest,
     LessonPatch,
     LessonResponse,
-    given,
 )
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.adapters.inbound.http.params import (
     CATALOG_READ,
     INSTRUCTORS,
@@ -32,7 +30,10 @@ from tutor_platform.learning.application.record_lesson_access import RecordLesso
 from tutor_platform.learning.application.update_lesson import LessonChanges, UpdateLesson
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.requests import given
+from tutor_platform.shared.http.responses import convert
 
 LessonId = FromPath[UUID]
 READ_ERRORS = error_responses(401, 403, 404, 429)
@@ -40,21 +41,13 @@ READ_ERRORS = error_responses(401, 403, 404, 429)
 
 class LessonsController(Controller):
     path = "/lessons"
-    dependencies = use_cases(
-        "get_lesson",
-        "get_adjacent_lesson",
-        "update_lesson",
-        "delete_lesson",
-        "move_lesson",
-        "record_lesson_access",
-    )
 
     @get("/{lesson_id:uuid}", opt=LESSON_READ, responses=READ_ERRORS)
     async def get_lesson(
         self,
         lesson_id: LessonId,
-        get_lesson: NamedDependency[SkipValidation[GetLesson]],
-        record_lesson_access: NamedDependency[SkipValidation[RecordLessonAccess]],
+        get_lesson: Provided[GetLesson],
+        record_lesson_access: Provided[RecordLessonAccess],
         optional_principal: NamedDependency[Principal | None],
     ) -> LessonResponse:
         """The lesson with its content. A premium lesson is 403 PREMIUM_REQUIRED for
@@ -63,7 +56,7 @@ class LessonsController(Controller):
         lesson = await get_lesson.execute(optional_principal, lesson_id)
         if optional_principal is not None:
             await record_lesson_access.execute(optional_principal.user_id, lesson.id)
-        return LessonResponse.of(lesson)
+        return convert(lesson, LessonResponse)
 
     @get(
         "/{lesson_id:uuid}/next",
@@ -74,7 +67,7 @@ class LessonsController(Controller):
     async def next_lesson(
         self,
         lesson_id: LessonId,
-        get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
+        get_adjacent_lesson: Provided[GetAdjacentLesson],
         optional_principal: NamedDependency[Principal | None],
     ) -> AdjacentLessonResponse:
         """The following lesson of the course (across sections), as ``GET /lessons/{id}``
@@ -92,7 +85,7 @@ class LessonsController(Controller):
     async def previous_lesson(
         self,
         lesson_id: LessonId,
-        get_adjacent_lesson: NamedDependency[SkipValidation[GetAdjacentLesson]],
+        get_adjacent_lesson: Provided[GetAdjacentLesson],
         optional_principal: NamedDependency[Principal | None],
     ) -> AdjacentLessonResponse:
         """The preceding lesson of the course (across sections), as ``GET /lessons/{id}``
@@ -112,7 +105,7 @@ class LessonsController(Controller):
         lesson_id: LessonId,
         data: JSONBody[LessonPatch],
         principal: NamedDependency[Principal],
-        update_lesson: NamedDependency[SkipValidation[UpdateLesson]],
+        update_lesson: Provided[UpdateLesson],
     ) -> LessonResponse:
         """Change title, content, estimated minutes or the premium flag."""
         changes = LessonChanges(
@@ -121,7 +114,7 @@ class LessonsController(Controller):
             estimated_minutes=given(data.estimated_minutes),
             is_premium=given(data.is_premium),
         )
-        return LessonResponse.of(await update_lesson.execute(principal, lesson_id, changes))
+        return convert(await update_lesson.execute(principal, lesson_id, changes), LessonResponse)
 
     @delete(
         "/{lesson_id:uuid}",
@@ -134,7 +127,7 @@ class LessonsController(Controller):
         self,
         lesson_id: LessonId,
         principal: NamedDependency[Principal],
-        delete_lesson: NamedDependency[SkipValidation[DeleteLesson]],
+        delete_lesson: Provided[DeleteLesson],
     ) -> None:
         """Delete the lesson; the lessons after it in its section move up."""
         await delete_lesson.execute(principal, lesson_id)
@@ -151,9 +144,9 @@ class LessonsController(Controller):
         lesson_id: LessonId,
         data: JSONBody[LessonMoveRequest],
         principal: NamedDependency[Principal],
-        move_lesson: NamedDependency[SkipValidation[MoveLesson]],
+        move_lesson: Provided[MoveLesson],
     ) -> LessonResponse:
         """Move the lesson to ``position`` in its section, or into another section of the
         same course (``section_id``; 422 for a section of another course)."""
         lesson = await move_lesson.execute(principal, lesson_id, data.position, data.section_id)
-        return LessonResponse.of(lesson)
+        return convert(lesson, LessonResponse)

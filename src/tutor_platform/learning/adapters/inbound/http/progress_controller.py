@@ -8,10 +8,9 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, SkipValidation
+from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK
 
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.adapters.inbound.http.progress_schemas import (
     CourseProgressListResponse,
     CourseProgressResponse,
@@ -24,19 +23,14 @@ from tutor_platform.learning.application.reset_streak import ResetStreak
 from tutor_platform.learning.application.uncomplete_lesson import UncompleteLesson
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 
 
 class ProgressController(Controller):
     path = "/progress"
     security = BEARER_SECURITY
-    dependencies = use_cases(
-        "complete_lesson",
-        "uncomplete_lesson",
-        "get_course_progress",
-        "list_course_progress",
-        "reset_streak",
-    )
 
     @post(
         "/lessons/{lesson_id:uuid}/complete",
@@ -47,7 +41,7 @@ class ProgressController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        complete_lesson: NamedDependency[SkipValidation[CompleteLesson]],
+        complete_lesson: Provided[CompleteLesson],
     ) -> CourseProgressResponse:
         """Mark a lesson completed; completing it again changes nothing. Answers the
         progress in the lesson's course. A premium lesson needs the right to its content
@@ -63,7 +57,7 @@ class ProgressController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        uncomplete_lesson: NamedDependency[SkipValidation[UncompleteLesson]],
+        uncomplete_lesson: Provided[UncompleteLesson],
     ) -> CourseProgressResponse:
         """Take back the completion of a lesson (nothing to take back is fine too). Answers
         the progress in the lesson's course."""
@@ -73,7 +67,7 @@ class ProgressController(Controller):
     async def list_course_progress(
         self,
         principal: NamedDependency[Principal],
-        list_course_progress: NamedDependency[SkipValidation[ListCourseProgress]],
+        list_course_progress: Provided[ListCourseProgress],
     ) -> CourseProgressListResponse:
         """Progress in every course the caller started (completed or opened a lesson, got a
         quiz score, studied with its tutors), the most recently accessed first."""
@@ -85,7 +79,7 @@ class ProgressController(Controller):
         self,
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        get_course_progress: NamedDependency[SkipValidation[GetCourseProgress]],
+        get_course_progress: Provided[GetCourseProgress],
     ) -> CourseProgressResponse:
         """The caller's progress in a course they may see (zeros when not started)."""
         return CourseProgressResponse.of(await get_course_progress.execute(principal, course_id))
@@ -94,8 +88,8 @@ class ProgressController(Controller):
     async def reset_streak(
         self,
         principal: NamedDependency[Principal],
-        reset_streak: NamedDependency[SkipValidation[ResetStreak]],
+        reset_streak: Provided[ResetStreak],
     ) -> StreakResponse:
         """Set the current streak to 0: activity until now no longer counts, and the next
         active day (later today included) is day 1. The longest streak is kept."""
-        return StreakResponse.of(await reset_streak.execute(principal.user_id))
+        return convert(await reset_streak.execute(principal.user_id), StreakResponse)

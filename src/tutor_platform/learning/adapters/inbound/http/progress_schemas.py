@@ -6,9 +6,8 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.application.progress_views import (
+from tutor_platform.learning.application.support.progress_views import (
     CourseProgressView,
-    StreakView,
 )
 
 
@@ -61,7 +60,3 @@ class StreakResponse(msgspec.Struct):
     streak_days: int
     longest_streak_days: int
     reset_at: datetime | None
-
-    @classmethod
-    def of(cls, view: StreakView) -> "StreakResponse":
-        return cls(view.streak_days, view.longest_streak_days, view.reset_at)

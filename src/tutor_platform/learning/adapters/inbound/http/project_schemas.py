@@ -6,15 +6,16 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.adapters.inbound.http.catalog_schemas import Content, Title, given
+from tutor_platform.learning.adapters.inbound.http.catalog_schemas import Content, Title
 from tutor_platform.learning.application.create_project import NewProject
 from tutor_platform.learning.application.update_project import ProjectChanges
 from tutor_platform.learning.domain.project import (
     MAX_SUMMARY_LENGTH,
     MAX_TECH_LENGTH,
     MAX_TECH_STACK_ITEMS,
-    Project,
 )
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest, given
 
 Summary = Annotated[str, msgspec.Meta(max_length=MAX_SUMMARY_LENGTH)]
 TechStack = Annotated[
@@ -30,11 +31,7 @@ CourseLink = Annotated[
 ]
 
 
-class _Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Requests reject unknown fields."""
-
-
-class ProjectCreate(_Request):
+class ProjectCreate(StrictRequest):
     title: Title
     course_id: CourseLink = None
     summary: Summary = ""
@@ -55,7 +52,7 @@ class ProjectCreate(_Request):
         )
 
 
-class ProjectPatch(_Request):
+class ProjectPatch(StrictRequest):
     title: Title | msgspec.UnsetType = msgspec.UNSET
     course_id: Annotated[
         UUID | msgspec.UnsetType | None,
@@ -97,21 +94,9 @@ class ProjectSummaryResponse(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, project: Project) -> "ProjectSummaryResponse":
-        return cls(**{name: getattr(project, name) for name in cls.__struct_fields__})
-
 
 class ProjectResponse(ProjectSummaryResponse, kw_only=True):
     content: Annotated[str, msgspec.Meta(description="Markdown.")]
 
-    @classmethod
-    def of(cls, project: Project) -> "ProjectResponse":
-        return cls(**{name: getattr(project, name) for name in cls.__struct_fields__})
 
-
-class ProjectListResponse(msgspec.Struct):
-    items: list[ProjectSummaryResponse]
-    total: int
-    limit: int
-    offset: int
+ProjectListResponse = Annotated[PageResponse[ProjectSummaryResponse], named("ProjectListResponse")]

@@ -5,15 +5,12 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
 from tutor_platform.learning.adapters.inbound.http.params import (
     INSTRUCTORS,
     PRIVATE_READ,
-    Limit,
-    Offset,
 )
 from tutor_platform.learning.adapters.inbound.http.project_schemas import (
     ProjectCreate,
@@ -29,7 +26,10 @@ from tutor_platform.learning.application.list_projects import ListProjects
 from tutor_platform.learning.application.update_project import UpdateProject
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 ProjectId = FromPath[UUID]
@@ -37,14 +37,11 @@ ProjectId = FromPath[UUID]
 
 class ProjectsController(Controller):
     path = "/projects"
-    dependencies = use_cases(
-        "list_projects", "get_project", "create_project", "update_project", "delete_project"
-    )
 
     @get("/", opt=PRIVATE_READ, responses=error_responses(401, 422, 429))
     async def list_projects(
         self,
-        list_projects: NamedDependency[SkipValidation[ListProjects]],
+        list_projects: Provided[ListProjects],
         optional_principal: NamedDependency[Principal | None],
         course_id: Annotated[
             UUID | None, QueryParameter(description="Only the projects of this course.")
@@ -57,28 +54,27 @@ class ProjectsController(Controller):
         page = await list_projects.execute(
             optional_principal, course_id, PageRequest(limit, offset)
         )
-        items = [ProjectSummaryResponse.of(project) for project in page.items]
-        return ProjectListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, ProjectSummaryResponse)
 
     @get("/{project_id:uuid}", opt=PRIVATE_READ, responses=error_responses(401, 404, 429))
     async def get_project(
         self,
         project_id: ProjectId,
-        get_project: NamedDependency[SkipValidation[GetProject]],
+        get_project: Provided[GetProject],
         optional_principal: NamedDependency[Principal | None],
     ) -> ProjectResponse:
         """One project with its content (404 when unpublished, unless you may change it)."""
-        return ProjectResponse.of(await get_project.execute(optional_principal, project_id))
+        return convert(await get_project.execute(optional_principal, project_id), ProjectResponse)
 
     @post("/", guards=INSTRUCTORS, security=BEARER_SECURITY, responses=error_responses(422))
     async def create_project(
         self,
         data: JSONBody[ProjectCreate],
         principal: NamedDependency[Principal],
-        create_project: NamedDependency[SkipValidation[CreateProject]],
+        create_project: Provided[CreateProject],
     ) -> ProjectResponse:
         """Create a project (unpublished unless ``is_published``) created by the caller."""
-        return ProjectResponse.of(await create_project.execute(principal, data.command()))
+        return convert(await create_project.execute(principal, data.command()), ProjectResponse)
 
     @patch(
         "/{project_id:uuid}",
@@ -91,11 +87,11 @@ class ProjectsController(Controller):
         project_id: ProjectId,
         data: JSONBody[ProjectPatch],
         principal: NamedDependency[Principal],
-        update_project: NamedDependency[SkipValidation[UpdateProject]],
+        update_project: Provided[UpdateProject],
     ) -> ProjectResponse:
         """Change a project (its creator, its course's instructor or an admin; others 403)."""
-        return ProjectResponse.of(
-            await update_project.execute(principal, project_id, data.changes())
+        return convert(
+            await update_project.execute(principal, project_id, data.changes()), ProjectResponse
         )
 
     @delete(
@@ -109,7 +105,7 @@ class ProjectsController(Controller):
         self,
         project_id: ProjectId,
         principal: NamedDependency[Principal],
-        delete_project: NamedDependency[SkipValidation[DeleteProject]],
+        delete_project: Provided[DeleteProject],
     ) -> None:
         """Delete a project (its creator, its course's instructor or an admin; others 403)."""
         await delete_project.execute(principal, project_id)

@@ -4,16 +4,22 @@ from typing import Annotated
 
 from litestar import Controller, get
 from litestar.di import NamedDependency
-from litestar.params import QueryParameter, SkipValidation
+from litestar.params import QueryParameter
 
-from tutor_platform.learning.adapters.inbound.http.dependencies import use_cases
-from tutor_platform.learning.adapters.inbound.http.params import PUBLIC, Limit, Offset
-from tutor_platform.learning.adapters.inbound.http.search_schemas import SearchResponse
+from tutor_platform.learning.adapters.inbound.http.params import (
+    PUBLIC,
+)
+from tutor_platform.learning.adapters.inbound.http.search_schemas import (
+    SearchHitResponse,
+    SearchResponse,
+)
 from tutor_platform.learning.application.search_catalog import SearchCatalog
 from tutor_platform.learning.domain.search import ALL_KINDS, COURSE, LESSON, SearchKind
 from tutor_platform.learning.domain.validation import MAX_QUERY_LENGTH
 from tutor_platform.shared.auth import Principal
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
 from tutor_platform.shared.pagination import DEFAULT_LIMIT
 
 Text = Annotated[
@@ -31,12 +37,11 @@ Text = Annotated[
 
 class SearchController(Controller):
     path = "/search"
-    dependencies = use_cases("search_catalog")
 
     @get("/", opt=PUBLIC, responses=error_responses(401, 422, 429))
     async def search(
         self,
-        search_catalog: NamedDependency[SkipValidation[SearchCatalog]],
+        search_catalog: Provided[SearchCatalog],
         optional_principal: NamedDependency[Principal | None],
         q: Text,
         limit: Limit = DEFAULT_LIMIT,
@@ -48,7 +53,7 @@ class SearchController(Controller):
     @get("/courses", opt=PUBLIC, responses=error_responses(401, 422, 429))
     async def search_courses(
         self,
-        search_catalog: NamedDependency[SkipValidation[SearchCatalog]],
+        search_catalog: Provided[SearchCatalog],
         optional_principal: NamedDependency[Principal | None],
         q: Text,
         limit: Limit = DEFAULT_LIMIT,
@@ -60,7 +65,7 @@ class SearchController(Controller):
     @get("/lessons", opt=PUBLIC, responses=error_responses(401, 422, 429))
     async def search_lessons(
         self,
-        search_catalog: NamedDependency[SkipValidation[SearchCatalog]],
+        search_catalog: Provided[SearchCatalog],
         optional_principal: NamedDependency[Principal | None],
         q: Text,
         limit: Limit = DEFAULT_LIMIT,
@@ -79,4 +84,5 @@ async def _search(
     viewer: Principal | None,
 ) -> SearchResponse:
     results = await search_catalog.execute(q, kinds, limit, offset, viewer)
-    return SearchResponse.of(results, limit, offset)
+    items = [SearchHitResponse.of(hit) for hit in results.items]
+    return PageResponse(items, results.total, limit, offset)

@@ -5,7 +5,8 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.domain.search import SearchHit, SearchKind, SearchResults
+from tutor_platform.learning.domain.search import SearchHit, SearchKind
+from tutor_platform.shared.http.paging import PageResponse, named
 
 
 class SearchHitResponse(msgspec.Struct):
@@ -43,14 +44,4 @@ class SearchHitResponse(msgspec.Struct):
         )
 
 
-class SearchResponse(msgspec.Struct):
-    items: list[SearchHitResponse]
-    total: int
-    limit: int
-    offset: int
-
-    @classmethod
-    def of(cls, results: SearchResults, limit: int, offset: int) -> "SearchResponse":
-        return cls(
-            [SearchHitResponse.of(hit) for hit in results.items], results.total, limit, offset
-        )
+SearchResponse = Annotated[PageResponse[SearchHitResponse], named("SearchResponse")]

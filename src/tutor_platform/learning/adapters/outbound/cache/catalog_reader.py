@@ -1,6 +1,6 @@
 """A short-lived cache in front of the catalog's read side, invalidated by every write."""
 
-from collections.abc import Awaitable, Callable, Collection, Hashable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Hashable
 from typing import Any, TypeVar, cast
 from uuid import UUID
 

@@ -12,12 +12,10 @@ from litestar.params import (
     HeaderParameter,
     JSONBody,
     QueryParameter,
-    SkipValidation,
 )
 from litestar.response import Stream
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from tutor_platform.media.adapters.inbound.http.dependencies import media_dependencies
 from tutor_platform.media.adapters.inbound.http.multipart import MultipartUpload
 from tutor_platform.media.adapters.inbound.http.openapi import ContentOperation, UploadOperation
 from tutor_platform.media.adapters.inbound.http.ranges import RangeNotSatisfiable, parse_range
@@ -25,7 +23,6 @@ from tutor_platform.media.adapters.inbound.http.schemas import (
     FileListResponse,
     FilePatch,
     FileResponse,
-    given,
 )
 from tutor_platform.media.application.delete_file import DeleteFile
 from tutor_platform.media.application.get_file import GetFile
@@ -40,16 +37,17 @@ from tutor_platform.media.domain.filenames import MAX_QUERY_LENGTH
 from tutor_platform.media.domain.quota import UploadPolicy
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.errors import error_response
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.requests import given
+from tutor_platform.shared.http.responses import convert
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
-MAX_OFFSET = 2**31 - 1
 OPTIONAL_BEARER: list[dict[str, list[str]]] = [{}, *BEARER_SECURITY]
 SKIP_COMPRESSION = "skip_compression"
 """Route option read by the compression middleware: ranges and media are sent as they are."""
-Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Query = Annotated[
     str | None,
     QueryParameter(
@@ -63,17 +61,6 @@ _UNSAFE_IN_QUOTES = re.compile(r'[^\x20-\x7e]|["\\]')
 
 class FilesController(Controller):
     path = "/files"
-    dependencies = media_dependencies(
-        "upload_file",
-        "upload_policy",
-        "list_files",
-        "get_file",
-        "open_file_content",
-        "update_file",
-        "delete_file",
-        "restore_file",
-        "purge_file",
-    )
 
     @post(
         "/",
@@ -86,8 +73,8 @@ class FilesController(Controller):
         self,
         request: Request[Any, Any, Any],
         principal: NamedDependency[Principal],
-        upload_file: NamedDependency[SkipValidation[UploadFile]],
-        upload_policy: NamedDependency[SkipValidation[UploadPolicy]],
+        upload_file: Provided[UploadFile],
+        upload_policy: Provided[UploadPolicy],
     ) -> FileResponse:
         """Upload a file (multipart field ``file``; optional ``visibility``, default private).
 
@@ -101,13 +88,13 @@ class FilesController(Controller):
             upload_policy.max_bytes,
         )
         await form.start()
-        return FileResponse.of(await upload_file.execute(principal.user_id, form))
+        return convert(await upload_file.execute(principal.user_id, form), FileResponse)
 
     @get("/", security=BEARER_SECURITY, responses=error_responses(401, 422))
     async def list_files(
         self,
         principal: NamedDependency[Principal],
-        list_files: NamedDependency[SkipValidation[ListFiles]],
+        list_files: Provided[ListFiles],
         kind: Annotated[Kind | None, QueryParameter()] = None,
         deleted: Annotated[
             bool, QueryParameter(description="true: the soft-deleted files instead of the live.")
@@ -123,19 +110,18 @@ class FilesController(Controller):
         page = await list_files.execute(
             principal, FileFilter(kind, deleted, q, owner_id), PageRequest(limit, offset)
         )
-        items = [FileResponse.of(info) for info in page.items]
-        return FileListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, FileResponse)
 
     @get("/{file_id:uuid}", security=OPTIONAL_BEARER, responses=error_responses(401, 404))
     async def get_file(
         self,
         file_id: FromPath[UUID],
         optional_principal: NamedDependency[Principal | None],
-        get_file: NamedDependency[SkipValidation[GetFile]],
+        get_file: Provided[GetFile],
     ) -> FileResponse:
         """A file's metadata: its owner and administrators (also while deleted); anyone, even
         without a token, for a public file that is not deleted."""
-        return FileResponse.of(await get_file.execute(optional_principal, file_id))
+        return convert(await get_file.execute(optional_principal, file_id), FileResponse)
 
     @get(
         "/{file_id:uuid}/content",
@@ -148,7 +134,7 @@ class FilesController(Controller):
         self,
         file_id: FromPath[UUID],
         optional_principal: NamedDependency[Principal | None],
-        open_file_content: NamedDependency[SkipValidation[OpenFileContent]],
+        open_file_content: Provided[OpenFileContent],
         download: Annotated[
             bool, QueryParameter(description="true: Content-Disposition attachment.")
         ] = False,
@@ -207,11 +193,11 @@ class FilesController(Controller):
         file_id: FromPath[UUID],
         data: JSONBody[FilePatch],
         principal: NamedDependency[Principal],
-        update_file: NamedDependency[SkipValidation[UpdateFile]],
+        update_file: Provided[UpdateFile],
     ) -> FileResponse:
         """Rename the file or change its visibility (owner or administrator; 409 while deleted)."""
         changes = FileChanges(filename=given(data.filename), visibility=given(data.visibility))
-        return FileResponse.of(await update_file.execute(principal, file_id, changes))
+        return convert(await update_file.execute(principal, file_id, changes), FileResponse)
 
     @delete(
         "/{file_id:uuid}",
@@ -223,7 +209,7 @@ class FilesController(Controller):
         self,
         file_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        delete_file: NamedDependency[SkipValidation[DeleteFile]],
+        delete_file: Provided[DeleteFile],
     ) -> None:
         """Soft-delete: the file keeps its metadata for its owner and can be restored; its
         content answers 404 meanwhile. It still counts toward the owner's quota."""
@@ -239,10 +225,10 @@ class FilesController(Controller):
         self,
         file_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        restore_file: NamedDependency[SkipValidation[RestoreFile]],
+        restore_file: Provided[RestoreFile],
     ) -> FileResponse:
         """Restore a soft-deleted file (owner or administrator)."""
-        return FileResponse.of(await restore_file.execute(principal, file_id))
+        return convert(await restore_file.execute(principal, file_id), FileResponse)
 
     @delete(
         "/{file_id:uuid}/permanent",
@@ -255,7 +241,7 @@ class FilesController(Controller):
         self,
         file_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        purge_file: NamedDependency[SkipValidation[PurgeFile]],
+        purge_file: Provided[PurgeFile],
     ) -> None:
         """Delete the file and its bytes for good (administrators)."""
         await purge_file.execute(principal, file_id)

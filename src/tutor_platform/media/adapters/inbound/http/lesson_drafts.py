@@ -1,15 +1,13 @@
 """/lessons/{id}/generate-content and /lessons/{id}/drafts: AI drafts of a lesson, written by
 a job, reviewed and applied by the course's instructor or an admin."""
 
-from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 
-from tutor_platform.media.adapters.inbound.http.dependencies import media_dependencies
 from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import (
     AppliedLessonResponse,
     DraftListResponse,
@@ -22,21 +20,17 @@ from tutor_platform.media.application.list_lesson_drafts import ListLessonDrafts
 from tutor_platform.media.application.request_lesson_draft import RequestLessonDraft
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY, require_instructor
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
-
-MAX_OFFSET = 2**31 - 1
-Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 
 class LessonDraftsController(Controller):
     path = "/lessons"
     guards = [require_instructor]
     security = BEARER_SECURITY
-    dependencies = media_dependencies(
-        "request_lesson_draft", "list_lesson_drafts", "apply_lesson_draft"
-    )
 
     @post(
         "/{lesson_id:uuid}/generate-content",
@@ -49,7 +43,7 @@ class LessonDraftsController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        request_lesson_draft: NamedDependency[SkipValidation[RequestLessonDraft]],
+        request_lesson_draft: Provided[RequestLessonDraft],
         data: JSONBody[GenerateContentRequest | None] = None,
     ) -> JobAccepted:
         """Start a job in which the AI model (default provider) writes a new draft of the
@@ -69,14 +63,13 @@ class LessonDraftsController(Controller):
         self,
         lesson_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        list_lesson_drafts: NamedDependency[SkipValidation[ListLessonDrafts]],
+        list_lesson_drafts: Provided[ListLessonDrafts],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> DraftListResponse:
         """The lesson's drafts, newest first (applied ones have ``applied_at``)."""
         page = await list_lesson_drafts.execute(principal, lesson_id, PageRequest(limit, offset))
-        items = [DraftResponse.of(draft) for draft in page.items]
-        return DraftListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, DraftResponse)
 
     @post(
         "/{lesson_id:uuid}/drafts/{draft_id:uuid}/apply",
@@ -89,8 +82,8 @@ class LessonDraftsController(Controller):
         lesson_id: FromPath[UUID],
         draft_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        apply_lesson_draft: NamedDependency[SkipValidation[ApplyLessonDraft]],
+        apply_lesson_draft: Provided[ApplyLessonDraft],
     ) -> AppliedLessonResponse:
         """Make the draft the lesson's content; 409 when it was applied already."""
         lesson = await apply_lesson_draft.execute(principal, lesson_id, draft_id)
-        return AppliedLessonResponse.of(lesson)
+        return convert(lesson, AppliedLessonResponse)

@@ -6,14 +6,16 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.media.application.lesson_jobs import GENERATE_LESSON_DRAFT, RENDER_SUMMARY
+from tutor_platform.media.application.support.lesson_jobs import (
+    GENERATE_LESSON_DRAFT,
+    RENDER_SUMMARY,
+)
 from tutor_platform.media.domain.lesson_media import (
     MAX_INSTRUCTIONS_LENGTH,
-    LessonDraft,
-    LessonSummary,
     SummaryKind,
 )
-from tutor_platform.media.ports.lesson_catalog import LessonView
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 from tutor_platform.shared.jobs.adapters.http import JobResponse
 
 
@@ -51,14 +53,14 @@ class DraftJob(JobResponse, tag=GENERATE_LESSON_DRAFT):
     result: DraftJobResult | None = None
 
 
-class SummaryRequest(msgspec.Struct, forbid_unknown_fields=True):
+class SummaryRequest(StrictRequest):
     kind: Annotated[
         SummaryKind,
         msgspec.Meta(description="audio: a narrated MP3/WAV; video: title and caption cards."),
     ]
 
 
-class GenerateContentRequest(msgspec.Struct, forbid_unknown_fields=True):
+class GenerateContentRequest(StrictRequest):
     instructions: (
         Annotated[
             str,
@@ -83,16 +85,8 @@ class SummaryResponse(msgspec.Struct):
     created_by: UUID
     created_at: datetime
 
-    @classmethod
-    def of(cls, summary: LessonSummary) -> "SummaryResponse":
-        return cls(**{field: getattr(summary, field) for field in cls.__struct_fields__})
 
-
-class SummaryListResponse(msgspec.Struct):
-    items: list[SummaryResponse]
-    total: int
-    limit: int
-    offset: int
+SummaryListResponse = Annotated[PageResponse[SummaryResponse], named("SummaryListResponse")]
 
 
 class DraftResponse(msgspec.Struct):
@@ -110,16 +104,8 @@ class DraftResponse(msgspec.Struct):
         datetime | None, msgspec.Meta(description="When it became the lesson's content.")
     ]
 
-    @classmethod
-    def of(cls, draft: LessonDraft) -> "DraftResponse":
-        return cls(**{field: getattr(draft, field) for field in cls.__struct_fields__})
 
-
-class DraftListResponse(msgspec.Struct):
-    items: list[DraftResponse]
-    total: int
-    limit: int
-    offset: int
+DraftListResponse = Annotated[PageResponse[DraftResponse], named("DraftListResponse")]
 
 
 class AppliedLessonResponse(msgspec.Struct):
@@ -133,7 +119,3 @@ class AppliedLessonResponse(msgspec.Struct):
     position: int
     estimated_minutes: int
     is_premium: bool
-
-    @classmethod
-    def of(cls, lesson: LessonView) -> "AppliedLessonResponse":
-        return cls(**{field: getattr(lesson, field) for field in cls.__struct_fields__})

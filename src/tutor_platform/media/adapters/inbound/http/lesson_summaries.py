@@ -1,14 +1,12 @@
 """/lessons/{id}/summaries: ask for an audio or video summary (a job), list a lesson's."""
 
-from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_202_ACCEPTED
 
-from tutor_platform.media.adapters.inbound.http.dependencies import media_dependencies
 from tutor_platform.media.adapters.inbound.http.lesson_media_schemas import (
     JobAccepted,
     SummaryListResponse,
@@ -19,18 +17,16 @@ from tutor_platform.media.application.list_lesson_summaries import ListLessonSum
 from tutor_platform.media.application.request_lesson_summary import RequestLessonSummary
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, MAX_LIMIT, PageRequest
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
-MAX_OFFSET = 2**31 - 1
 OPTIONAL_BEARER: list[dict[str, list[str]]] = [{}, *BEARER_SECURITY]
-Limit = Annotated[int, QueryParameter(ge=1, le=MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, QueryParameter(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 
 
 class LessonSummariesController(Controller):
     path = "/lessons"
-    dependencies = media_dependencies("request_lesson_summary", "list_lesson_summaries")
 
     @post(
         "/{lesson_id:uuid}/summaries",
@@ -45,7 +41,7 @@ class LessonSummariesController(Controller):
         lesson_id: FromPath[UUID],
         data: JSONBody[SummaryRequest],
         principal: NamedDependency[Principal],
-        request_lesson_summary: NamedDependency[SkipValidation[RequestLessonSummary]],
+        request_lesson_summary: Provided[RequestLessonSummary],
     ) -> JobAccepted:
         """Start a job that narrates a short summary of the lesson (audio), or also renders
         it as a video with title and caption cards. For the course's instructor and admins,
@@ -65,7 +61,7 @@ class LessonSummariesController(Controller):
         self,
         lesson_id: FromPath[UUID],
         optional_principal: NamedDependency[Principal | None],
-        list_lesson_summaries: NamedDependency[SkipValidation[ListLessonSummaries]],
+        list_lesson_summaries: Provided[ListLessonSummaries],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> SummaryListResponse:
@@ -75,5 +71,4 @@ class LessonSummariesController(Controller):
         page = await list_lesson_summaries.execute(
             optional_principal, lesson_id, PageRequest(limit, offset)
         )
-        items = [SummaryResponse.of(summary) for summary in page.items]
-        return SummaryListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, SummaryResponse)

@@ -6,10 +6,11 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.media.application.views import FileInfo
 from tutor_platform.media.domain.content_types import Kind
 from tutor_platform.media.domain.file import Visibility
 from tutor_platform.media.domain.filenames import MAX_FILENAME_LENGTH
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 
 Filename = Annotated[
     str,
@@ -26,12 +27,7 @@ Filename = Annotated[
 T = TypeVar("T")
 
 
-def given(value: T | msgspec.UnsetType) -> T | None:
-    """A patch field's value, or ``None`` when the client left it out."""
-    return None if isinstance(value, msgspec.UnsetType) else value
-
-
-class FilePatch(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class FilePatch(StrictRequest):
     filename: Filename | msgspec.UnsetType = msgspec.UNSET
     visibility: Visibility | msgspec.UnsetType = msgspec.UNSET
 
@@ -54,13 +50,5 @@ class FileResponse(msgspec.Struct):
         datetime | None, msgspec.Meta(description="Set while the file is soft-deleted.")
     ] = None
 
-    @classmethod
-    def of(cls, info: FileInfo) -> "FileResponse":
-        return cls(**{field: getattr(info, field) for field in cls.__struct_fields__})
 
-
-class FileListResponse(msgspec.Struct):
-    items: list[FileResponse]
-    total: int
-    limit: int
-    offset: int
+FileListResponse = Annotated[PageResponse[FileResponse], named("FileListResponse")]

@@ -12,8 +12,9 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 from tutor_platform.tutoring.adapters.inbound.http.analytics_schemas import (
     GAP_CSV_HEADER,
@@ -21,14 +22,13 @@ from tutor_platform.tutoring.adapters.inbound.http.analytics_schemas import (
     TutoringAnalyticsResponse,
     gap_csv_rows,
 )
-from tutor_platform.tutoring.adapters.inbound.http.params import Limit, Offset
 from tutor_platform.tutoring.application.course_analytics import CourseTutoringAnalytics
 
 
 class CourseTutoringAnalyticsController(Controller):
     path = "/analytics/courses/{course_id:uuid}"
     security = BEARER_SECURITY
-    dependencies = {**container_dependencies("tutoring", "course_tutoring_analytics"), **DAYS}
+    dependencies = {**DAYS}
 
     @get(
         "/tutoring",
@@ -41,7 +41,7 @@ class CourseTutoringAnalyticsController(Controller):
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
-        course_tutoring_analytics: NamedDependency[SkipValidation[CourseTutoringAnalytics]],
+        course_tutoring_analytics: Provided[CourseTutoringAnalytics],
         limit: Limit = DEFAULT_LIMIT,
         offset: Offset = 0,
     ) -> Response[TutoringAnalyticsResponse]:
@@ -67,7 +67,7 @@ class CourseTutoringAnalyticsController(Controller):
         course_id: FromPath[UUID],
         gap_id: FromPath[UUID],
         principal: NamedDependency[Principal],
-        course_tutoring_analytics: NamedDependency[SkipValidation[CourseTutoringAnalytics]],
+        course_tutoring_analytics: Provided[CourseTutoringAnalytics],
     ) -> ContentGapResponse:
         """Dismiss a content gap (it is handled, or not worth handling): it leaves the list
         until a new question joins it. Answers the gap, `questions` counted over all time."""

@@ -3,14 +3,14 @@
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.di import NamedDependency
-from litestar.params import JSONBody, QueryParameter, SkipValidation
+from litestar.params import JSONBody, QueryParameter
 from litestar.response import Stream
 from litestar.status_codes import HTTP_200_OK
 
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import (
     FeedbackListResponse,
@@ -18,7 +18,9 @@ from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import (
     MarkProcessedRequest,
     MarkProcessedResponse,
 )
-from tutor_platform.tutoring.adapters.inbound.http.params import ADMINS, Limit, Offset
+from tutor_platform.tutoring.adapters.inbound.http.params import (
+    ADMINS,
+)
 from tutor_platform.tutoring.adapters.inbound.http.streaming import (
     NDJSON,
     JsonLinesOperation,
@@ -42,14 +44,11 @@ class FeedbackController(Controller):
     path = "/feedback"
     guards = ADMINS
     security = BEARER_SECURITY
-    dependencies = container_dependencies(
-        "tutoring", "list_feedback", "export_feedback", "mark_feedback_processed"
-    )
 
     @get("/", responses=error_responses(422))
     async def list_feedback(
         self,
-        list_feedback: NamedDependency[SkipValidation[ListFeedback]],
+        list_feedback: Provided[ListFeedback],
         processed: Processed = None,
         allow_training: AllowTraining = None,
         limit: Limit = DEFAULT_LIMIT,
@@ -59,8 +58,7 @@ class FeedbackController(Controller):
         page = await list_feedback.execute(
             FeedbackQuery(processed, allow_training), PageRequest(limit, offset)
         )
-        items = [FeedbackResponse.of(feedback) for feedback in page.items]
-        return FeedbackListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, FeedbackResponse)
 
     @get(
         "/export",
@@ -69,7 +67,7 @@ class FeedbackController(Controller):
     )
     async def export_feedback(
         self,
-        export_feedback: NamedDependency[SkipValidation[ExportFeedback]],
+        export_feedback: Provided[ExportFeedback],
         processed: Processed = None,
         allow_training: AllowTraining = None,
     ) -> Stream:
@@ -86,7 +84,7 @@ class FeedbackController(Controller):
     async def mark_processed(
         self,
         data: JSONBody[MarkProcessedRequest],
-        mark_feedback_processed: NamedDependency[SkipValidation[MarkFeedbackProcessed]],
+        mark_feedback_processed: Provided[MarkFeedbackProcessed],
     ) -> MarkProcessedResponse:
         """Mark feedback as processed (admins); unknown ids are ignored."""
         return MarkProcessedResponse(await mark_feedback_processed.execute(data.ids))

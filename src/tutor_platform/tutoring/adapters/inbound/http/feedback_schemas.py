@@ -6,13 +6,13 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.tutoring.adapters.inbound.http.params import Request
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
 from tutor_platform.tutoring.application.mark_feedback_processed import MAX_IDS
 from tutor_platform.tutoring.domain.feedback import (
     MAX_RATING,
     MAX_TEXT_LENGTH,
     MIN_RATING,
-    Feedback,
     FeedbackInput,
     FeedbackType,
     QuickReaction,
@@ -23,7 +23,7 @@ Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT_LENGTH)]
 Rating = Annotated[int, msgspec.Meta(ge=MIN_RATING, le=MAX_RATING)]
 
 
-class FeedbackCreate(Request):
+class FeedbackCreate(StrictRequest):
     feedback_type: FeedbackType
     rating: Annotated[
         Rating | None, msgspec.Meta(description="Required for detailed feedback only.")
@@ -64,16 +64,8 @@ class FeedbackResponse(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, feedback: Feedback) -> "FeedbackResponse":
-        return cls(**{name: getattr(feedback, name) for name in cls.__struct_fields__})
 
-
-class FeedbackListResponse(msgspec.Struct):
-    items: list[FeedbackResponse]
-    total: int
-    limit: int
-    offset: int
+FeedbackListResponse = Annotated[PageResponse[FeedbackResponse], named("FeedbackListResponse")]
 
 
 class FeedbackExportLine(FeedbackResponse, kw_only=True):
@@ -89,7 +81,7 @@ class FeedbackExportLine(FeedbackResponse, kw_only=True):
         return cls(**fields, answer=row.answer, question=row.question)
 
 
-class MarkProcessedRequest(Request):
+class MarkProcessedRequest(StrictRequest):
     ids: Annotated[list[UUID], msgspec.Meta(min_length=1, max_length=MAX_IDS)]
 
 

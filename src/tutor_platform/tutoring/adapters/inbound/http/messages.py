@@ -6,19 +6,23 @@ from uuid import UUID
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, HeaderParameter, JSONBody, SkipValidation
+from litestar.params import FromPath, HeaderParameter, JSONBody
 from litestar.response import Stream
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import (
     FeedbackCreate,
     FeedbackResponse,
 )
-from tutor_platform.tutoring.adapters.inbound.http.params import AI_CALL, SKIP_COMPRESSION
+from tutor_platform.tutoring.adapters.inbound.http.params import (
+    AI_CALL,
+    SKIP_COMPRESSION,
+)
 from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
     ExchangeResponse,
     MessageEdit,
@@ -31,11 +35,11 @@ from tutor_platform.tutoring.adapters.inbound.http.streaming import (
     resumed_body,
     sse_body,
 )
-from tutor_platform.tutoring.application.branches import Branches, RerunMessage, RerunStream
 from tutor_platform.tutoring.application.delete_message import DeleteMessage
 from tutor_platform.tutoring.application.get_message import GetMessage
 from tutor_platform.tutoring.application.give_feedback import GiveFeedback
 from tutor_platform.tutoring.application.resume_stream import ResumeStream, StreamRecorder
+from tutor_platform.tutoring.application.support.branches import Branches, RerunMessage, RerunStream
 
 MessageId = FromPath[UUID]
 
@@ -43,24 +47,13 @@ MessageId = FromPath[UUID]
 class MessagesController(Controller):
     path = "/messages"
     security = BEARER_SECURITY
-    dependencies = container_dependencies(
-        "tutoring",
-        "get_message",
-        "delete_message",
-        "give_feedback",
-        "branches",
-        "rerun_message",
-        "rerun_stream",
-        "stream_recorder",
-        "resume_stream",
-    )
 
     @get("/{message_id:uuid}", responses=error_responses(404))
     async def get_message(
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        get_message: NamedDependency[SkipValidation[GetMessage]],
+        get_message: Provided[GetMessage],
     ) -> MessageResponse:
         """A message of one of your sessions (admins may read anyone's, for audit)."""
         return MessageResponse.of(await get_message.execute(principal, message_id))
@@ -72,7 +65,7 @@ class MessagesController(Controller):
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        delete_message: NamedDependency[SkipValidation[DeleteMessage]],
+        delete_message: Provided[DeleteMessage],
     ) -> None:
         """Delete a message of one of your sessions. A user message goes with the tutor's
         answer to it; deleting an answer leaves the question (unanswered)."""
@@ -94,13 +87,13 @@ class MessagesController(Controller):
         message_id: MessageId,
         data: JSONBody[FeedbackCreate],
         principal: NamedDependency[Principal],
-        give_feedback: NamedDependency[SkipValidation[GiveFeedback]],
+        give_feedback: Provided[GiveFeedback],
     ) -> Response[FeedbackResponse]:
         """Rate one of the tutor's answers in your own session (201); again, and it replaces
         your earlier feedback (200). 422 on a user message, 404 on someone else's."""
         given = await give_feedback.execute(principal, message_id, data.command())
         status = HTTP_201_CREATED if given.created else HTTP_200_OK
-        return Response(FeedbackResponse.of(given.feedback), status_code=status)
+        return Response(convert(given.feedback, FeedbackResponse), status_code=status)
 
     @post(
         "/{message_id:uuid}/regenerate",
@@ -112,7 +105,7 @@ class MessagesController(Controller):
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        rerun_message: NamedDependency[SkipValidation[RerunMessage]],
+        rerun_message: Provided[RerunMessage],
     ) -> MessageResponse:
         """A new answer to the same question as this answer of the tutor (in your session);
         the old one stays as an alternative, the new one is current. 422 on a user message,
@@ -129,8 +122,8 @@ class MessagesController(Controller):
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        rerun_stream: NamedDependency[SkipValidation[RerunStream]],
-        stream_recorder: NamedDependency[SkipValidation[StreamRecorder]],
+        rerun_stream: Provided[RerunStream],
+        stream_recorder: Provided[StreamRecorder],
     ) -> Stream:
         """Regenerate an answer as Server-Sent Events (as the streamed send; the
         ``user_message`` event is the question answered again)."""
@@ -149,7 +142,7 @@ class MessagesController(Controller):
         message_id: MessageId,
         data: JSONBody[MessageEdit],
         principal: NamedDependency[Principal],
-        rerun_message: NamedDependency[SkipValidation[RerunMessage]],
+        rerun_message: Provided[RerunMessage],
     ) -> ExchangeResponse:
         """Edit one of your messages: the new text is a new branch from that point (the old
         question and what followed stay, as an alternative), answered by the tutor. 422 on an
@@ -162,7 +155,7 @@ class MessagesController(Controller):
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        branches: NamedDependency[SkipValidation[Branches]],
+        branches: Provided[Branches],
     ) -> MessageResponse:
         """Make the branch through this message (one of its ``alternatives``) current again:
         the history shows it, down to its newest messages, and the tutor follows it."""
@@ -177,7 +170,7 @@ class MessagesController(Controller):
         self,
         message_id: MessageId,
         principal: NamedDependency[Principal],
-        resume_stream: NamedDependency[SkipValidation[ResumeStream]],
+        resume_stream: Provided[ResumeStream],
         last_event_id: Annotated[
             str | None,
             HeaderParameter(

@@ -7,8 +7,9 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.shared.http.citations import CitationResponse
-from tutor_platform.tutoring.adapters.inbound.http.params import Request
-from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest
+from tutor_platform.tutoring.application.support.views import Exchange
 from tutor_platform.tutoring.domain.message import (
     MAX_ATTACHMENTS,
     MAX_CLIENT_MESSAGE_ID_LENGTH,
@@ -18,7 +19,7 @@ from tutor_platform.tutoring.domain.message import (
     MessageRole,
     NewMessage,
 )
-from tutor_platform.tutoring.domain.session import MAX_TITLE_LENGTH, ChatSession
+from tutor_platform.tutoring.domain.session import MAX_TITLE_LENGTH
 from tutor_platform.tutoring.ports.repositories import MessagePage
 
 Title = Annotated[
@@ -35,14 +36,14 @@ ClientMessageId = Annotated[
 ]
 
 
-class SessionCreate(Request):
+class SessionCreate(StrictRequest):
     tutor_id: Annotated[UUID, msgspec.Meta(description="An active tutor you can see.")]
     title: Annotated[
         Title | None, msgspec.Meta(description='Omitted: "Chat with <tutor name>".')
     ] = None
 
 
-class SessionPatch(Request):
+class SessionPatch(StrictRequest):
     title: Title
 
 
@@ -58,16 +59,8 @@ class SessionResponse(msgspec.Struct, kw_only=True):
     ]
     message_count: int
 
-    @classmethod
-    def of(cls, session: ChatSession) -> "SessionResponse":
-        return cls(**{name: getattr(session, name) for name in cls.__struct_fields__})
 
-
-class SessionListResponse(msgspec.Struct):
-    items: list[SessionResponse]
-    total: int
-    limit: int
-    offset: int
+SessionListResponse = Annotated[PageResponse[SessionResponse], named("SessionListResponse")]
 
 
 class MessageMetadataResponse(msgspec.Struct, kw_only=True):
@@ -170,7 +163,7 @@ class StreamedUserMessage(MessageResponse, kw_only=True):
         return cls(**fields, assistant_message_id=assistant_message_id)
 
 
-class MessageEdit(Request):
+class MessageEdit(StrictRequest):
     content: Annotated[
         str, msgspec.Meta(min_length=1, max_length=MAX_CONTENT_LENGTH, description="Not blank.")
     ]
@@ -185,7 +178,7 @@ class MessagePageResponse(msgspec.Struct):
         return cls([MessageResponse.of(message) for message in page.items], page.has_more)
 
 
-class MessageCreate(Request):
+class MessageCreate(StrictRequest):
     content: Annotated[
         str, msgspec.Meta(min_length=1, max_length=MAX_CONTENT_LENGTH, description="Not blank.")
     ]

@@ -6,20 +6,20 @@ from uuid import UUID
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Stream
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 from tutor_platform.tutoring.adapters.inbound.http.params import (
     AI_CALL,
     SKIP_COMPRESSION,
-    Limit,
-    Offset,
 )
 from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
     ExchangeResponse,
@@ -61,36 +61,23 @@ SEND_ERRORS = (403, 404, 409, 422, 429)
 class SessionsController(Controller):
     path = "/sessions"
     security = BEARER_SECURITY
-    dependencies = container_dependencies(
-        "tutoring",
-        "start_session",
-        "list_sessions",
-        "get_session",
-        "rename_session",
-        "delete_session",
-        "clear_session",
-        "list_messages",
-        "send_message",
-        "stream_message",
-        "stream_recorder",
-    )
 
     @post("/", responses=error_responses(422))
     async def start_session(
         self,
         data: JSONBody[SessionCreate],
         principal: NamedDependency[Principal],
-        start_session: NamedDependency[SkipValidation[StartSession]],
+        start_session: Provided[StartSession],
     ) -> SessionResponse:
         """Start a conversation with an active tutor you can see (else 422 on ``tutor_id``)."""
         session = await start_session.execute(principal, data.tutor_id, data.title)
-        return SessionResponse.of(session)
+        return convert(session, SessionResponse)
 
     @get("/", responses=error_responses(422))
     async def list_sessions(
         self,
         principal: NamedDependency[Principal],
-        list_sessions: NamedDependency[SkipValidation[ListSessions]],
+        list_sessions: Provided[ListSessions],
         tutor_id: Annotated[
             UUID | None, QueryParameter(description="Only the sessions with this tutor.")
         ] = None,
@@ -106,18 +93,17 @@ class SessionsController(Controller):
     ) -> SessionListResponse:
         """Your sessions, newest activity (last message, else creation) first."""
         page = await list_sessions.execute(principal, PageRequest(limit, offset), tutor_id, q)
-        items = [SessionResponse.of(session) for session in page.items]
-        return SessionListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, SessionResponse)
 
     @get("/{session_id:uuid}", responses=error_responses(404))
     async def get_session(
         self,
         session_id: SessionId,
         principal: NamedDependency[Principal],
-        get_session: NamedDependency[SkipValidation[GetSession]],
+        get_session: Provided[GetSession],
     ) -> SessionResponse:
         """One of your sessions (admins may read anyone's, for audit)."""
-        return SessionResponse.of(await get_session.execute(principal, session_id))
+        return convert(await get_session.execute(principal, session_id), SessionResponse)
 
     @patch("/{session_id:uuid}", responses=error_responses(403, 404, 422))
     async def rename_session(
@@ -125,10 +111,12 @@ class SessionsController(Controller):
         session_id: SessionId,
         data: JSONBody[SessionPatch],
         principal: NamedDependency[Principal],
-        rename_session: NamedDependency[SkipValidation[RenameSession]],
+        rename_session: Provided[RenameSession],
     ) -> SessionResponse:
         """Rename one of your sessions."""
-        return SessionResponse.of(await rename_session.execute(principal, session_id, data.title))
+        return convert(
+            await rename_session.execute(principal, session_id, data.title), SessionResponse
+        )
 
     @delete(
         "/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT, responses=error_responses(403, 404)
@@ -137,7 +125,7 @@ class SessionsController(Controller):
         self,
         session_id: SessionId,
         principal: NamedDependency[Principal],
-        delete_session: NamedDependency[SkipValidation[DeleteSession]],
+        delete_session: Provided[DeleteSession],
     ) -> None:
         """Delete one of your sessions with its messages (and the feedback on them)."""
         await delete_session.execute(principal, session_id)
@@ -147,7 +135,7 @@ class SessionsController(Controller):
         self,
         session_id: SessionId,
         principal: NamedDependency[Principal],
-        list_messages: NamedDependency[SkipValidation[ListMessages]],
+        list_messages: Provided[ListMessages],
         limit: Annotated[
             int, QueryParameter(ge=1, le=MAX_MESSAGE_LIMIT, description="Page size.")
         ] = DEFAULT_MESSAGE_LIMIT,
@@ -182,7 +170,7 @@ class SessionsController(Controller):
         session_id: SessionId,
         data: JSONBody[MessageCreate],
         principal: NamedDependency[Principal],
-        send_message: NamedDependency[SkipValidation[SendMessage]],
+        send_message: Provided[SendMessage],
     ) -> Response[ExchangeResponse]:
         """Send a message to the tutor and get its answer. The user message is stored before
         the AI is asked; if the provider fails, 502 and the message stays (unanswered).
@@ -203,8 +191,8 @@ class SessionsController(Controller):
         session_id: SessionId,
         data: JSONBody[MessageCreate],
         principal: NamedDependency[Principal],
-        stream_message: NamedDependency[SkipValidation[StreamMessage]],
-        stream_recorder: NamedDependency[SkipValidation[StreamRecorder]],
+        stream_message: Provided[StreamMessage],
+        stream_recorder: Provided[StreamRecorder],
     ) -> Stream:
         """Send a message and get the answer as Server-Sent Events (see the 200 response)."""
         stream = await stream_message.execute(principal, session_id, data.command())
@@ -220,7 +208,7 @@ class SessionsController(Controller):
         self,
         session_id: SessionId,
         principal: NamedDependency[Principal],
-        clear_session: NamedDependency[SkipValidation[ClearSession]],
+        clear_session: Provided[ClearSession],
     ) -> None:
         """Delete every message of one of your sessions; the session stays, empty."""
         await clear_session.execute(principal, session_id)

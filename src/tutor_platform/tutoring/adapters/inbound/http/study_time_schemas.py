@@ -6,6 +6,7 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.learning.api import MAX_TOTAL_MINUTES
+from tutor_platform.shared.http.requests import StrictRequest
 
 TotalMinutes = Annotated[
     int,
@@ -25,11 +26,11 @@ MinutesChange = Annotated[
 ]
 
 
-class StudyTimeSet(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class StudyTimeSet(StrictRequest):
     total_minutes: TotalMinutes
 
 
-class StudyTimeAdd(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+class StudyTimeAdd(StrictRequest):
     minutes: MinutesChange
 
 

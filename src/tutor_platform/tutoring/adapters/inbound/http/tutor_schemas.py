@@ -6,10 +6,10 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.tutoring.adapters.inbound.http.params import Request, given
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.requests import StrictRequest, given
 from tutor_platform.tutoring.application.create_tutor import NewTutor
 from tutor_platform.tutoring.application.update_tutor import TutorChanges
-from tutor_platform.tutoring.application.views import TutorView
 from tutor_platform.tutoring.domain.tutor import (
     DEFAULT_TEMPERATURE,
     MAX_DESCRIPTION_LENGTH,
@@ -57,7 +57,7 @@ KnowledgeBaseId = Annotated[
 Temperature = Annotated[float, msgspec.Meta(ge=MIN_TEMPERATURE, le=MAX_TEMPERATURE)]
 
 
-class TutorCreate(Request):
+class TutorCreate(StrictRequest):
     name: Name
     provider: Provider = "local"
     course_id: Annotated[
@@ -84,7 +84,7 @@ class TutorCreate(Request):
         )
 
 
-class TutorPatch(Request):
+class TutorPatch(StrictRequest):
     name: Name | msgspec.UnsetType = msgspec.UNSET
     provider: Annotated[
         Provider | msgspec.UnsetType,
@@ -149,13 +149,5 @@ class TutorResponse(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, view: TutorView) -> "TutorResponse":
-        return cls(**{name: getattr(view, name) for name in cls.__struct_fields__})
 
-
-class TutorListResponse(msgspec.Struct):
-    items: list[TutorResponse]
-    total: int
-    limit: int
-    offset: int
+TutorListResponse = Annotated[PageResponse[TutorResponse], named("TutorListResponse")]

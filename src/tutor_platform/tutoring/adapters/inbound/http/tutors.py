@@ -5,19 +5,19 @@ from uuid import UUID
 
 from litestar import Controller, delete, get, patch, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter, SkipValidation
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
-from tutor_platform.shared.http.dependencies import container_dependencies
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 from tutor_platform.tutoring.adapters.inbound.http.params import (
     INSTRUCTORS,
     PUBLIC_READ,
-    Limit,
-    Offset,
 )
 from tutor_platform.tutoring.adapters.inbound.http.tutor_schemas import (
     TutorCreate,
@@ -36,14 +36,11 @@ TutorId = FromPath[UUID]
 
 class TutorsController(Controller):
     path = "/tutors"
-    dependencies = container_dependencies(
-        "tutoring", "list_tutors", "get_tutor", "create_tutor", "update_tutor", "delete_tutor"
-    )
 
     @get("/", opt=PUBLIC_READ, responses=error_responses(401, 422, 429))
     async def list_tutors(
         self,
-        list_tutors: NamedDependency[SkipValidation[ListTutors]],
+        list_tutors: Provided[ListTutors],
         optional_principal: NamedDependency[Principal | None],
         course_id: Annotated[
             UUID | None, QueryParameter(description="Only the tutors of this course.")
@@ -55,31 +52,30 @@ class TutorsController(Controller):
         (unpublished courses of others). ``system_prompt`` is null unless you may change the
         tutor."""
         page = await list_tutors.execute(optional_principal, course_id, PageRequest(limit, offset))
-        items = [TutorResponse.of(view) for view in page.items]
-        return TutorListResponse(items, page.total, page.limit, page.offset)
+        return PageResponse.of(page, TutorResponse)
 
     @get("/{tutor_id:uuid}", opt=PUBLIC_READ, responses=error_responses(401, 404, 429))
     async def get_tutor(
         self,
         tutor_id: TutorId,
-        get_tutor: NamedDependency[SkipValidation[GetTutor]],
+        get_tutor: Provided[GetTutor],
         optional_principal: NamedDependency[Principal | None],
     ) -> TutorResponse:
         """One tutor (404 when inactive or of a course you cannot see, unless you may change
         it). ``system_prompt`` is null unless you may change the tutor."""
-        return TutorResponse.of(await get_tutor.execute(optional_principal, tutor_id))
+        return convert(await get_tutor.execute(optional_principal, tutor_id), TutorResponse)
 
     @post("/", guards=INSTRUCTORS, security=BEARER_SECURITY, responses=error_responses(403, 422))
     async def create_tutor(
         self,
         data: JSONBody[TutorCreate],
         principal: NamedDependency[Principal],
-        create_tutor: NamedDependency[SkipValidation[CreateTutor]],
+        create_tutor: Provided[CreateTutor],
     ) -> TutorResponse:
         """Create a tutor (instructors and admins); the caller becomes its creator. A
         ``course_id`` must be a course you may change: 422 when you cannot see it, 403 when it
         is someone else's."""
-        return TutorResponse.of(await create_tutor.execute(principal, data.command()))
+        return convert(await create_tutor.execute(principal, data.command()), TutorResponse)
 
     @patch(
         "/{tutor_id:uuid}",
@@ -92,11 +88,13 @@ class TutorsController(Controller):
         tutor_id: TutorId,
         data: JSONBody[TutorPatch],
         principal: NamedDependency[Principal],
-        update_tutor: NamedDependency[SkipValidation[UpdateTutor]],
+        update_tutor: Provided[UpdateTutor],
     ) -> TutorResponse:
         """Change a tutor (its creator, the instructor of its course or an admin; others
         403)."""
-        return TutorResponse.of(await update_tutor.execute(principal, tutor_id, data.changes()))
+        return convert(
+            await update_tutor.execute(principal, tutor_id, data.changes()), TutorResponse
+        )
 
     @delete(
         "/{tutor_id:uuid}",
@@ -109,7 +107,7 @@ class TutorsController(Controller):
         self,
         tutor_id: TutorId,
         principal: NamedDependency[Principal],
-        delete_tutor: NamedDependency[SkipValidation[DeleteTutor]],
+        delete_tutor: Provided[DeleteTutor],
     ) -> None:
         """Delete a tutor with every session held with it (its creator, the instructor of its
         course or an admin; others 403). To keep the conversations, set ``is_active`` false."""

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from tutor_platform.identity.application.views import TokenPair
+from tutor_platform.identity.application.support.views import TokenPair
 from tutor_platform.identity.domain.access import AccessGrant
 from tutor_platform.identity.domain.refresh_token import (
     RefreshToken,

@@ -33,7 +33,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.citations import relevance
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.domain.citations import SourcePassage, cite
 from tutor_platform.tutoring.domain.errors import (
     ClientMessageIdReused,

@@ -5,7 +5,7 @@ reads. Tutors' answers are not metered here (tutoring records them with their me
 from collections.abc import Mapping
 from uuid import UUID, uuid4
 
-from tutor_platform.ai.application.prices import ModelPrices
+from tutor_platform.ai.application.support.prices import ModelPrices
 from tutor_platform.ai.ports.usage import AiCall, UsageLedger
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.telemetry import telemetry

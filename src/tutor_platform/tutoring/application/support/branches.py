@@ -17,8 +17,6 @@ from uuid import UUID
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
-from tutor_platform.tutoring.application.alternatives import with_alternatives
-from tutor_platform.tutoring.application.conversation import Conversation, Turn
 from tutor_platform.tutoring.application.send_message import SendMessage
 from tutor_platform.tutoring.application.stream_message import (
     Failed,
@@ -26,8 +24,10 @@ from tutor_platform.tutoring.application.stream_message import (
     StreamEvent,
     StreamMessage,
 )
-from tutor_platform.tutoring.application.tutor_access import TutorAccess
-from tutor_platform.tutoring.application.views import Exchange
+from tutor_platform.tutoring.application.support.alternatives import with_alternatives
+from tutor_platform.tutoring.application.support.conversation import Conversation, Turn
+from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
+from tutor_platform.tutoring.application.support.views import Exchange
 from tutor_platform.tutoring.domain.errors import MessageNotFound, SessionNotFound, TutorUnavailable
 from tutor_platform.tutoring.domain.message import (
     Message,

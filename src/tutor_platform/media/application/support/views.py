@@ -1,6 +1,6 @@
 """What media's use cases return: plain read models."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from uuid import UUID
 
@@ -26,17 +26,5 @@ class FileInfo:
 
     @classmethod
     def of(cls, file: StoredFile) -> "FileInfo":
-        return cls(
-            id=file.id,
-            owner_id=file.owner_id,
-            filename=file.filename,
-            content_type=file.content_type,
-            size=file.size,
-            kind=file.kind,
-            visibility=file.visibility,
-            duration_ms=file.duration_ms,
-            checksum_sha256=file.checksum_sha256,
-            created_at=file.created_at,
-            updated_at=file.updated_at,
-            deleted_at=file.deleted_at,
-        )
+        """The file's fields of the same names (all but its storage key)."""
+        return cls(**{field.name: getattr(file, field.name) for field in fields(cls)})

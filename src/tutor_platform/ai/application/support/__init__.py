@@ -1,0 +1,1 @@
+"""Helpers of ai's use cases (not use cases themselves)."""

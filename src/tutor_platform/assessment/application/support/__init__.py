@@ -1,0 +1,1 @@
+"""Helpers of assessment's use cases (not use cases themselves)."""

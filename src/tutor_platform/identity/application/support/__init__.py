@@ -1,0 +1,1 @@
+"""Helpers of identity's use cases (not use cases themselves)."""

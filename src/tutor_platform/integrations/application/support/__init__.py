@@ -1,0 +1,1 @@
+"""Helpers of integrations's use cases (not use cases themselves)."""

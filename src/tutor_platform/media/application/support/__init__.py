@@ -1,0 +1,1 @@
+"""Helpers of media's use cases (not use cases themselves)."""

@@ -1,0 +1,1 @@
+"""Helpers of tutoring's use cases (not use cases themselves)."""
