@@ -1,14 +1,12 @@
 """The catalog's use cases wired by the real container over in-memory adapters."""
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import count
 from uuid import UUID
 
 from tests.unit.identity.builders import T0
-from tutor_platform.learning.adapters.outbound.memory.catalog_changes import (
-    RecordedCatalogChanges,
-)
 from tutor_platform.learning.adapters.outbound.memory.catalog_reader import InMemoryCatalogReader
 from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
 from tutor_platform.learning.adapters.outbound.memory.catalog_unit_of_work import (
@@ -18,8 +16,10 @@ from tutor_platform.learning.application.create_course import NewCourse
 from tutor_platform.learning.application.create_lesson import NewLesson
 from tutor_platform.learning.container import LearningContainer
 from tutor_platform.learning.domain.catalog import Course, Lesson, Section
+from tutor_platform.learning.domain.events import CourseChanged
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import FixedClock
+from tutor_platform.shared.events import Event
 from tutor_platform.shared.ids import new_id
 
 _numbers = count(1)
@@ -27,6 +27,20 @@ _numbers = count(1)
 
 def principal(role: str = "instructor", plan: str = "free") -> Principal:
     return Principal(user_id=new_id(), role=role, plan=plan)
+
+
+@dataclass
+class RecordedCatalogChanges:
+    """The catalog's publisher: which courses and lessons changed, in order."""
+
+    course_ids: list[UUID] = field(default_factory=list)
+    lesson_ids: list[UUID] = field(default_factory=list)
+
+    async def publish(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if isinstance(event, CourseChanged):
+                self.course_ids.append(event.course_id)
+                self.lesson_ids.extend(event.lesson_ids)
 
 
 @dataclass
