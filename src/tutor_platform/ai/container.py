@@ -1,7 +1,7 @@
 """The AI capability's DI container: the root container chooses the models, the embedder
 and where the metered usage is kept."""
 
-from typing import Any
+from collections.abc import Mapping
 
 from dependency_injector import containers, providers
 
@@ -10,17 +10,21 @@ from tutor_platform.ai.application.generate_text import GenerateText
 from tutor_platform.ai.application.grade_free_text import GradeFreeText
 from tutor_platform.ai.application.support.meter import AiMeter
 from tutor_platform.ai.application.support.prices import ModelPrices, parse_prices
+from tutor_platform.ai.ports.embedder import Embedder
+from tutor_platform.ai.ports.model import TutorModels
+from tutor_platform.ai.ports.usage import UsageLedger
+from tutor_platform.shared.clock import Clock
 
 
 class AiContainer(containers.DeclarativeContainer):
     """Use cases over the tutor models and the embedder it is given."""
 
-    tutor_models: providers.Dependency[Any] = providers.Dependency()
-    embedder: providers.Dependency[Any] = providers.Dependency()
-    usage_ledger: providers.Dependency[Any] = providers.Dependency()
-    clock: providers.Dependency[Any] = providers.Dependency()
+    tutor_models: providers.Dependency[TutorModels] = providers.Dependency()
+    embedder: providers.Dependency[Embedder] = providers.Dependency()
+    usage_ledger: providers.Dependency[UsageLedger] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
     ai_prices: providers.Dependency[str] = providers.Dependency()
-    default_models: providers.Dependency[Any] = providers.Dependency()
+    default_models: providers.Dependency[Mapping[str, str]] = providers.Dependency()
 
     prices = providers.Singleton(ModelPrices, providers.Callable(parse_prices, ai_prices))
     meter = providers.Singleton(AiMeter, usage_ledger, clock, prices, default_models)

@@ -2,6 +2,7 @@
 chooses the adapters (unit of work, quota counter, courses, progress, AI, free-text grader,
 users)."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -30,25 +31,32 @@ from tutor_platform.assessment.application.support.premium_gate import PremiumGa
 from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.application.synthesize_lessons import SynthesizeLessons
 from tutor_platform.assessment.application.update_quiz import UpdateQuiz
+from tutor_platform.assessment.ports.accounts import UserDirectory
+from tutor_platform.assessment.ports.ai import AssessmentAI, FreeTextGrader
+from tutor_platform.assessment.ports.courses import CourseCatalog, LearnerProgress
+from tutor_platform.assessment.ports.figures import AssessmentFiguresReader
+from tutor_platform.assessment.ports.quota import QuotaCounter
+from tutor_platform.assessment.ports.scheduler import ReviewScheduler
+from tutor_platform.shared.clock import Clock
 
 
 class AssessmentContainer(containers.DeclarativeContainer):
     """Use cases of the assessment context over the ports it is given. ``quota_limits`` maps
     each premium feature to its daily quota per user."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
     uow_factory: providers.Dependency[Any] = providers.Dependency()
-    catalog: providers.Dependency[Any] = providers.Dependency()
-    progress: providers.Dependency[Any] = providers.Dependency()
-    ai: providers.Dependency[Any] = providers.Dependency()
-    scheduler: providers.Dependency[Any] = providers.Dependency()
-    free_text_grader: providers.Dependency[Any] = providers.Dependency()
-    users: providers.Dependency[Any] = providers.Dependency()
-    quota_counter: providers.Dependency[Any] = providers.Dependency()
-    quota_limits: providers.Dependency[Any] = providers.Dependency()
+    catalog: providers.Dependency[CourseCatalog] = providers.Dependency()
+    progress: providers.Dependency[LearnerProgress] = providers.Dependency()
+    ai: providers.Dependency[AssessmentAI] = providers.Dependency()
+    scheduler: providers.Dependency[ReviewScheduler] = providers.Dependency()
+    free_text_grader: providers.Dependency[FreeTextGrader] = providers.Dependency()
+    users: providers.Dependency[UserDirectory] = providers.Dependency()
+    quota_counter: providers.Dependency[QuotaCounter] = providers.Dependency()
+    quota_limits: providers.Dependency[Mapping[str, int]] = providers.Dependency()
 
     access = providers.Singleton(QuizAccess, catalog)
-    figures: providers.Dependency[Any] = providers.Dependency()
+    figures: providers.Dependency[AssessmentFiguresReader] = providers.Dependency()
     _analyst = providers.Singleton(CourseAnalyst, access)
     get_quiz_analytics = providers.Factory(GetQuizAnalytics, uow_factory, _analyst, figures)
     get_mastery_analytics = providers.Factory(GetMasteryAnalytics, _analyst, catalog, figures)

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from tutor_platform.ai.api import DEFAULT_AI_PRICES, parse_prices
+from tutor_platform.ai.api import DEFAULT_AI_PRICES, ProviderName, parse_prices
 from tutor_platform.integrations.adapters.outbound.fernet_cipher import (
     InvalidEncryptionKey,
     parse_keys,
@@ -90,7 +90,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     upload_max_bytes: Positive = 25 * 1024 * 1024
     upload_allowed_types: str = ",".join(DEFAULT_ALLOWED_TYPES)
     storage_quota_bytes_per_user: Positive = 1024 * 1024 * 1024
-    ai_provider_default: Literal["local", "gemini", "ai_core", "openai"] = "local"
+    ai_provider_default: ProviderName = "local"
     gemini_api_key: str = ""
     gemini_model: str = "gemini-2.5-flash"
     gemini_base_url: str = "https://generativelanguage.googleapis.com"

@@ -1,6 +1,7 @@
 """Identity's DI container: its inputs are declared as dependencies; the root container
 chooses the adapters (unit of work, hasher, token issuer, common-password list)."""
 
+from collections.abc import Container
 from typing import Any
 
 from dependency_injector import containers, providers
@@ -30,17 +31,20 @@ from tutor_platform.identity.application.support.sessions import SessionTokens
 from tutor_platform.identity.application.update_profile import UpdateProfile
 from tutor_platform.identity.application.update_user import UpdateUser
 from tutor_platform.identity.domain.password_policy import PasswordPolicy
+from tutor_platform.identity.ports.repositories import UserReader
+from tutor_platform.identity.ports.security import PasswordHasher, TokenIssuer
+from tutor_platform.shared.clock import Clock
 
 
 class IdentityContainer(containers.DeclarativeContainer):
     """Use cases of the identity context over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
     uow_factory: providers.Dependency[Any] = providers.Dependency()
-    user_reader: providers.Dependency[Any] = providers.Dependency()
-    password_hasher: providers.Dependency[Any] = providers.Dependency()
-    token_issuer: providers.Dependency[Any] = providers.Dependency()
-    common_passwords: providers.Dependency[Any] = providers.Dependency()
+    user_reader: providers.Dependency[UserReader] = providers.Dependency()
+    password_hasher: providers.Dependency[PasswordHasher] = providers.Dependency()
+    token_issuer: providers.Dependency[TokenIssuer] = providers.Dependency()
+    common_passwords: providers.Dependency[Container[str]] = providers.Dependency()
     refresh_token_ttl_seconds = providers.Dependency(instance_of=int)
     refresh_rotation_key = providers.Dependency(instance_of=str, default="")
     refresh_reuse_grace_seconds = providers.Dependency(instance_of=int, default=0)

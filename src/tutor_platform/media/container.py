@@ -26,23 +26,30 @@ from tutor_platform.media.application.store_generated_file import StoreGenerated
 from tutor_platform.media.application.support.content_writer import ContentWriter
 from tutor_platform.media.application.update_file import UpdateFile
 from tutor_platform.media.application.upload_file import UploadFile
+from tutor_platform.media.domain.quota import UploadPolicy
+from tutor_platform.media.ports.authoring import SpeechSynthesizer, TextWriter, VideoRenderer
+from tutor_platform.media.ports.inspection import ContentSniffer, DurationProbe
+from tutor_platform.media.ports.lesson_catalog import LessonCatalog
+from tutor_platform.media.ports.storage import FileStorage
+from tutor_platform.shared.clock import Clock
+from tutor_platform.shared.jobs.ports import JobQueue
 
 
 class MediaContainer(containers.DeclarativeContainer):
     """Use cases of the media context over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
     uow_factory: providers.Dependency[Any] = providers.Dependency()
-    storage: providers.Dependency[Any] = providers.Dependency()
-    sniffer: providers.Dependency[Any] = providers.Dependency()
-    duration_probe: providers.Dependency[Any] = providers.Dependency()
-    upload_policy: providers.Dependency[Any] = providers.Dependency()
+    storage: providers.Dependency[FileStorage] = providers.Dependency()
+    sniffer: providers.Dependency[ContentSniffer] = providers.Dependency()
+    duration_probe: providers.Dependency[DurationProbe] = providers.Dependency()
+    upload_policy: providers.Dependency[UploadPolicy] = providers.Dependency()
     lesson_uow_factory: providers.Dependency[Any] = providers.Dependency()
-    lesson_catalog: providers.Dependency[Any] = providers.Dependency()
-    text_writer: providers.Dependency[Any] = providers.Dependency()
-    speech_synthesizer: providers.Dependency[Any] = providers.Dependency()
-    video_renderer: providers.Dependency[Any] = providers.Dependency()
-    job_queue: providers.Dependency[Any] = providers.Dependency()
+    lesson_catalog: providers.Dependency[LessonCatalog] = providers.Dependency()
+    text_writer: providers.Dependency[TextWriter] = providers.Dependency()
+    speech_synthesizer: providers.Dependency[SpeechSynthesizer] = providers.Dependency()
+    video_renderer: providers.Dependency[VideoRenderer] = providers.Dependency()
+    job_queue: providers.Dependency[JobQueue] = providers.Dependency()
 
     writer = providers.Singleton(ContentWriter, storage, sniffer, duration_probe)
     _store = {"uow_factory": uow_factory}

@@ -2,10 +2,13 @@
 chooses the adapters (unit of work, tutor models, course context, attachments, study time
 ledger)."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from dependency_injector import containers, providers
 
+from tutor_platform.ai.api import TutorModels
+from tutor_platform.shared.clock import Clock
 from tutor_platform.tutoring.api import TutorChat
 from tutor_platform.tutoring.application.clear_session import ClearSession
 from tutor_platform.tutoring.application.course_analytics import CourseTutoringAnalytics
@@ -34,24 +37,29 @@ from tutor_platform.tutoring.application.support.conversation import Conversatio
 from tutor_platform.tutoring.application.support.detached import DetachedTasks
 from tutor_platform.tutoring.application.support.tutor_access import TutorAccess
 from tutor_platform.tutoring.application.update_tutor import UpdateTutor
+from tutor_platform.tutoring.ports.attachments import FileAttachments
+from tutor_platform.tutoring.ports.course_context import CourseContext
+from tutor_platform.tutoring.ports.figures import TutoringFiguresReader
+from tutor_platform.tutoring.ports.stream_log import StreamLog
+from tutor_platform.tutoring.ports.study_time import StudyTimeLedger
 
 
 class TutoringContainer(containers.DeclarativeContainer):
     """Use cases of the tutoring context over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
     uow_factory: providers.Dependency[Any] = providers.Dependency()
-    tutor_models: providers.Dependency[Any] = providers.Dependency()
-    default_models: providers.Dependency[Any] = providers.Dependency()
-    course_context: providers.Dependency[Any] = providers.Dependency()
-    attachments: providers.Dependency[Any] = providers.Dependency()
-    study_time_ledger: providers.Dependency[Any] = providers.Dependency()
+    tutor_models: providers.Dependency[TutorModels] = providers.Dependency()
+    default_models: providers.Dependency[Mapping[str, str]] = providers.Dependency()
+    course_context: providers.Dependency[CourseContext] = providers.Dependency()
+    attachments: providers.Dependency[FileAttachments] = providers.Dependency()
+    study_time_ledger: providers.Dependency[StudyTimeLedger] = providers.Dependency()
     history_token_budget = providers.Dependency(instance_of=int)
-    stream_log: providers.Dependency[Any] = providers.Dependency()
+    stream_log: providers.Dependency[StreamLog] = providers.Dependency()
     stream_idle_seconds = providers.Dependency(instance_of=float)
 
     access = providers.Singleton(TutorAccess, course_context)
-    figures: providers.Dependency[Any] = providers.Dependency()
+    figures: providers.Dependency[TutoringFiguresReader] = providers.Dependency()
     course_tutoring_analytics = providers.Factory(
         CourseTutoringAnalytics, course_context, figures, clock
     )

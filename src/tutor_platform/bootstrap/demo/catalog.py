@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
+from tutor_platform.ai.api import PROVIDER_NAMES
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QUESTION_KINDS, QuestionKind
 from tutor_platform.learning.domain.catalog import DIFFICULTIES, Difficulty
 
-TUTOR_PROVIDERS = ("local", "gemini", "ai_core", "openai")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MISSING = object()
 _PACKAGE = __name__.rpartition(".")[0]
@@ -367,7 +367,7 @@ def _tutor(table: _Table, lessons: dict[str, set[str]]) -> DemoTutor:
         description=table.text("description"),
         system_prompt=table.text("system_prompt"),
         temperature=table.number("temperature", low=0.0, high=2.0),
-        provider=table.text("provider", choices=TUTOR_PROVIDERS),
+        provider=table.text("provider", choices=PROVIDER_NAMES),
     )
     table.close()
     return tutor

@@ -137,16 +137,23 @@ class ErrorResponsesPlugin(ReceiveRoutePlugin):
             handler.responses = {**implied, **(handler.responses or {})}
 
 
-def _inline_single_one_of(schema: Schema) -> None:
+def _inline_single_one_of(schema: Schema) -> Schema | Reference:
     """``{"oneOf": [X], ...}`` (an optional field of a patch, whose ``UNSET`` Litestar drops
-    from the union) as ``{...X, ...}``: a one-armed ``oneOf`` confuses linters and generators."""
-    if not schema.one_of or len(schema.one_of) != 1 or not isinstance(schema.one_of[0], Schema):
-        return
+    from the union) as ``{...X, ...}``, or as the reference X itself (an enum): a one-armed
+    ``oneOf`` confuses linters and generators."""
+    if not schema.one_of or len(schema.one_of) != 1:
+        return schema
     (arm,) = schema.one_of
     schema.one_of = None
+    if isinstance(arm, Reference):
+        if schema == Schema():
+            return arm
+        schema.all_of = [arm]
+        return schema
     for field in dataclasses.fields(Schema):
         if getattr(schema, field.name) is None and (value := getattr(arm, field.name)) is not None:
             setattr(schema, field.name, value)
+    return schema
 
 
 _CONSTRAINTS = {
@@ -203,11 +210,12 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         if not isinstance(info, msgspec.inspect.StructType):
             return schema
         fields = {f.encode_name: f.type for f in info.fields}
-        for name, prop in (schema.properties or {}).items():
+        properties = schema.properties or {}
+        for name, prop in properties.items():
             if isinstance(prop, Schema):
                 if name in fields:
                     _constrain_nullable(prop, fields[name])
-                _inline_single_one_of(prop)
+                properties[name] = _inline_single_one_of(prop)
         if isinstance(field_definition.kwarg_definition, KwargDefinition):
             schema.title = field_definition.kwarg_definition.schema_component_key or schema.title
         if info.forbid_unknown_fields:

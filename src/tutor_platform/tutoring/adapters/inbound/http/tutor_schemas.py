@@ -1,11 +1,12 @@
 """Request and response bodies of the tutors API."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
+from tutor_platform.ai.api import ProviderName
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.requests import StrictRequest, given
 from tutor_platform.tutoring.application.create_tutor import NewTutor
@@ -22,7 +23,6 @@ from tutor_platform.tutoring.domain.tutor import (
     TutorFields,
 )
 
-Provider = Literal["local", "gemini", "ai_core", "openai"]
 Name = Annotated[
     str,
     msgspec.Meta(
@@ -59,7 +59,7 @@ Temperature = Annotated[float, msgspec.Meta(ge=MIN_TEMPERATURE, le=MAX_TEMPERATU
 
 class TutorCreate(StrictRequest):
     name: Name
-    provider: Provider = "local"
+    provider: ProviderName = "local"
     course_id: Annotated[
         UUID | None, msgspec.Meta(description="A course you may change; null: no course.")
     ] = None
@@ -87,7 +87,7 @@ class TutorCreate(StrictRequest):
 class TutorPatch(StrictRequest):
     name: Name | msgspec.UnsetType = msgspec.UNSET
     provider: Annotated[
-        Provider | msgspec.UnsetType,
+        ProviderName | msgspec.UnsetType,
         msgspec.Meta(
             description="A new provider without model_id resets the model to its default."
         ),
@@ -128,7 +128,7 @@ class TutorResponse(msgspec.Struct, kw_only=True):
     course_id: UUID | None
     name: str
     description: str
-    provider: Provider
+    provider: ProviderName
     model_id: str
     knowledge_base_id: str | None
     system_prompt: Annotated[
