@@ -22,7 +22,7 @@ class SqlAlchemyJobRepository(Repository[JobRecord]):
     entity = JobRecord
 
     def _values(self, entity: JobRecord) -> dict[str, Any]:
-        return to_values(entity, _JOBS.c.keys(), updated_at=entity.created_at)
+        return to_values(entity, _JOBS, updated_at=entity.created_at)
 
     async def add_if_absent(self, record: JobRecord) -> bool:
         statement = insert(self._session, _JOBS).values(self._values(record))
