@@ -7,10 +7,10 @@ renamed fields need code of their own, passed as keyword arguments.
 """
 
 import dataclasses
-from collections.abc import Collection
 from typing import Any, TypeVar
 
 import msgspec
+from sqlalchemy import Table
 
 E = TypeVar("E")
 
@@ -22,19 +22,22 @@ def to_entity(row: Any, entity: type[E], **fields: Any) -> E:
     return msgspec.convert({**row._mapping, **fields}, entity, from_attributes=True)
 
 
-def to_values(entity: Any, columns: Collection[str], **fields: Any) -> dict[str, Any]:
-    """The fields of ``entity`` that are ``columns``, plus ``fields`` (nested or renamed ones)."""
-    values = {name: getattr(entity, name) for name in field_names(type(entity)) if name in columns}
+def to_values(entity: Any, table: Table, **fields: Any) -> dict[str, Any]:
+    """The fields of ``entity`` that are columns of ``table``, plus ``fields`` (nested or
+    renamed ones)."""
+    values = {name: getattr(entity, name) for name in _stored_fields(type(entity), table)}
     values.update(fields)
     return values
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_STORED: dict[tuple[type, Table], tuple[str, ...]] = {}
 
 
-def field_names(entity: type) -> tuple[str, ...]:
-    """The names of a dataclass's fields, in order (looked up once per class)."""
-    names = _FIELDS.get(entity)
+def _stored_fields(entity: type, table: Table) -> tuple[str, ...]:
+    """The names of a dataclass's fields that are columns of ``table`` (looked up once)."""
+    names = _STORED.get((entity, table))
     if names is None:
-        names = _FIELDS[entity] = tuple(field.name for field in dataclasses.fields(entity))
+        columns = table.c.keys()
+        fields = dataclasses.fields(entity)
+        names = _STORED[entity, table] = tuple(f.name for f in fields if f.name in columns)
     return names

@@ -63,7 +63,7 @@ class Repository(Generic[E]):
 
     def _values(self, entity: E) -> dict[str, Any]:
         """The column values of an entity (override for nested or renamed fields)."""
-        return to_values(entity, self.table.c.keys())
+        return to_values(entity, self.table)
 
     async def get(self, entity_id: Any) -> E | None:
         row = (await self._session.execute(self._by_id, {"id": entity_id})).first()

@@ -8,7 +8,7 @@ discriminated by ``kind``.
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Literal, Self
+from typing import Any
 from uuid import UUID
 
 import msgspec
@@ -22,7 +22,7 @@ from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.openapi import error_responses, tagged_union
 from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.jobs.application.get_job import GetJob
-from tutor_platform.shared.jobs.ports import JobRecord, JobStatus, JsonObject
+from tutor_platform.shared.jobs.ports import JobStatus, JsonObject
 
 
 class JobResponse(msgspec.Struct, omit_defaults=True, tag_field="kind"):

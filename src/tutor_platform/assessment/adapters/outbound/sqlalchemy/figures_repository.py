@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
     SqlAlchemyQuizRepository,
+    SqlAlchemyUsageRepository,
     attempt_from_row,
 )
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     LessonMasteryRow,
-    PremiumUsageRow,
     QuizAttemptRow,
     assessment_daily_figures,
     assessment_figure_events,
@@ -177,20 +177,8 @@ class SqlAlchemyAssessmentFiguresReader:
                 quiz = known.get(attempt.quiz_id)
                 if quiz is not None:
                     deltas.extend(attempt_figures(quiz, attempt))
-            usage = await session.execute(select(PremiumUsageRow))
-            for (record,) in usage.all():
-                deltas.extend(
-                    premium_figures(
-                        UsageRecord(
-                            id=record.id,
-                            user_id=record.user_id,
-                            feature=record.feature,
-                            cost_usd=record.cost_usd,
-                            used_at=record.used_at,
-                            course_id=record.course_id,
-                        )
-                    )
-                )
+            for record in await SqlAlchemyUsageRepository(session).all():
+                deltas.extend(premium_figures(record))
             await replace_figures(session, _FIGURES, deltas)
             await session.commit()
         return len(deltas)

@@ -49,7 +49,7 @@ def question_values(quiz_id: UUID, position: int, question: Question) -> dict[st
     """A question's columns; its options and rubric are JSON."""
     return to_values(
         question,
-        _QUESTIONS.c.keys(),
+        _QUESTIONS,
         quiz_id=quiz_id,
         position=position,
         options=msgspec.to_builtins(question.options),
@@ -67,7 +67,7 @@ def attempt_values(attempt: Attempt) -> dict[str, Any]:
     at = attempt.completed_at
     return to_values(
         attempt,
-        _ATTEMPTS.c.keys(),
+        _ATTEMPTS,
         answers=answers_json(attempt.answers),
         results=results_json(attempt.results),
         status=attempt.status,
@@ -279,7 +279,7 @@ class SqlAlchemyUsageRepository(Repository[UsageRecord]):
 
     def _values(self, entity: UsageRecord) -> dict[str, Any]:
         at = entity.used_at
-        return to_values(entity, _USAGE.c.keys(), month=entity.month, created_at=at, updated_at=at)
+        return to_values(entity, _USAGE, month=entity.month, created_at=at, updated_at=at)
 
     async def monthly_totals(self, user_id: UUID, months: Collection[str]) -> list[MonthlyTotal]:
         if not months:
@@ -341,7 +341,7 @@ class SqlAlchemyMasteryRepository:
         rows = [
             to_values(
                 item,
-                _EVIDENCE.c.keys(),
+                _EVIDENCE,
                 first_key=item.question_id if item.source == EvidenceSource.ATTEMPT else None,
             )
             for item in evidence
@@ -381,7 +381,7 @@ class SqlAlchemyMasteryRepository:
         )
         await self._session.execute(
             statement,
-            [to_values(mastery, _MASTERY.c.keys()) for mastery in masteries],
+            [to_values(mastery, _MASTERY) for mastery in masteries],
         )
 
     async def right_in_review(
@@ -418,7 +418,7 @@ class SqlAlchemyCardRepository(Repository[ReviewCard]):
 
     def _values(self, entity: ReviewCard) -> dict[str, Any]:
         updated_at = entity.last_reviewed_at or entity.created_at
-        return to_values(entity, _CARDS.c.keys(), updated_at=updated_at)
+        return to_values(entity, _CARDS, updated_at=updated_at)
 
     async def add_new(self, cards: Sequence[ReviewCard]) -> None:
         if not cards:

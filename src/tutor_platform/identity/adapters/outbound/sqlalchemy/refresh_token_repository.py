@@ -20,7 +20,7 @@ class SqlAlchemyRefreshTokenRepository(Repository[RefreshToken]):
     entity = RefreshToken
 
     def _values(self, entity: RefreshToken) -> dict[str, Any]:
-        return to_values(entity, _C.keys(), updated_at=entity.created_at)
+        return to_values(entity, _TOKENS, updated_at=entity.created_at)
 
     async def get_by_hash(self, token_hash: str) -> RefreshToken | None:
         """The token as stored now."""

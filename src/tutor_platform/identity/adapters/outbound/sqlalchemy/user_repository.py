@@ -46,7 +46,7 @@ class SqlAlchemyUserRepository(Repository[User]):
         subscription = entity.subscription
         return to_values(
             entity,
-            _C.keys(),
+            USERS,
             email_normalized=entity.email_normalized,
             plan=subscription.plan,
             plan_started_at=subscription.started_at,

@@ -45,7 +45,7 @@ class SqlAlchemyConnectionRepository:
         refresh = connection.refresh_token
         values = to_values(
             connection,
-            _CONNECTIONS.c.keys(),
+            _CONNECTIONS,
             access_token_encrypted=self._cipher.encrypt(connection.access_token),
             refresh_token_encrypted=None if refresh is None else self._cipher.encrypt(refresh),
         )
@@ -77,7 +77,7 @@ class SqlAlchemyStateRepository:
 
     async def add(self, state: AuthorizationState) -> None:
         verifier = self._cipher.encrypt(state.code_verifier)
-        values = to_values(state, _STATES.c.keys(), code_verifier_encrypted=verifier)
+        values = to_values(state, _STATES, code_verifier_encrypted=verifier)
         await self._session.execute(_STATES.insert().values(values))
 
     async def take(self, state_hash: str) -> AuthorizationState | None:
@@ -106,7 +106,7 @@ class SqlAlchemyImportRepository(Repository[DriveImport]):
 
     def _values(self, entity: DriveImport) -> dict[str, Any]:
         at = entity.created_at
-        return to_values(entity, _IMPORTS.c.keys(), target=entity.target, updated_at=at)
+        return to_values(entity, _IMPORTS, target=entity.target, updated_at=at)
 
     async def add_or_find(self, drive_import: DriveImport) -> DriveImport:
         values = self._values(drive_import)

@@ -9,12 +9,6 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.learning.adapters.outbound.sqlalchemy.mappers import (
-    course_from_row,
-    lesson_from_row,
-    lesson_summary_from_row,
-    section_from_row,
-)
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonRow,
@@ -30,6 +24,7 @@ from tutor_platform.learning.domain.catalog import (
 )
 from tutor_platform.learning.ports.catalog_reader import CourseQuery
 from tutor_platform.shared.pagination import PageRequest
+from tutor_platform.shared.persistence.mapping import to_entity
 
 _COURSES = CourseRow.__table__
 _SECTIONS = SectionRow.__table__
@@ -64,7 +59,7 @@ class SqlAlchemyCatalogReader:
 
     async def course(self, course_id: UUID) -> Course | None:
         row = await self._first(select(_COURSES).where(_COURSES.c.id == course_id))
-        return None if row is None else course_from_row(row)
+        return None if row is None else to_entity(row, Course)
 
     async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
         async with self._engine.connect() as connection:
@@ -84,12 +79,12 @@ class SqlAlchemyCatalogReader:
         sections: dict[UUID, tuple[Section, list[LessonSummary]]] = {}
         for row in rows:
             if row.section_id not in sections:
-                sections[row.section_id] = (section_from_row(_Prefixed(row, "section_")), [])
+                sections[row.section_id] = (to_entity(_Prefixed(row, "section_"), Section), [])
             if row.lesson_id is not None:
-                lesson = lesson_summary_from_row(_Prefixed(row, "lesson_"))
+                lesson = to_entity(_Prefixed(row, "lesson_"), LessonSummary)
                 sections[row.section_id][1].append(lesson)
         return CourseOutline(
-            course=course_from_row(course),
+            course=to_entity(course, Course),
             sections=tuple(
                 SectionOutline(section, tuple(lessons)) for section, lessons in sections.values()
             ),
@@ -97,11 +92,11 @@ class SqlAlchemyCatalogReader:
 
     async def section(self, section_id: UUID) -> Section | None:
         row = await self._first(select(_SECTIONS).where(_SECTIONS.c.id == section_id))
-        return None if row is None else section_from_row(row)
+        return None if row is None else to_entity(row, Section)
 
     async def lesson(self, lesson_id: UUID) -> Lesson | None:
         row = await self._first(select(_LESSONS).where(_LESSONS.c.id == lesson_id))
-        return None if row is None else lesson_from_row(row)
+        return None if row is None else to_entity(row, Lesson)
 
     async def ordered_lessons(self, course_id: UUID) -> list[Lesson]:
         statement = (
@@ -112,7 +107,7 @@ class SqlAlchemyCatalogReader:
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(statement)).all()
-        return [lesson_from_row(row) for row in rows]
+        return [to_entity(row, Lesson) for row in rows]
 
     async def list_courses(self, query: CourseQuery, page: PageRequest) -> tuple[list[Course], int]:
         conditions: list[ColumnElement[bool]] = []
@@ -143,7 +138,7 @@ class SqlAlchemyCatalogReader:
         async with self._engine.connect() as connection:
             total = (await connection.execute(count)).scalar_one()
             found = (await connection.execute(rows)).all()
-        return [course_from_row(row) for row in found], int(total)
+        return [to_entity(row, Course) for row in found], int(total)
 
     async def _first(self, statement: Select[Any]) -> Any:
         async with self._engine.connect() as connection:

@@ -1,61 +1,26 @@
 """Portfolio projects on SQLAlchemy (the ``projects`` table of migration 0003)."""
 
-from typing import Any, cast
+from collections.abc import Awaitable
+from typing import cast
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Row, Table, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Table, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow, ProjectRow
 from tutor_platform.learning.domain.project import CourseRef, Project, ProjectNotFound
 from tutor_platform.learning.ports.projects import ProjectQuery
 from tutor_platform.shared.errors import FieldError, ValidationFailed
 from tutor_platform.shared.pagination import PageRequest
+from tutor_platform.shared.persistence.repository import Repository
 
 _PROJECTS = cast(Table, ProjectRow.__table__)
 
 
-def project_from_row(row: Row[Any]) -> Project:
-    return Project(
-        id=row.id,
-        title=row.title,
-        created_by=row.created_by,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        course_id=row.course_id,
-        summary=row.summary,
-        tech_stack=[str(item) for item in row.tech_stack or []],
-        content=row.content,
-        thumbnail_file_id=row.thumbnail_file_id,
-        is_published=row.is_published,
-    )
-
-
-def _values(project: Project) -> dict[str, Any]:
-    return {
-        "title": project.title,
-        "created_by": project.created_by,
-        "created_at": project.created_at,
-        "updated_at": project.updated_at,
-        "course_id": project.course_id,
-        "summary": project.summary,
-        "tech_stack": list(project.tech_stack),
-        "content": project.content,
-        "thumbnail_file_id": project.thumbnail_file_id,
-        "is_published": project.is_published,
-    }
-
-
-class SqlAlchemyProjectRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
-    async def get(self, project_id: UUID) -> Project | None:
-        row = (
-            await self._session.execute(select(_PROJECTS).where(_PROJECTS.c.id == project_id))
-        ).first()
-        return None if row is None else project_from_row(row)
+class SqlAlchemyProjectRepository(Repository[Project]):
+    table = _PROJECTS
+    entity = Project
+    not_found = ProjectNotFound
 
     async def lock(self, project_id: UUID) -> Project | None:
         """``SELECT ... FOR UPDATE`` on PostgreSQL. SQLite has no row locks: a no-op UPDATE
@@ -71,23 +36,16 @@ class SqlAlchemyProjectRepository:
                 select(_PROJECTS).where(_PROJECTS.c.id == project_id).with_for_update()
             )
         ).first()
-        return None if row is None else project_from_row(row)
+        return None if row is None else self._entity(row)
 
-    async def add(self, project: Project) -> None:
-        await self._write(_PROJECTS.insert().values(id=project.id, **_values(project)))
+    async def add(self, entity: Project) -> None:
+        await _existing_course(super().add(entity))
 
-    async def update(self, project: Project) -> None:
-        result = await self._write(
-            update(_PROJECTS).where(_PROJECTS.c.id == project.id).values(**_values(project))
-        )
-        if not getattr(result, "rowcount", 0):
-            raise ProjectNotFound()
-
-    async def delete(self, project_id: UUID) -> None:
-        await self._session.execute(delete(_PROJECTS).where(_PROJECTS.c.id == project_id))
+    async def update(self, entity: Project) -> None:
+        await _existing_course(super().update(entity))
 
     async def search(self, query: ProjectQuery, page: PageRequest) -> tuple[list[Project], int]:
-        conditions = []
+        conditions: list[ColumnElement[bool]] = []
         if query.course_id is not None:
             conditions.append(_PROJECTS.c.course_id == query.course_id)
         if not query.include_unpublished:
@@ -99,17 +57,8 @@ class SqlAlchemyProjectRepository:
                     _PROJECTS.c.course_id.in_(taught),
                 ]
             conditions.append(or_(*visible))
-        total = await self._session.scalar(
-            select(func.count()).select_from(_PROJECTS).where(*conditions)
-        )
-        rows = await self._session.execute(
-            select(_PROJECTS)
-            .where(*conditions)
-            .order_by(_PROJECTS.c.created_at.desc(), _PROJECTS.c.id.desc())
-            .limit(page.limit)
-            .offset(page.offset)
-        )
-        return [project_from_row(row) for row in rows], int(total or 0)
+        c = _PROJECTS.c
+        return await self.page(page, *conditions, order_by=(c.created_at.desc(), c.id.desc()))
 
     async def course(self, course_id: UUID) -> CourseRef | None:
         row = (
@@ -121,11 +70,12 @@ class SqlAlchemyProjectRepository:
         ).first()
         return None if row is None else CourseRef(row.id, row.instructor_id, row.is_published)
 
-    async def _write(self, statement: Any) -> Any:
-        """Runs an insert or update; a course deleted meanwhile is a bad ``course_id``."""
-        try:
-            return await self._session.execute(statement)
-        except IntegrityError as exc:
-            raise ValidationFailed(
-                errors=[FieldError("course_id", "must be an existing course you can see")]
-            ) from exc
+
+async def _existing_course(write: Awaitable[None]) -> None:
+    """Await ``write``; a course deleted meanwhile is a bad ``course_id``."""
+    try:
+        await write
+    except IntegrityError as exc:
+        raise ValidationFailed(
+            errors=[FieldError("course_id", "must be an existing course you can see")]
+        ) from exc

@@ -23,9 +23,7 @@ class SqlAlchemyFileRepository(Repository[StoredFile]):
     not_found = FileNotFound
 
     def _values(self, entity: StoredFile) -> dict[str, Any]:
-        return to_values(
-            entity, _C.keys(), filename_key=search_key(entity.filename), kind=entity.kind
-        )
+        return to_values(entity, FILES, filename_key=search_key(entity.filename), kind=entity.kind)
 
     async def remove(self, file_id: Any) -> None:
         await self.delete(file_id)

@@ -41,7 +41,7 @@ class SqlAlchemyLessonSummaryRepository(_JobResults[LessonSummary]):
     entity = LessonSummary
 
     def _values(self, entity: LessonSummary) -> dict[str, Any]:
-        return to_values(entity, _SUMMARIES.c.keys(), updated_at=entity.created_at)
+        return to_values(entity, _SUMMARIES, updated_at=entity.created_at)
 
     async def for_lesson(
         self, lesson_id: UUID, page: PageRequest
@@ -64,7 +64,7 @@ class SqlAlchemyLessonDraftRepository(_JobResults[LessonDraft]):
 
     def _values(self, entity: LessonDraft) -> dict[str, Any]:
         updated_at = entity.applied_at or entity.created_at
-        return to_values(entity, _DRAFTS.c.keys(), updated_at=updated_at)
+        return to_values(entity, _DRAFTS, updated_at=updated_at)
 
     async def mark_applied(self, draft_id: UUID, at: datetime) -> bool:
         c = _DRAFTS.c

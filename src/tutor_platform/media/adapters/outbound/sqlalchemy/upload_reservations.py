@@ -29,9 +29,7 @@ class SqlAlchemyUploadReservations(Repository[UploadReservation]):
         return to_entity(row, UploadReservation, size=row.reserved_bytes)
 
     def _values(self, entity: UploadReservation) -> dict[str, Any]:
-        return to_values(
-            entity, _C.keys(), reserved_bytes=entity.size, updated_at=entity.created_at
-        )
+        return to_values(entity, _UPLOADS, reserved_bytes=entity.size, updated_at=entity.created_at)
 
     async def lock_owner(self, owner_id: UUID, now: datetime) -> None:
         """An upsert of the owner's lock row: it locks that row on PostgreSQL until the

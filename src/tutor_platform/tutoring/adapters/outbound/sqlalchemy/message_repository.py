@@ -118,7 +118,7 @@ class SqlAlchemyMessageRepository:
     async def add(self, message: Message) -> None:
         values = to_values(
             message,
-            _MESSAGES.c.keys(),
+            _MESSAGES,
             attachments=[str(file_id) for file_id in message.attachments],
             meta=metadata_to_json(message.metadata),
             citations=citations_to_json(message.citations),

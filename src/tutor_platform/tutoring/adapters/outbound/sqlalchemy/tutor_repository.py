@@ -31,7 +31,7 @@ class SqlAlchemyTutorRepository(Repository[Tutor]):
     entity = Tutor
 
     def _values(self, entity: Tutor) -> dict[str, Any]:
-        values = to_values(entity, _TUTORS.c.keys())
+        values = to_values(entity, _TUTORS)
         del values["rating"], values["total_feedbacks"]
         return values
 
