@@ -64,7 +64,7 @@ class SqlAlchemyCatalogReader:
     async def courses(self, course_ids: Collection[UUID]) -> list[Course]:
         async with self._engine.connect() as connection:
             rows = await connection.execute(select(_COURSES).where(_COURSES.c.id.in_(course_ids)))
-        return [course_from_row(row) for row in rows]
+        return [to_entity(row, Course) for row in rows]
 
     async def outline(self, course_id: UUID) -> CourseOutline | None:
         async with self._engine.connect() as connection:
