@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar, get_args, get_type_hints
 
 import msgspec
 import msgspec.inspect as mi
-from msgspec.structs import replace
+from msgspec.structs import force_setattr
 
 from tutor_platform.ai.api import ProviderName
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QuestionKind
@@ -31,8 +31,10 @@ _FROM_MARKDOWN = "content"  # a field the loader fills from the Markdown file, n
 Text = Annotated[str, msgspec.Meta(min_length=1)]
 Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Positive = Annotated[int, msgspec.Meta(ge=1)]
-Texts = Annotated[tuple[Text, ...], msgspec.Meta(min_length=1)]
-T = TypeVar("T", bound=msgspec.Struct)
+T = TypeVar("T")
+NonEmpty = Annotated[tuple[T, ...], msgspec.Meta(min_length=1)]
+Texts = NonEmpty[Text]
+S = TypeVar("S", bound=msgspec.Struct)
 
 
 class DemoAccount(msgspec.Struct, frozen=True, kw_only=True):
@@ -58,7 +60,7 @@ class DemoSection(msgspec.Struct, frozen=True, kw_only=True):
     """A section and its lessons, in position order."""
 
     title: Text
-    lessons: Annotated[tuple[DemoLesson, ...], msgspec.Meta(min_length=1)]
+    lessons: NonEmpty[DemoLesson]
 
 
 class DemoCourse(msgspec.Struct, frozen=True, kw_only=True):
@@ -70,7 +72,7 @@ class DemoCourse(msgspec.Struct, frozen=True, kw_only=True):
     subject: Text
     difficulty: Difficulty
     prerequisites: tuple[Text, ...]
-    sections: Annotated[tuple[DemoSection, ...], msgspec.Meta(min_length=1)]
+    sections: NonEmpty[DemoSection]
 
     @property
     def lessons(self) -> tuple[DemoLesson, ...]:
@@ -110,7 +112,7 @@ class DemoQuestion(msgspec.Struct, frozen=True, kw_only=True):
     prompt: Text
     points: Positive
     explanation: Text | None = None
-    options: Annotated[tuple[DemoOption, ...], msgspec.Meta(min_length=1)] = ()
+    options: NonEmpty[DemoOption] = ()
     correct_option_ids: Texts = ()
     correct: bool | None = None
     accepted_answers: Texts = ()
@@ -136,7 +138,7 @@ class DemoQuiz(msgspec.Struct, frozen=True, kw_only=True):
     passing_score: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
     max_attempts: Positive | None = None
     is_premium: bool = False
-    questions: Annotated[tuple[DemoQuestion, ...], msgspec.Meta(min_length=1)]
+    questions: NonEmpty[DemoQuestion]
 
 
 class DemoProject(msgspec.Struct, frozen=True, kw_only=True):
@@ -159,11 +161,11 @@ class _CatalogFile(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class _QuizzesFile(msgspec.Struct, frozen=True, kw_only=True):
-    quizzes: Annotated[tuple[DemoQuiz, ...], msgspec.Meta(min_length=1)]
+    quizzes: NonEmpty[DemoQuiz]
 
 
 class _ProjectsFile(msgspec.Struct, frozen=True, kw_only=True):
-    projects: Annotated[tuple[DemoProject, ...], msgspec.Meta(min_length=1)]
+    projects: NonEmpty[DemoProject]
 
 
 class DemoCatalog(msgspec.Struct, frozen=True, kw_only=True):
@@ -201,21 +203,13 @@ def load_demo_catalog(root: Traversable | None = None) -> DemoCatalog:
 def _course(root: Traversable, folder: str) -> DemoCourse:
     name = f"courses/{folder}/course.toml"
     course = _read_toml(root, name, DemoCourse)
-    lessons = f"courses/{folder}/lessons"
     if course.slug != folder:
         raise _error(name, "", f"'slug' must be the folder name {folder!r}, not {course.slug!r}")
     _unique(name, "", "lesson slug", [lesson.slug for lesson in course.lessons])
-    sections = tuple(
-        replace(
-            section,
-            lessons=tuple(
-                replace(lesson, content=_read_markdown(root, f"{lessons}/{lesson.slug}.md"))
-                for lesson in section.lessons
-            ),
-        )
-        for section in course.sections
-    )
-    return replace(course, sections=sections)
+    for lesson in course.lessons:  # still the loader's own: nobody holds it yet
+        markdown = _read_markdown(root, f"courses/{folder}/lessons/{lesson.slug}.md")
+        force_setattr(lesson, _FROM_MARKDOWN, markdown)
+    return course
 
 
 def _quizzes(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoQuiz, ...]:
@@ -238,13 +232,12 @@ def _quizzes(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoQuiz,
 def _check_question(name: str, where: str, question: DemoQuestion) -> None:
     """Only the answer fields of the question's kind, and answers its options allow."""
     kind, wanted = question.kind, _ANSWER_FIELDS[question.kind]
-    given = [field for field in _ANSWERS if getattr(question, field) not in ((), None)]
+    given = {field for field in _ANSWERS if getattr(question, field) not in ((), None)}
     for field in wanted:
         if field not in given:
             raise _error(name, where, f"missing field {field!r}")
-    unknown_fields = sorted(set(given) - set(wanted))
-    if unknown_fields:
-        raise _error(name, where, f"unknown field(s) {', '.join(map(repr, unknown_fields))}")
+    if given - set(wanted):
+        raise _unknown(name, where, given - set(wanted))
     if kind not in CHOICE_KINDS:
         return
     option_ids = [option.id for option in question.options]
@@ -269,10 +262,9 @@ def _projects(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoProj
             _known_course(name, f"projects[{index}]", project.course_slug, lessons)
         _unique(name, f"projects[{index}]", "tech_stack", project.tech_stack)
     _unique(name, "", "project slug", [project.slug for project in projects])
-    return tuple(
-        replace(project, content=_read_markdown(root, f"projects/{project.slug}.md"))
-        for project in projects
-    )
+    for project in projects:
+        force_setattr(project, _FROM_MARKDOWN, _read_markdown(root, f"projects/{project.slug}.md"))
+    return projects
 
 
 def _known_course(name: str, where: str, slug: str, lessons: dict[str, set[str]]) -> None:
@@ -281,16 +273,18 @@ def _known_course(name: str, where: str, slug: str, lessons: dict[str, set[str]]
 
 
 def _unique(name: str, where: str, what: str, values: Sequence[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
+    for index, value in enumerate(values):
+        if value in values[:index]:
             raise _error(name, where, f"duplicate {what} {value!r}")
-        seen.add(value)
 
 
 def _error(name: str, where: str, message: str) -> ValueError:
     place = f"{where}: " if where else ""
     return ValueError(f"demo content {name}: {place}{message}")
+
+
+def _unknown(name: str, where: str, keys: set[str]) -> ValueError:
+    return _error(name, where, f"unknown field(s) {', '.join(map(repr, sorted(keys)))}")
 
 
 def _resource(root: Traversable, name: str) -> Traversable:
@@ -309,7 +303,7 @@ def _read_markdown(root: Traversable, name: str) -> str:
     return text
 
 
-def _read_toml(root: Traversable, name: str, kind: type[T]) -> T:
+def _read_toml(root: Traversable, name: str, kind: type[S]) -> S:
     """Decode file ``name`` into ``kind``: missing fields and wrong types first, in the
     order msgspec meets them, then keys that ``kind`` does not declare."""
     try:
@@ -336,9 +330,9 @@ def _stripped(value: Any) -> Any:
 
 def _refuse_unknown_keys(name: str, where: str, table: msgspec.Struct, raw: dict[str, Any]) -> None:
     fields = msgspec.structs.fields(table)
-    unknown = sorted(set(raw) - ({f.encode_name for f in fields} - {_FROM_MARKDOWN}))
+    unknown = set(raw) - ({f.encode_name for f in fields} - {_FROM_MARKDOWN})
     if unknown:
-        raise _error(name, where, f"unknown field(s) {', '.join(map(repr, unknown))}")
+        raise _unknown(name, where, unknown)
     for field in fields:
         value, path = getattr(table, field.name), f"{where}.{field.encode_name}".lstrip(".")
         if isinstance(value, msgspec.Struct):
@@ -415,6 +409,5 @@ def _expected(table: mi.StructType, key: str, value: Any, *, empty: bool) -> str
 
 
 def _where(steps: Sequence[str | int]) -> str:
-    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in steps).lstrip(
-        "."
-    )
+    path = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in steps)
+    return path.removeprefix(".")
