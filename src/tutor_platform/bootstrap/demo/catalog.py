@@ -126,7 +126,7 @@ _ANSWER_FIELDS = {
     QuestionKind.SHORT_ANSWER: ("accepted_answers",),
     QuestionKind.FREE_TEXT: ("rubric",),
 }
-_ANSWERS = ("options", "correct_option_ids", "correct", "accepted_answers", "rubric")
+_ANSWERS = {field for fields in _ANSWER_FIELDS.values() for field in fields}
 
 
 class DemoQuiz(msgspec.Struct, frozen=True, kw_only=True):
