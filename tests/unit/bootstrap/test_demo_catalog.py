@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tutor_platform.assessment.domain.quiz import QUESTION_KINDS
 from tutor_platform.bootstrap.demo import catalog as catalog_module
 from tutor_platform.bootstrap.demo.catalog import (
-    QUESTION_KINDS,
     DemoAccount,
     DemoCatalog,
     DemoCourse,

@@ -1,4 +1,4 @@
-"""Reads the demo content shipped in ``content/`` into plain, validated dataclasses.
+"""Reads the demo content shipped in ``content/`` into typed, validated structs.
 
 Layout of a content root::
 
@@ -7,64 +7,72 @@ Layout of a content root::
     courses/<slug>/lessons/<slug>.md  one Markdown file per lesson
     tutor.toml  quizzes.toml  projects.toml  projects/<slug>.md
 
-Every problem is a ``ValueError`` that names the file (relative to the root) and the field.
+Each TOML file is decoded with ``msgspec`` into the structs below (text stripped first);
+every problem is a ``ValueError`` that names the file (relative to the root) and the field.
 """
 
 import re
-import tomllib
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import Annotated, Any, TypeVar, get_args, get_type_hints
 
-from tutor_platform.ai.api import PROVIDER_NAMES
-from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QUESTION_KINDS, QuestionKind
-from tutor_platform.learning.domain.catalog import DIFFICULTIES, Difficulty
+import msgspec
+import msgspec.inspect as mi
+from msgspec.structs import force_setattr
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_MISSING = object()
+from tutor_platform.ai.api import ProviderName
+from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QuestionKind
+from tutor_platform.learning.domain.catalog import Difficulty
+
 _PACKAGE = __name__.rpartition(".")[0]
+_FROM_MARKDOWN = "content"  # a field the loader fills from the Markdown file, never the TOML
+
+Text = Annotated[str, msgspec.Meta(min_length=1)]
+Slug = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Positive = Annotated[int, msgspec.Meta(ge=1)]
+T = TypeVar("T")
+NonEmpty = Annotated[tuple[T, ...], msgspec.Meta(min_length=1)]
+Texts = NonEmpty[Text]
+S = TypeVar("S", bound=msgspec.Struct)
 
 
-@dataclass(frozen=True)
-class DemoAccount:
+class DemoAccount(msgspec.Struct, frozen=True, kw_only=True):
     """An account to register; the password satisfies the identity password policy."""
 
-    email: str
-    username: str
-    full_name: str
-    password: str
+    email: Text
+    username: Text
+    full_name: Text
+    password: Text
 
 
-@dataclass(frozen=True)
-class DemoLesson:
+class DemoLesson(msgspec.Struct, frozen=True, kw_only=True):
     """A lesson; ``content`` is Markdown."""
 
-    slug: str
-    title: str
-    content: str
-    estimated_minutes: int
-    is_premium: bool
+    slug: Slug
+    title: Text
+    content: str = ""
+    estimated_minutes: Positive
+    is_premium: bool = False
 
 
-@dataclass(frozen=True)
-class DemoSection:
+class DemoSection(msgspec.Struct, frozen=True, kw_only=True):
     """A section and its lessons, in position order."""
 
-    title: str
-    lessons: tuple[DemoLesson, ...]
+    title: Text
+    lessons: NonEmpty[DemoLesson]
 
 
-@dataclass(frozen=True)
-class DemoCourse:
+class DemoCourse(msgspec.Struct, frozen=True, kw_only=True):
     """A course and its sections, in position order."""
 
-    title: str
-    slug: str
-    description: str
-    subject: str
+    title: Text
+    slug: Slug
+    description: Text
+    subject: Text
     difficulty: Difficulty
-    prerequisites: tuple[str, ...]
-    sections: tuple[DemoSection, ...]
+    prerequisites: tuple[Text, ...]
+    sections: NonEmpty[DemoSection]
 
     @property
     def lessons(self) -> tuple[DemoLesson, ...]:
@@ -72,77 +80,95 @@ class DemoCourse:
         return tuple(lesson for section in self.sections for lesson in section.lessons)
 
 
-@dataclass(frozen=True)
-class DemoTutor:
+class DemoTutor(msgspec.Struct, frozen=True, kw_only=True):
     """An AI tutor attached to the course whose slug is ``course_slug``."""
 
-    course_slug: str
-    name: str
-    description: str
-    system_prompt: str
-    temperature: float
-    provider: str
+    course_slug: Text = msgspec.field(name="course")
+    name: Text
+    description: Text
+    system_prompt: Text
+    temperature: Annotated[float, msgspec.Meta(ge=0.0, le=2.0)]
+    provider: ProviderName
 
 
-@dataclass(frozen=True)
-class DemoOption:
+class DemoOption(msgspec.Struct, frozen=True, kw_only=True):
     """One option of a single or multiple choice question."""
 
-    id: str
-    text: str
+    id: Text
+    text: Text
 
 
-@dataclass(frozen=True)
-class DemoRubric:
+class DemoRubric(msgspec.Struct, frozen=True, kw_only=True):
     """How a free-text answer is graded."""
 
-    keywords: tuple[str, ...]
-    guidance: str
+    keywords: Texts
+    guidance: Text
 
 
-@dataclass(frozen=True)
-class DemoQuestion:
+class DemoQuestion(msgspec.Struct, frozen=True, kw_only=True):
     """A quiz question; only the answer fields of its ``kind`` are set (SPEC section 4)."""
 
     kind: QuestionKind
-    prompt: str
-    points: int
-    explanation: str | None
-    options: tuple[DemoOption, ...] = ()
-    correct_option_ids: tuple[str, ...] = ()
+    prompt: Text
+    points: Positive
+    explanation: Text | None = None
+    options: NonEmpty[DemoOption] = ()
+    correct_option_ids: Texts = ()
     correct: bool | None = None
-    accepted_answers: tuple[str, ...] = ()
+    accepted_answers: Texts = ()
     rubric: DemoRubric | None = None
 
 
-@dataclass(frozen=True)
-class DemoQuiz:
+_ANSWER_FIELDS = {
+    QuestionKind.SINGLE_CHOICE: ("options", "correct_option_ids"),
+    QuestionKind.MULTIPLE_CHOICE: ("options", "correct_option_ids"),
+    QuestionKind.TRUE_FALSE: ("correct",),
+    QuestionKind.SHORT_ANSWER: ("accepted_answers",),
+    QuestionKind.FREE_TEXT: ("rubric",),
+}
+_ANSWERS = {field for fields in _ANSWER_FIELDS.values() for field in fields}
+
+
+class DemoQuiz(msgspec.Struct, frozen=True, kw_only=True):
     """A quiz of a course, linked to one of its lessons by slug."""
 
-    course_slug: str
-    lesson_slug: str
-    title: str
-    passing_score: float
-    max_attempts: int | None
-    is_premium: bool
-    questions: tuple[DemoQuestion, ...]
+    course_slug: Text = msgspec.field(name="course")
+    lesson_slug: Text = msgspec.field(name="lesson")
+    title: Text
+    passing_score: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+    max_attempts: Positive | None = None
+    is_premium: bool = False
+    questions: NonEmpty[DemoQuestion]
 
 
-@dataclass(frozen=True)
-class DemoProject:
+class DemoProject(msgspec.Struct, frozen=True, kw_only=True):
     """A portfolio project, attached to a course when ``course_slug`` is set."""
 
-    slug: str
-    course_slug: str | None
-    title: str
-    summary: str
-    tech_stack: tuple[str, ...]
-    content: str
+    slug: Slug
+    course_slug: Text | None = msgspec.field(default=None, name="course")
+    title: Text
+    summary: Text
+    tech_stack: Texts
+    content: str = ""
     is_published: bool
 
 
-@dataclass(frozen=True)
-class DemoCatalog:
+class _CatalogFile(msgspec.Struct, frozen=True, kw_only=True):
+    instructor: DemoAccount
+    student: DemoAccount
+    premium_student: DemoAccount
+    courses: Texts
+
+
+class _QuizzesFile(msgspec.Struct, frozen=True, kw_only=True):
+    quizzes: NonEmpty[DemoQuiz]
+
+
+class _ProjectsFile(msgspec.Struct, frozen=True, kw_only=True):
+    projects: NonEmpty[DemoProject]
+
+
+class DemoCatalog(msgspec.Struct, frozen=True, kw_only=True):
     """Everything the demo seeding creates; the first course is the main one."""
 
     instructor: DemoAccount
@@ -157,124 +183,108 @@ class DemoCatalog:
 def load_demo_catalog(root: Traversable | None = None) -> DemoCatalog:
     """Read and validate the demo content under ``root`` (default: the packaged content)."""
     content = root if root is not None else files(_PACKAGE) / "content"
-    catalog = _read_toml(content, "catalog.toml")
-    instructor = _account(catalog.table("instructor"))
-    student = _account(catalog.table("student"))
-    premium_student = _account(catalog.table("premium_student"))
-    course_slugs = catalog.texts("courses", unique=True)
-    catalog.close()
-    courses = tuple(_course(content, slug) for slug in course_slugs)
+    catalog = _read_toml(content, "catalog.toml", _CatalogFile)
+    _unique("catalog.toml", "", "courses", catalog.courses)
+    courses = tuple(_course(content, folder) for folder in catalog.courses)
     lessons = {course.slug: {lesson.slug for lesson in course.lessons} for course in courses}
+    tutor = _read_toml(content, "tutor.toml", DemoTutor)
+    _known_course("tutor.toml", "", tutor.course_slug, lessons)
     return DemoCatalog(
-        instructor=instructor,
-        student=student,
-        premium_student=premium_student,
+        instructor=catalog.instructor,
+        student=catalog.student,
+        premium_student=catalog.premium_student,
         courses=courses,
-        tutor=_tutor(_read_toml(content, "tutor.toml"), lessons),
-        quizzes=_quizzes(_read_toml(content, "quizzes.toml"), lessons),
+        tutor=tutor,
+        quizzes=_quizzes(content, lessons),
         projects=_projects(content, lessons),
     )
 
 
-class _Table:
-    """Checked, typed access to one TOML table; ``close`` refuses keys nobody read."""
-
-    def __init__(self, data: object, file: str, where: str = "") -> None:
-        self._file = file
-        self._where = where
-        if not isinstance(data, dict):
-            raise self.error("must be a table")
-        self._data: dict[str, object] = data
-        self._read: set[str] = set()
-
-    def error(self, message: str) -> ValueError:
-        place = f"{self._where}: " if self._where else ""
-        return ValueError(f"demo content {self._file}: {place}{message}")
-
-    def _value(self, key: str, default: object = _MISSING) -> object:
-        self._read.add(key)
-        if key in self._data:
-            return self._data[key]
-        if default is _MISSING:
-            raise self.error(f"missing field {key!r}")
-        return default
-
-    def text(self, key: str, *, choices: tuple[str, ...] = (), slug: bool = False) -> str:
-        value = self._value(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.error(f"{key!r} must be a non-empty string")
-        value = value.strip()
-        if choices and value not in choices:
-            raise self.error(f"{key!r} must be one of {', '.join(choices)}, not {value!r}")
-        if slug and not _SLUG.fullmatch(value):
-            raise self.error(f"{key!r} must be a slug (a-z, 0-9 and single '-'), not {value!r}")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        return None if self._value(key, None) is None else self.text(key)
-
-    def integer(self, key: str, *, default: object = _MISSING) -> int:
-        value = self._value(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.error(f"{key!r} must be a positive integer")
-        return value
-
-    def optional_integer(self, key: str) -> int | None:
-        return None if self._value(key, None) is None else self.integer(key)
-
-    def number(self, key: str, *, low: float, high: float) -> float:
-        value = self._value(key)
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not low <= value <= high
-        ):
-            raise self.error(f"{key!r} must be a number from {low} to {high}")
-        return float(value)
-
-    def flag(self, key: str, *, default: object = _MISSING) -> bool:
-        value = self._value(key, default)
-        if not isinstance(value, bool):
-            raise self.error(f"{key!r} must be true or false")
-        return value
-
-    def texts(
-        self, key: str, *, unique: bool = False, allow_empty: bool = False
-    ) -> tuple[str, ...]:
-        value = self._value(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.error(f"{key!r} must be a list of non-empty strings")
-        items = tuple(v.strip() for v in value)
-        if not items and not allow_empty:
-            raise self.error(f"{key!r} must not be empty")
-        if unique:
-            _check_unique(self, key, items)
-        return items
-
-    def table(self, key: str) -> "_Table":
-        return _Table(self._value(key), self._file, self._path(key))
-
-    def tables(self, key: str) -> list["_Table"]:
-        value = self._value(key)
-        if not isinstance(value, list) or not value:
-            raise self.error(f"{key!r} must be a non-empty list of tables")
-        return [_Table(item, self._file, self._path(f"{key}[{i}]")) for i, item in enumerate(value)]
-
-    def close(self) -> None:
-        unknown = sorted(set(self._data) - self._read)
-        if unknown:
-            raise self.error(f"unknown field(s) {', '.join(map(repr, unknown))}")
-
-    def _path(self, key: str) -> str:
-        return f"{self._where}.{key}" if self._where else key
+def _course(root: Traversable, folder: str) -> DemoCourse:
+    name = f"courses/{folder}/course.toml"
+    course = _read_toml(root, name, DemoCourse)
+    if course.slug != folder:
+        raise _error(name, "", f"'slug' must be the folder name {folder!r}, not {course.slug!r}")
+    _unique(name, "", "lesson slug", [lesson.slug for lesson in course.lessons])
+    for lesson in course.lessons:  # still the loader's own: nobody holds it yet
+        markdown = _read_markdown(root, f"courses/{folder}/lessons/{lesson.slug}.md")
+        force_setattr(lesson, _FROM_MARKDOWN, markdown)
+    return course
 
 
-def _check_unique(table: _Table, what: str, values: tuple[str, ...]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise table.error(f"duplicate {what} {value!r}")
-        seen.add(value)
+def _quizzes(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoQuiz, ...]:
+    name = "quizzes.toml"
+    quizzes = _read_toml(root, name, _QuizzesFile).quizzes
+    for index, quiz in enumerate(quizzes):
+        where = f"quizzes[{index}]"
+        _known_course(name, where, quiz.course_slug, lessons)
+        if quiz.lesson_slug not in lessons[quiz.course_slug]:
+            raise _error(
+                name,
+                where,
+                f"'lesson' {quiz.lesson_slug!r} is not a lesson of course {quiz.course_slug!r}",
+            )
+        for number, question in enumerate(quiz.questions):
+            _check_question(name, f"{where}.questions[{number}]", question)
+    return quizzes
+
+
+def _check_question(name: str, where: str, question: DemoQuestion) -> None:
+    """Only the answer fields of the question's kind, and answers its options allow."""
+    kind, wanted = question.kind, _ANSWER_FIELDS[question.kind]
+    given = {field for field in _ANSWERS if getattr(question, field) not in ((), None)}
+    for field in wanted:
+        if field not in given:
+            raise _error(name, where, f"missing field {field!r}")
+    if given - set(wanted):
+        raise _unknown(name, where, given - set(wanted))
+    if kind not in CHOICE_KINDS:
+        return
+    option_ids = [option.id for option in question.options]
+    _unique(name, where, "option id", option_ids)
+    if len(option_ids) < 2:
+        raise _error(name, where, f"a {kind} question needs at least 2 options")
+    _unique(name, where, "correct_option_ids", question.correct_option_ids)
+    unknown = [
+        option_id for option_id in question.correct_option_ids if option_id not in option_ids
+    ]
+    if unknown:
+        raise _error(name, where, f"'correct_option_ids' {unknown!r} are not ids of its options")
+    if kind == QuestionKind.SINGLE_CHOICE and len(question.correct_option_ids) != 1:
+        raise _error(name, where, "a single_choice question needs exactly 1 correct option id")
+
+
+def _projects(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoProject, ...]:
+    name = "projects.toml"
+    projects = _read_toml(root, name, _ProjectsFile).projects
+    for index, project in enumerate(projects):
+        if project.course_slug is not None:
+            _known_course(name, f"projects[{index}]", project.course_slug, lessons)
+        _unique(name, f"projects[{index}]", "tech_stack", project.tech_stack)
+    _unique(name, "", "project slug", [project.slug for project in projects])
+    for project in projects:
+        force_setattr(project, _FROM_MARKDOWN, _read_markdown(root, f"projects/{project.slug}.md"))
+    return projects
+
+
+def _known_course(name: str, where: str, slug: str, lessons: dict[str, set[str]]) -> None:
+    if slug not in lessons:
+        raise _error(name, where, f"'course' {slug!r} is not a course of catalog.toml")
+
+
+def _unique(name: str, where: str, what: str, values: Sequence[str]) -> None:
+    for index, value in enumerate(values):
+        if value in values[:index]:
+            raise _error(name, where, f"duplicate {what} {value!r}")
+
+
+def _error(name: str, where: str, message: str) -> ValueError:
+    place = f"{where}: " if where else ""
+    return ValueError(f"demo content {name}: {place}{message}")
+
+
+def _unknown(name: str, where: str, keys: set[str]) -> ValueError:
+    return _error(name, where, f"unknown field(s) {', '.join(map(repr, sorted(keys)))}")
 
 
 def _resource(root: Traversable, name: str) -> Traversable:
@@ -286,14 +296,6 @@ def _resource(root: Traversable, name: str) -> Traversable:
     return resource
 
 
-def _read_toml(root: Traversable, name: str) -> _Table:
-    try:
-        data = tomllib.loads(_resource(root, name).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"demo content {name}: not valid TOML: {error}") from error
-    return _Table(data, name)
-
-
 def _read_markdown(root: Traversable, name: str) -> str:
     text = _resource(root, name).read_text(encoding="utf-8").strip()
     if not text:
@@ -301,161 +303,111 @@ def _read_markdown(root: Traversable, name: str) -> str:
     return text
 
 
-def _account(table: _Table) -> DemoAccount:
-    account = DemoAccount(
-        email=table.text("email"),
-        username=table.text("username"),
-        full_name=table.text("full_name"),
-        password=table.text("password"),
-    )
-    table.close()
-    return account
+def _read_toml(root: Traversable, name: str, kind: type[S]) -> S:
+    """Decode file ``name`` into ``kind``: missing fields and wrong types first, in the
+    order msgspec meets them, then keys that ``kind`` does not declare."""
+    try:
+        raw = _stripped(msgspec.toml.decode(_resource(root, name).read_bytes()))
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"demo content {name}: not valid TOML: {error}") from error
+    try:
+        value = msgspec.convert(raw, kind)
+    except msgspec.ValidationError as error:
+        raise _explained(name, str(error), raw, kind) from error
+    _refuse_unknown_keys(name, "", value, raw)
+    return value
 
 
-def _course(root: Traversable, folder: str) -> DemoCourse:
-    table = _read_toml(root, f"courses/{folder}/course.toml")
-    slug = table.text("slug", slug=True)
-    if slug != folder:
-        raise table.error(f"'slug' must be the folder name {folder!r}, not {slug!r}")
-    course = DemoCourse(
-        title=table.text("title"),
-        slug=slug,
-        description=table.text("description"),
-        subject=table.text("subject"),
-        difficulty=Difficulty(table.text("difficulty", choices=DIFFICULTIES)),
-        prerequisites=table.texts("prerequisites", allow_empty=True),
-        sections=tuple(_section(root, folder, section) for section in table.tables("sections")),
-    )
-    table.close()
-    _check_unique(table, "lesson slug", tuple(lesson.slug for lesson in course.lessons))
-    return course
+def _stripped(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [_stripped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _stripped(item) for key, item in value.items()}
+    return value
 
 
-def _section(root: Traversable, folder: str, table: _Table) -> DemoSection:
-    section = DemoSection(
-        title=table.text("title"),
-        lessons=tuple(_lesson(root, folder, lesson) for lesson in table.tables("lessons")),
-    )
-    table.close()
-    return section
+def _refuse_unknown_keys(name: str, where: str, table: msgspec.Struct, raw: dict[str, Any]) -> None:
+    fields = msgspec.structs.fields(table)
+    unknown = set(raw) - ({f.encode_name for f in fields} - {_FROM_MARKDOWN})
+    if unknown:
+        raise _unknown(name, where, unknown)
+    for field in fields:
+        value, path = getattr(table, field.name), f"{where}.{field.encode_name}".lstrip(".")
+        if isinstance(value, msgspec.Struct):
+            _refuse_unknown_keys(name, path, value, raw[field.encode_name])
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, msgspec.Struct):
+                    _refuse_unknown_keys(
+                        name, f"{path}[{index}]", item, raw[field.encode_name][index]
+                    )
 
 
-def _lesson(root: Traversable, folder: str, table: _Table) -> DemoLesson:
-    slug = table.text("slug", slug=True)
-    lesson = DemoLesson(
-        slug=slug,
-        title=table.text("title"),
-        content=_read_markdown(root, f"courses/{folder}/lessons/{slug}.md"),
-        estimated_minutes=table.integer("estimated_minutes"),
-        is_premium=table.flag("is_premium", default=False),
-    )
-    table.close()
-    return lesson
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def _known_course(table: _Table, lessons: dict[str, set[str]]) -> str:
-    slug = table.text("course")
-    if slug not in lessons:
-        raise table.error(f"'course' {slug!r} is not a course of catalog.toml")
-    return slug
+def _explained(name: str, problem: str, raw: Any, kind: type[msgspec.Struct]) -> ValueError:
+    """msgspec's ``problem`` in the loader's words: the table, the key, what it must be."""
+    problem, _, at = problem.partition(" - at `$")
+    steps: list[str | int] = [key or int(index) for key, index in _STEP.findall(at[:-1])]
+    missing = re.fullmatch(r"Object missing required field `(.+)`", problem)
+    if missing:
+        return _error(name, _where(steps), f"missing field {missing[1]!r}")
+    types, values = [mi.type_info(kind)], [raw]
+    for step in steps:
+        types.append(_step_type(types[-1], step))
+        values.append(values[-1][step])
+    item = isinstance(steps[-1], int) and not isinstance(types[-1], mi.StructType)
+    if item:  # an item of a list of strings: the list is what is wrong
+        del steps[-1], types[-1], values[-1]
+    if isinstance(types[-1], mi.StructType):
+        return _error(name, _where(steps), "must be a table")
+    *place, key = steps
+    assert isinstance(types[-2], mi.StructType)
+    assert isinstance(key, str)
+    expected = _expected(types[-2], key, values[-1], empty="length >=" in problem and not item)
+    return _error(name, _where(place), f"{key!r} {expected}")
 
 
-def _tutor(table: _Table, lessons: dict[str, set[str]]) -> DemoTutor:
-    tutor = DemoTutor(
-        course_slug=_known_course(table, lessons),
-        name=table.text("name"),
-        description=table.text("description"),
-        system_prompt=table.text("system_prompt"),
-        temperature=table.number("temperature", low=0.0, high=2.0),
-        provider=table.text("provider", choices=PROVIDER_NAMES),
-    )
-    table.close()
-    return tutor
+def _step_type(kind: mi.Type, step: str | int) -> mi.Type:
+    """The type of ``step`` (a key or an index) in a value of type ``kind``."""
+    if isinstance(kind, mi.StructType):
+        return _unwrapped(next(f.type for f in kind.fields if f.encode_name == step))
+    assert isinstance(kind, mi.CollectionType)
+    return _unwrapped(kind.item_type)
 
 
-def _quizzes(table: _Table, lessons: dict[str, set[str]]) -> tuple[DemoQuiz, ...]:
-    quizzes = []
-    for quiz in table.tables("quizzes"):
-        course = _known_course(quiz, lessons)
-        lesson = quiz.text("lesson")
-        if lesson not in lessons[course]:
-            raise quiz.error(f"'lesson' {lesson!r} is not a lesson of course {course!r}")
-        quizzes.append(
-            DemoQuiz(
-                course_slug=course,
-                lesson_slug=lesson,
-                title=quiz.text("title"),
-                passing_score=quiz.number("passing_score", low=0.0, high=1.0),
-                max_attempts=quiz.optional_integer("max_attempts"),
-                is_premium=quiz.flag("is_premium", default=False),
-                questions=tuple(_question(question) for question in quiz.tables("questions")),
-            )
-        )
-        quiz.close()
-    table.close()
-    return tuple(quizzes)
+def _unwrapped(kind: mi.Type) -> mi.Type:
+    """``X`` of an optional ``X | None``."""
+    if isinstance(kind, mi.UnionType):
+        return next(t for t in kind.types if not isinstance(t, mi.NoneType))
+    return kind
 
 
-def _question(table: _Table) -> DemoQuestion:
-    kind = QuestionKind(table.text("kind", choices=QUESTION_KINDS))
-    question = DemoQuestion(
-        kind=kind,
-        prompt=table.text("prompt"),
-        points=table.integer("points"),
-        explanation=table.optional_text("explanation"),
-    )
-    if kind in CHOICE_KINDS:
-        options = tuple(_option(option) for option in table.tables("options"))
-        option_ids = tuple(option.id for option in options)
-        _check_unique(table, "option id", option_ids)
-        if len(options) < 2:
-            raise table.error(f"a {kind} question needs at least 2 options")
-        correct_ids = table.texts("correct_option_ids", unique=True)
-        unknown = [option_id for option_id in correct_ids if option_id not in option_ids]
-        if unknown:
-            raise table.error(f"'correct_option_ids' {unknown!r} are not ids of its options")
-        if kind == QuestionKind.SINGLE_CHOICE and len(correct_ids) != 1:
-            raise table.error("a single_choice question needs exactly 1 correct option id")
-        question = replace(question, options=options, correct_option_ids=correct_ids)
-    elif kind == QuestionKind.TRUE_FALSE:
-        question = replace(question, correct=table.flag("correct"))
-    elif kind == QuestionKind.SHORT_ANSWER:
-        question = replace(question, accepted_answers=table.texts("accepted_answers"))
-    else:
-        rubric = table.table("rubric")
-        keywords, guidance = rubric.texts("keywords"), rubric.text("guidance")
-        rubric.close()
-        question = replace(question, rubric=DemoRubric(keywords=keywords, guidance=guidance))
-    table.close()
-    return question
+def _expected(table: mi.StructType, key: str, value: Any, *, empty: bool) -> str:
+    """What the value of ``key`` in ``table`` must be (``empty``: a list that is empty)."""
+    kind = _step_type(table, key)
+    if isinstance(kind, mi.CollectionType):
+        if isinstance(kind.item_type, mi.StructType):
+            return "must be a non-empty list of tables"
+        return "must not be empty" if empty else "must be a list of non-empty strings"
+    if isinstance(kind, mi.IntType):
+        return "must be a positive integer"
+    if isinstance(kind, mi.FloatType):
+        return f"must be a number from {kind.ge} to {kind.le}"
+    if isinstance(kind, mi.BoolType):
+        return "must be true or false"
+    if not isinstance(value, str) or not value:
+        return "must be a non-empty string"
+    if isinstance(kind, mi.EnumType | mi.LiteralType):
+        field = next(f.name for f in table.fields if f.encode_name == key)
+        hint = get_type_hints(table.cls)[field]  # a StrEnum or a Literal, in declared order
+        return f"must be one of {', '.join(map(str, get_args(hint) or hint))}, not {value!r}"
+    return f"must be a slug (a-z, 0-9 and single '-'), not {value!r}"
 
 
-def _option(table: _Table) -> DemoOption:
-    option = DemoOption(id=table.text("id"), text=table.text("text"))
-    table.close()
-    return option
-
-
-def _projects(root: Traversable, lessons: dict[str, set[str]]) -> tuple[DemoProject, ...]:
-    table = _read_toml(root, "projects.toml")
-    projects = []
-    for project in table.tables("projects"):
-        slug = project.text("slug", slug=True)
-        course = (
-            None if project.optional_text("course") is None else _known_course(project, lessons)
-        )
-        projects.append(
-            DemoProject(
-                slug=slug,
-                course_slug=course,
-                title=project.text("title"),
-                summary=project.text("summary"),
-                tech_stack=project.texts("tech_stack", unique=True),
-                content=_read_markdown(root, f"projects/{slug}.md"),
-                is_published=project.flag("is_published"),
-            )
-        )
-        project.close()
-    table.close()
-    _check_unique(table, "project slug", tuple(project.slug for project in projects))
-    return tuple(projects)
+def _where(steps: Sequence[str | int]) -> str:
+    path = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in steps)
+    return path.removeprefix(".")
