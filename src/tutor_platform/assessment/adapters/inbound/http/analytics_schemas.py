@@ -1,5 +1,6 @@
 """Bodies of assessment's analytics (quizzes and mastery of a course)."""
 
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
@@ -12,6 +13,7 @@ from tutor_platform.assessment.ports.courses import LessonRef
 from tutor_platform.assessment.ports.figures import LearnerMastery
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import Page
 
@@ -126,11 +128,7 @@ class StuckLearnerResponse(msgspec.Struct, kw_only=True):
     mean_p_mastery: float
 
 
-class LearnerPage(msgspec.Struct, kw_only=True):
-    items: list[LearnerRow]
-    total: int
-    limit: int
-    offset: int
+LearnerPage = Annotated[PageResponse[LearnerRow], named("LearnerPage")]
 
 
 class MasteryAnalyticsResponse(RangeResponse, kw_only=True):
@@ -148,21 +146,16 @@ class MasteryAnalyticsResponse(RangeResponse, kw_only=True):
         return cls(
             **cls.fields(days),
             lessons=[LessonColumn(lesson_id=ref.id, title=ref.title) for ref in matrix.lessons],
-            learners=LearnerPage(
-                items=[
+            learners=PageResponse(
+                [
                     LearnerRow(user_id=row.user_id, p_mastery=matrix_row(matrix.lessons, row))
                     for row in page.items
                 ],
-                total=page.total,
-                limit=page.limit,
-                offset=page.offset,
+                page.total,
+                page.limit,
+                page.offset,
             ),
-            stuck=[
-                StuckLearnerResponse(
-                    user_id=s.user_id, attempts=s.attempts, mean_p_mastery=s.mean_p_mastery
-                )
-                for s in matrix.stuck
-            ],
+            stuck=[convert(s, StuckLearnerResponse) for s in matrix.stuck],
             stuck_total=matrix.stuck_total,
         )
 

@@ -72,7 +72,7 @@ class HybridController(Controller):
         lessons behind the questions you missed, lessons with reviews due today, then lessons
         not mastered yet in course order; with a summary by the AI."""
         path = await plan_adaptive_learning.execute(principal, data.course_id)
-        return AdaptiveLearningResponse.of(path)
+        return convert(path, AdaptiveLearningResponse)
 
     @post(
         "/llm-assessment",
@@ -120,7 +120,7 @@ class HybridController(Controller):
         """A numbered plan towards a goal (from the course outline when a course is given),
         with advice by the AI."""
         plan = await start_mentor_session.execute(principal, data.goal, data.course_id)
-        return MentorSessionResponse.of(plan)
+        return convert(plan, MentorSessionResponse)
 
     @get("/usage/me", operation_id="getMyPremiumUsage", responses=error_responses(401))
     async def my_usage(

@@ -11,21 +11,15 @@ from tutor_platform.assessment.application.assess_free_text import (
     FreeTextAnswer,
 )
 from tutor_platform.assessment.application.get_mastery import P_MASTERY_DIGITS
-from tutor_platform.assessment.application.plan_adaptive_learning import AdaptivePath
-from tutor_platform.assessment.application.start_mentor_session import MentorPlan
 from tutor_platform.assessment.application.synthesize_lessons import (
     MAX_LESSONS,
     MIN_LESSONS,
     Synthesis,
 )
 from tutor_platform.assessment.domain.answers import MAX_FREE_TEXT_LENGTH
-from tutor_platform.assessment.domain.learning_path import PathStep, StepAction, StepBasis
+from tutor_platform.assessment.domain.learning_path import StepAction, StepBasis
 from tutor_platform.assessment.domain.mentor import MAX_GOAL_LENGTH
-from tutor_platform.assessment.domain.premium import (
-    FeatureUsage,
-    MonthUsage,
-    UsageSummary,
-)
+from tutor_platform.assessment.domain.premium import MonthUsage, UsageSummary
 from tutor_platform.assessment.domain.synthesis import Idea
 from tutor_platform.shared.http.citations import CitationResponse
 from tutor_platform.shared.http.requests import StrictRequest
@@ -96,18 +90,9 @@ class PathStepResponse(msgspec.Struct, kw_only=True):
     ]
     due_cards: Annotated[int, msgspec.Meta(description="Your review cards of it due today.")]
 
-    @classmethod
-    def of(cls, step: PathStep) -> "PathStepResponse":
-        return cls(
-            lesson_id=step.lesson_id,
-            title=step.title,
-            action=step.action,
-            basis=step.basis,
-            reason=step.reason,
-            p_mastery=None if step.p_mastery is None else round(step.p_mastery, P_MASTERY_DIGITS),
-            missed_question_ids=list(step.missed_question_ids),
-            due_cards=step.due_cards,
-        )
+    def __post_init__(self) -> None:
+        if self.p_mastery is not None:
+            self.p_mastery = round(self.p_mastery, P_MASTERY_DIGITS)
 
 
 class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
@@ -122,16 +107,6 @@ class AdaptiveLearningResponse(msgspec.Struct, kw_only=True):
     ]
     completed_lessons: int
     total_lessons: int
-
-    @classmethod
-    def of(cls, path: AdaptivePath) -> "AdaptiveLearningResponse":
-        return cls(
-            course_id=path.course_id,
-            summary=path.summary,
-            steps=[PathStepResponse.of(step) for step in path.steps],
-            completed_lessons=path.completed_lessons,
-            total_lessons=path.total_lessons,
-        )
 
 
 class SynthesisRequest(StrictRequest):
@@ -225,23 +200,10 @@ class MentorSessionResponse(msgspec.Struct):
         msgspec.Meta(description="The passages of the relevant lessons the plan rests on."),
     ]
 
-    @classmethod
-    def of(cls, plan: MentorPlan) -> "MentorSessionResponse":
-        steps = [
-            MentorStepResponse(s.number, s.title, s.detail, list(s.lesson_ids), list(s.citations))
-            for s in plan.steps
-        ]
-        citations = [CitationResponse.of(c) for c in plan.citations]
-        return cls(plan.goal, plan.course_id, plan.covered, steps, plan.advice, citations)
-
 
 class FeatureUsageResponse(msgspec.Struct):
     calls: int
     cost_usd: float
-
-    @classmethod
-    def of(cls, usage: FeatureUsage) -> "FeatureUsageResponse":
-        return cls(usage.calls, number(usage.cost_usd))
 
 
 class FeaturesUsageResponse(msgspec.Struct):
@@ -258,7 +220,7 @@ class MonthUsageResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, month: MonthUsage) -> "MonthUsageResponse":
-        features = {name: FeatureUsageResponse.of(u) for name, u in month.features.items()}
+        features = {name: convert(u, FeatureUsageResponse) for name, u in month.features.items()}
         return cls(month.month, FeaturesUsageResponse(**features), number(month.total_cost_usd))
 
 

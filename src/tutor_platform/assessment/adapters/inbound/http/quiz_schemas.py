@@ -39,7 +39,7 @@ from tutor_platform.assessment.domain.authoring import (
     QuestionDraft,
 )
 from tutor_platform.assessment.domain.grading import AttemptStatus, Grader, QuestionResult
-from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz, Rubric
+from tutor_platform.assessment.domain.quiz import QuestionKind, Rubric
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.requests import StrictRequest, given
 
@@ -231,17 +231,8 @@ class QuestionResponse(msgspec.Struct, omit_defaults=True):
     lesson_id: Annotated[UUID | None, msgspec.Meta(description="The lesson it tests.")]
     options: list[OptionResponse] | None = None
 
-    @classmethod
-    def of(cls, question: Question) -> "QuestionResponse":
-        options = [OptionResponse(o.id, o.text) for o in question.options] or None
-        return cls(
-            question.id,
-            question.kind,
-            question.prompt,
-            question.points,
-            question.lesson_id,
-            options,
-        )
+    def __post_init__(self) -> None:
+        self.options = self.options or None
 
 
 class QuizSummaryResponse(msgspec.Struct, kw_only=True):
@@ -290,20 +281,6 @@ class QuizResponse(msgspec.Struct, kw_only=True):
     max_points: int
     questions: list[QuestionResponse]
 
-    @classmethod
-    def of(cls, quiz: Quiz) -> "QuizResponse":
-        return cls(
-            id=quiz.id,
-            course_id=quiz.course_id,
-            lesson_id=quiz.lesson_id,
-            title=quiz.title,
-            passing_score=number(quiz.passing_score),
-            is_premium=quiz.is_premium,
-            max_attempts=quiz.max_attempts,
-            max_points=quiz.max_points,
-            questions=[QuestionResponse.of(question) for question in quiz.questions],
-        )
-
 
 QuizListResponse = Annotated[PageResponse[QuizSummaryResponse], named("QuizListResponse")]
 
@@ -329,24 +306,10 @@ class AuthoringQuestionResponse(msgspec.Struct, kw_only=True):
     accepted_answers: list[str] | None
     rubric: RubricResponse | None
 
-    @classmethod
-    def of(cls, question: Question) -> "AuthoringQuestionResponse":
-        rubric = question.rubric
-        return cls(
-            id=question.id,
-            kind=question.kind,
-            prompt=question.prompt,
-            points=question.points,
-            lesson_id=question.lesson_id,
-            explanation=question.explanation,
-            options=[OptionResponse(o.id, o.text) for o in question.options] or None,
-            correct_option_ids=list(question.correct_option_ids) or None,
-            correct=question.correct,
-            accepted_answers=list(question.accepted_answers) or None,
-            rubric=None
-            if rubric is None
-            else RubricResponse(list(rubric.keywords), rubric.guidance, rubric.model_answer),
-        )
+    def __post_init__(self) -> None:
+        self.options = self.options or None
+        self.correct_option_ids = self.correct_option_ids or None
+        self.accepted_answers = self.accepted_answers or None
 
 
 class QuizAuthoringResponse(msgspec.Struct, kw_only=True):
@@ -364,23 +327,6 @@ class QuizAuthoringResponse(msgspec.Struct, kw_only=True):
     created_by: UUID
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def of(cls, quiz: Quiz) -> "QuizAuthoringResponse":
-        return cls(
-            id=quiz.id,
-            course_id=quiz.course_id,
-            lesson_id=quiz.lesson_id,
-            title=quiz.title,
-            passing_score=number(quiz.passing_score),
-            is_premium=quiz.is_premium,
-            max_attempts=quiz.max_attempts,
-            max_points=quiz.max_points,
-            questions=[AuthoringQuestionResponse.of(question) for question in quiz.questions],
-            created_by=quiz.created_by,
-            created_at=quiz.created_at,
-            updated_at=quiz.updated_at,
-        )
 
 
 AnswerKey = Annotated[str, msgspec.Meta(max_length=MAX_ANSWER_KEY_LENGTH)]

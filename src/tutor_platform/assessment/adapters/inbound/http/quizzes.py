@@ -46,6 +46,7 @@ from tutor_platform.shared.http.auth import BEARER_SECURITY
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 QuizId = FromPath[UUID]
@@ -80,9 +81,8 @@ class CourseQuizzesController(Controller):
         create_quiz: Provided[CreateQuiz],
     ) -> QuizAuthoringResponse:
         """Write a quiz for the course (its instructor or an admin; others 403)."""
-        return QuizAuthoringResponse.of(
-            await create_quiz.execute(principal, course_id, data.command())
-        )
+        quiz = await create_quiz.execute(principal, course_id, data.command())
+        return convert(quiz, QuizAuthoringResponse)
 
 
 class QuizzesController(Controller):
@@ -98,7 +98,7 @@ class QuizzesController(Controller):
     ) -> QuizResponse:
         """A quiz to take: its questions and options, never the answers (403
         PREMIUM_REQUIRED for a premium quiz and a free plan)."""
-        return QuizResponse.of(await get_quiz.execute(principal, quiz_id))
+        return convert(await get_quiz.execute(principal, quiz_id), QuizResponse)
 
     @get(
         "/{quiz_id:uuid}/authoring",
@@ -113,7 +113,8 @@ class QuizzesController(Controller):
     ) -> QuizAuthoringResponse:
         """The quiz with correct answers, rubrics and explanations (the course's instructor
         or an admin)."""
-        return QuizAuthoringResponse.of(await get_quiz_for_authoring.execute(principal, quiz_id))
+        quiz = await get_quiz_for_authoring.execute(principal, quiz_id)
+        return convert(quiz, QuizAuthoringResponse)
 
     @patch("/{quiz_id:uuid}", guards=INSTRUCTORS, responses=error_responses(403, 404, 422))
     async def update_quiz(
@@ -124,9 +125,8 @@ class QuizzesController(Controller):
         update_quiz: Provided[UpdateQuiz],
     ) -> QuizAuthoringResponse:
         """Change a quiz; ``questions`` replaces them all (past attempts keep their results)."""
-        return QuizAuthoringResponse.of(
-            await update_quiz.execute(principal, quiz_id, data.changes())
-        )
+        quiz = await update_quiz.execute(principal, quiz_id, data.changes())
+        return convert(quiz, QuizAuthoringResponse)
 
     @delete(
         "/{quiz_id:uuid}",

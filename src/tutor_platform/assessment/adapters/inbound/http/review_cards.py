@@ -29,6 +29,7 @@ from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 from tutor_platform.shared.http.paging import Limit
 from tutor_platform.shared.http.requests import StrictRequest
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT
 
 
@@ -53,7 +54,7 @@ class DueCardResponse(msgspec.Struct, kw_only=True):
             quiz_id=card.quiz_id,
             lesson_id=card.lesson_id,
             reviews=card.reviews,
-            question=QuestionResponse.of(due.question),
+            question=convert(due.question, QuestionResponse),
         )
 
 

@@ -71,6 +71,6 @@ class CourseTutoringAnalyticsController(Controller):
     ) -> ContentGapResponse:
         """Dismiss a content gap (it is handled, or not worth handling): it leaves the list
         until a new question joins it. Answers the gap, `questions` counted over all time."""
-        return ContentGapResponse.of_figures(
+        return ContentGapResponse.of(
             await course_tutoring_analytics.dismiss(principal, course_id, gap_id)
         )

@@ -1,17 +1,19 @@
 """Bodies of tutoring's analytics: per tutor, and the course's content gaps."""
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.paging import PageResponse, named
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.tutoring.application.course_analytics import (
-    TutorAnalytics,
     TutoringAnalytics,
 )
-from tutor_platform.tutoring.ports.figures import GapGroup, GapGroupFigures
+from tutor_platform.tutoring.ports.figures import GapGroupFigures
 
 
 class TutorAnalyticsResponse(msgspec.Struct, kw_only=True):
@@ -27,19 +29,6 @@ class TutorAnalyticsResponse(msgspec.Struct, kw_only=True):
     mean_rating: float | None
     reactions: dict[str, int]
     """Quick reactions given in the range, by reaction."""
-
-    @classmethod
-    def of(cls, t: TutorAnalytics) -> "TutorAnalyticsResponse":
-        return cls(
-            tutor_id=t.tutor_id,
-            name=t.name,
-            sessions=t.sessions,
-            messages=t.messages,
-            uncited_answers=t.uncited_answers,
-            ratings=t.ratings,
-            mean_rating=t.mean_rating,
-            reactions=t.reactions,
-        )
 
 
 class ContentGapResponse(msgspec.Struct, kw_only=True):
@@ -58,29 +47,20 @@ class ContentGapResponse(msgspec.Struct, kw_only=True):
     """When an instructor dismissed it (it is listed again once a new question joins)."""
 
     @classmethod
-    def of(
-        cls, group: GapGroup, questions: int, tutor_ids: tuple[UUID, ...]
-    ) -> "ContentGapResponse":
+    def of(cls, figures: GapGroupFigures) -> "ContentGapResponse":
+        group = figures.group
         return cls(
             id=group.id,
             sample_question=group.sample,
-            questions=questions,
-            tutor_ids=list(tutor_ids),
+            questions=figures.questions,
+            tutor_ids=list(figures.tutor_ids),
             first_asked_at=group.first_asked_at,
             last_asked_at=group.last_asked_at,
             dismissed_at=group.dismissed_at,
         )
 
-    @classmethod
-    def of_figures(cls, figures: GapGroupFigures) -> "ContentGapResponse":
-        return cls.of(figures.group, figures.questions, figures.tutor_ids)
 
-
-class ContentGapPage(msgspec.Struct, kw_only=True):
-    items: list[ContentGapResponse]
-    total: int
-    limit: int
-    offset: int
+ContentGapPage = Annotated[PageResponse[ContentGapResponse], named("ContentGapPage")]
 
 
 class TutoringAnalyticsResponse(RangeResponse, kw_only=True):
@@ -98,12 +78,12 @@ class TutoringAnalyticsResponse(RangeResponse, kw_only=True):
         return cls(
             **cls.fields(days),
             course_id=course_id,
-            tutors=[TutorAnalyticsResponse.of(t) for t in figures.tutors],
-            content_gaps=ContentGapPage(
-                items=[ContentGapResponse.of_figures(g) for g in page.items],
-                total=page.total,
-                limit=page.limit,
-                offset=page.offset,
+            tutors=[convert(t, TutorAnalyticsResponse) for t in figures.tutors],
+            content_gaps=PageResponse(
+                [ContentGapResponse.of(g) for g in page.items],
+                page.total,
+                page.limit,
+                page.offset,
             ),
         )
 

@@ -56,7 +56,7 @@ class MessagesController(Controller):
         get_message: Provided[GetMessage],
     ) -> MessageResponse:
         """A message of one of your sessions (admins may read anyone's, for audit)."""
-        return MessageResponse.of(await get_message.execute(principal, message_id))
+        return convert(await get_message.execute(principal, message_id), MessageResponse)
 
     @delete(
         "/{message_id:uuid}", status_code=HTTP_204_NO_CONTENT, responses=error_responses(403, 404)
@@ -110,7 +110,7 @@ class MessagesController(Controller):
         """A new answer to the same question as this answer of the tutor (in your session);
         the old one stays as an alternative, the new one is current. 422 on a user message,
         404 on someone else's; 502 when the provider fails (the old answer is current again)."""
-        return MessageResponse.of(await rerun_message.regenerate(principal, message_id))
+        return convert(await rerun_message.regenerate(principal, message_id), MessageResponse)
 
     @post(
         "/{message_id:uuid}/regenerate/stream",
@@ -148,7 +148,7 @@ class MessagesController(Controller):
         question and what followed stay, as an alternative), answered by the tutor. 422 on an
         answer of the tutor; 502 when the provider fails (the new question stays)."""
         exchange = await rerun_message.edit(principal, message_id, data.content)
-        return ExchangeResponse.of(exchange)
+        return convert(exchange, ExchangeResponse)
 
     @post("/{message_id:uuid}/select", status_code=HTTP_200_OK, responses=error_responses(403, 404))
     async def select_message(
@@ -159,7 +159,7 @@ class MessagesController(Controller):
     ) -> MessageResponse:
         """Make the branch through this message (one of its ``alternatives``) current again:
         the history shows it, down to its newest messages, and the tutor follows it."""
-        return MessageResponse.of(await branches.select(principal, message_id))
+        return convert(await branches.select(principal, message_id), MessageResponse)
 
     @get(
         "/{message_id:uuid}/stream",

@@ -9,18 +9,16 @@ import msgspec
 from tutor_platform.shared.http.citations import CitationResponse
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.requests import StrictRequest
-from tutor_platform.tutoring.application.support.views import Exchange
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.tutoring.domain.message import (
     MAX_ATTACHMENTS,
     MAX_CLIENT_MESSAGE_ID_LENGTH,
     MAX_CONTENT_LENGTH,
     Message,
-    MessageMetadata,
     MessageRole,
     NewMessage,
 )
 from tutor_platform.tutoring.domain.session import MAX_TITLE_LENGTH
-from tutor_platform.tutoring.ports.repositories import MessagePage
 
 Title = Annotated[
     str,
@@ -78,18 +76,6 @@ class MessageMetadataResponse(msgspec.Struct, kw_only=True):
         dict[str, Any], msgspec.Meta(description="Other fields the provider returned.")
     ]
 
-    @classmethod
-    def of(cls, metadata: MessageMetadata) -> "MessageMetadataResponse":
-        return cls(
-            model_id=metadata.model_id,
-            provider=metadata.provider,
-            tokens_in=metadata.tokens_in,
-            tokens_out=metadata.tokens_out,
-            latency_ms=metadata.latency_ms,
-            finish_reason=metadata.finish_reason,
-            extra=dict(metadata.extra),
-        )
-
 
 class MessageResponse(msgspec.Struct, kw_only=True):
     id: UUID
@@ -127,24 +113,8 @@ class MessageResponse(msgspec.Struct, kw_only=True):
     ]
     created_at: datetime
 
-    @classmethod
-    def of(cls, message: Message) -> "MessageResponse":
-        return cls(
-            id=message.id,
-            session_id=message.session_id,
-            role=message.role,
-            content=message.content,
-            attachments=list(message.attachments),
-            metadata=None
-            if message.metadata is None
-            else MessageMetadataResponse.of(message.metadata),
-            citations=[CitationResponse.of(citation) for citation in message.citations],
-            client_message_id=message.client_message_id,
-            reply_to_id=message.reply_to_id,
-            parent_id=message.parent_id,
-            alternatives=list(message.alternatives or (message.id,)),
-            created_at=message.created_at,
-        )
+    def __post_init__(self) -> None:
+        self.alternatives = self.alternatives or [self.id]
 
 
 class StreamedUserMessage(MessageResponse, kw_only=True):
@@ -159,7 +129,7 @@ class StreamedUserMessage(MessageResponse, kw_only=True):
     def of_stream(
         cls, message: Message, assistant_message_id: UUID | None
     ) -> "StreamedUserMessage":
-        fields = msgspec.structs.asdict(MessageResponse.of(message))
+        fields = msgspec.structs.asdict(convert(message, MessageResponse))
         return cls(**fields, assistant_message_id=assistant_message_id)
 
 
@@ -172,10 +142,6 @@ class MessageEdit(StrictRequest):
 class MessagePageResponse(msgspec.Struct):
     items: Annotated[list[MessageResponse], msgspec.Meta(description="Oldest first.")]
     has_more: Annotated[bool, msgspec.Meta(description="Whether older messages exist.")]
-
-    @classmethod
-    def of(cls, page: MessagePage) -> "MessagePageResponse":
-        return cls([MessageResponse.of(message) for message in page.items], page.has_more)
 
 
 class MessageCreate(StrictRequest):
@@ -205,10 +171,3 @@ class MessageCreate(StrictRequest):
 class ExchangeResponse(msgspec.Struct, kw_only=True):
     user_message: MessageResponse
     assistant_message: MessageResponse
-
-    @classmethod
-    def of(cls, exchange: Exchange) -> "ExchangeResponse":
-        return cls(
-            user_message=MessageResponse.of(exchange.user_message),
-            assistant_message=MessageResponse.of(exchange.assistant_message),
-        )

@@ -150,7 +150,7 @@ class SessionsController(Controller):
         """A page of the session's messages, oldest first; ``has_more`` says whether older
         ones exist (keyset paging)."""
         page = await list_messages.execute(principal, session_id, before_id, limit)
-        return MessagePageResponse.of(page)
+        return convert(page, MessagePageResponse)
 
     @post(
         "/{session_id:uuid}/messages",
@@ -178,7 +178,7 @@ class SessionsController(Controller):
         being answered is 409."""
         exchange = await send_message.execute(principal, session_id, data.command())
         status = HTTP_200_OK if exchange.replayed else HTTP_201_CREATED
-        return Response(ExchangeResponse.of(exchange), status_code=status)
+        return Response(convert(exchange, ExchangeResponse), status_code=status)
 
     @post(
         "/{session_id:uuid}/messages/stream",

@@ -14,6 +14,7 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, OpenAPIType
 
 from tutor_platform.shared.errors import ErrorCode
 from tutor_platform.shared.http.openapi import tagged_union
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.tutoring.adapters.inbound.http.feedback_schemas import FeedbackExportLine
 from tutor_platform.tutoring.adapters.inbound.http.session_schemas import (
     MessageResponse,
@@ -151,7 +152,7 @@ async def named_events(stream: MessageStream) -> AsyncGenerator[tuple[str, str, 
             if isinstance(event, Delta):
                 yield "delta", _json({"text": event.text}), False
             elif isinstance(event, Done):
-                yield "done", _json(MessageResponse.of(event.message)), True
+                yield "done", _json(convert(event.message, MessageResponse)), True
             elif isinstance(event, Failed):
                 detail = {"error_code": event.error_code, "detail": event.detail}
                 yield "error", _json(detail), True
@@ -177,7 +178,7 @@ async def resumed_body(
     async with aclosing(items) as resumed:
         async for item in resumed:
             if isinstance(item, StoredAnswer):
-                data = _json(MessageResponse.of(item.message))
+                data = _json(convert(item.message, MessageResponse))
                 yield sse_frame(event_id(stream_id, item.seq), "done", data)
             elif isinstance(item, Interrupted):
                 detail = {"error_code": "NOT_FOUND", "detail": "The answer was interrupted."}
