@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 
 from tutor_platform.ai.api import PROVIDER_NAMES
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QUESTION_KINDS, QuestionKind
-from tutor_platform.learning.domain.catalog import DIFFICULTIES, Difficulty
+from tutor_platform.catalog.domain.catalog import DIFFICULTIES, Difficulty
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MISSING = object()

@@ -1,0 +1,1 @@
+"""Helpers of learning's use cases (not use cases themselves)."""
