@@ -1,6 +1,6 @@
 """Who may see and who may change a course (and so its sections, lessons and projects).
 
-One policy for the whole learning context:
+One policy for the whole catalog (progress applies it too, through catalog.api):
 
 - A published course is visible to everyone, anonymous callers included. An unpublished one
   only to its instructor and to admins; everyone else is told it does not exist (404).

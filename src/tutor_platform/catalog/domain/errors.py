@@ -1,4 +1,4 @@
-"""Errors of the learning catalog; each states the fact and maps to a SPEC error code."""
+"""Errors of the catalog; each states the fact and maps to a SPEC error code."""
 
 from tutor_platform.shared.errors import Conflict, Forbidden, NotFound
 

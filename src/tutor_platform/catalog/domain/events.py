@@ -1,4 +1,4 @@
-"""Learning's domain events."""
+"""The catalog's domain events."""
 
 from dataclasses import dataclass
 from uuid import UUID

@@ -1,4 +1,4 @@
-"""What learning needs to know about a learner from identity."""
+"""What progress needs to know about a learner from identity."""
 
 from typing import Protocol
 from uuid import UUID

@@ -1,1 +1,1 @@
-"""Helpers of learning's use cases (not use cases themselves)."""
+"""Helpers of the catalog's use cases (not use cases themselves)."""

@@ -10,7 +10,7 @@ DEFAULT_TIMEZONE = "UTC"
 
 class IdentityLearnerProfiles:
     """``preferences.timezone`` of the user; ``"UTC"`` when unset, not a string, or the
-    user is unknown (the learning rules then count days in UTC)."""
+    user is unknown (progress then counts days in UTC)."""
 
     def __init__(self, identity: IdentityFacade) -> None:
         self._identity = identity

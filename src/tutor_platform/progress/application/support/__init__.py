@@ -1,1 +1,1 @@
-"""Helpers of learning's use cases (not use cases themselves)."""
+"""Helpers of progress's use cases (not use cases themselves)."""

@@ -1,4 +1,4 @@
-"""The response of learning's background jobs in ``GET /jobs/{id}``."""
+"""The response of the catalog's background jobs in ``GET /jobs/{id}``."""
 
 from uuid import UUID
 

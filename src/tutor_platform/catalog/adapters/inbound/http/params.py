@@ -1,4 +1,4 @@
-"""Query parameters and route options shared by learning's controllers."""
+"""Query parameters and route options shared by the catalog's controllers."""
 
 from typing import Final
 

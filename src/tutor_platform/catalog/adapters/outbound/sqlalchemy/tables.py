@@ -1,4 +1,4 @@
-"""The learning catalog's tables: ``courses`` → ``sections`` → ``lessons``, and ``projects``.
+"""The catalog's tables: ``courses`` → ``sections`` → ``lessons``, and ``projects``.
 
 Positions are unique within their parent (a unique constraint, so a racing renumbering can
 never leave duplicates); moves renumber through negative positions to stay within it.
