@@ -60,10 +60,10 @@ async def _index(url: str) -> tuple[list[object], float, int, list[float]]:
     try:
         await container.embedder().embed_query("warm up the model")
         started = time.perf_counter()
-        report = await container.learning.reindex_passages().execute()
+        report = await container.catalog.reindex_passages().execute()
         indexing = time.perf_counter() - started
         await _analyze(url)
-        facade = container.learning.facade()
+        facade = container.catalog.facade()
         await facade.retrieve_passages(course_ids[0], QUESTIONS[0])
         timings = []
         for i in range(RETRIEVALS):

@@ -25,10 +25,10 @@ from scripts.bench.common import (
 from scripts.bench.report import Measurement, write_section
 from scripts.bench.servers import ROOT, baseline_server, platform_server
 from scripts.bench.wrk import WrkResult, run_wrk
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_postgres import (
     PostgresSearchIndex,
 )
-from tutor_platform.learning.domain.search import COURSE, LESSON, SearchQuery
+from tutor_platform.catalog.domain.search import COURSE, LESSON, SearchQuery
 from tutor_platform.shared.persistence.engine import create_engine
 
 READ_COURSES = 200

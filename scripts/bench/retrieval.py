@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from tutor_platform.bootstrap.container import build_container, close_container
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.settings import load_settings
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonRow,
     SectionRow,
@@ -226,9 +226,9 @@ async def main() -> None:
         try:
             await container.embedder().embed_query("warm up the model")
             started = time.perf_counter()
-            report = await container.learning.reindex_passages().execute()
+            report = await container.catalog.reindex_passages().execute()
             indexing = time.perf_counter() - started
-            facade = container.learning.facade()
+            facade = container.catalog.facade()
             course = course_ids[0]
             cold_started = time.perf_counter()
             await facade.retrieve_passages(course, QUESTIONS[0])

@@ -255,7 +255,7 @@ def add_heldout_course(run: Eval, folder: str) -> None:
 
 def wait_for_index(run: Eval, seconds: float = 120) -> None:
     """Until every lesson's passages are indexed (indexing runs as background jobs)."""
-    facade = run.client.app.state.container.learning.facade()
+    facade = run.client.app.state.container.catalog.facade()
     lessons = [
         lesson["id"]
         for course in run.get("/courses?limit=100")["items"]

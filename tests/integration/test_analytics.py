@@ -21,13 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error, in_app_loop
 from tests.integration.assessment.conftest import single_choice, true_false
-from tests.integration.learning.conftest import CourseIds, course_maker
+from tests.integration.catalog.conftest import CourseIds, course_maker
 from tests.support.clock import fixed_clock, utc_now
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     assessment_daily_figures,
 )
 from tutor_platform.bootstrap.analytics import rebuild_analytics
-from tutor_platform.learning.adapters.outbound.sqlalchemy.figures_tables import (
+from tutor_platform.progress.adapters.outbound.sqlalchemy.figures_tables import (
     learning_daily_figures,
 )
 from tutor_platform.shared.clock import FixedClock

@@ -24,7 +24,7 @@ from litestar.testing import AsyncTestClient
 from tests.conftest import make_settings
 from tests.fakes.log_capture import captured_events
 from tests.integration.accounts import Client, MakeAccount, account_maker
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tests.support.ids import fixed_id
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings

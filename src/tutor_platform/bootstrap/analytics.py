@@ -227,7 +227,7 @@ class UsageController(Controller):
 async def rebuild_analytics(container: Any) -> dict[str, int]:
     """Recompute every context's daily figures from its facts (the deltas written each)."""
     return {
-        "learning": await container.learning.course_figures().rebuild(),
+        "learning": await container.progress.course_figures().rebuild(),
         "assessment": await container.assessment.figures().rebuild(),
         "tutoring": await container.tutoring.figures().rebuild(),
     }

@@ -22,13 +22,14 @@ from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_rout
 from tutor_platform.bootstrap.operations import OPERATION_HANDLERS
 from tutor_platform.bootstrap.settings import Settings, load_settings
 from tutor_platform.bootstrap.tracing import trace_container, tracing_middleware
+from tutor_platform.catalog.adapters.inbound.http.routes import CATALOG_CONTROLLERS
 from tutor_platform.identity.adapters.inbound.http.routes import IDENTITY_CONTROLLERS
 from tutor_platform.integrations.adapters.inbound.http.drive_controller import (
     GoogleDriveController,
 )
 from tutor_platform.integrations.adapters.inbound.mcp.route import mcp_route
-from tutor_platform.learning.adapters.inbound.http.routes import LEARNING_CONTROLLERS
 from tutor_platform.media.adapters.inbound.http.routes import MEDIA_CONTROLLERS
+from tutor_platform.progress.adapters.inbound.http.routes import PROGRESS_CONTROLLERS
 from tutor_platform.shared.http.auth import AUTH_DEPENDENCIES
 from tutor_platform.shared.http.conditional import ConditionalGetMiddleware, Gzip
 from tutor_platform.shared.http.dependencies import ProvidedDependencies
@@ -61,7 +62,8 @@ def _api_router() -> Router:
         route_handlers=[
             job_controller(JOB_KINDS),
             *IDENTITY_CONTROLLERS,
-            *LEARNING_CONTROLLERS,
+            *CATALOG_CONTROLLERS,
+            *PROGRESS_CONTROLLERS,
             *MEDIA_CONTROLLERS,
             *TUTORING_CONTROLLERS,
             *ASSESSMENT_CONTROLLERS,

@@ -183,7 +183,7 @@ def _reindex(settings: Settings, _: argparse.Namespace) -> int:
     async def run() -> str:
         container = build_container(settings)
         try:
-            report = await container.learning.reindex_passages().execute()
+            report = await container.catalog.reindex_passages().execute()
             embedder = container.embedder().name
         finally:
             await close_container(container)

@@ -43,6 +43,38 @@ from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.bootstrap.tasks import build_task_registry
 from tutor_platform.bootstrap.tracing import tracer_provider_for
+from tutor_platform.catalog.adapters.inbound.jobs import catalog_tasks
+from tutor_platform.catalog.adapters.outbound.cache.reader import (
+    CachingCatalogReader,
+    CatalogCacheInvalidation,
+)
+from tutor_platform.catalog.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
+from tutor_platform.catalog.adapters.outbound.passage_index_jobs import (
+    PassageIndexJobs,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.passage_index import (
+    PostgresPassageIndex,
+    SqlitePassageIndex,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.passage_store import (
+    SqlAlchemyPassageUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.project_unit_of_work import (
+    SqlAlchemyProjectUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.reader import (
+    SqlAlchemyCatalogReader,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_postgres import (
+    PostgresSearchIndex,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyCatalogUnitOfWork,
+)
+from tutor_platform.catalog.application.get_lesson import ReadLesson
+from tutor_platform.catalog.container import CatalogContainer
+from tutor_platform.catalog.domain.events import CourseChanged
 from tutor_platform.identity.adapters.outbound.argon2.password_hasher import Argon2PasswordHasher
 from tutor_platform.identity.adapters.outbound.cache.user_reader import (
     CachingUserReader,
@@ -64,44 +96,6 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.unit_of_work impor
 )
 from tutor_platform.integrations.container import IntegrationsContainer
 from tutor_platform.integrations.ports.platform import UploadRules
-from tutor_platform.learning.adapters.inbound.jobs import learning_tasks
-from tutor_platform.learning.adapters.outbound.cache.catalog_reader import (
-    CachingCatalogReader,
-    CatalogCacheInvalidation,
-)
-from tutor_platform.learning.adapters.outbound.identity_profiles import IdentityLearnerProfiles
-from tutor_platform.learning.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
-from tutor_platform.learning.adapters.outbound.passage_index_jobs import (
-    PassageIndexJobs,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
-    SqlAlchemyCatalogReader,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_unit_of_work import (
-    SqlAlchemyCatalogUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.figures_repository import (
-    SqlAlchemyCourseFiguresReader,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_index import (
-    PostgresPassageIndex,
-    SqlitePassageIndex,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_store import (
-    SqlAlchemyPassageUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_unit_of_work import (
-    SqlAlchemyProgressUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.project_unit_of_work import (
-    SqlAlchemyProjectUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
-    PostgresSearchIndex,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
-from tutor_platform.learning.container import LearningContainer
-from tutor_platform.learning.domain.events import CourseChanged
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
 from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
 from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
@@ -118,6 +112,14 @@ from tutor_platform.media.adapters.outbound.sqlalchemy.unit_of_work import (
 from tutor_platform.media.adapters.outbound.video.moviepy_renderer import MoviePyVideoRenderer
 from tutor_platform.media.container import MediaContainer
 from tutor_platform.media.domain.quota import UploadPolicy
+from tutor_platform.progress.adapters.outbound.identity_profiles import IdentityLearnerProfiles
+from tutor_platform.progress.adapters.outbound.sqlalchemy.figures_repository import (
+    SqlAlchemyCourseFiguresReader,
+)
+from tutor_platform.progress.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyProgressUnitOfWork,
+)
+from tutor_platform.progress.container import ProgressContainer
 from tutor_platform.shared.cache.redis_feed import RedisInvalidationFeed
 from tutor_platform.shared.cache.ttl_cache import Invalidator, TtlCache
 from tutor_platform.shared.clock import SystemClock
@@ -198,8 +200,8 @@ def _job_queue(root: "RootContainer") -> Any:
 
 
 def _job_queue_getter(root: "RootContainer") -> Any:
-    """A function returning the job queue, for learning's index jobs (learning is declared
-    before the queue, whose tasks need learning; the queue is built on first use)."""
+    """A function returning the job queue, for the catalog's index jobs (the catalog is declared
+    before the queue, whose tasks need it; the queue is built on first use)."""
     return root.job_queue
 
 
@@ -409,8 +411,8 @@ class RootContainer(containers.DeclarativeContainer):
     passage_index_jobs = providers.Singleton(
         PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)
     )
-    learning = providers.Container(
-        LearningContainer,
+    catalog = providers.Container(
+        CatalogContainer,
         clock=clock,
         catalog_uow_factory=providers.Singleton(
             partial,
@@ -448,12 +450,19 @@ class RootContainer(containers.DeclarativeContainer):
             sqlite=providers.Singleton(SqliteSearchIndex, engine),
             postgresql=providers.Singleton(PostgresSearchIndex, engine),
         ),
+    )
+    progress = providers.Container(
+        ProgressContainer,
+        clock=clock,
+        catalog=catalog.facade,
+        learner_catalog=catalog.learner_facade,
         progress_uow_factory=providers.Singleton(
             partial, SqlAlchemyProgressUnitOfWork, session_factory
         ),
         course_figures=providers.Singleton(SqlAlchemyCourseFiguresReader, session_factory),
         learner_profiles=providers.Singleton(IdentityLearnerProfiles, identity.facade),
     )
+    read_lesson = providers.Factory(ReadLesson, catalog.get_lesson, progress.facade)
     media = providers.Container(
         MediaContainer,
         clock=clock,
@@ -474,7 +483,7 @@ class RootContainer(containers.DeclarativeContainer):
         lesson_uow_factory=providers.Singleton(
             partial, SqlAlchemyLessonMediaUnitOfWork, session_factory
         ),
-        lesson_catalog=providers.Singleton(LearningLessonCatalog, learning.facade),
+        lesson_catalog=providers.Singleton(LearningLessonCatalog, catalog.facade),
         text_writer=providers.Singleton(AiTextWriter, ai.facade),
         speech_synthesizer=providers.Selector(
             settings.provided.speech_provider,
@@ -491,9 +500,9 @@ class RootContainer(containers.DeclarativeContainer):
         figures=providers.Singleton(SqlAlchemyTutoringFiguresReader, session_factory),
         tutor_models=tutor_models,
         default_models=providers.Singleton(default_model_ids, settings),
-        course_context=providers.Singleton(LearningCourseContext, learning.facade),
+        course_context=providers.Singleton(LearningCourseContext, catalog.facade),
         attachments=providers.Singleton(MediaFileAttachments, media.facade),
-        study_time_ledger=learning.facade,
+        study_time_ledger=progress.facade,
         history_token_budget=settings.provided.tutor_history_token_budget,
         stream_log=providers.Singleton(_stream_log, redis),
         stream_idle_seconds=providers.Object(STREAM_IDLE_SECONDS),
@@ -512,7 +521,7 @@ class RootContainer(containers.DeclarativeContainer):
         ai_core=ai_grader,
         openai=ai_grader,
     )
-    learning_progress = providers.Singleton(LearningProgress, learning.facade)
+    learning_progress = providers.Singleton(LearningProgress, progress.facade)
     assessment = providers.Container(
         AssessmentContainer,
         clock=clock,
@@ -522,7 +531,7 @@ class RootContainer(containers.DeclarativeContainer):
             session_factory,
             _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, learning_progress)]}),
         ),
-        catalog=providers.Singleton(LearningCourseCatalog, learning.facade),
+        catalog=providers.Singleton(LearningCourseCatalog, catalog.facade),
         progress=learning_progress,
         ai=assessment_ai,
         free_text_grader=free_text_grader,
@@ -552,7 +561,8 @@ class RootContainer(containers.DeclarativeContainer):
         drive_done_url=settings.provided.google_drive_done_url,
         media=media.facade,
         identity=identity.facade,
-        learner=learning.learner_facade,
+        learner_catalog=catalog.learner_facade,
+        learner_progress=progress.learner_facade,
         assessment=assessment.facade,
         chat=tutoring.chat,
         authenticator=identity.authenticator,
@@ -576,7 +586,7 @@ class RootContainer(containers.DeclarativeContainer):
                 media.generate_lesson_draft.provider,
                 summary_timeout_seconds=settings.provided.summary_job_timeout_seconds,
             ),
-            providers.Callable(learning_tasks, learning.index_lesson_passages.provider),
+            providers.Callable(catalog_tasks, catalog.index_lesson_passages.provider),
             providers.Callable(integrations_tasks, integrations.run_drive_import.provider),
         ),
     )

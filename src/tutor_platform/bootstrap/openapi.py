@@ -66,7 +66,7 @@ def openapi_config() -> OpenAPIConfig:
 
 
 def _tag_names() -> list[str]:
-    names = list(CONTEXT_TAGS.values())
+    names = list(dict.fromkeys(CONTEXT_TAGS.values()))
     assert set(names) == set(TAG_DESCRIPTIONS), "every context tag needs a description"
     return names
 

@@ -35,7 +35,14 @@ def _optional(enabled: bool, provider: Callable[[], Any]) -> Callable[[], Any]:
 
 
 def _mcp_endpoint(
-    *, learner: Any, assessment: Any, chat: Any, drive_files: Any, rate_limiter: Any, **server: Any
+    *,
+    learner_catalog: Any,
+    learner_progress: Any,
+    assessment: Any,
+    chat: Any,
+    drive_files: Any,
+    rate_limiter: Any,
+    **server: Any,
 ) -> Any:
     """The MCP endpoint; the SDK is imported here, so that the worker and the command line
     (which serve no MCP) do not load it."""
@@ -46,7 +53,9 @@ def _mcp_endpoint(
         ToolDependencies,
     )
 
-    deps = ToolDependencies(learner, assessment, chat, drive_files, rate_limiter)
+    deps = ToolDependencies(
+        learner_catalog, learner_progress, assessment, chat, drive_files, rate_limiter
+    )
     return build_mcp_endpoint(deps=deps, **server)
 
 
@@ -54,7 +63,8 @@ class IntegrationsContainer(containers.DeclarativeContainer):
     """The MCP endpoint and the Google Drive connection over the ports it is given."""
 
     clock: providers.Dependency[Any] = providers.Dependency()
-    learner: providers.Dependency[Any] = providers.Dependency()
+    learner_catalog: providers.Dependency[Any] = providers.Dependency()
+    learner_progress: providers.Dependency[Any] = providers.Dependency()
     assessment: providers.Dependency[Any] = providers.Dependency()
     chat: providers.Dependency[Any] = providers.Dependency()
     media: providers.Dependency[Any] = providers.Dependency()
@@ -75,7 +85,7 @@ class IntegrationsContainer(containers.DeclarativeContainer):
     drive_done_url = providers.Dependency(instance_of=str)
 
     media_files = providers.Singleton(FacadeMediaFiles, media.provider)
-    lesson_authoring = providers.Singleton(FacadeLessonAuthoring, learner.provider)
+    lesson_authoring = providers.Singleton(FacadeLessonAuthoring, learner_catalog.provider)
     accounts = providers.Singleton(FacadeAccounts, identity.provider)
     drive_session = providers.Singleton(DriveSession, uow_factory, google_oauth, clock)
 
@@ -110,7 +120,8 @@ class IntegrationsContainer(containers.DeclarativeContainer):
 
     mcp_endpoint = providers.Factory(
         _mcp_endpoint,
-        learner=learner.provider,
+        learner_catalog=learner_catalog.provider,
+        learner_progress=learner_progress.provider,
         assessment=assessment.provider,
         chat=chat.provider,
         drive_files=list_drive_files.provider,

@@ -10,7 +10,7 @@ from tests.contract.search_index.catalog_rows import CatalogRows
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow, LessonRow
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import CourseRow, LessonRow
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.shared.persistence.engine import create_session_factory

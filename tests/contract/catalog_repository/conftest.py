@@ -10,20 +10,20 @@ from typing import Any
 import pytest
 
 from tests.unit.identity.builders import T0
-from tutor_platform.learning.adapters.outbound.memory.catalog_reader import InMemoryCatalogReader
-from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
-from tutor_platform.learning.adapters.outbound.memory.catalog_unit_of_work import (
+from tutor_platform.catalog.adapters.outbound.memory.reader import InMemoryCatalogReader
+from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
+from tutor_platform.catalog.adapters.outbound.memory.unit_of_work import (
     InMemoryCatalogUnitOfWork,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_reader import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.reader import (
     SqlAlchemyCatalogReader,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.catalog_unit_of_work import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyCatalogUnitOfWork,
 )
-from tutor_platform.learning.domain.catalog import Course, Lesson, Section
-from tutor_platform.learning.ports.catalog import CatalogUnitOfWork
-from tutor_platform.learning.ports.catalog_reader import CatalogReader
+from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.ports.reader import CatalogReader
+from tutor_platform.catalog.ports.unit_of_work import CatalogUnitOfWork
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 

@@ -10,8 +10,8 @@ from tests.contract.catalog_repository.conftest import (
     make_section,
 )
 from tests.unit.identity.builders import T0
-from tutor_platform.learning.domain.catalog import LessonSummary
-from tutor_platform.learning.ports.catalog_reader import CourseQuery
+from tutor_platform.catalog.domain.catalog import LessonSummary
+from tutor_platform.catalog.ports.reader import CourseQuery
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.pagination import PageRequest
 

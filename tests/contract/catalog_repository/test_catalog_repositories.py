@@ -11,7 +11,7 @@ from tests.contract.catalog_repository.conftest import (
     make_lesson,
 )
 from tests.unit.identity.builders import T0
-from tutor_platform.learning.domain.errors import SlugTaken
+from tutor_platform.catalog.domain.errors import SlugTaken
 from tutor_platform.shared.ids import new_id
 
 LATER = T0 + timedelta(hours=1)

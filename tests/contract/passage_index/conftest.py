@@ -8,17 +8,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.search_index.catalog_rows import CatalogRows
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
-from tutor_platform.learning.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
-from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_index import (
+from tutor_platform.catalog.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.passage_index import (
     PostgresPassageIndex,
     SqlitePassageIndex,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.passage_store import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.passage_store import (
     SqlAlchemyPassageUnitOfWork,
 )
-from tutor_platform.learning.application.index_lesson_passages import IndexLessonPassages
-from tutor_platform.learning.application.retrieve_passages import RetrievePassages
-from tutor_platform.learning.ports.passages import PassageIndex
+from tutor_platform.catalog.application.index_lesson_passages import IndexLessonPassages
+from tutor_platform.catalog.application.retrieve_passages import RetrievePassages
+from tutor_platform.catalog.ports.passages import PassageIndex
 from tutor_platform.shared.persistence.engine import create_session_factory
 
 _EMBEDDER = LocalEmbedder()

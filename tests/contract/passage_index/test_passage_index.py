@@ -9,13 +9,13 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.passage_index.conftest import World
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonPassageRow,
     LessonRow,
 )
-from tutor_platform.learning.domain.passages import HEADING_SEPARATOR, query_terms
-from tutor_platform.learning.ports.passages import CandidateQuery, Candidates, PassageRecord
+from tutor_platform.catalog.domain.passages import HEADING_SEPARATOR, query_terms
+from tutor_platform.catalog.ports.passages import CandidateQuery, Candidates, PassageRecord
 from tutor_platform.shared.citations import relevance
 
 OPERATORS = """# Operators

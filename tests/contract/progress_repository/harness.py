@@ -12,22 +12,22 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.support.clock import T0
-from tutor_platform.learning.adapters.outbound.memory.catalog_store import InMemoryCatalogStore
-from tutor_platform.learning.adapters.outbound.memory.progress_store import InMemoryProgressStore
-from tutor_platform.learning.adapters.outbound.memory.progress_unit_of_work import (
-    InMemoryProgressUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.progress_unit_of_work import (
-    SqlAlchemyProgressUnitOfWork,
-)
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
+from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonRow,
     SectionRow,
 )
-from tutor_platform.learning.domain.catalog import Course, Lesson, Section
-from tutor_platform.learning.ports.progress import TrackedCourse, TrackedLesson
-from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWork
+from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.progress.adapters.outbound.memory.store import InMemoryProgressStore
+from tutor_platform.progress.adapters.outbound.memory.unit_of_work import (
+    InMemoryProgressUnitOfWork,
+)
+from tutor_platform.progress.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyProgressUnitOfWork,
+)
+from tutor_platform.progress.ports.progress import TrackedCourse, TrackedLesson
+from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWork
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from tests.contract.progress_repository.harness import T0, Backend
-from tutor_platform.learning.domain.streaks import StreakRecord
+from tutor_platform.progress.domain.streaks import StreakRecord
 from tutor_platform.shared.ids import new_id
 
 MINUTE = timedelta(minutes=1)

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from tests.contract.progress_repository.harness import T0, Backend
-from tutor_platform.learning.ports.progress_unit_of_work import ProgressUnitOfWork
+from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWork
 from tutor_platform.shared.ids import new_id
 
 MAX = 1_000_000

@@ -4,7 +4,7 @@ the SQLAlchemy adapter (SQLite or PostgreSQL) and the in-memory fake."""
 from datetime import timedelta
 
 from tests.contract.progress_repository.harness import T0, Backend
-from tutor_platform.learning.ports.progress import CourseActivity, TrackedLesson
+from tutor_platform.progress.ports.progress import CourseActivity, TrackedLesson
 from tutor_platform.shared.ids import new_id
 
 

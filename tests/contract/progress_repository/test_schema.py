@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tutor_platform.bootstrap.tables import metadata
-from tutor_platform.learning.adapters.outbound.sqlalchemy import progress_tables
+from tutor_platform.progress.adapters.outbound.sqlalchemy import tables as progress_tables
 
 PROGRESS_TABLES = {
     mapped.__tablename__

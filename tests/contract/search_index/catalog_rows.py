@@ -7,7 +7,7 @@ from uuid import UUID
 from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonRow,
     SectionRow,

@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.search_index.catalog_rows import CatalogRows
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_postgres import (
     PostgresSearchIndex,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
-from tutor_platform.learning.ports.search import SearchIndex
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
+from tutor_platform.catalog.ports.search import SearchIndex
 
 
 @pytest.fixture

@@ -3,15 +3,15 @@
 import pytest
 
 from tests.contract.search_index.catalog_rows import CatalogRows
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow, LessonRow
-from tutor_platform.learning.domain.search import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import CourseRow, LessonRow
+from tutor_platform.catalog.domain.search import (
     ALL_KINDS,
     COURSE,
     LESSON,
     SearchKind,
     SearchQuery,
 )
-from tutor_platform.learning.ports.search import SearchIndex
+from tutor_platform.catalog.ports.search import SearchIndex
 from tutor_platform.shared.ids import new_id
 
 Kinds = tuple[SearchKind, ...]

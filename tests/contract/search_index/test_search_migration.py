@@ -11,11 +11,11 @@ from tests.conftest import BACKEND
 from tests.contract.search_index.catalog_rows import CatalogRows
 from tests.support.migrations import database_at, downgrade
 from tutor_platform.bootstrap.migrations import upgrade_database
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_postgres import (
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_postgres import (
     PostgresSearchIndex,
 )
-from tutor_platform.learning.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
-from tutor_platform.learning.domain.search import ALL_KINDS, SearchQuery
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.search_sqlite import SqliteSearchIndex
+from tutor_platform.catalog.domain.search import ALL_KINDS, SearchQuery
 
 BEFORE = "0003_learning"
 SEARCH = "0004_learning_search"

@@ -16,9 +16,9 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.search_index.catalog_rows import CatalogRows
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import LessonRow
-from tutor_platform.learning.domain.search import LESSON, SearchQuery
-from tutor_platform.learning.ports.search import SearchIndex
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import LessonRow
+from tutor_platform.catalog.domain.search import LESSON, SearchQuery
+from tutor_platform.catalog.ports.search import SearchIndex
 from tutor_platform.shared.persistence.engine import create_session_factory
 
 LESSONS = 2000

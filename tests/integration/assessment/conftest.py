@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.accounts import Account, Client, MakeAccount
-from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
+from tests.integration.catalog.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
 from tutor_platform.ai.api import UngradableAnswer
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade

@@ -26,7 +26,7 @@ from tests.integration.assessment.conftest import (
     submit,
     true_false,
 )
-from tests.integration.learning.conftest import MakeCourse, course_maker
+from tests.integration.catalog.conftest import MakeCourse, course_maker
 
 ACTORS = ("anonymous", "student", "premium", "other instructor", "course instructor", "admin")
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 422: "VALIDATION_ERROR"}

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import make_settings
 from tests.integration.accounts import PASSWORD, Account
 from tests.integration.assessment.conftest import API, quiz_body, true_false
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.container import close_container
 

@@ -14,7 +14,7 @@ from tests.integration.assessment.conftest import (
     submit,
     true_false,
 )
-from tests.integration.learning.conftest import MakeCourse
+from tests.integration.catalog.conftest import MakeCourse
 from tutor_platform.assessment.domain.mastery import p_mastery
 
 pytestmark = pytest.mark.both_databases

@@ -17,7 +17,7 @@ from tests.integration.assessment.conftest import (
     Snapshot,
     submit,
 )
-from tests.integration.learning.conftest import MakeCourse
+from tests.integration.catalog.conftest import MakeCourse
 
 pytestmark = pytest.mark.both_databases
 

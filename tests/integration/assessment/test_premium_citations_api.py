@@ -11,7 +11,7 @@ import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.assessment.conftest import API
-from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
+from tests.integration.catalog.passage_support import IndexSettled, index_settled, index_worker
 
 pytestmark = pytest.mark.both_databases
 

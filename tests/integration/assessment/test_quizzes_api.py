@@ -17,7 +17,7 @@ from tests.integration.assessment.conftest import (
     submit,
     true_false,
 )
-from tests.integration.learning.conftest import MakeCourse
+from tests.integration.catalog.conftest import MakeCourse
 
 
 async def test_an_author_gets_the_quiz_with_answers_and_generated_option_ids(

@@ -24,7 +24,7 @@ from tests.integration.assessment.conftest import (
     single_choice,
     true_false,
 )
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 
 
 @dataclass

@@ -8,7 +8,7 @@ import pytest
 from tests.fakes.asgi import serve_asgi
 from tests.fakes.google_server import FakeGoogle, sample_files
 from tests.integration.accounts import Client
-from tests.integration.learning.conftest import MakeCourse, course_maker
+from tests.integration.catalog.conftest import MakeCourse, course_maker
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.fakes.google_server import DOC, FORM, MINIMAL_PDF, FakeFile, FakeGoogle
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
+from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.drive_support import DRIVE, connect, drive_settings
 from tests.integration.integrations.mcp_support import call_tool, structured, tool_error
-from tests.integration.learning.conftest import API, MakeCourse
 from tests.integration.media.lesson_media_support import container_of, job_worker, wait_for_job
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.settings import Settings

@@ -13,7 +13,7 @@ import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.integration.assessment.conftest import created, quiz_body, true_false
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tests.integration.tutoring.conftest import tutor_maker
 
 ACTORS = ("anonymous", "student", "premium", "other instructor", "course instructor", "admin")

@@ -13,8 +13,8 @@ from tests.integration.assessment.conftest import (
     single_choice,
     true_false,
 )
+from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.mcp_support import call_tool, structured, tool_error
-from tests.integration.learning.conftest import API, MakeCourse
 from tests.integration.tutoring.conftest import tutor_maker
 
 

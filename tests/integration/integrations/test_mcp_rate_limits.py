@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import make_settings
 from tests.integration.accounts import Client, MakeAccount
 from tests.integration.assessment.conftest import created, quiz_body, true_false
+from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.mcp_support import call_tool, structured, tool_error
-from tests.integration.learning.conftest import API, MakeCourse
 from tests.integration.tutoring.conftest import tutor_maker
 from tutor_platform.bootstrap.settings import Settings
 

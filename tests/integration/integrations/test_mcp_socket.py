@@ -14,7 +14,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from tests.fakes.asgi import serve_asgi
 from tests.integration.accounts import PASSWORD
-from tests.integration.learning.conftest import API
+from tests.integration.catalog.conftest import API
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.settings import Settings
 

@@ -8,13 +8,13 @@ from mcp import Client
 
 from tests.integration.accounts import Client as TestClient
 from tests.integration.accounts import MakeAccount
+from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.mcp_support import (
     call_tool,
     mcp_session,
     structured,
     tool_error,
 )
-from tests.integration.learning.conftest import API, MakeCourse
 
 TOOLS = {
     "search_courses",

@@ -23,7 +23,7 @@ from tests.contract.job_queue.support import (
     stop_worker,
 )
 from tests.integration.accounts import Account, Client, MakeAccount
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tests.support.jobs import with_job_backoff
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.settings import Settings

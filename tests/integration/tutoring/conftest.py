@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import empty_storage_dir, make_settings
 from tests.integration.accounts import Account, Client, MakeAccount
-from tests.integration.learning.conftest import CourseIds, MakeCourse, course_maker
+from tests.integration.catalog.conftest import CourseIds, MakeCourse, course_maker
 from tests.unit.tutoring.doubles import OneModel, ScriptedModel
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import (

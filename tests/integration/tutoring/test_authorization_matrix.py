@@ -18,7 +18,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tests.integration.tutoring.conftest import (
     API,
     MakeCourse,

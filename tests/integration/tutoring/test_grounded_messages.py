@@ -8,7 +8,7 @@ import pytest
 from litestar import Litestar
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
+from tests.integration.catalog.passage_support import IndexSettled, index_settled, index_worker
 from tests.integration.tutoring.conftest import (
     API,
     MakeSession,

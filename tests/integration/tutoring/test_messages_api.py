@@ -14,7 +14,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.conftest import make_settings
 from tests.integration.accounts import Account, Client, account_maker, assert_error
-from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
+from tests.integration.catalog.passage_support import IndexSettled, index_settled, index_worker
 from tests.integration.media.conftest import post_file
 from tests.integration.tutoring.conftest import (
     API,

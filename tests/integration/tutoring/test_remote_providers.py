@@ -25,7 +25,7 @@ from tests.fakes.gemini_server import FakeGemini, gemini_error, system_text
 from tests.fakes.openai_server import FakeOpenAI, openai_error, system_message
 from tests.fakes.tutor_models import AI_CORE_TEST_KEY, GEMINI_TEST_KEY, OPENAI_TEST_KEY
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.passage_support import IndexSettled, index_settled, index_worker
+from tests.integration.catalog.passage_support import IndexSettled, index_settled, index_worker
 from tests.integration.media.conftest import post_file
 from tests.integration.tutoring.conftest import (
     API,

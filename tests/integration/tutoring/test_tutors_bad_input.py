@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
-from tests.integration.learning.conftest import course_maker
+from tests.integration.catalog.conftest import course_maker
 from tests.integration.tutoring.conftest import API, Body, Snapshot, tutor_maker
 
 UNKNOWN_COURSE = "0190f5d2-7c1a-7b3e-9a51-3f6d2c8e4b10"

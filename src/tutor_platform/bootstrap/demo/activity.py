@@ -23,9 +23,9 @@ from sqlalchemy import select
 from tutor_platform.assessment.domain.quiz import Question, QuestionKind, Quiz
 from tutor_platform.bootstrap.container import RootContainer
 from tutor_platform.bootstrap.demo.catalog import DemoCatalog
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import CourseRow
+from tutor_platform.catalog.domain.catalog import Lesson
 from tutor_platform.identity.application.create_user import NewUser
-from tutor_platform.learning.adapters.outbound.sqlalchemy.tables import CourseRow
-from tutor_platform.learning.domain.catalog import Lesson
 from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import DomainError
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
@@ -82,7 +82,7 @@ async def _courses(container: RootContainer, catalog: DemoCatalog) -> list[_Cour
             tutor = await session.scalar(
                 select(TutorRow.id).where(TutorRow.course_id == course_id).limit(1)
             )
-            lessons = await container.learning.catalog_reader().ordered_lessons(course_id)
+            lessons = await container.catalog.catalog_reader().ordered_lessons(course_id)
             courses.append(_Course(course_id, lessons, tutor_id=tutor))
     for course in courses:
         async with container.assessment.uow_factory()() as uow:
@@ -124,17 +124,17 @@ class _Learner:
         self.skill = rng.uniform(0.35, 0.95)
 
     async def study(self, course: _Course, now: datetime, report: ActivityReport) -> None:
-        rng, learning = self.rng, self.container.learning
+        rng, progress = self.rng, self.container.progress
         keep_going = rng.uniform(0.6, 0.95)
         self.clock.at = now - timedelta(days=rng.uniform(1, WEEKS * 7), hours=rng.uniform(0, 8))
         for lesson in course.lessons:
             if self.clock.at >= now:
                 return
-            await learning.record_lesson_access().execute(self.principal.user_id, lesson.id)
+            await progress.record_lesson_access().execute(self.principal.user_id, lesson.id)
             minutes = max(2.0, rng.lognormvariate(0, 0.5) * (lesson.estimated_minutes or 10))
             self.clock.at += timedelta(minutes=minutes)
             try:
-                await learning.complete_lesson().execute(self.principal, lesson.id)
+                await progress.complete_lesson().execute(self.principal, lesson.id)
             except DomainError:  # a premium lesson: a free learner stops here
                 return
             report.completions += 1

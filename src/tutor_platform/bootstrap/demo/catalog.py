@@ -23,7 +23,7 @@ from msgspec.structs import force_setattr
 
 from tutor_platform.ai.api import ProviderName
 from tutor_platform.assessment.domain.quiz import CHOICE_KINDS, QuestionKind
-from tutor_platform.learning.domain.catalog import Difficulty
+from tutor_platform.catalog.domain.catalog import Difficulty
 
 _PACKAGE = __name__.rpartition(".")[0]
 _FROM_MARKDOWN = "content"  # a field the loader fills from the Markdown file, never the TOML

@@ -20,12 +20,12 @@ from tutor_platform.bootstrap.demo.catalog import (
     load_demo_catalog,
 )
 from tutor_platform.bootstrap.logging import announce
+from tutor_platform.catalog.application.create_course import NewCourse
+from tutor_platform.catalog.application.create_lesson import NewLesson
+from tutor_platform.catalog.application.create_project import NewProject
 from tutor_platform.identity.application.create_user import NewUser
 from tutor_platform.identity.application.support.views import UserView
 from tutor_platform.identity.ports.repositories import UserQuery
-from tutor_platform.learning.application.create_course import NewCourse
-from tutor_platform.learning.application.create_lesson import NewLesson
-from tutor_platform.learning.application.create_project import NewProject
 from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import Conflict
 from tutor_platform.shared.pagination import Page, PageRequest
@@ -88,15 +88,15 @@ async def _account(container: RootContainer, account: DemoAccount, role: Role) -
 
 
 async def _slug_taken(container: RootContainer, slug: str) -> bool:
-    async with container.learning.catalog_uow_factory()() as uow:
+    async with container.catalog.catalog_uow_factory()() as uow:
         return bool(await uow.courses.slugs_taken({slug}))
 
 
 async def _course(
     container: RootContainer, instructor: Principal, course: DemoCourse
 ) -> SeededCourse:
-    learning = container.learning
-    created = await learning.create_course().execute(
+    catalog = container.catalog
+    created = await catalog.create_course().execute(
         instructor,
         NewCourse(
             title=course.title,
@@ -109,9 +109,9 @@ async def _course(
     )
     seeded = SeededCourse(created.id)
     for section in course.sections:
-        made = await learning.create_section().execute(instructor, created.id, section.title)
+        made = await catalog.create_section().execute(instructor, created.id, section.title)
         for lesson in section.lessons:
-            lesson_made = await learning.create_lesson().execute(
+            lesson_made = await catalog.create_lesson().execute(
                 instructor,
                 made.id,
                 NewLesson(
@@ -122,14 +122,14 @@ async def _course(
                 ),
             )
             seeded.lesson_ids[lesson.slug] = lesson_made.id
-    await learning.publish_course().execute(instructor, created.id, published=True)
+    await catalog.publish_course().execute(instructor, created.id, published=True)
     return seeded
 
 
 async def _index(container: RootContainer, seeded: SeededCourse) -> None:
     """Index the course's passages now, so that the demo tutor can cite them from the first
     question (the index jobs its lessons enqueued find them current)."""
-    index = container.learning.index_lesson_passages()
+    index = container.catalog.index_lesson_passages()
     for lesson_id in seeded.lesson_ids.values():
         await index.execute(lesson_id)
 
@@ -167,7 +167,7 @@ async def _projects(
     for project in catalog.projects:
         if project.course_slug != course_slug:
             continue
-        await container.learning.create_project().execute(
+        await container.catalog.create_project().execute(
             instructor,
             NewProject(
                 title=project.title,

@@ -60,7 +60,8 @@ OPTIONAL_BEARER_SECURITY: list[dict[str, list[str]]] = [{}, *BEARER_SECURITY]
 
 CONTEXT_TAGS: Mapping[str, str] = {
     "tutor_platform.identity.": "Identity",
-    "tutor_platform.learning.": "Learning",
+    "tutor_platform.catalog.": "Learning",
+    "tutor_platform.progress.": "Learning",
     "tutor_platform.tutoring.": "Tutoring",
     "tutor_platform.assessment.": "Assessment",
     "tutor_platform.media.": "Media",

@@ -1,4 +1,4 @@
-"""The learner's minutes with each tutor, kept by the learning context (``LearningFacade``
+"""The learner's minutes with each tutor, kept by the progress context (``ProgressFacade``
 has these methods): a tutor's course counts them in its progress."""
 
 from typing import Protocol

@@ -1,4 +1,4 @@
-"""``CourseCatalog`` and ``LearnerProgress`` over the learning context's facade."""
+"""``CourseCatalog`` and ``LearnerProgress`` over the catalog's and progress's facades."""
 
 from decimal import Decimal
 from uuid import UUID
@@ -10,7 +10,8 @@ from tutor_platform.assessment.ports.courses import (
     PassageFacts,
     SectionFacts,
 )
-from tutor_platform.learning.api import LearningFacade, RetrievedPassage
+from tutor_platform.catalog.api import CatalogFacade, RetrievedPassage
+from tutor_platform.progress.api import ProgressFacade
 from tutor_platform.shared.auth import Principal
 
 
@@ -18,7 +19,7 @@ class LearningCourseCatalog:
     """Visibility and edit rights are learning's own rules (``can_view_course``,
     ``can_edit_course``)."""
 
-    def __init__(self, learning: LearningFacade) -> None:
+    def __init__(self, learning: CatalogFacade) -> None:
         self._learning = learning
 
     async def course(self, course_id: UUID) -> CourseFacts | None:
@@ -79,7 +80,7 @@ def _facts(passage: RetrievedPassage) -> PassageFacts:
 class LearningProgress:
     """Completions and quiz scores live in learning's progress."""
 
-    def __init__(self, learning: LearningFacade) -> None:
+    def __init__(self, learning: ProgressFacade) -> None:
         self._learning = learning
 
     async def completed_lessons(self, user_id: UUID, course_id: UUID) -> set[UUID]:

@@ -3,8 +3,8 @@
 from collections.abc import AsyncIterator, Callable
 from uuid import UUID
 
+from tutor_platform.catalog.api import LearnerCatalogFacade
 from tutor_platform.identity.api import IdentityFacade
-from tutor_platform.learning.api import LearnerFacade
 from tutor_platform.media.api import MediaFacade
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.errors import Conflict, NotFound
@@ -22,7 +22,7 @@ class FacadeMediaFiles:
 
 
 class FacadeLessonAuthoring:
-    def __init__(self, learner: Callable[[], LearnerFacade]) -> None:
+    def __init__(self, learner: Callable[[], LearnerCatalogFacade]) -> None:
         self._learner = learner
 
     async def check_draft_section(self, principal: Principal, section_id: UUID) -> None:

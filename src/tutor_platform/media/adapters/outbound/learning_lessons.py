@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from tutor_platform.learning.api import LearningFacade, LessonInfo
+from tutor_platform.catalog.api import CatalogFacade, LessonInfo
 from tutor_platform.media.domain.lesson_access import LessonAccess
 from tutor_platform.media.domain.lesson_material import LessonMaterial, OutlineSection
 from tutor_platform.media.ports.lesson_catalog import LessonView
@@ -12,7 +12,7 @@ from tutor_platform.shared.auth import Principal
 class LearningLessonCatalog:
     """Visibility and edit rights come from the learning facade's course policy."""
 
-    def __init__(self, learning: LearningFacade) -> None:
+    def __init__(self, learning: CatalogFacade) -> None:
         self._learning = learning
 
     async def access(self, principal: Principal | None, lesson_id: UUID) -> LessonAccess | None:

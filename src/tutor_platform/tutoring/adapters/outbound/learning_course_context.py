@@ -3,7 +3,7 @@
 from collections.abc import Collection
 from uuid import UUID
 
-from tutor_platform.learning.api import LearningFacade
+from tutor_platform.catalog.api import CatalogFacade
 from tutor_platform.shared.auth import Principal
 from tutor_platform.tutoring.ports.course_context import CourseRef, PassageHit
 
@@ -13,7 +13,7 @@ class LearningCourseContext:
     ``visible_courses``, ``can_edit_course``); passages come from learning's hybrid
     retrieval."""
 
-    def __init__(self, learning: LearningFacade) -> None:
+    def __init__(self, learning: CatalogFacade) -> None:
         self._learning = learning
 
     async def can_view(self, principal: Principal | None, course_id: UUID) -> bool:

@@ -16,6 +16,7 @@ from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field
 
 from tutor_platform.assessment.api import AssessmentFacade
+from tutor_platform.catalog.api import LearnerCatalogFacade
 from tutor_platform.integrations.adapters.inbound.mcp.auth import current_principal
 from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     AttemptOut,
@@ -38,7 +39,7 @@ from tutor_platform.integrations.adapters.inbound.mcp.schemas import (
     TutorAnswerOut,
 )
 from tutor_platform.integrations.application.list_drive_files import ListDriveFiles
-from tutor_platform.learning.api import CourseProgressView, LearnerFacade
+from tutor_platform.progress.api import CourseProgressView, LearnerProgressFacade
 from tutor_platform.shared.errors import DomainError, RateLimited, ValidationFailed
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
 from tutor_platform.shared.ratelimit.policy import AI_MESSAGES, QUIZ_SUBMIT
@@ -56,7 +57,8 @@ WRITES = ToolAnnotations(read_only_hint=False, destructive_hint=False, open_worl
 class ToolDependencies:
     """Callables returning the facades (resolved per call: tests override providers)."""
 
-    learner: Callable[[], LearnerFacade]
+    catalog: Callable[[], LearnerCatalogFacade]
+    progress: Callable[[], LearnerProgressFacade]
     assessment: Callable[[], AssessmentFacade]
     chat: Callable[[], TutorChat]
     drive_files: Callable[[], ListDriveFiles]
@@ -126,11 +128,11 @@ class LearningTools:
             raise RateLimited(decision.reset_after)
 
     async def search_courses(self, q: str, limit: int) -> SearchOut:
-        page = await self._deps.learner().search(current_principal(), q, limit)
+        page = await self._deps.catalog().search(current_principal(), q, limit)
         return _out(SearchOut, page)
 
     async def get_course(self, course_id: UUID) -> CourseOutlineOut:
-        outline = await self._deps.learner().course_outline(current_principal(), course_id)
+        outline = await self._deps.catalog().course_outline(current_principal(), course_id)
         course = outline.course
         return CourseOutlineOut(
             id=course.id,
@@ -146,11 +148,11 @@ class LearningTools:
 
     async def get_lesson(self, lesson_id: UUID) -> LessonOut:
         return _out(
-            LessonOut, await self._deps.learner().read_lesson(current_principal(), lesson_id)
+            LessonOut, await self._deps.progress().read_lesson(current_principal(), lesson_id)
         )
 
     async def get_progress(self, course_id: UUID | None) -> ProgressListOut:
-        learner, principal = self._deps.learner(), current_principal()
+        learner, principal = self._deps.progress(), current_principal()
         if course_id is None:
             views = await learner.all_progress(principal)
         else:
@@ -158,7 +160,7 @@ class LearningTools:
         return ProgressListOut(items=[_progress(view) for view in views])
 
     async def complete_lesson(self, lesson_id: UUID) -> ProgressOut:
-        view = await self._deps.learner().complete_lesson(current_principal(), lesson_id)
+        view = await self._deps.progress().complete_lesson(current_principal(), lesson_id)
         return _progress(view)
 
     async def list_quizzes(self, course_id: UUID) -> QuizListOut:

@@ -5,7 +5,7 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.learning.api import MAX_TOTAL_MINUTES
+from tutor_platform.progress.api import MAX_TOTAL_MINUTES
 from tutor_platform.shared.http.requests import StrictRequest
 
 TotalMinutes = Annotated[

@@ -1,0 +1,130 @@
+"""The in-memory catalog: repositories over dicts and their unit of work.
+
+Like identity's fake, there is no isolation and no rollback: use cases validate before they
+write, so tests of their outcomes stay honest; ``store.commits`` tells whether they committed.
+Each method runs without awaiting anything, hence atomically: ``lock`` has nothing to do.
+"""
+
+import copy
+from collections.abc import Mapping
+from datetime import datetime
+from uuid import UUID
+
+from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
+from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.domain.errors import (
+    CourseNotFound,
+    LessonNotFound,
+    SectionNotFound,
+    SlugTaken,
+)
+from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
+
+
+class InMemoryCourseRepository:
+    def __init__(self, store: InMemoryCatalogStore) -> None:
+        self._store = store
+
+    async def get(self, course_id: UUID) -> Course | None:
+        return copy.deepcopy(self._store.courses.get(course_id))
+
+    async def lock(self, course_id: UUID) -> Course | None:
+        return await self.get(course_id)
+
+    async def slugs_taken(self, slugs: set[str]) -> set[str]:
+        return {course.slug for course in self._store.courses.values()} & slugs
+
+    async def add(self, course: Course) -> None:
+        self._check_slug(course)
+        self._store.courses[course.id] = copy.deepcopy(course)
+
+    async def update(self, course: Course) -> None:
+        if course.id not in self._store.courses:
+            raise CourseNotFound()
+        self._check_slug(course)
+        self._store.courses[course.id] = copy.deepcopy(course)
+
+    async def delete(self, course_id: UUID) -> None:
+        self._store.courses.pop(course_id, None)
+        for section in [s for s in self._store.sections.values() if s.course_id == course_id]:
+            del self._store.sections[section.id]
+        for lesson in [x for x in self._store.lessons.values() if x.course_id == course_id]:
+            del self._store.lessons[lesson.id]
+
+    def _check_slug(self, course: Course) -> None:
+        if any(
+            other.slug == course.slug and other.id != course.id
+            for other in self._store.courses.values()
+        ):
+            raise SlugTaken()
+
+
+class InMemorySectionRepository:
+    def __init__(self, store: InMemoryCatalogStore) -> None:
+        self._store = store
+
+    async def get(self, section_id: UUID) -> Section | None:
+        return copy.deepcopy(self._store.sections.get(section_id))
+
+    async def ordered_ids(self, course_id: UUID) -> list[UUID]:
+        found = [s for s in self._store.sections.values() if s.course_id == course_id]
+        return [section.id for section in sorted(found, key=lambda s: s.position)]
+
+    async def add(self, section: Section) -> None:
+        self._store.sections[section.id] = copy.deepcopy(section)
+
+    async def update(self, section: Section) -> None:
+        stored = self._store.sections.get(section.id)
+        if stored is None:
+            raise SectionNotFound()
+        stored.title, stored.updated_at = section.title, section.updated_at
+
+    async def delete(self, section_id: UUID) -> None:
+        self._store.sections.pop(section_id, None)
+        for lesson in [x for x in self._store.lessons.values() if x.section_id == section_id]:
+            del self._store.lessons[lesson.id]
+
+    async def set_positions(self, positions: Mapping[UUID, int], now: datetime) -> None:
+        for section_id, position in positions.items():
+            stored = self._store.sections[section_id]
+            stored.position, stored.updated_at = position, now
+
+
+class InMemoryLessonRepository:
+    def __init__(self, store: InMemoryCatalogStore) -> None:
+        self._store = store
+
+    async def get(self, lesson_id: UUID) -> Lesson | None:
+        return copy.deepcopy(self._store.lessons.get(lesson_id))
+
+    async def ordered_ids(self, section_id: UUID) -> list[UUID]:
+        found = [x for x in self._store.lessons.values() if x.section_id == section_id]
+        return [lesson.id for lesson in sorted(found, key=lambda x: x.position)]
+
+    async def add(self, lesson: Lesson) -> None:
+        self._store.lessons[lesson.id] = copy.deepcopy(lesson)
+
+    async def update(self, lesson: Lesson) -> None:
+        stored = self._store.lessons.get(lesson.id)
+        if stored is None:
+            raise LessonNotFound()
+        stored.title, stored.content = lesson.title, lesson.content
+        stored.estimated_minutes, stored.is_premium = lesson.estimated_minutes, lesson.is_premium
+        stored.updated_at = lesson.updated_at
+
+    async def delete(self, lesson_id: UUID) -> None:
+        self._store.lessons.pop(lesson_id, None)
+
+    async def set_positions(
+        self, placements: Mapping[UUID, tuple[UUID, int]], now: datetime
+    ) -> None:
+        for lesson_id, (section_id, position) in placements.items():
+            stored = self._store.lessons[lesson_id]
+            stored.section_id, stored.position, stored.updated_at = section_id, position, now
+
+
+class InMemoryCatalogUnitOfWork(InMemoryUnitOfWork[InMemoryCatalogStore]):
+    def _bind(self) -> None:
+        self.courses = InMemoryCourseRepository(self.store)
+        self.sections = InMemorySectionRepository(self.store)
+        self.lessons = InMemoryLessonRepository(self.store)

@@ -1,0 +1,1 @@
+"""Helpers of the catalog's use cases (not use cases themselves)."""

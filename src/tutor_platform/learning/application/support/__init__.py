@@ -1,1 +1,0 @@
-"""Helpers of learning's use cases (not use cases themselves)."""

@@ -1,0 +1,1 @@
+"""Helpers of progress's use cases (not use cases themselves)."""
