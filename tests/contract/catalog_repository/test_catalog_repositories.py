@@ -162,3 +162,22 @@ async def test_deleting_a_lesson_leaves_its_siblings(backend: Backend) -> None:
     async with backend.uow_factory() as uow:
         assert await uow.lessons.ordered_ids(sections[0].id) == [lessons[1].id]
         assert await uow.lessons.get(lessons[0].id) is None
+
+
+async def test_an_edit_saved_after_a_move_keeps_the_lessons_new_place(backend: Backend) -> None:
+    course, sections, lessons = course_tree(2, 1)
+    await backend.store(course, *sections, *lessons)
+    edited = lessons[0]
+    async with backend.uow_factory() as uow:
+        await uow.lessons.set_positions(
+            {edited.id: (sections[1].id, 1), lessons[1].id: (sections[1].id, 2)}, LATER
+        )
+        await uow.commit()
+    edited.title, edited.content, edited.updated_at = "Edited", "New text", LATER
+    async with backend.uow_factory() as uow:
+        await uow.lessons.update(edited)
+        await uow.commit()
+    stored = await backend.reader.lesson(edited.id)
+    assert stored is not None
+    assert (stored.title, stored.content) == ("Edited", "New text")
+    assert (stored.section_id, stored.position) == (sections[1].id, 1)

@@ -11,6 +11,9 @@ from typing import Final
 from uuid import UUID
 
 DEFAULT_ESTIMATED_MINUTES: Final = 10
+PLACEMENT_FIELDS: Final = frozenset({"id", "course_id", "section_id", "position", "created_at"})
+"""What an edit of a section or lesson leaves alone: its identity, its creation and its place
+(moves and deletions renumber places on their own); an edit saves every other field."""
 
 
 class Difficulty(StrEnum):

@@ -6,12 +6,13 @@ Each method runs without awaiting anything, hence atomically: ``lock`` has nothi
 """
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from datetime import datetime
 from uuid import UUID
 
 from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
-from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.domain.catalog import PLACEMENT_FIELDS, Course, Lesson, Section
 from tutor_platform.catalog.domain.errors import (
     CourseNotFound,
     LessonNotFound,
@@ -77,7 +78,7 @@ class InMemorySectionRepository:
         stored = self._store.sections.get(section.id)
         if stored is None:
             raise SectionNotFound()
-        stored.title, stored.updated_at = section.title, section.updated_at
+        _save_edit(stored, section)
 
     async def delete(self, section_id: UUID) -> None:
         self._store.sections.pop(section_id, None)
@@ -108,9 +109,7 @@ class InMemoryLessonRepository:
         stored = self._store.lessons.get(lesson.id)
         if stored is None:
             raise LessonNotFound()
-        stored.title, stored.content = lesson.title, lesson.content
-        stored.estimated_minutes, stored.is_premium = lesson.estimated_minutes, lesson.is_premium
-        stored.updated_at = lesson.updated_at
+        _save_edit(stored, lesson)
 
     async def delete(self, lesson_id: UUID) -> None:
         self._store.lessons.pop(lesson_id, None)
@@ -128,3 +127,10 @@ class InMemoryCatalogUnitOfWork(InMemoryUnitOfWork[InMemoryCatalogStore]):
         self.courses = InMemoryCourseRepository(self.store)
         self.sections = InMemorySectionRepository(self.store)
         self.lessons = InMemoryLessonRepository(self.store)
+
+
+def _save_edit(stored: Section | Lesson, edited: Section | Lesson) -> None:
+    """Every field of ``edited`` onto ``stored`` but the placement ones (``PLACEMENT_FIELDS``)."""
+    for item in dataclasses.fields(edited):
+        if item.name not in PLACEMENT_FIELDS:
+            setattr(stored, item.name, copy.deepcopy(getattr(edited, item.name)))

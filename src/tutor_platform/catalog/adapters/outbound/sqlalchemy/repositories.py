@@ -18,7 +18,7 @@ from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     LessonRow,
     SectionRow,
 )
-from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.domain.catalog import PLACEMENT_FIELDS, Course, Lesson, Section
 from tutor_platform.catalog.domain.errors import (
     CourseNotFound,
     LessonNotFound,
@@ -86,8 +86,12 @@ class _Positioned(Repository[E]):
         )
         return list(ids)
 
-    async def _update(self, entity_id: UUID, **values: Any) -> None:
-        statement = update(self.table).where(self.table.c.id == entity_id).values(values)
+    async def update(self, entity: E) -> None:
+        """Save every field but the placement ones (``PLACEMENT_FIELDS``), so an edit never
+        undoes a concurrent move."""
+        values = self._values(entity)
+        edited = {k: v for k, v in values.items() if k not in PLACEMENT_FIELDS}
+        statement = update(self.table).where(self.table.c.id == values["id"]).values(edited)
         if await self._write(statement) != 1 and self.not_found is not None:
             raise self.not_found()
 
@@ -126,9 +130,6 @@ class SqlAlchemySectionRepository(_Positioned[Section]):
     not_found = SectionNotFound
     parent = "course_id"
 
-    async def update(self, entity: Section) -> None:
-        await self._update(entity.id, title=entity.title, updated_at=entity.updated_at)
-
     async def set_positions(self, positions: Mapping[UUID, int], now: datetime) -> None:
         await self._renumber({key: (None, at) for key, at in positions.items()}, now)
 
@@ -138,16 +139,6 @@ class SqlAlchemyLessonRepository(_Positioned[Lesson]):
     entity = Lesson
     not_found = LessonNotFound
     parent = "section_id"
-
-    async def update(self, entity: Lesson) -> None:
-        await self._update(
-            entity.id,
-            title=entity.title,
-            content=entity.content,
-            estimated_minutes=entity.estimated_minutes,
-            is_premium=entity.is_premium,
-            updated_at=entity.updated_at,
-        )
 
     async def set_positions(
         self, placements: Mapping[UUID, tuple[UUID, int]], now: datetime
