@@ -6,9 +6,9 @@ it raises ``ProviderNotConfigured`` (an ``UpstreamFailed``). Each remote embedde
 """
 
 from collections.abc import Sequence
-from typing import Final, Protocol, runtime_checkable
+from typing import Final, Protocol
 
-from tutor_platform.ai.adapters.outbound.endpoint import provider_endpoint
+from tutor_platform.ai.adapters.outbound.endpoint import RemoteClient, provider_endpoint
 from tutor_platform.ai.adapters.outbound.local.embedder import LocalEmbedder
 from tutor_platform.ai.ports.embedder import Embedder
 from tutor_platform.ai.ports.model import ProviderNotConfigured
@@ -36,13 +36,6 @@ class EmbedderSettings(ResilienceSettings, Protocol):
     def openai_base_url(self) -> str: ...
     @property
     def openai_embedding_model(self) -> str: ...
-
-
-@runtime_checkable
-class ClosableEmbedder(Protocol):
-    """A remote embedder that holds an HTTP client."""
-
-    async def aclose(self) -> None: ...
 
 
 class UnconfiguredEmbedder:
@@ -108,5 +101,5 @@ def build_embedder(settings: EmbedderSettings) -> Embedder:
 
 async def close_embedder(embedder: Embedder) -> None:
     """Release a remote embedder's HTTP client (the local one holds none)."""
-    if isinstance(embedder, ClosableEmbedder):
+    if isinstance(embedder, RemoteClient):
         await embedder.aclose()

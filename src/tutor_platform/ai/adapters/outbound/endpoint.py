@@ -1,6 +1,7 @@
 """Where a remote provider answers and how it is called, shared by every remote adapter."""
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from tutor_platform.shared.resilience import Classifier, Resilience
 from tutor_platform.shared.resilience.provider import ResilienceSettings, provider_resilience
@@ -31,3 +32,10 @@ def provider_endpoint(
         timeout_seconds=settings.ai_timeout_seconds,
         resilience=provider_resilience(provider, classify, settings),
     )
+
+
+@runtime_checkable
+class RemoteClient(Protocol):
+    """A remote adapter (model or embedder) that holds an HTTP client to close."""
+
+    async def aclose(self) -> None: ...

@@ -7,13 +7,13 @@ breaks only the tutors that need it, not the start-up. Each remote provider has 
 """
 
 from collections.abc import AsyncIterator, Mapping
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from tutor_platform.ai.adapters.outbound.ai_core.tutor_model import (
     AiCoreTutorModel,
     classify_ai_core_error,
 )
-from tutor_platform.ai.adapters.outbound.endpoint import Endpoint, provider_endpoint
+from tutor_platform.ai.adapters.outbound.endpoint import Endpoint, RemoteClient, provider_endpoint
 from tutor_platform.ai.adapters.outbound.local.tutor_model import LocalTutorModel
 from tutor_platform.ai.adapters.outbound.untrusted_output import UntrustedOutput
 from tutor_platform.ai.ports.model import (
@@ -50,13 +50,6 @@ class UnconfiguredTutorModel:
 
     async def health(self) -> bool:
         return False
-
-
-@runtime_checkable
-class ClosableModel(Protocol):
-    """A remote model that holds an HTTP client."""
-
-    async def aclose(self) -> None: ...
 
 
 class ConfiguredTutorModels:
@@ -96,7 +89,7 @@ class ConfiguredTutorModels:
     async def aclose(self) -> None:
         """Close the remote adapters' HTTP clients."""
         for model in self._models.values():
-            if isinstance(model, ClosableModel):
+            if isinstance(model, RemoteClient):
                 await model.aclose()
 
 
