@@ -1,9 +1,9 @@
 """``just eval``: how well the tutor teaches from the course, measured on question sets.
 
-Builds the demo data on a fresh SQLite database in a temporary folder (and three held-out
+Builds the demo data on a fresh SQLite database in a temporary folder (and four held-out
 courses that the tuning never saw), asks every question of ``questions.toml``, ``heldout.toml``,
-``heldout-shell.toml`` and ``heldout-http.toml`` through the HTTP API as the course's
-instructor, and prints, per set:
+``heldout-shell.toml``, ``heldout-http.toml`` and ``heldout-regex.toml`` through the HTTP API
+as the course's instructor, and prints, per set:
 
 - recall@3: the expected lessons among the lessons of the first three passages the tutor
   was given (both lessons for a two-lesson question count half each);
@@ -225,12 +225,13 @@ class Eval:
         )
 
 
-HELD_OUT_COURSES = ("heldout", "heldout-shell", "heldout-http")
+HELD_OUT_COURSES = ("heldout", "heldout-shell", "heldout-http", "heldout-regex")
 QUESTION_SETS = (
     ("Tuning set", "questions.toml"),
     ("Held-out set (Git)", "heldout.toml"),
     ("Held-out set 2 (terminal)", "heldout-shell.toml"),
     ("Held-out set 3 (HTTP)", "heldout-http.toml"),
+    ("Held-out set 4 (regular expressions)", "heldout-regex.toml"),
 )
 
 
