@@ -17,7 +17,7 @@ from uuid import UUID
 SNIPPET_LENGTH: Final = 300
 LEXICAL_WEIGHT: Final = 0.35
 """How much the share of the question's words in a passage adds to its similarity."""
-MIN_RELEVANCE: Final = 0.32
+MIN_RELEVANCE: Final = 0.34
 """A passage at least this relevant may ground an answer."""
 _MARKER = re.compile(r"[ \t]?(?<![\w)`])\[(?P<n>\d{1,3})\]")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")

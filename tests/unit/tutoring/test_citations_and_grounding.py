@@ -86,7 +86,16 @@ def test_the_marker_filter_holds_back_only_a_possible_marker() -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["why?", "Why?", "I don't get it", "give me an example", "can you explain that again?", "?"],
+    [
+        "why?",
+        "Why?",
+        "I don't get it",
+        "give me an example",
+        "can you explain that again?",
+        "?",
+        "can you show a simpler one?",
+        "what happens if I leave it out?",
+    ],
 )
 def test_short_or_back_referring_messages_are_follow_ups(message: str) -> None:
     assert is_follow_up(message)
@@ -94,7 +103,13 @@ def test_short_or_back_referring_messages_are_follow_ups(message: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["What is a cell?", "How do I open a file?", "difference between = and ==", "enumerate"],
+    [
+        "What is a cell?",
+        "How do I open a file?",
+        "difference between = and ==",
+        "enumerate",
+        "How do I go through two lists in step, one item from each at a time?",
+    ],
 )
 def test_questions_that_name_their_topic_are_not_follow_ups(message: str) -> None:
     assert not is_follow_up(message)

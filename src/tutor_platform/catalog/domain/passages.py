@@ -19,6 +19,7 @@ from typing import Final, TypeVar
 from uuid import UUID
 
 from tutor_platform.shared.stemming import stem as shared_stem
+from tutor_platform.shared.words import STOP_WORDS
 
 MAX_WORDS: Final = 250
 """A section longer than this is cut into overlapping pieces."""
@@ -202,18 +203,6 @@ def code_search_text(text: str) -> str:
 
 
 # --- Query terms, stemming, lexical share -------------------------------------------------
-
-_STOP_WORDS_TEXT: Final = """
-    a about above after again against all am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not now of off on once only or other our
-    ours ourselves out over own same she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your yours yourself
-    yourselves get got let lets use used using please tell explain show give know want need
-    does mean means thing things way ways"""
-STOP_WORDS: Final = frozenset(_STOP_WORDS_TEXT.split())
 
 
 def stem(word: str) -> str:

@@ -7,6 +7,7 @@ from typing import Final
 from uuid import UUID, uuid5
 
 from tutor_platform.shared.figures import NO_ITEM, FigureDelta, utc_day
+from tutor_platform.shared.words import STOP_WORDS
 from tutor_platform.tutoring.domain.feedback import Feedback
 from tutor_platform.tutoring.domain.message import Message, MessageRole
 
@@ -27,75 +28,6 @@ TUTOR_METRICS: Final = (SESSIONS, MESSAGES, UNCITED_ANSWERS, RATINGS, RATING_SUM
 USAGE_METRICS: Final = (AI_CALLS, AI_TOKENS_IN, AI_TOKENS_OUT)
 GAP_LIKENESS: Final = 0.5
 """Questions whose word sets overlap this much (Jaccard) are one content gap."""
-_STOP_WORDS: Final = frozenset(
-    (
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "should",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "about",
-        "please",
-        "explain",
-        "tell",
-        "know",
-    )
-)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -144,7 +76,7 @@ def gap_words(text: str) -> frozenset[str]:
     return frozenset(
         word[:-1] if len(word) > 3 and word.endswith("s") else word
         for word in words
-        if len(word) > 1 and word not in _STOP_WORDS
+        if len(word) > 1 and word not in STOP_WORDS
     )
 
 

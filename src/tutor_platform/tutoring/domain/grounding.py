@@ -16,6 +16,7 @@ from typing import Final
 
 from tutor_platform.shared.citations import MIN_RELEVANCE
 from tutor_platform.shared.stemming import stem
+from tutor_platform.shared.words import STOP_WORDS
 
 FOLLOW_UP_WORDS: Final = 4
 """A message with at most this many content words is read as a follow-up."""
@@ -62,72 +63,10 @@ _BACK_REFERENCES: Final = frozenset(
         "above",
     ]
 )
-_STOP: Final = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "me",
-        "my",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "our",
-        "please",
-        "she",
-        "should",
-        "some",
-        "tell",
-        "than",
-        "the",
-        "their",
-        "then",
-        "to",
-        "us",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yes",
-        "ok",
-        "okay",
-    ]
-)
+_PRONOUNS: Final = frozenset(["it", "this", "that", "these", "those", "them", "one", "ones"])
+"""Words that stand for something said before ("a simpler one", "leave it out")."""
+_NOT_CONTENT: Final = STOP_WORDS - _BACK_REFERENCES - _PRONOUNS
+"""Words that say nothing of a topic and do not point back either."""
 
 _SMALL_TALK: Final = frozenset(
     [
@@ -186,17 +125,19 @@ def fresh_first(
 
 def content_words(message: str) -> list[str]:
     """The words and code symbols of ``message`` that are not function words."""
-    return [w for w in _WORD.findall(message.casefold()) if w not in _STOP]
+    return [w for w in _WORD.findall(message.casefold()) if w not in _NOT_CONTENT]
 
 
 def is_follow_up(message: str) -> bool:
     """Whether ``message`` leans on what came before: no content words, or a few words that
-    mostly point back ("why?", "can you give another example?", "I don't get it")."""
+    mostly point back ("why?", "can you give another example?", "I don't get it") or stand
+    for something said before ("can you show a simpler one?", "what if I leave it out?")."""
     words = content_words(message)
     if not words:
         return True
     pointing = sum(word in _BACK_REFERENCES for word in words)
-    return len(words) <= FOLLOW_UP_WORDS and pointing * 2 >= len(words)
+    standing_for = any(word in _PRONOUNS for word in words)
+    return len(words) <= FOLLOW_UP_WORDS and (pointing * 2 >= len(words) or standing_for)
 
 
 def retrieval_query(message: str, topic: Topic | None) -> str:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from tutor_platform.ai.adapters.outbound.local.blocks import key_terms
-from tutor_platform.ai.adapters.outbound.local.text import STOP_WORDS, term_forms, terms
+from tutor_platform.ai.adapters.outbound.local.text import term_forms, terms
 from tutor_platform.ai.adapters.outbound.local.writing import inline, prose_sentences
 from tutor_platform.ai.ports.model import CoursePassage, TutorPrompt
+from tutor_platform.shared.words import STOP_WORDS
 
 MAX_IDEAS: Final = 4
 MAX_LEADS: Final = 4

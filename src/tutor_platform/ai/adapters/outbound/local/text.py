@@ -4,18 +4,8 @@ import re
 import unicodedata
 
 from tutor_platform.shared.stemming import stem as shared_stem
+from tutor_platform.shared.words import STOP_WORDS
 
-_STOP_WORDS_TEXT = """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing done down during each either
-    else even ever every few for from further get gets got had has have having he her here hers
-    him his how i if in into is it its itself just kind let like me might more most much must my
-    no nor not now of off on once only or other our ours out over own please same say says she
-    should so some still such tell than that the their them then there these they this those
-    through to too under until up upon us very want was we were what when where which while who
-    whom whose why will with would yet you your yours
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _WORD = re.compile(r"[a-z0-9]+")
 
 
