@@ -26,6 +26,8 @@ from tutor_platform.catalog.domain.passages import (
         ("(n := len(a))", "opwalrus"),
         ("7 % 2", "opmod"),
         ("x //= 2", "opfloordivassign"),
+        (r"re.findall(r'\d+', text)", "escd"),
+        (r"\D matches a non-digit", "escupperd"),
         ("a <= b", "oplesseq"),
     ],
 )
@@ -38,6 +40,7 @@ def test_the_same_words_come_from_a_passage_and_a_question() -> None:
     assert {"dundername", "opeqeq", "dundermain", "opfloordivassign", "total"} <= set(passage)
     assert query_terms("= and ==") == ["opassign", "opeqeq"]
     assert query_terms("What does // do?") == ["opfloordiv"]
+    assert query_terms(r"What does \d mean?") == ["escd"]
     assert query_terms("__name__") == ["dundername"]
 
 

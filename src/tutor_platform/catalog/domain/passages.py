@@ -181,7 +181,8 @@ _ONE_OPERATOR = re.compile(_OPERATORS)
 _HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 _URL = re.compile(r"\b\w+://\S+")
 _WORD = re.compile(r"[^\W_]+")
-_CODE_WORD = re.compile(r"^(?:op[a-z]+|dunder[a-z0-9]+)$")
+_ESCAPE = re.compile(r"\\([A-Za-z])")
+_CODE_WORD = re.compile(r"^(?:op[a-z]+|dunder[a-z0-9]+|esc(?:upper)?[a-z])$")
 
 
 def _operator_words(run: str) -> str:
@@ -189,14 +190,20 @@ def _operator_words(run: str) -> str:
     return f" {' '.join(words)} " if words else " "
 
 
+def _escape_word(letter: str) -> str:
+    return f"escupper{letter.lower()}" if letter.isupper() else f"esc{letter}"
+
+
 def code_search_text(text: str) -> str:
-    """``text`` with dunder names and operators turned into words, everything else kept.
+    """``text`` with dunder names, backslash escapes and operators turned into words,
+    everything else kept.
 
     ``a == b`` → ``a opeqeq b``, ``x //= 2`` → ``x opfloordivassign 2``, ``__init__`` →
-    ``dunderinit``; a hyphen inside a word ("well-known") and punctuation of prose (``.``,
-    ``:``, ``!``) stay as they are.
+    ``dunderinit``, ``\\d`` → ``escd`` and ``\\D`` → ``escupperd``; a hyphen inside a word
+    ("well-known") and punctuation of prose (``.``, ``:``, ``!``) stay as they are.
     """
     text = _URL.sub(" ", text)
+    text = _ESCAPE.sub(lambda m: f" {_escape_word(m.group(1))} ", text)
     text = _DUNDER.sub(lambda m: f" dunder{m.group(1).lower()} ", text)
     text = _HYPHEN_IN_WORD.sub(" ", text)
     return _OPERATOR_RUN.sub(lambda m: _operator_words(m.group(0)), text)
