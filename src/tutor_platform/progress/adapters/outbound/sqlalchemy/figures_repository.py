@@ -1,4 +1,4 @@
-"""Learning's figures on SQLAlchemy: kept in the progress transaction, read per course."""
+"""Progress's figures on SQLAlchemy: kept in the progress transaction, read per course."""
 
 from collections import defaultdict
 from collections.abc import Iterator
@@ -41,7 +41,7 @@ _COMPLETIONS = cast(Table, LessonCompletionRow.__table__)
 _STARTED = cast(Table, CourseProgressRow.__table__)
 
 
-class SqlAlchemyLearningFigures(SessionRepository):
+class SqlAlchemyProgressFigures(SessionRepository):
     async def _active(self, user_id: UUID, course_id: UUID, at: datetime) -> None:
         values = {"course_id": course_id, "day": utc_day(at), "user_id": user_id}
         statement = insert(self._session, _ACTIVE).values(values)
