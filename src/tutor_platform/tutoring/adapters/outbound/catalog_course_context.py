@@ -22,6 +22,9 @@ class CatalogCourseContext:
     async def can_edit(self, principal: Principal, course_id: UUID) -> bool:
         return await self._catalog.can_edit_course(principal, course_id)
 
+    async def editable(self, principal: Principal, course_ids: Collection[UUID]) -> set[UUID]:
+        return await self._catalog.editable_courses(principal, course_ids)
+
     async def hidden(self, principal: Principal | None, course_ids: Collection[UUID]) -> set[UUID]:
         return set(course_ids) - await self._catalog.visible_courses(principal, course_ids)
 
