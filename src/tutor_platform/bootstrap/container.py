@@ -128,6 +128,7 @@ from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
 from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue, create_saq_queue
 from tutor_platform.shared.jobs.adapters.sqlalchemy import SqlAlchemyJobUnitOfWork
+from tutor_platform.shared.jobs.application.get_job import GetJob
 from tutor_platform.shared.outage import OutageLog
 from tutor_platform.shared.persistence.engine import create_engine, create_session_factory
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
@@ -610,6 +611,7 @@ class RootContainer(containers.DeclarativeContainer):
             clock,
         ),
     )
+    get_job = providers.Factory(GetJob, job_queue)
 
 
 def build_container(settings: Settings) -> RootContainer:
