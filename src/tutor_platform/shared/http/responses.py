@@ -1,5 +1,6 @@
 """Response bodies built from application views."""
 
+from functools import cache
 from typing import Any, TypeVar
 
 import msgspec
@@ -12,6 +13,11 @@ def convert(source: object, response: type[S], **fields: Any) -> S:
     add or replace some (those computed, nested from another object or transformed)."""
     if not fields:
         return msgspec.convert(source, response, from_attributes=True)
-    names = (f.encode_name for f in msgspec.structs.fields(response))
-    values = {name: getattr(source, name) for name in names if hasattr(source, name)}
+    values = {name: getattr(source, name) for name in _names(response) if hasattr(source, name)}
     return msgspec.convert(values | fields, response, from_attributes=True)
+
+
+@cache
+def _names(response: type[msgspec.Struct]) -> tuple[str, ...]:
+    """The encoded names of a response's fields (looked up once per type)."""
+    return tuple(field.encode_name for field in msgspec.structs.fields(response))

@@ -202,7 +202,15 @@ class CourseOutlineResponse(CourseResponse, kw_only=True):
     @classmethod
     def of_outline(cls, outline: CourseOutline) -> "CourseOutlineResponse":
         sections = [
-            convert(entry.section, OutlineSection, lessons=entry.lessons)
+            OutlineSection(
+                id=entry.section.id,
+                title=entry.section.title,
+                position=entry.section.position,
+                lessons=[
+                    OutlineLesson(x.id, x.title, x.position, x.is_premium, x.estimated_minutes)
+                    for x in entry.lessons
+                ],
+            )
             for entry in outline.sections
         ]
         return convert(outline.course, cls, sections=sections)
