@@ -4,7 +4,7 @@ A context's repository names its ``table`` and ``entity`` and inherits get, add,
 delete, page and count; it overrides ``_entity``/``_values`` only for nested or renamed
 fields, and writes the queries its port adds as Core statements on the same table. A
 repository of rows without one ``id`` (composite keys, upserted counters) extends
-``SessionRepository``: the session and ``_write`` without the entity methods.
+``CoreRepository``: the session and ``_write`` without the entity methods.
 """
 
 from collections.abc import Iterable, Sequence
@@ -47,7 +47,7 @@ def greatest(session: AsyncSession, a: Any, b: Any) -> ColumnElement[Any]:
     return func.max(a, b)
 
 
-class SessionRepository:
+class CoreRepository:
     """Core statements on one unit of work's session."""
 
     def __init__(self, session: AsyncSession) -> None:
@@ -61,7 +61,7 @@ class SessionRepository:
         return result.rowcount if isinstance(result, CursorResult) else 0
 
 
-class Repository(SessionRepository, Generic[E]):
+class Repository(CoreRepository, Generic[E]):
     """Entities of type ``entity`` stored in ``table``, keyed by its ``id`` column.
 
     ``not_found`` is the domain error ``update`` raises when the entity's row is gone.

@@ -11,13 +11,13 @@ from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
     StreakRow,
 )
 from tutor_platform.progress.domain.streaks import BUCKET, StreakRecord, activity_bucket
-from tutor_platform.shared.persistence.repository import SessionRepository, greatest, insert
+from tutor_platform.shared.persistence.repository import CoreRepository, greatest, insert
 
 _ACTIVITY = cast(Table, LearningActivityRow.__table__)
 _STREAKS = cast(Table, StreakRow.__table__)
 
 
-class SqlAlchemyActivityRepository(SessionRepository):
+class SqlAlchemyActivityRepository(CoreRepository):
     async def record(self, user_id: UUID, at: datetime) -> None:
         statement = insert(self._session, _ACTIVITY).values(
             user_id=user_id, bucket=activity_bucket(at), last_at=at

@@ -32,7 +32,7 @@ from tutor_platform.shared.persistence.figures import (
     replace_figures,
     sum_figures,
 )
-from tutor_platform.shared.persistence.repository import SessionRepository, insert
+from tutor_platform.shared.persistence.repository import CoreRepository, insert
 
 _ACTIVE = cast(Table, ActiveDayRow.__table__)
 _VISITS = cast(Table, LessonVisitRow.__table__)
@@ -41,7 +41,7 @@ _COMPLETIONS = cast(Table, LessonCompletionRow.__table__)
 _STARTED = cast(Table, CourseProgressRow.__table__)
 
 
-class SqlAlchemyProgressFigures(SessionRepository):
+class SqlAlchemyProgressFigures(CoreRepository):
     async def _active(self, user_id: UUID, course_id: UUID, at: datetime) -> None:
         values = {"course_id": course_id, "day": utc_day(at), "user_id": user_id}
         statement = insert(self._session, _ACTIVE).values(values)

@@ -20,7 +20,7 @@ from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
 )
 from tutor_platform.progress.ports.progress import CourseActivity, TrackedCourse, TrackedLesson
 from tutor_platform.shared.persistence.mapping import to_entity
-from tutor_platform.shared.persistence.repository import SessionRepository, greatest, insert
+from tutor_platform.shared.persistence.repository import CoreRepository, greatest, insert
 
 _COURSES = cast(Table, CourseRow.__table__)
 _SECTIONS = cast(Table, SectionRow.__table__)
@@ -32,7 +32,7 @@ _SCORES = cast(Table, QuizScoreRow.__table__)
 _COURSE_COLUMNS = (_COURSES.c.id, _COURSES.c.instructor_id, _COURSES.c.is_published)
 
 
-class SqlAlchemyProgressRepository(SessionRepository):
+class SqlAlchemyProgressRepository(CoreRepository):
     async def course(self, course_id: UUID) -> TrackedCourse | None:
         query = select(*_COURSE_COLUMNS).where(_COURSES.c.id == course_id)
         row = (await self._session.execute(query)).first()

@@ -8,13 +8,13 @@ from uuid import UUID
 from sqlalchemy import Table, func, select, update
 
 from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import StudyTimeRow
-from tutor_platform.shared.persistence.repository import SessionRepository, insert
+from tutor_platform.shared.persistence.repository import CoreRepository, insert
 
 _STUDY_TIME = cast(Table, StudyTimeRow.__table__)
 _KEY = ["user_id", "tutor_id"]
 
 
-class SqlAlchemyStudyTimeRepository(SessionRepository):
+class SqlAlchemyStudyTimeRepository(CoreRepository):
     async def total(self, user_id: UUID, tutor_id: UUID) -> int | None:
         c = _STUDY_TIME.c
         total: int | None = await self._session.scalar(
