@@ -276,6 +276,19 @@ def test_worker_without_a_reachable_redis_names_redis_url_in_one_line(
 
 
 @pytest.mark.requires_redis
+def test_worker_with_an_unreachable_database_names_database_url_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("DATABASE_URL", UNREACHABLE_DATABASE)
+    monkeypatch.setenv("REDIS_URL", REDIS_URL)
+    monkeypatch.setenv("JOB_BACKEND", "saq")
+    assert main(["worker"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("start-up error: DATABASE_URL: the database at 127.0.0.1:9 cannot")
+
+
+@pytest.mark.requires_redis
 def test_worker_whose_metrics_port_is_taken_names_the_setting_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
