@@ -76,8 +76,8 @@ async def serve_worker(settings: Settings, container: RootContainer | None = Non
         await worker.start()
 
 
-def run_worker(settings: Settings) -> None:
-    """Entry point of ``tutor-platform worker``."""
+def run_worker(settings: Settings, container: RootContainer | None = None) -> None:
+    """Entry point of ``tutor-platform worker`` (``container``: tests' task registries)."""
     configure_logging(settings.log_level, settings.json_logs)
     init_sentry(settings, "worker")
-    asyncio.run(serve_worker(settings))
+    asyncio.run(serve_worker(settings, container))
