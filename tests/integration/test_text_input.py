@@ -4,9 +4,10 @@ Every text field of every JSON or form body, and every text query parameter, is 
 NUL (U+0000): 422 naming the field, except search queries (``?q=``), where it is removed.
 Every text field of every JSON body is also sent far longer than any limit (422 naming it
 where the schema gives a ``maxLength``, never a 5xx). Every JSON body is also sent as invalid
-UTF-8, with a lone surrogate escape, nested too deep, too large, and with a number sent as a
-string under a ``+json`` media type. Each row goes
-through an administrator's token, so the request passes authentication and role checks.
+UTF-8, with a lone surrogate escape, nested too deep and too large (a 4xx, and no error or
+traceback in the log), and with a number sent as a string under a ``+json`` media type.
+Each row goes through an administrator's token, so the request passes authentication and
+role checks.
 
 Both databases: a NUL that slipped past the edge is a 500 on PostgreSQL only, and the search
 queries run their SQL here.
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.fakes.log_capture import rendered_logs
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.support.ids import fixed_id
 
@@ -209,15 +211,19 @@ async def test_bad_json_text_on_every_json_operation(
     detail: str,
 ) -> None:
     failures = []
-    for method, path, _ in json_operations(document):
-        headers = {**admin.headers, "Content-Type": JSON}
-        response = await client.request(method, path, content=content, headers=headers)
-        body = response.json()
-        wanted = status if label != "nested too deep" else (400, 422)
-        ok = response.status_code in (wanted if isinstance(wanted, tuple) else (wanted,))
-        if not ok or detail not in body["detail"] or "request_id" not in body:
-            failures.append(f"{method} {path}: {response.status_code} {body['detail']}")
+    with rendered_logs() as logs:
+        for method, path, _ in json_operations(document):
+            headers = {**admin.headers, "Content-Type": JSON}
+            response = await client.request(method, path, content=content, headers=headers)
+            body = response.json()
+            wanted = status if label != "nested too deep" else (400, 422)
+            ok = response.status_code in (wanted if isinstance(wanted, tuple) else (wanted,))
+            if not ok or detail not in body["detail"] or "request_id" not in body:
+                failures.append(f"{method} {path}: {response.status_code} {body['detail']}")
     assert not failures, "\n".join(failures)
+    logged = [json.loads(line) for line in logs.getvalue().splitlines()]
+    assert len(logged) >= len(list(json_operations(document)))  # an access line each
+    assert [e for e in logged if e["level"] == "error" or "exception" in e] == []
 
 
 def integer_fields(document: dict[str, Any], schema: Any) -> Iterator[str]:
