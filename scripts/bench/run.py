@@ -3,7 +3,7 @@
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
 missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
-analytics`` runs one suite; the default runs all.
+analytics|operations`` runs one suite; the default runs all.
 """
 
 import argparse
@@ -17,6 +17,7 @@ from scripts.bench.identity_suite import run_identity
 from scripts.bench.integrations_suite import run_integrations
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
+from scripts.bench.operations_suite import run_operations
 from scripts.bench.servers import ROOT
 
 SUITES = {
@@ -28,6 +29,7 @@ SUITES = {
     "assessment": run_assessment,
     "conversation": run_conversation,
     "analytics": run_analytics,
+    "operations": run_operations,
 }
 
 
