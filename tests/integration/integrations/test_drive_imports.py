@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.fakes.google_server import DOC, FORM, MINIMAL_PDF, FakeFile, FakeGoogle
+from tests.fakes.log_capture import rendered_logs
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.drive_support import DRIVE, connect, drive_settings
@@ -118,6 +119,17 @@ async def test_a_drive_outage_is_503_and_an_unknown_file_404(
     assert await _file_count(db_engine) == 0
 
 
+async def test_an_error_google_does_not_explain_is_502_and_stores_nothing(
+    client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine
+) -> None:
+    google.fail_next(403, "insufficientFilePermissions")
+    listing = await client.get(f"{DRIVE}/files", headers=ann.headers)
+    assert "403" in assert_error(listing, 502, "UPSTREAM_ERROR")["detail"]
+    google.fail_next(400, "badRequest")
+    assert_error(await _import(client, ann, "pdf1"), 502, "UPSTREAM_ERROR")
+    assert await _file_count(db_engine) == 0
+
+
 async def test_bad_file_ids_and_bodies_are_422(
     client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine
 ) -> None:
@@ -133,7 +145,10 @@ async def test_bad_file_ids_and_bodies_are_422(
 async def test_a_pdf_is_copied_into_the_users_files(
     client: Client, ann: Account, google: FakeGoogle, job_worker: object
 ) -> None:
-    result = await _imported(client, ann, "pdf1")
+    with rendered_logs() as logs:
+        result = await _imported(client, ann, "pdf1")
+    for token in [*google.access_tokens, *google.refresh_tokens]:
+        assert token not in logs.getvalue()
     assert result["drive_file_id"] == "pdf1"
     assert result["version"] == "1"
     info = (await client.get(f"{API}/files/{result['file_id']}", headers=ann.headers)).json()
