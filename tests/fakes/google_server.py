@@ -56,6 +56,10 @@ class FakeFile:
     modified_time: datetime = field(default_factory=lambda: datetime(2026, 1, 5, 9, 30, tzinfo=UTC))
     version: int = 1
     trashed: bool = False
+    reported_size: int | None = None
+    """The size ``files.get`` reports, when not the content's (a file changed since)."""
+    hide_size: bool = False
+    """Metadata without ``size`` (the bench's import of a file of unknown size)."""
 
     def metadata(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -67,8 +71,9 @@ class FakeFile:
             "version": str(self.version),
             "trashed": self.trashed,
         }
-        if not self.mime_type.startswith("application/vnd.google-apps."):
-            data["size"] = str(len(self.content))
+        if not self.mime_type.startswith("application/vnd.google-apps.") and not self.hide_size:
+            size = len(self.content) if self.reported_size is None else self.reported_size
+            data["size"] = str(size)
             data["md5Checksum"] = _md5(self.content)
         return data
 

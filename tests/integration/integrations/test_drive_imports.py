@@ -208,9 +208,14 @@ class _DiesAfterMaking:
             raise Unavailable("The worker died.")
 
     async def store_upload(
-        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
+        self,
+        owner_id: UUID,
+        file_id: UUID,
+        filename: str,
+        chunks: AsyncIterator[bytes],
+        size: int | None = None,
     ) -> UUID:
-        made = await self._media.store_upload(owner_id, file_id, filename, chunks)
+        made = await self._media.store_upload(owner_id, file_id, filename, chunks, size)
         self._die_once()
         return made
 
@@ -284,6 +289,18 @@ async def test_refusals_store_nothing(
     assert await _file_count(db_engine) == 0
     files = await client.get(f"{API}/files", headers=ann.headers)
     assert files.json()["total"] == 0
+
+
+async def test_a_file_that_grew_on_drive_after_the_request_is_refused_and_not_stored(
+    client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine, job_worker: object
+) -> None:
+    content = MINIMAL_PDF + b"0" * 1000
+    google.add(FakeFile("grown", "Notes.pdf", "application/pdf", content, reported_size=500))
+    response = await _import(client, ann, "grown")
+    job = await wait_for_job(client, ann, response.json()["job_id"])
+    assert job["status"] == "failed"
+    assert "changed on Google Drive" in job["error"]
+    assert await _file_count(db_engine) == 0
 
 
 async def test_a_google_doc_becomes_a_lesson_draft_in_an_unpublished_course(
