@@ -44,15 +44,19 @@ STAGES = {
 }
 
 
-def file_id(number: int) -> str:
-    return f"big-{number}"
+def file_id(number: int, *, sized: bool = True) -> str:
+    """The fake's ``number``-th copy of the file, with its size in its metadata or not."""
+    return f"big-{number}" if sized else f"unsized-{number}"
 
 
 def _serve(port: "multiprocessing.Queue[int]", content: bytes, files: int) -> None:
-    """The child process: the fake with ``files`` copies of ``content`` on a free port."""
+    """The child process: the fake with ``files`` copies of ``content`` of each kind (with and
+    without a size in their metadata) on a free port."""
     google = FakeGoogle(CLIENT_ID, CLIENT_SECRET)
     for number in range(files):
         google.add(FakeFile(file_id(number), FILENAME, "application/pdf", content))
+        unsized = file_id(number, sized=False)
+        google.add(FakeFile(unsized, FILENAME, "application/pdf", content, hide_size=True))
     listener = socket.create_server(("127.0.0.1", 0))
     port.put(listener.getsockname()[1])
     uvicorn.Server(uvicorn.Config(google, log_level="critical")).run(sockets=[listener])
