@@ -1,5 +1,6 @@
 """A Drive import counts toward the user's storage quota like an upload: one that would exceed
-it fails with the quota in its error and leaves no file and no reservation behind."""
+it fails with the quota in its error and leaves no file and no reservation behind. Both
+databases: the reservation is taken under a per-owner lock."""
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from tests.integration.media.lesson_media_support import job_worker, wait_for_jo
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.media.adapters.outbound.sqlalchemy.tables import FileRow, FileUploadRow
 
+pytestmark = pytest.mark.both_databases
 _ = job_worker
 QUOTA = 4096
 
