@@ -61,8 +61,16 @@ async def _import(client: Client, who: Account, file_id: str, **body: Any) -> An
 async def _imported(client: Client, who: Account, file_id: str, **body: Any) -> dict[str, Any]:
     response = await _import(client, who, file_id, **body)
     assert response.status_code == 202, response.text
-    job = await wait_for_job(client, who, response.json()["job_id"])
+    progress: list[float] = []
+    job = await wait_for_job(
+        client,
+        who,
+        response.json()["job_id"],
+        seen=lambda state: progress.extend([state["progress"]] if "progress" in state else []),
+    )
     assert job["status"] == "succeeded", job
+    assert progress == sorted(progress)
+    assert progress[-1] == 1.0
     result: dict[str, Any] = job["result"]
     return result
 
