@@ -145,7 +145,7 @@ def import_once(client: httpx.Client, dsn: str, number: int, *, sized: bool = Tr
         if time.perf_counter() > deadline:
             raise RuntimeError(
                 f"the import job is still {job['status']} after {IMPORT_DEADLINE_SECONDS:.0f} s"
-                " (a queued job needs a worker of JOB_BACKEND): {job}"
+                f" (a queued job needs a worker of its JOB_BACKEND): {job}"
             )
         time.sleep(POLL_SECONDS)
     elapsed = time.perf_counter() - started
