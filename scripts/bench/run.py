@@ -7,6 +7,8 @@ analytics|operations`` runs one suite; the default runs all.
 """
 
 import argparse
+import signal
+import sys
 
 from scripts.bench.analytics_suite import run_analytics
 from scripts.bench.assessment_suite import run_assessment
@@ -33,7 +35,14 @@ SUITES = {
 }
 
 
+def _exit_on_sigterm() -> None:
+    """``timeout`` and CI stop a run with SIGTERM: exit through the ``finally`` blocks that stop
+    the servers, which were left running otherwise."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
 def main() -> None:
+    _exit_on_sigterm()
     parser = argparse.ArgumentParser()
     parser.add_argument("--suite", choices=[*SUITES, "all"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
