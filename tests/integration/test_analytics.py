@@ -235,6 +235,25 @@ async def test_every_course_figure_comes_as_csv(
     assert len({len(row) for row in table}) == 1
 
 
+async def test_the_mastery_csv_holds_the_matrix_of_the_json_pages(
+    client: Client, world: World
+) -> None:
+    path = f"/analytics/courses/{world.course.id}/mastery"
+    body = await _ok(client, "GET", path, world.teacher)
+
+    response = await client.get(API + path, headers={**world.teacher.headers, "Accept": "text/csv"})
+
+    header, *rows = _csv(response.text)
+    titles = [f"{n}. {lesson['title']}" for n, lesson in enumerate(body["lessons"], 1)]
+    assert header == ["user_id", *titles]
+    matrix = [
+        [row["user_id"], *("" if p is None else str(p) for p in row["p_mastery"])]
+        for row in body["learners"]["items"]
+    ]
+    assert rows == matrix
+    assert all(row[1] for row in rows)
+
+
 async def test_csv_quotes_commas_and_quotes(client: Client, world: World) -> None:
     response = await client.get(
         f"{API}/analytics/courses/{world.course.id}/tutoring",

@@ -26,7 +26,7 @@ from tutor_platform.shared.figures import DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, Da
 
 CSV: Final = "text/csv"
 JSON: Final = "application/json"
-CSV_CHUNK_ROWS: Final = 500
+CSV_CHUNK_BYTES: Final = 64 * 1024
 
 From = Annotated[
     str | None,
@@ -137,16 +137,13 @@ async def _chunks(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    waiting = 1
     async for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
-        waiting += 1
-        if waiting >= CSV_CHUNK_ROWS:
+        writer.writerow(row)  # None is written as an empty field
+        if buffer.tell() >= CSV_CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
-            waiting = 0
-    if waiting:
+    if buffer.tell():
         yield buffer.getvalue().encode()
 
 

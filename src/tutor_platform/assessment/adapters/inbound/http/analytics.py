@@ -12,15 +12,13 @@ from tutor_platform.assessment.adapters.inbound.http.analytics_schemas import (
     QUESTION_CSV_HEADER,
     MasteryAnalyticsResponse,
     QuizAnalyticsListResponse,
-    matrix_row,
     question_csv_rows,
 )
 from tutor_platform.assessment.application.course_analytics import (
     GetMasteryAnalytics,
     GetQuizAnalytics,
 )
-from tutor_platform.assessment.ports.courses import LessonRef
-from tutor_platform.assessment.ports.figures import LearnerMastery
+from tutor_platform.assessment.ports.figures import MatrixRow
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
 from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
@@ -31,11 +29,9 @@ from tutor_platform.shared.http.paging import Limit, Offset
 from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 
-async def _matrix_csv(
-    lessons: list[LessonRef], rows: AsyncIterator[LearnerMastery]
-) -> AsyncIterator[tuple[object, ...]]:
-    async for row in rows:
-        yield (row.user_id, *matrix_row(lessons, row))
+async def _matrix_csv(rows: AsyncIterator[MatrixRow]) -> AsyncIterator[tuple[object, ...]]:
+    async for user_id, cells in rows:
+        yield (user_id, *cells)
 
 
 class CourseAssessmentAnalyticsController(Controller):
@@ -91,7 +87,7 @@ class CourseAssessmentAnalyticsController(Controller):
         if wants_csv(request):
             lessons = await get_mastery_analytics.lessons(principal, course_id)
             header = ("user_id", *(f"{n}. {ref.title}" for n, ref in enumerate(lessons, 1)))
-            rows = _matrix_csv(lessons, get_mastery_analytics.all_rows(course_id, days))
+            rows = _matrix_csv(get_mastery_analytics.matrix(course_id, days, lessons))
             return csv_response("course-mastery.csv", header, rows)
         matrix = await get_mastery_analytics.execute(
             principal, course_id, days, PageRequest(limit, offset)
