@@ -76,3 +76,27 @@ async def test_grading_and_draft_calls_are_in_the_usage_and_the_token_counters(
     assert grew("lesson_draft", "input") == 14
     assert grew("lesson_draft", "output") == draft["tokens_out"]
     assert grew("grading", "input") == grading["tokens_in"]
+
+
+async def test_a_review_answer_graded_by_the_model_counts_for_its_course(
+    client: Client, classroom: Classroom, make_account: MakeAccount
+) -> None:
+    admin = await make_account("chief", role="admin")
+    question = classroom.question("free_text")
+    answer = {question: "A specific except keeps bugs visible."}
+    assert (
+        await submit(client, classroom.student, classroom.quiz["id"], answer)
+    ).status_code == 201
+    due = await client.get(f"{API}/review/due", headers=classroom.student.headers)
+    card = next(item for item in due.json()["items"] if item["question"]["id"] == question)
+
+    reviewed = await client.post(
+        f"{API}/review/cards/{card['card_id']}/answers",
+        json={"answer": "A bare except hides the bugs."},
+        headers=classroom.student.headers,
+    )
+    usage = await client.get(f"{API}/analytics/usage", headers=admin.headers)
+
+    assert reviewed.status_code == 200, reviewed.text
+    grading = [row for row in usage.json()["items"] if row["feature"] == "grading"]
+    assert [(row["calls"], row["course_id"]) for row in grading] == [(2, classroom.course.id)]
