@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response
 from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 
@@ -23,16 +23,14 @@ from tutor_platform.ai.api import MeteredLine, ModelPrices, parse_prices
 from tutor_platform.assessment.domain.figures import MICRO_USD, PREMIUM_CALLS, PREMIUM_COST
 from tutor_platform.shared.figures import NO_ITEM, DateRange
 from tutor_platform.shared.http.analytics import (
-    DAYS,
-    CsvOperation,
+    CsvTable,
+    FiguresController,
     RangeResponse,
-    csv_response,
-    wants_csv,
+    figures_answer,
+    figures_get,
 )
-from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
-from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.http.paging import Limit, Offset
-from tutor_platform.shared.pagination import DEFAULT_LIMIT
+from tutor_platform.shared.http.auth import require_admin
+from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.ports.figures import UsageLine
 
 TUTORING_FEATURE = "tutoring"
@@ -88,6 +86,25 @@ USAGE_CSV_HEADER = (
     "tokens_out",
     "cost_usd",
 )
+
+
+def usage_table(rows: list[UsageAnalyticsRow]) -> CsvTable:
+    """One row per day, course, feature and provider/model."""
+    lines = [
+        (
+            r.day,
+            r.provider,
+            r.model_id,
+            r.feature,
+            r.course_id,
+            r.calls,
+            r.tokens_in,
+            r.tokens_out,
+            r.cost_usd,
+        )
+        for r in rows
+    ]
+    return CsvTable("usage.csv", USAGE_CSV_HEADER, lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,52 +193,37 @@ async def usage_report(
     )
 
 
-class UsageController(Controller):
+class UsageController(FiguresController):
     path = "/analytics/usage"
-    security = BEARER_SECURITY
     guards = [require_admin]
-    dependencies = DAYS
 
-    @get("/", responses=error_responses(401, 403, 406, 422), operation_class=CsvOperation)
+    @figures_get("/", 401, 403, 406, 422)
     async def get_usage_analytics(
         self,
         request: Request[Any, Any, Any],
         days: NamedDependency[SkipValidation[DateRange]],
-        limit: Limit = DEFAULT_LIMIT,
-        offset: Offset = 0,
+        page: NamedDependency[SkipValidation[PageRequest]],
     ) -> Response[UsageAnalyticsResponse]:
         """AI calls, tokens and cost per day, provider, model, feature and course, and the
         premium features' calls and cost (admins). With `Accept: text/csv`: every row."""
-        csv = wants_csv(request)
         container = request.app.state.container
-        report = await usage_report(container, days, None if csv else limit, 0 if csv else offset)
-        if csv:
-            rows = [
-                (
-                    r.day,
-                    r.provider,
-                    r.model_id,
-                    r.feature,
-                    r.course_id,
-                    r.calls,
-                    r.tokens_in,
-                    r.tokens_out,
-                    r.cost_usd,
-                )
-                for r in report.rows
-            ]
-            return csv_response("usage.csv", USAGE_CSV_HEADER, rows)
-        return Response(
-            UsageAnalyticsResponse(
+
+        async def json() -> UsageAnalyticsResponse:
+            report = await usage_report(container, days, page.limit, page.offset)
+            return UsageAnalyticsResponse(
                 **RangeResponse.fields(days),
                 items=report.rows,
                 total=report.total,
-                limit=limit,
-                offset=offset,
+                limit=page.limit,
+                offset=page.offset,
                 totals=report.totals,
                 premium=report.premium,
             )
-        )
+
+        async def csv() -> CsvTable:
+            return usage_table((await usage_report(container, days, None, 0)).rows)
+
+        return await figures_answer(request, json, csv)
 
 
 async def rebuild_analytics(container: Any) -> dict[str, int]:
