@@ -9,6 +9,7 @@ no cost).
 """
 
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -153,22 +154,47 @@ def _newest_first(row: UsageAnalyticsRow) -> tuple[str, str, str, str]:
     return (row.day, str(row.course_id or NO_ITEM), row.provider + "/" + row.model_id, row.feature)
 
 
+Fetch = Callable[[int | None, int], Awaitable[list[UsageAnalyticsRow]]]
+
+
+async def merged_page(
+    fetch: Fetch, metered: list[UsageAnalyticsRow], limit: int | None, offset: int
+) -> list[UsageAnalyticsRow]:
+    """A slice of tutoring's rows (``fetch(limit, offset)``, newest first) merged with the
+    meter's rows (few, all in hand), reading at most ``limit`` + the meter's rows + 1.
+
+    Tutoring's first ``skip`` rows all come before ``offset``: at most ``len(metered)`` of
+    the rows before it are the meter's. The row before those fetched marks which of the
+    meter's rows come earlier."""
+    if limit is None:
+        return sorted(await fetch(None, 0) + metered, key=_newest_first, reverse=True)[offset:]
+    skip = max(0, offset - len(metered))
+    start = max(0, skip - 1)
+    fetched = await fetch(offset + limit - start, start)
+    later, before = metered, 0
+    if skip:
+        if not fetched:
+            return []
+        boundary = _newest_first(fetched[0])
+        fetched = fetched[1:]
+        later = [row for row in metered if _newest_first(row) < boundary]
+        before = skip + len(metered) - len(later)
+    window = sorted(fetched + later, key=_newest_first, reverse=True)
+    return window[offset - before : offset - before + limit]
+
+
 async def usage_report(
     container: Any, days: DateRange, limit: int | None, offset: int
 ) -> UsageReport:
-    """A slice of the usage rows (``limit`` None: all), with the totals of every row.
-
-    Tutoring's rows are paged by its index; when the meter has rows in the range (few: per
-    day, course, feature and model) both are merged and sliced here."""
+    """A slice of the usage rows (``limit`` None: all), with the totals of every row."""
     prices = ModelPrices(parse_prices(container.settings().ai_prices))
     tutoring = container.tutoring.figures()
     metered = [_metered_row(line, prices) for line in await container.ai.usage_ledger().lines(days)]
-    if metered:
-        every = [_row(line, prices) for line in await tutoring.usage_rows(days, None, 0)]
-        every = sorted(every + metered, key=_newest_first, reverse=True)
-        rows = every[offset:] if limit is None else every[offset : offset + limit]
-    else:
-        rows = [_row(line, prices) for line in await tutoring.usage_rows(days, limit, offset)]
+
+    async def fetch(size: int | None, skipped: int) -> list[UsageAnalyticsRow]:
+        return [_row(line, prices) for line in await tutoring.usage_rows(days, size, skipped)]
+
+    rows = await merged_page(fetch, metered, limit, offset)
     total, per_model = await tutoring.usage_totals(days)
     total += len(metered)
     priced = [_row(line, prices) for line in per_model] + metered
