@@ -36,19 +36,27 @@ from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 CSV: Final = "text/csv"
 JSON: Final = "application/json"
 CSV_CHUNK_BYTES: Final = 64 * 1024
+FIRST_DAY: Final = date(1970, 1, 1)
+LAST_DAY: Final = date.max - timedelta(days=1)
+"""The days a range may name: none before the epoch, and the day after the last exists."""
 
 From = Annotated[
     str | None,
     QueryParameter(
         name="from",
         format="date",
-        description=f"First UTC day (YYYY-MM-DD); default `to` - {DEFAULT_RANGE_DAYS - 1} days.",
+        description=(
+            f"First UTC day (YYYY-MM-DD, {FIRST_DAY} to {LAST_DAY}); "
+            f"default `to` - {DEFAULT_RANGE_DAYS - 1} days."
+        ),
     ),
 ]
 To = Annotated[
     str | None,
     QueryParameter(
-        format="date", description="Last UTC day (YYYY-MM-DD), included; default today."
+        format="date",
+        description=f"Last UTC day (YYYY-MM-DD, {FIRST_DAY} to {LAST_DAY}), included; "
+        "default today.",
     ),
 ]
 CSV_RESPONSE_DESCRIPTION: Final = (
@@ -63,10 +71,14 @@ def _day(value: str | None, name: str, errors: list[FieldError]) -> date | None:
     try:
         if len(text) != len("2026-01-31"):
             raise ValueError(text)
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         errors.append(FieldError(name, "must be a date written YYYY-MM-DD"))
         return None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        errors.append(FieldError(name, f"must be a day from {FIRST_DAY} to {LAST_DAY}"))
+        return None
+    return day
 
 
 def date_range(start: str | None, end: str | None, today: date) -> DateRange:
