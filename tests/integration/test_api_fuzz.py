@@ -51,6 +51,7 @@ DOCUMENTED_REFUSALS = (
     "is only given with",
     "must not be after to",  # an analytics date range: `from` not after `to`, at most a year
     "days after from",
+    "must be a day from",  # an analytics day the calendar of its range can count (1970-9999)
     "needs keywords, guidance or a model answer",
     "you can see",  # a reference to something missing or not the caller's: 422 (SPEC 3.3)
     "must be an existing",

@@ -134,7 +134,7 @@ class PlanAdaptiveLearning:
             f"Write a short, encouraging summary of this learning path through the course "
             f"\u201c{course.title}\u201d, saying what to do first and why: {plan}"
         )
-        return await self._ai.write(instruction, [notes, *lessons])
+        return await self._ai.write(instruction, [notes, *lessons], course.id)
 
 
 def _missed(
