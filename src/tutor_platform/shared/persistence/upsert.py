@@ -7,7 +7,7 @@ compiled again on every call (0.3-0.7 ms of CPU for a row of a dozen columns; a 
 the ``ON CONFLICT`` clause a cache key: the SQL of its target, ``SET`` and ``WHERE`` with literal
 values written out, so two clauses that differ in anything get different keys. The rest of the
 statement keeps SQLAlchemy's own cache key. Rows are passed to ``execute`` as parameters (one
-dict, or a list of them for ``executemany``), never in the statement.
+dict, or a list of them for ``executemany``).
 """
 
 from collections.abc import Callable
