@@ -24,9 +24,7 @@ async def put_parameters(client: Client, who: Account, course_id: str, body: Any
 
 
 async def mastery(client: Client, who: Account, course_id: str) -> dict[str, Any]:
-    response = await client.get(
-        f"{API}/progress/courses/{course_id}/mastery", headers=who.headers
-    )
+    response = await client.get(f"{API}/progress/courses/{course_id}/mastery", headers=who.headers)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body

@@ -121,7 +121,8 @@ def test_a_trace_keeps_the_version_of_the_parameters_it_used() -> None:
     assert mastery.p_mastery == pytest.approx(p_mastery([True, False], COURSE_BKT.parameters))
     assert mastery.parameters_version == 2
     assert untraced(USER, COURSE, LESSON, COURSE_BKT).p_mastery == 0.3
-    assert mastery.current(2) and not mastery.current(3)
+    assert mastery.current(2)
+    assert not mastery.current(3)
 
 
 def test_mastery_traced_with_other_parameters_is_not_folded_onto() -> None:
