@@ -9,8 +9,9 @@ questions), so every one stores 20 pieces of evidence, retraces 20 lessons and m
 A later attempt at the same quiz adds none of them.
 
 ``--before REF`` measures the code of a git revision too, in the same rounds: each round runs
-the scenarios on the revision's server, then on this tree's, one at a time on the same port
-(each on its own database, migrated by its own code), so both see the same load."""
+the scenarios on the revision's server and on this tree's (which goes first alternates), one at
+a time on the same port (each on its own database, migrated by its own code), so both see the
+same load."""
 
 import argparse
 import asyncio
@@ -329,7 +330,8 @@ def run_assessment(args: argparse.Namespace) -> None:
                     seconds=args.seconds,
                 )
             )
-            for build in builds:
+            # Alternate who goes first, so a change of load between the two is shared.
+            for build in builds if round_number % 2 == 0 else builds[::-1]:
                 _round(build, round_number, args.seconds)
     base = median_of(baseline)
     sections = [
