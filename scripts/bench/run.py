@@ -48,6 +48,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--before", help="assessment: also measure this git revision, in the same rounds"
+    )
     args = parser.parse_args()
     ensure_wrk()
     for name, suite in SUITES.items():

@@ -58,6 +58,7 @@ DOCUMENTED_REFUSALS = (
     "must be one of your",
     "must be a whole number",  # 2.0 is an integer to JSON Schema, not to msgspec
     "must not be empty",  # empty once trimmed
+    "p_slip + p_guess must be less than 1",  # a course's BKT parameters: a rule between fields
 )
 """Words of a 422 that refuses a request valid to the schema for a documented reason."""
 REFUSED_AS_DOCUMENTED = {
