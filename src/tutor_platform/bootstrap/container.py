@@ -14,12 +14,12 @@ from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
 from tutor_platform.ai.adapters.outbound.sqlalchemy.usage_ledger import SqlAlchemyUsageLedger
 from tutor_platform.ai.container import AiContainer
 from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
+from tutor_platform.assessment.adapters.outbound.catalog_and_progress import (
+    CatalogCourses,
+    ProgressRecords,
+)
 from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
-from tutor_platform.assessment.adapters.outbound.learning import (
-    LearningCourseCatalog,
-    LearningProgress,
-)
 from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
 from tutor_platform.assessment.adapters.outbound.similarity import EmbedderTextSimilarity
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.figures_repository import (
@@ -98,7 +98,7 @@ from tutor_platform.integrations.container import IntegrationsContainer
 from tutor_platform.integrations.ports.platform import UploadRules
 from tutor_platform.media.adapters.inbound.jobs import media_tasks
 from tutor_platform.media.adapters.outbound.ai_text_writer import AiTextWriter
-from tutor_platform.media.adapters.outbound.learning_lessons import LearningLessonCatalog
+from tutor_platform.media.adapters.outbound.catalog_lessons import CatalogLessons
 from tutor_platform.media.adapters.outbound.local.storage import LocalDirectoryStorage
 from tutor_platform.media.adapters.outbound.mutagen.duration_probe import MutagenDurationProbe
 from tutor_platform.media.adapters.outbound.puremagic.sniffer import PuremagicContentSniffer
@@ -128,6 +128,7 @@ from tutor_platform.shared.http.metrics import HttpMetrics
 from tutor_platform.shared.jobs.adapters.in_process import InProcessJobQueue
 from tutor_platform.shared.jobs.adapters.saq_queue import SaqJobQueue, create_saq_queue
 from tutor_platform.shared.jobs.adapters.sqlalchemy import SqlAlchemyJobUnitOfWork
+from tutor_platform.shared.jobs.application.get_job import GetJob
 from tutor_platform.shared.outage import OutageLog
 from tutor_platform.shared.persistence.engine import create_engine, create_session_factory
 from tutor_platform.shared.ratelimit.limiter import RateLimiter
@@ -136,8 +137,8 @@ from tutor_platform.shared.ratelimit.policy import route_groups
 from tutor_platform.shared.ratelimit.redis_store import RedisRateLimitStore
 from tutor_platform.shared.ratelimit.store import RateLimitStore
 from tutor_platform.shared.resilience.provider import provider_resilience
-from tutor_platform.tutoring.adapters.outbound.learning_course_context import (
-    LearningCourseContext,
+from tutor_platform.tutoring.adapters.outbound.catalog_course_context import (
+    CatalogCourseContext,
 )
 from tutor_platform.tutoring.adapters.outbound.media_attachments import MediaFileAttachments
 from tutor_platform.tutoring.adapters.outbound.memory.stream_log import InMemoryStreamLog
@@ -483,7 +484,7 @@ class RootContainer(containers.DeclarativeContainer):
         lesson_uow_factory=providers.Singleton(
             partial, SqlAlchemyLessonMediaUnitOfWork, session_factory
         ),
-        lesson_catalog=providers.Singleton(LearningLessonCatalog, catalog.facade),
+        lesson_catalog=providers.Singleton(CatalogLessons, catalog.facade),
         text_writer=providers.Singleton(AiTextWriter, ai.facade),
         speech_synthesizer=providers.Selector(
             settings.provided.speech_provider,
@@ -500,7 +501,7 @@ class RootContainer(containers.DeclarativeContainer):
         figures=providers.Singleton(SqlAlchemyTutoringFiguresReader, session_factory),
         tutor_models=tutor_models,
         default_models=providers.Singleton(default_model_ids, settings),
-        course_context=providers.Singleton(LearningCourseContext, catalog.facade),
+        course_context=providers.Singleton(CatalogCourseContext, catalog.facade),
         attachments=providers.Singleton(MediaFileAttachments, media.facade),
         study_time_ledger=progress.facade,
         history_token_budget=settings.provided.tutor_history_token_budget,
@@ -521,7 +522,7 @@ class RootContainer(containers.DeclarativeContainer):
         ai_core=ai_grader,
         openai=ai_grader,
     )
-    learning_progress = providers.Singleton(LearningProgress, progress.facade)
+    progress_records = providers.Singleton(ProgressRecords, progress.facade)
     assessment = providers.Container(
         AssessmentContainer,
         clock=clock,
@@ -529,10 +530,10 @@ class RootContainer(containers.DeclarativeContainer):
             partial,
             SqlAlchemyAssessmentUnitOfWork,
             session_factory,
-            _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, learning_progress)]}),
+            _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, progress_records)]}),
         ),
-        catalog=providers.Singleton(LearningCourseCatalog, catalog.facade),
-        progress=learning_progress,
+        catalog=providers.Singleton(CatalogCourses, catalog.facade),
+        progress=progress_records,
         ai=assessment_ai,
         free_text_grader=free_text_grader,
         scheduler=providers.Singleton(FsrsReviewScheduler),
@@ -610,6 +611,7 @@ class RootContainer(containers.DeclarativeContainer):
             clock,
         ),
     )
+    get_job = providers.Factory(GetJob, job_queue)
 
 
 def build_container(settings: Settings) -> RootContainer:

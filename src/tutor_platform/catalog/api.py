@@ -214,6 +214,16 @@ class CatalogFacade:
         course = await self._reader.course(course_id)
         return course is not None and access.is_course_editor(principal, course)
 
+    async def editable_courses(
+        self, principal: Principal, course_ids: Collection[UUID]
+    ) -> set[UUID]:
+        """Those of ``course_ids`` that exist and the caller may edit (``can_edit_course`` of
+        each, in one query)."""
+        if not course_ids:
+            return set()
+        courses = await self._reader.courses(course_ids)
+        return {course.id for course in courses if access.is_course_editor(principal, course)}
+
     async def replace_lesson_content(
         self, principal: Principal, lesson_id: UUID, content: str
     ) -> LessonInfo:

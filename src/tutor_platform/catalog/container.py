@@ -2,8 +2,6 @@
 chooses the adapters (units of work, search and passage indexes, splitter, embedder) and
 passes the clock."""
 
-from typing import Any
-
 from dependency_injector import containers, providers
 
 from tutor_platform.catalog.api import CatalogFacade, LearnerCatalogFacade
@@ -38,15 +36,24 @@ from tutor_platform.catalog.application.update_course import UpdateCourse
 from tutor_platform.catalog.application.update_lesson import UpdateLesson
 from tutor_platform.catalog.application.update_project import UpdateProject
 from tutor_platform.catalog.application.update_section import UpdateSection
+from tutor_platform.catalog.ports.passages import LessonSplitter, PassageEmbedder, PassageIndex
+from tutor_platform.catalog.ports.reader import CatalogReader
+from tutor_platform.catalog.ports.search import SearchIndex
+from tutor_platform.catalog.ports.unit_of_work import (
+    CatalogUnitOfWorkFactory,
+    PassageUnitOfWorkFactory,
+    ProjectUnitOfWorkFactory,
+)
+from tutor_platform.shared.clock import Clock
 
 
 class CatalogContainer(containers.DeclarativeContainer):
     """Use cases of the catalog context over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
 
-    catalog_uow_factory: providers.Dependency[Any] = providers.Dependency()
-    catalog_reader: providers.Dependency[Any] = providers.Dependency()
+    catalog_uow_factory: providers.Dependency[CatalogUnitOfWorkFactory] = providers.Dependency()
+    catalog_reader: providers.Dependency[CatalogReader] = providers.Dependency()
     _catalog = {"uow_factory": catalog_uow_factory, "clock": clock}
     create_course = providers.Factory(CreateCourse, **_catalog)
     create_courses = providers.Factory(CreateCourses, **_catalog)
@@ -70,14 +77,14 @@ class CatalogContainer(containers.DeclarativeContainer):
     delete_lesson = providers.Factory(DeleteLesson, **_catalog)
     move_lesson = providers.Factory(MoveLesson, **_catalog)
 
-    search_index: providers.Dependency[Any] = providers.Dependency()
+    search_index: providers.Dependency[SearchIndex] = providers.Dependency()
     search_catalog = providers.Factory(SearchCatalog, search_index)
     search_relevant_lessons = providers.Factory(SearchRelevantLessons, search_index)
 
-    passage_uow_factory: providers.Dependency[Any] = providers.Dependency()
-    passage_index: providers.Dependency[Any] = providers.Dependency()
-    lesson_splitter: providers.Dependency[Any] = providers.Dependency()
-    embedder: providers.Dependency[Any] = providers.Dependency()
+    passage_uow_factory: providers.Dependency[PassageUnitOfWorkFactory] = providers.Dependency()
+    passage_index: providers.Dependency[PassageIndex] = providers.Dependency()
+    lesson_splitter: providers.Dependency[LessonSplitter] = providers.Dependency()
+    embedder: providers.Dependency[PassageEmbedder] = providers.Dependency()
     index_lesson_passages = providers.Factory(
         IndexLessonPassages, passage_uow_factory, lesson_splitter, embedder
     )
@@ -86,7 +93,7 @@ class CatalogContainer(containers.DeclarativeContainer):
     )
     retrieve_passages = providers.Factory(RetrievePassages, passage_index, embedder)
 
-    project_uow_factory: providers.Dependency[Any] = providers.Dependency()
+    project_uow_factory: providers.Dependency[ProjectUnitOfWorkFactory] = providers.Dependency()
     list_projects = providers.Factory(ListProjects, project_uow_factory)
     get_project = providers.Factory(GetProject, project_uow_factory)
     create_project = providers.Factory(CreateProject, project_uow_factory, clock)

@@ -3,11 +3,14 @@ passes the other contexts' facades, the Google adapters (``google_oauth`` is Non
 GOOGLE_CLIENT_ID), the unit of work, the job queue, the authenticator, the rate limiter and
 the settings."""
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dependency_injector import containers, providers
 
+from tutor_platform.assessment.api import AssessmentFacade
+from tutor_platform.catalog.api import LearnerCatalogFacade
+from tutor_platform.identity.api import IdentityFacade
 from tutor_platform.integrations.adapters.outbound.platform import (
     FacadeAccounts,
     FacadeLessonAuthoring,
@@ -27,23 +30,38 @@ from tutor_platform.integrations.application.manage_connection import (
     GetDriveConnection,
 )
 from tutor_platform.integrations.application.support.drive_session import DriveSession
+from tutor_platform.integrations.ports.google import DriveApi, GoogleOAuth
+from tutor_platform.integrations.ports.platform import UploadRules
+from tutor_platform.integrations.ports.unit_of_work import IntegrationsUnitOfWorkFactory
+from tutor_platform.media.api import MediaFacade
+from tutor_platform.progress.api import LearnerProgressFacade
+from tutor_platform.shared.auth import Authenticator
+from tutor_platform.shared.clock import Clock
+from tutor_platform.shared.jobs.ports import JobQueue
+from tutor_platform.shared.ratelimit.limiter import RateLimiter
+from tutor_platform.tutoring.api import TutorChat
+
+if TYPE_CHECKING:
+    from tutor_platform.integrations.adapters.inbound.mcp.server import McpEndpoint
+
+T = TypeVar("T")
 
 
-def _optional(enabled: bool, provider: Callable[[], Any]) -> Callable[[], Any]:
+def _optional(enabled: bool, provider: Callable[[], T]) -> Callable[[], T | None]:
     """``provider`` when ``enabled``, else a callable answering None."""
     return provider if enabled else (lambda: None)
 
 
 def _mcp_endpoint(
     *,
-    learner_catalog: Any,
-    learner_progress: Any,
-    assessment: Any,
-    chat: Any,
-    drive_files: Any,
-    rate_limiter: Any,
+    learner_catalog: Callable[[], LearnerCatalogFacade],
+    learner_progress: Callable[[], LearnerProgressFacade],
+    assessment: Callable[[], AssessmentFacade],
+    chat: Callable[[], TutorChat],
+    drive_files: Callable[[], ListDriveFiles],
+    rate_limiter: Callable[[], RateLimiter | None],
     **server: Any,
-) -> Any:
+) -> "McpEndpoint":
     """The MCP endpoint; the SDK is imported here, so that the worker and the command line
     (which serve no MCP) do not load it."""
     from tutor_platform.integrations.adapters.inbound.mcp.server import (
@@ -62,26 +80,26 @@ def _mcp_endpoint(
 class IntegrationsContainer(containers.DeclarativeContainer):
     """The MCP endpoint and the Google Drive connection over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
-    learner_catalog: providers.Dependency[Any] = providers.Dependency()
-    learner_progress: providers.Dependency[Any] = providers.Dependency()
-    assessment: providers.Dependency[Any] = providers.Dependency()
-    chat: providers.Dependency[Any] = providers.Dependency()
-    media: providers.Dependency[Any] = providers.Dependency()
-    identity: providers.Dependency[Any] = providers.Dependency()
-    authenticator: providers.Dependency[Any] = providers.Dependency()
-    rate_limiter: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
+    learner_catalog: providers.Dependency[LearnerCatalogFacade] = providers.Dependency()
+    learner_progress: providers.Dependency[LearnerProgressFacade] = providers.Dependency()
+    assessment: providers.Dependency[AssessmentFacade] = providers.Dependency()
+    chat: providers.Dependency[TutorChat] = providers.Dependency()
+    media: providers.Dependency[MediaFacade] = providers.Dependency()
+    identity: providers.Dependency[IdentityFacade] = providers.Dependency()
+    authenticator: providers.Dependency[Authenticator] = providers.Dependency()
+    rate_limiter: providers.Dependency[RateLimiter] = providers.Dependency()
     rate_limit_enabled = providers.Dependency(instance_of=bool)
     public_url = providers.Dependency(instance_of=str)
-    allowed_hosts: providers.Dependency[Any] = providers.Dependency()
-    allowed_origins: providers.Dependency[Any] = providers.Dependency()
+    allowed_hosts: providers.Dependency[Sequence[str]] = providers.Dependency()
+    allowed_origins: providers.Dependency[Sequence[str]] = providers.Dependency()
     max_body_bytes = providers.Dependency(instance_of=int)
 
-    uow_factory: providers.Dependency[Any] = providers.Dependency()
-    google_oauth: providers.Dependency[Any] = providers.Dependency()
-    drive_api: providers.Dependency[Any] = providers.Dependency()
-    upload_rules: providers.Dependency[Any] = providers.Dependency()
-    job_queue: providers.Dependency[Any] = providers.Dependency()
+    uow_factory: providers.Dependency[IntegrationsUnitOfWorkFactory] = providers.Dependency()
+    google_oauth: providers.Dependency[GoogleOAuth | None] = providers.Dependency()
+    drive_api: providers.Dependency[DriveApi] = providers.Dependency()
+    upload_rules: providers.Dependency[UploadRules] = providers.Dependency()
+    job_queue: providers.Dependency[JobQueue] = providers.Dependency()
     drive_done_url = providers.Dependency(instance_of=str)
 
     media_files = providers.Singleton(FacadeMediaFiles, media.provider)

@@ -2,10 +2,9 @@
 chooses the adapters (unit of work, learner profiles, figures) and passes the clock and the
 catalog's facades."""
 
-from typing import Any
-
 from dependency_injector import containers, providers
 
+from tutor_platform.catalog.api import LearnerCatalogFacade
 from tutor_platform.progress.api import LearnerProgressFacade, ProgressFacade
 from tutor_platform.progress.application.add_study_time import AddStudyTime
 from tutor_platform.progress.application.complete_lesson import CompleteLesson
@@ -19,17 +18,22 @@ from tutor_platform.progress.application.record_quiz_score import RecordQuizScor
 from tutor_platform.progress.application.reset_streak import ResetStreak
 from tutor_platform.progress.application.set_study_time import SetStudyTime
 from tutor_platform.progress.application.uncomplete_lesson import UncompleteLesson
+from tutor_platform.progress.ports.courses import Courses
+from tutor_platform.progress.ports.figures import CourseFiguresReader
+from tutor_platform.progress.ports.profiles import LearnerProfiles
+from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWorkFactory
+from tutor_platform.shared.clock import Clock
 
 
 class ProgressContainer(containers.DeclarativeContainer):
     """Use cases of the progress context over the ports it is given."""
 
-    clock: providers.Dependency[Any] = providers.Dependency()
-    catalog: providers.Dependency[Any] = providers.Dependency()
-    learner_catalog: providers.Dependency[Any] = providers.Dependency()
+    clock: providers.Dependency[Clock] = providers.Dependency()
+    catalog: providers.Dependency[Courses] = providers.Dependency()
+    learner_catalog: providers.Dependency[LearnerCatalogFacade] = providers.Dependency()
 
-    progress_uow_factory: providers.Dependency[Any] = providers.Dependency()
-    learner_profiles: providers.Dependency[Any] = providers.Dependency()
+    progress_uow_factory: providers.Dependency[ProgressUnitOfWorkFactory] = providers.Dependency()
+    learner_profiles: providers.Dependency[LearnerProfiles] = providers.Dependency()
     _progress = {"uow_factory": progress_uow_factory, "profiles": learner_profiles, "clock": clock}
     complete_lesson = providers.Factory(CompleteLesson, **_progress)
     uncomplete_lesson = providers.Factory(UncompleteLesson, **_progress)
@@ -43,7 +47,7 @@ class ProgressContainer(containers.DeclarativeContainer):
     set_study_time = providers.Factory(SetStudyTime, progress_uow_factory, clock)
     add_study_time = providers.Factory(AddStudyTime, **_progress)
 
-    course_figures: providers.Dependency[Any] = providers.Dependency()
+    course_figures: providers.Dependency[CourseFiguresReader] = providers.Dependency()
     get_course_analytics = providers.Factory(GetCourseAnalytics, catalog, course_figures)
 
     facade = providers.Singleton(

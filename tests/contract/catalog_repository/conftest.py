@@ -10,10 +10,14 @@ from typing import Any
 import pytest
 
 from tests.unit.identity.builders import T0
+from tutor_platform.catalog.adapters.outbound.memory.projects import InMemoryProjectUnitOfWork
 from tutor_platform.catalog.adapters.outbound.memory.reader import InMemoryCatalogReader
 from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
 from tutor_platform.catalog.adapters.outbound.memory.unit_of_work import (
     InMemoryCatalogUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.project_unit_of_work import (
+    SqlAlchemyProjectUnitOfWork,
 )
 from tutor_platform.catalog.adapters.outbound.sqlalchemy.reader import (
     SqlAlchemyCatalogReader,
@@ -23,7 +27,7 @@ from tutor_platform.catalog.adapters.outbound.sqlalchemy.unit_of_work import (
 )
 from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
 from tutor_platform.catalog.ports.reader import CatalogReader
-from tutor_platform.catalog.ports.unit_of_work import CatalogUnitOfWork
+from tutor_platform.catalog.ports.unit_of_work import CatalogUnitOfWork, ProjectUnitOfWork
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.persistence.engine import create_session_factory
 
@@ -34,6 +38,7 @@ _numbers = count(1)
 class Backend:
     uow_factory: Callable[[], CatalogUnitOfWork]
     reader: CatalogReader
+    projects: Callable[[], ProjectUnitOfWork]
 
     async def store(self, *items: Course | Section | Lesson) -> None:
         """Add courses, sections and lessons, in this order, in one transaction."""
@@ -52,12 +57,18 @@ class Backend:
 def backend(request: pytest.FixtureRequest) -> Backend:
     if request.param == "memory":
         store = InMemoryCatalogStore()
-        return Backend(partial(InMemoryCatalogUnitOfWork, store), InMemoryCatalogReader(store))
+        return Backend(
+            partial(InMemoryCatalogUnitOfWork, store),
+            InMemoryCatalogReader(store),
+            partial(InMemoryProjectUnitOfWork, store),
+        )
     engine = request.getfixturevalue("db_engine")
     request.getfixturevalue("clean_db")
+    sessions = create_session_factory(engine)
     return Backend(
-        partial(SqlAlchemyCatalogUnitOfWork, create_session_factory(engine)),
+        partial(SqlAlchemyCatalogUnitOfWork, sessions),
         SqlAlchemyCatalogReader(engine),
+        partial(SqlAlchemyProjectUnitOfWork, sessions),
     )
 
 

@@ -1,17 +1,79 @@
 """Every unit of work publishes the events it recorded after a commit, and nothing after a
-rollback; the in-memory base and the SQLAlchemy base behave alike."""
+rollback: the in-memory and SQLAlchemy bases, and every context's units of work on them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.support.events import Published
+from tutor_platform.assessment.adapters.outbound.memory.store import InMemoryAssessmentStore
+from tutor_platform.assessment.adapters.outbound.memory.unit_of_work import (
+    InMemoryAssessmentUnitOfWork,
+)
+from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyAssessmentUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.memory.projects import InMemoryProjectUnitOfWork
+from tutor_platform.catalog.adapters.outbound.memory.store import InMemoryCatalogStore
+from tutor_platform.catalog.adapters.outbound.memory.unit_of_work import (
+    InMemoryCatalogUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.project_unit_of_work import (
+    SqlAlchemyProjectUnitOfWork,
+)
+from tutor_platform.catalog.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyCatalogUnitOfWork,
+)
+from tutor_platform.identity.adapters.outbound.memory.store import InMemoryIdentityStore
+from tutor_platform.identity.adapters.outbound.memory.unit_of_work import (
+    InMemoryIdentityUnitOfWork,
+)
+from tutor_platform.identity.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyIdentityUnitOfWork,
+)
+from tutor_platform.integrations.adapters.outbound.fernet_cipher import FernetTokenCipher
+from tutor_platform.integrations.adapters.outbound.memory.store import InMemoryIntegrationsStore
+from tutor_platform.integrations.adapters.outbound.memory.unit_of_work import (
+    InMemoryIntegrationsUnitOfWork,
+)
+from tutor_platform.integrations.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyIntegrationsUnitOfWork,
+)
+from tutor_platform.media.adapters.outbound.memory.lesson_media import (
+    InMemoryLessonMediaStore,
+    InMemoryLessonMediaUnitOfWork,
+)
+from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
+from tutor_platform.media.adapters.outbound.memory.unit_of_work import InMemoryMediaUnitOfWork
+from tutor_platform.media.adapters.outbound.sqlalchemy.lesson_media_unit_of_work import (
+    SqlAlchemyLessonMediaUnitOfWork,
+)
+from tutor_platform.media.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyMediaUnitOfWork,
+)
+from tutor_platform.progress.adapters.outbound.memory.store import InMemoryProgressStore
+from tutor_platform.progress.adapters.outbound.memory.unit_of_work import (
+    InMemoryProgressUnitOfWork,
+)
+from tutor_platform.progress.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyProgressUnitOfWork,
+)
 from tutor_platform.shared.events import Event, EventBus, EventPublisher
 from tutor_platform.shared.persistence.engine import create_session_factory
 from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork, UnitOfWork
+from tutor_platform.tutoring.adapters.outbound.memory.store import InMemoryTutoringStore
+from tutor_platform.tutoring.adapters.outbound.memory.unit_of_work import (
+    InMemoryTutoringUnitOfWork,
+)
+from tutor_platform.tutoring.adapters.outbound.sqlalchemy.unit_of_work import (
+    SqlAlchemyTutoringUnitOfWork,
+)
 
 
 @dataclass(frozen=True)
@@ -26,15 +88,47 @@ class Store:
 
 Factory = Callable[[EventPublisher], UnitOfWork]
 
+IN_MEMORY: dict[str, tuple[Callable[..., UnitOfWork], Callable[[], Any]]] = {
+    "base": (InMemoryUnitOfWork, Store),
+    "identity": (InMemoryIdentityUnitOfWork, InMemoryIdentityStore),
+    "catalog": (InMemoryCatalogUnitOfWork, InMemoryCatalogStore),
+    "projects": (InMemoryProjectUnitOfWork, InMemoryCatalogStore),
+    "progress": (InMemoryProgressUnitOfWork, InMemoryProgressStore),
+    "media": (InMemoryMediaUnitOfWork, InMemoryMediaStore),
+    "lesson media": (InMemoryLessonMediaUnitOfWork, InMemoryLessonMediaStore),
+    "tutoring": (InMemoryTutoringUnitOfWork, InMemoryTutoringStore),
+    "assessment": (InMemoryAssessmentUnitOfWork, InMemoryAssessmentStore),
+    "integrations": (InMemoryIntegrationsUnitOfWork, InMemoryIntegrationsStore),
+}
+SQLALCHEMY: dict[str, Callable[..., UnitOfWork]] = {
+    "base": SqlAlchemyUnitOfWork,
+    "identity": SqlAlchemyIdentityUnitOfWork,
+    "catalog": SqlAlchemyCatalogUnitOfWork,
+    "projects": SqlAlchemyProjectUnitOfWork,
+    "progress": SqlAlchemyProgressUnitOfWork,
+    "media": SqlAlchemyMediaUnitOfWork,
+    "lesson media": SqlAlchemyLessonMediaUnitOfWork,
+    "tutoring": SqlAlchemyTutoringUnitOfWork,
+    "assessment": SqlAlchemyAssessmentUnitOfWork,
+    "integrations": partial(
+        SqlAlchemyIntegrationsUnitOfWork,
+        cipher=FernetTokenCipher([Fernet.generate_key().decode()]),
+    ),
+}
 
-@pytest.fixture(params=["memory", "sqlalchemy"])
+
+@pytest.fixture(
+    params=[f"memory {name}" for name in IN_MEMORY] + [f"sqlalchemy {name}" for name in SQLALCHEMY]
+)
 def make_uow(request: pytest.FixtureRequest) -> Factory:
-    if request.param == "memory":
-        store = Store()
-        return lambda publisher: InMemoryUnitOfWork(store, publisher)
+    kind, name = request.param.split(" ", 1)
+    if kind == "memory":
+        uow, new_store = IN_MEMORY[name]
+        store = new_store()
+        return lambda publisher: uow(store, publisher=publisher)
     engine: AsyncEngine = request.getfixturevalue("db_engine")
     sessions = create_session_factory(engine)
-    return lambda publisher: SqlAlchemyUnitOfWork(sessions, publisher)
+    return lambda publisher: SQLALCHEMY[name](sessions, publisher=publisher)
 
 
 async def test_a_commit_publishes_what_was_recorded_once_in_order(make_uow: Factory) -> None:

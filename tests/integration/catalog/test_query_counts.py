@@ -4,19 +4,16 @@ Counted with the read cache off, so that every read reaches the database, and af
 passage index jobs of the course's lessons finished (they share the app's engine).
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 from uuid import UUID
 
 import pytest
 from litestar import Litestar
-from sqlalchemy import event
 
 from tests.conftest import make_settings
 from tests.integration.accounts import Client, MakeAccount, in_app_loop
 from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.catalog.passage_support import IndexSettled, index_settled, index_worker
+from tests.support.statements import counted_statements
 from tutor_platform.bootstrap.settings import Settings
 from tutor_platform.catalog.api import CatalogFacade
 
@@ -28,22 +25,6 @@ pytestmark = pytest.mark.both_databases
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return make_settings(database_url, catalog_cache_ttl_seconds=0)
-
-
-@contextmanager
-def counted_statements(app: Litestar) -> Iterator[list[str]]:
-    """Every statement the app's engine sends while the block runs."""
-    statements: list[str] = []
-    engine = app.state.container.engine().sync_engine
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def _count(client: Client, app: Litestar, path: str) -> int:

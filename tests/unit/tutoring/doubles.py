@@ -155,6 +155,9 @@ class FakeCourses:
             principal.is_admin or principal.user_id == course.instructor_id
         )
 
+    async def editable(self, principal: Principal, course_ids: Collection[UUID]) -> set[UUID]:
+        return {c for c in course_ids if await self.can_edit(principal, c)}
+
     async def can_view(self, principal: Principal | None, course_id: UUID) -> bool:
         course = self.courses.get(course_id)
         if course is None:

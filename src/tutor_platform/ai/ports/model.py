@@ -18,14 +18,14 @@ value objects are built: they are programming errors, not upstream ones.
 
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal, Protocol
+from typing import Final, Literal, Protocol, get_args
 from uuid import UUID
 
 from tutor_platform.shared.errors import UpstreamFailed
 
 ProviderName = Literal["local", "gemini", "ai_core", "openai"]
 Task = Literal["tutor", "text", "draft", "narration"]
-PROVIDER_NAMES: Final[tuple[ProviderName, ...]] = ("local", "gemini", "ai_core", "openai")
+PROVIDER_NAMES: Final[tuple[ProviderName, ...]] = get_args(ProviderName)
 
 
 class ProviderNotConfigured(UpstreamFailed):

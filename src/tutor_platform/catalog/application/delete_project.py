@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from tutor_platform.catalog.application.support.project_access import project_to_edit
-from tutor_platform.catalog.ports.projects import ProjectUnitOfWorkFactory
+from tutor_platform.catalog.ports.unit_of_work import ProjectUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 
 

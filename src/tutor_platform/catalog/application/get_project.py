@@ -8,7 +8,7 @@ from tutor_platform.catalog.domain.project import (
     ProjectNotFound,
     ensure_can_view_project,
 )
-from tutor_platform.catalog.ports.projects import ProjectUnitOfWorkFactory
+from tutor_platform.catalog.ports.unit_of_work import ProjectUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 
 

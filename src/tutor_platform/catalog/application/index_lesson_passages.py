@@ -15,9 +15,9 @@ from tutor_platform.catalog.ports.passages import (
     LessonSource,
     LessonSplitter,
     PassageEmbedder,
-    PassageUnitOfWorkFactory,
     StoredPassage,
 )
+from tutor_platform.catalog.ports.unit_of_work import PassageUnitOfWorkFactory
 from tutor_platform.shared.ids import new_id
 
 INDEX_LESSON = "learning.index_lesson"

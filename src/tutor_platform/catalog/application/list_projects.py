@@ -4,7 +4,8 @@ the unpublished projects they may change, admins see every project."""
 from uuid import UUID
 
 from tutor_platform.catalog.domain.project import Project
-from tutor_platform.catalog.ports.projects import ProjectQuery, ProjectUnitOfWorkFactory
+from tutor_platform.catalog.ports.projects import ProjectQuery
+from tutor_platform.catalog.ports.unit_of_work import ProjectUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import Page, PageRequest
 

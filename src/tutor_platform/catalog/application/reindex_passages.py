@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from tutor_platform.catalog.application.index_lesson_passages import IndexLessonPassages
-from tutor_platform.catalog.ports.passages import PassageUnitOfWorkFactory
+from tutor_platform.catalog.ports.unit_of_work import PassageUnitOfWorkFactory
 
 
 @dataclass(frozen=True, slots=True)

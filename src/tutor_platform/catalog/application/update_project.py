@@ -11,7 +11,7 @@ from tutor_platform.catalog.domain.project import (
     cleaned_fields,
     ensure_can_attach,
 )
-from tutor_platform.catalog.ports.projects import ProjectUnitOfWorkFactory
+from tutor_platform.catalog.ports.unit_of_work import ProjectUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 

@@ -1,9 +1,9 @@
 """The passage index: lessons cut into passages, embedded, stored, and retrieved.
 
 ``LessonSplitter`` parses a lesson's Markdown; ``PassageEmbedder`` turns text into unit
-vectors (the AI capability's ``Embedder`` fits it as it is); ``PassageUnitOfWork`` stores a
-lesson's passages in one transaction; ``PassageIndex`` answers retrieval reads (one statement for
-a retrieval once the course's vectors are kept).
+vectors (the AI capability's ``Embedder`` fits it as it is); ``PassageRepository`` stores a
+lesson's passages (in a ``PassageUnitOfWork``'s transaction); ``PassageIndex`` answers
+retrieval reads (one statement for a retrieval once the course's vectors are kept).
 """
 
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -12,7 +12,6 @@ from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.catalog.domain.passages import PassageDraft
-from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
 class LessonSplitter(Protocol):
@@ -79,14 +78,6 @@ class PassageRepository(Protocol):
     async def lesson_ids(self) -> list[UUID]:
         """Every lesson, in a stable order (for a full re-index)."""
         ...
-
-
-class PassageUnitOfWork(UnitOfWork, Protocol):
-    @property
-    def passages(self) -> PassageRepository: ...
-
-
-PassageUnitOfWorkFactory = Callable[[], PassageUnitOfWork]
 
 
 @dataclass(frozen=True, slots=True)

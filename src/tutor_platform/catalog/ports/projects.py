@@ -1,13 +1,11 @@
-"""Storage of portfolio projects, in one transaction owned by a use case."""
+"""Storage of portfolio projects; repositories never commit."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.catalog.domain.project import CourseRef, Project
 from tutor_platform.shared.pagination import PageRequest
-from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +42,3 @@ class ProjectRepository(Protocol):
     async def course(self, course_id: UUID) -> CourseRef | None:
         """The course a project is (or would be) attached to."""
         ...
-
-
-class ProjectUnitOfWork(UnitOfWork, Protocol):
-    @property
-    def projects(self) -> ProjectRepository: ...
-
-
-ProjectUnitOfWorkFactory = Callable[[], ProjectUnitOfWork]

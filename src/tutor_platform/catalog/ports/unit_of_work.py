@@ -1,4 +1,5 @@
-"""Storage of courses, sections and lessons for the write side. Repositories never commit.
+"""The catalog's units of work, and the storage of courses, sections and lessons for the
+write side. Repositories never commit.
 
 Every change to a course's sections or lessons first takes the course's lock
 (``CourseRepository.lock``): writers of one course then run one after the other, so sibling
@@ -11,6 +12,8 @@ from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.ports.passages import PassageRepository
+from tutor_platform.catalog.ports.projects import ProjectRepository
 from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
@@ -98,3 +101,23 @@ class CatalogUnitOfWork(UnitOfWork, Protocol):
 
 
 CatalogUnitOfWorkFactory = Callable[[], CatalogUnitOfWork]
+
+
+class ProjectUnitOfWork(UnitOfWork, Protocol):
+    """Portfolio projects in one transaction."""
+
+    @property
+    def projects(self) -> ProjectRepository: ...
+
+
+ProjectUnitOfWorkFactory = Callable[[], ProjectUnitOfWork]
+
+
+class PassageUnitOfWork(UnitOfWork, Protocol):
+    """The passage index's writes in one transaction."""
+
+    @property
+    def passages(self) -> PassageRepository: ...
+
+
+PassageUnitOfWorkFactory = Callable[[], PassageUnitOfWork]

@@ -13,7 +13,7 @@ from tutor_platform.integrations.domain.errors import (
     InvalidAuthorizationState,
 )
 from tutor_platform.integrations.ports.google import DriveApi, GoogleOAuth
-from tutor_platform.integrations.ports.repositories import IntegrationsUnitOfWorkFactory
+from tutor_platform.integrations.ports.unit_of_work import IntegrationsUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 

@@ -29,7 +29,7 @@ from tutor_platform.integrations.ports.platform import (
     MediaFiles,
     UploadRules,
 )
-from tutor_platform.integrations.ports.repositories import IntegrationsUnitOfWorkFactory
+from tutor_platform.integrations.ports.unit_of_work import IntegrationsUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.errors import (

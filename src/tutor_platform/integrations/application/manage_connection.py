@@ -5,7 +5,7 @@ from datetime import datetime
 
 from tutor_platform.integrations.application.support.drive_session import configured
 from tutor_platform.integrations.ports.google import GoogleOAuth
-from tutor_platform.integrations.ports.repositories import IntegrationsUnitOfWorkFactory
+from tutor_platform.integrations.ports.unit_of_work import IntegrationsUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 
 

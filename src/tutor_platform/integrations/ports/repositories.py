@@ -1,12 +1,10 @@
 """Storage of connections, authorization states and imports; repositories never commit."""
 
-from collections.abc import Callable
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.integrations.domain.connection import AuthorizationState, DriveConnection
 from tutor_platform.integrations.domain.imports import DriveImport
-from tutor_platform.shared.unit_of_work import UnitOfWork
 
 
 class ConnectionRepository(Protocol):
@@ -40,12 +38,3 @@ class ImportRepository(Protocol):
         ...
 
     async def save(self, drive_import: DriveImport) -> None: ...
-
-
-class IntegrationsUnitOfWork(UnitOfWork, Protocol):
-    connections: ConnectionRepository
-    states: StateRepository
-    imports: ImportRepository
-
-
-IntegrationsUnitOfWorkFactory = Callable[[], IntegrationsUnitOfWork]

@@ -9,7 +9,7 @@ from tutor_platform.media.domain.lesson_access import ensure_can_author
 from tutor_platform.media.domain.lesson_errors import DraftAlreadyApplied, DraftNotFound
 from tutor_platform.media.domain.lesson_media import LessonDraft
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog, LessonView
-from tutor_platform.media.ports.lesson_media_repositories import LessonMediaUnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import LessonMediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.clock import Clock
 

@@ -12,10 +12,8 @@ from tutor_platform.media.domain.lesson_media import MAX_DRAFT_LENGTH, LessonDra
 from tutor_platform.media.domain.lesson_prompts import draft_instruction, draft_system_prompt
 from tutor_platform.media.ports.authoring import ProgressReporter, TextWriter, WritingRequest
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog
-from tutor_platform.media.ports.lesson_media_repositories import (
-    DuplicateJobResult,
-    LessonMediaUnitOfWorkFactory,
-)
+from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
+from tutor_platform.media.ports.unit_of_work import LessonMediaUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 

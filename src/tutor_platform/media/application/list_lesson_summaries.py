@@ -6,7 +6,7 @@ from tutor_platform.media.application.support.lesson_lookup import lesson_access
 from tutor_platform.media.domain.lesson_access import ensure_can_read_summaries
 from tutor_platform.media.domain.lesson_media import LessonSummary
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog
-from tutor_platform.media.ports.lesson_media_repositories import LessonMediaUnitOfWorkFactory
+from tutor_platform.media.ports.unit_of_work import LessonMediaUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.pagination import Page, PageRequest
 

@@ -27,11 +27,9 @@ from tutor_platform.media.ports.authoring import (
     WritingRequest,
 )
 from tutor_platform.media.ports.lesson_catalog import LessonCatalog
-from tutor_platform.media.ports.lesson_media_repositories import (
-    DuplicateJobResult,
-    LessonMediaUnitOfWorkFactory,
-)
+from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
 from tutor_platform.media.ports.storage import FileStorage
+from tutor_platform.media.ports.unit_of_work import LessonMediaUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 from tutor_platform.shared.ids import new_id
 from tutor_platform.shared.prose import split_sentences

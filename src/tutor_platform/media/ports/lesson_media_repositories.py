@@ -1,13 +1,11 @@
 """Storage of lesson summaries and drafts, in one transaction with the files they make.
 Repositories never commit."""
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
-from tutor_platform.media.ports.unit_of_work import MediaUnitOfWork
 from tutor_platform.shared.pagination import PageRequest
 
 
@@ -48,16 +46,3 @@ class LessonDraftRepository(Protocol):
     async def for_lesson(self, lesson_id: UUID, page: PageRequest) -> tuple[list[LessonDraft], int]:
         """One page of the lesson's drafts, newest first, and their total."""
         ...
-
-
-class LessonMediaUnitOfWork(MediaUnitOfWork, Protocol):
-    """Media's unit of work with lesson summaries and drafts."""
-
-    @property
-    def summaries(self) -> LessonSummaryRepository: ...
-
-    @property
-    def drafts(self) -> LessonDraftRepository: ...
-
-
-LessonMediaUnitOfWorkFactory = Callable[[], LessonMediaUnitOfWork]

@@ -1,4 +1,4 @@
-"""Learning's daily figures: what a lesson completion adds (a completion of the lesson, and
+"""Progress's daily figures: what a lesson completion adds (a completion of the lesson, and
 the minutes from the learner's first opening of the lesson to its completion)."""
 
 import math

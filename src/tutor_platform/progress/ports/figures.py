@@ -1,4 +1,4 @@
-"""Learning's analytics: the figures kept as progress happens, and their reading."""
+"""Progress's analytics: the figures kept as progress happens, and their reading."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,7 +8,7 @@ from uuid import UUID
 from tutor_platform.shared.figures import DateRange
 
 
-class LearningFigures(Protocol):
+class ProgressFigures(Protocol):
     """Called by the progress use cases in the transaction that stores the fact."""
 
     async def lesson_opened(

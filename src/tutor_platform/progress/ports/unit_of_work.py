@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Protocol
 
-from tutor_platform.progress.ports.figures import LearningFigures
+from tutor_platform.progress.ports.figures import ProgressFigures
 from tutor_platform.progress.ports.progress import ProgressRepository
 from tutor_platform.progress.ports.streaks import ActivityRepository
 from tutor_platform.progress.ports.study_time import StudyTimeRepository
@@ -21,7 +21,7 @@ class ProgressUnitOfWork(UnitOfWork, Protocol):
     def study_time(self) -> StudyTimeRepository: ...
 
     @property
-    def figures(self) -> LearningFigures: ...
+    def figures(self) -> ProgressFigures: ...
 
 
 ProgressUnitOfWorkFactory = Callable[[], ProgressUnitOfWork]

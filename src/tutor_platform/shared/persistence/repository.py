@@ -2,7 +2,9 @@
 
 A context's repository names its ``table`` and ``entity`` and inherits get, add, update,
 delete, page and count; it overrides ``_entity``/``_values`` only for nested or renamed
-fields, and writes the queries its port adds as Core statements on the same table.
+fields, and writes the queries its port adds as Core statements on the same table. A
+repository of rows without one ``id`` (composite keys, upserted counters) extends
+``CoreRepository``: the session and ``_write`` without the entity methods.
 """
 
 from collections.abc import Iterable, Sequence
@@ -38,7 +40,28 @@ def insert(session: AsyncSession, table: Table) -> postgresql.Insert | sqlite.In
     return dialect_insert(session.get_bind().dialect.name, table)
 
 
-class Repository(Generic[E]):
+def greatest(session: AsyncSession, a: Any, b: Any) -> ColumnElement[Any]:
+    """The larger of two values: ``GREATEST`` on PostgreSQL, two-argument ``MAX`` on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.greatest(a, b)
+    return func.max(a, b)
+
+
+class CoreRepository:
+    """Core statements on one unit of work's session."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def _write(self, statement: Any) -> int:
+        """Run an UPDATE or DELETE; the number of rows it matched."""
+        result = await self._session.execute(
+            statement, execution_options={"synchronize_session": False}
+        )
+        return result.rowcount if isinstance(result, CursorResult) else 0
+
+
+class Repository(CoreRepository, Generic[E]):
     """Entities of type ``entity`` stored in ``table``, keyed by its ``id`` column.
 
     ``not_found`` is the domain error ``update`` raises when the entity's row is gone.
@@ -53,9 +76,6 @@ class Repository(Generic[E]):
         super().__init_subclass__(**kwargs)
         if "table" in cls.__dict__:
             cls._by_id = select(cls.table).where(cls.table.c.id == bindparam("id"))
-
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
 
     def _entity(self, row: Any) -> E:
         """The entity of one row (override for nested or renamed fields)."""
@@ -116,10 +136,3 @@ class Repository(Generic[E]):
 
     def _entities(self, rows: Iterable[Any]) -> list[E]:
         return [self._entity(row) for row in rows]
-
-    async def _write(self, statement: Any) -> int:
-        """Run an UPDATE or DELETE; the number of rows it matched."""
-        result = await self._session.execute(
-            statement, execution_options={"synchronize_session": False}
-        )
-        return result.rowcount if isinstance(result, CursorResult) else 0

@@ -12,9 +12,9 @@ from tutor_platform.tutoring.ports.unit_of_work import TutoringUnitOfWorkFactory
 
 
 class ListTutors:
-    """Oldest first. The learning context is asked once which courses with tutors the caller
-    may not see, and once per course on the page (which the caller teaches, to show them the
-    system prompts); the hidden courses are filtered in the query."""
+    """Oldest first. The catalog is asked once which courses with tutors the caller may not
+    see, and once which courses of the page the caller may edit (to show them the system
+    prompts); the hidden courses are filtered in the query."""
 
     def __init__(self, uow_factory: TutoringUnitOfWorkFactory, courses: CourseContext) -> None:
         self._uow_factory = uow_factory
@@ -32,19 +32,12 @@ class ListTutors:
             tutors, total = await uow.tutors.search(
                 TutorQuery(course_id=course_id, hidden_courses=frozenset(hidden)), page
             )
-        taught: dict[UUID, bool] = {}
+        taught: set[UUID] = set()
         if principal is not None and not principal.is_admin:
-            for tutor_course in {t.course_id for t in tutors if t.course_id is not None}:
-                taught[tutor_course] = await self._courses.can_edit(principal, tutor_course)
+            page_courses = {t.course_id for t in tutors if t.course_id is not None}
+            taught = await self._courses.editable(principal, page_courses)
         views = [
-            TutorView.of(
-                tutor,
-                editor=can_edit_tutor(
-                    principal,
-                    tutor,
-                    tutor.course_id is not None and taught.get(tutor.course_id, False),
-                ),
-            )
+            TutorView.of(tutor, editor=can_edit_tutor(principal, tutor, tutor.course_id in taught))
             for tutor in tutors
         ]
         return Page(items=views, total=total, limit=page.limit, offset=page.offset)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.ai.api import PROVIDER_NAMES
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.validation import FieldChecks
 from tutor_platform.tutoring.domain.validation import (
@@ -23,7 +24,6 @@ from tutor_platform.tutoring.domain.validation import (
     name_problem,
 )
 
-PROVIDERS: Final = ("local", "gemini", "ai_core", "openai")
 MAX_NAME_LENGTH: Final = 100
 MAX_DESCRIPTION_LENGTH: Final = 2000
 MAX_SYSTEM_PROMPT_LENGTH: Final = 20_000
@@ -83,8 +83,8 @@ def cleaned_fields(fields: TutorFields) -> TutorFields:
         checks.check("name", name_problem(name, MAX_NAME_LENGTH))
     if fields.description is not None:
         checks.check("description", max_length_problem(fields.description, MAX_DESCRIPTION_LENGTH))
-    if fields.provider is not None and fields.provider not in PROVIDERS:
-        checks.check("provider", f"must be one of {', '.join(PROVIDERS)}")
+    if fields.provider is not None and fields.provider not in PROVIDER_NAMES:
+        checks.check("provider", f"must be one of {', '.join(PROVIDER_NAMES)}")
     if model_id is not None:
         checks.check("model_id", name_problem(model_id, MAX_MODEL_ID_LENGTH))
     if knowledge_base_id:

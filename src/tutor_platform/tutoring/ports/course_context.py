@@ -44,6 +44,10 @@ class CourseContext(Protocol):
         """Whether the course exists and the caller is its instructor or an admin."""
         ...
 
+    async def editable(self, principal: Principal, course_ids: Collection[UUID]) -> set[UUID]:
+        """Those of ``course_ids`` that exist and the caller may edit (one read for all)."""
+        ...
+
     async def hidden(self, principal: Principal | None, course_ids: Collection[UUID]) -> set[UUID]:
         """Those of ``course_ids`` the caller may not see (unknown courses included)."""
         ...

@@ -8,7 +8,7 @@ from tutor_platform.catalog.domain.project import (
     ProjectNotFound,
     ensure_can_edit_project,
 )
-from tutor_platform.catalog.ports.projects import ProjectUnitOfWork
+from tutor_platform.catalog.ports.unit_of_work import ProjectUnitOfWork
 from tutor_platform.shared.auth import Principal
 
 

@@ -19,7 +19,7 @@ from tutor_platform.integrations.domain.errors import (
     GrantRevoked,
 )
 from tutor_platform.integrations.ports.google import GoogleOAuth
-from tutor_platform.integrations.ports.repositories import IntegrationsUnitOfWorkFactory
+from tutor_platform.integrations.ports.unit_of_work import IntegrationsUnitOfWorkFactory
 from tutor_platform.shared.clock import Clock
 
 T = TypeVar("T")

@@ -12,13 +12,14 @@ from typing import Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get
-from litestar.di import NamedDependency, Provide
+from litestar import Controller, Response, get
+from litestar.di import NamedDependency
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, SkipValidation
+from litestar.params import FromPath
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses, tagged_union
 from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.jobs.application.get_job import GetJob
@@ -46,10 +47,6 @@ def as_json_object(result: msgspec.Struct) -> JsonObject:
     return stored
 
 
-async def provide_get_job(request: Request[Any, Any, Any]) -> GetJob:
-    return GetJob(request.app.state.container.job_queue())
-
-
 def job_controller(kinds: Sequence[type[JobResponse]]) -> type[Controller]:
     """The jobs controller for these job kinds (one response struct per kind)."""
     by_kind = {str(kind.__struct_config__.tag): kind for kind in kinds}
@@ -63,7 +60,6 @@ def job_controller(kinds: Sequence[type[JobResponse]]) -> type[Controller]:
         """Jobs started by other endpoints (they answer 202 with the ``job_id``)."""
 
         path = "/jobs"
-        dependencies = {"get_job": Provide(provide_get_job)}
 
         @get(
             "/{job_id:uuid}",
@@ -76,7 +72,7 @@ def job_controller(kinds: Sequence[type[JobResponse]]) -> type[Controller]:
             self,
             job_id: FromPath[UUID],
             principal: NamedDependency[Principal],
-            get_job: NamedDependency[SkipValidation[GetJob]],
+            get_job: Provided[GetJob],
         ) -> Response[Any]:
             """The job's status, progress and outcome (the owner's or any, for an admin)."""
             record = await get_job.execute(job_id, principal)

@@ -10,7 +10,6 @@ from tutor_platform.catalog.application.create_course import NewCourse
 from tutor_platform.catalog.application.get_adjacent_lesson import AdjacentLesson
 from tutor_platform.catalog.domain.catalog import (
     DEFAULT_ESTIMATED_MINUTES,
-    Course,
     CourseOutline,
     Difficulty,
 )
@@ -27,6 +26,7 @@ from tutor_platform.catalog.domain.validation import (
 )
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.requests import StrictRequest
+from tutor_platform.shared.http.responses import convert
 
 MAX_BULK_ITEMS = 100
 MAX_POSITION = 2**31 - 1
@@ -171,14 +171,6 @@ class CourseResponse(msgspec.Struct, kw_only=True):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def fields_of(cls, course: Course) -> dict[str, object]:
-        return {field: getattr(course, field) for field in CourseResponse.__struct_fields__}
-
-    @classmethod
-    def of(cls, course: Course) -> "CourseResponse":
-        return cls(**cls.fields_of(course))  # type: ignore[arg-type]
-
 
 CourseListResponse = Annotated[PageResponse[CourseResponse], named("CourseListResponse")]
 
@@ -221,7 +213,7 @@ class CourseOutlineResponse(CourseResponse, kw_only=True):
             )
             for entry in outline.sections
         ]
-        return cls(**cls.fields_of(outline.course), sections=sections)  # type: ignore[arg-type]
+        return convert(outline.course, cls, sections=sections)
 
 
 class SectionResponse(msgspec.Struct):
@@ -286,17 +278,5 @@ class AdjacentLessonResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, adjacent: AdjacentLesson) -> "AdjacentLessonResponse":
-        lesson = adjacent.lesson
-        return cls(
-            id=lesson.id,
-            section_id=lesson.section_id,
-            course_id=lesson.course_id,
-            title=lesson.title,
-            content=None if adjacent.locked else lesson.content,
-            position=lesson.position,
-            estimated_minutes=lesson.estimated_minutes,
-            is_premium=lesson.is_premium,
-            locked=adjacent.locked,
-            created_at=lesson.created_at,
-            updated_at=lesson.updated_at,
-        )
+        lesson, locked = adjacent.lesson, adjacent.locked
+        return convert(lesson, cls, content=None if locked else lesson.content, locked=locked)

@@ -80,7 +80,7 @@ class CoursesController(Controller):
             CourseFilters(subject=subject, difficulty=difficulty, q=q),
             PageRequest(limit, offset),
         )
-        items = [CourseResponse.of(course) for course in page.items]
+        items = [convert(course, CourseResponse) for course in page.items]
         return PageResponse(items, page.total, page.limit, page.offset)
 
     @post("/", guards=INSTRUCTORS, security=BEARER_SECURITY, responses=error_responses(409, 422))
@@ -91,7 +91,7 @@ class CoursesController(Controller):
         create_course: Provided[CreateCourse],
     ) -> CourseResponse:
         """Create an unpublished course owned by the caller (409 when the slug is taken)."""
-        return CourseResponse.of(await create_course.execute(principal, data.command()))
+        return convert(await create_course.execute(principal, data.command()), CourseResponse)
 
     @post(
         "/bulk", guards=INSTRUCTORS, security=BEARER_SECURITY, responses=error_responses(409, 422)
@@ -105,7 +105,7 @@ class CoursesController(Controller):
         """Create up to 100 courses at once, all or none: one invalid item is 422 (naming
         ``items[i].field``), a slug already used or repeated in the batch is 409."""
         courses = await create_courses.execute(principal, [item.command() for item in data.items])
-        return CourseBulkResponse([CourseResponse.of(course) for course in courses])
+        return CourseBulkResponse([convert(course, CourseResponse) for course in courses])
 
     @get("/{course_id:uuid}", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def get_course(
@@ -158,7 +158,7 @@ class CoursesController(Controller):
             cover_file_id=given(data.cover_file_id),
             remove_cover=data.cover_file_id is None,
         )
-        return CourseResponse.of(await update_course.execute(principal, course_id, changes))
+        return convert(await update_course.execute(principal, course_id, changes), CourseResponse)
 
     @delete(
         "/{course_id:uuid}",
@@ -190,7 +190,8 @@ class CoursesController(Controller):
         publish_course: Provided[PublishCourse],
     ) -> CourseResponse:
         """Make the course visible to everyone."""
-        return CourseResponse.of(await publish_course.execute(principal, course_id, published=True))
+        course = await publish_course.execute(principal, course_id, published=True)
+        return convert(course, CourseResponse)
 
     @post(
         "/{course_id:uuid}/unpublish",
@@ -206,9 +207,8 @@ class CoursesController(Controller):
         publish_course: Provided[PublishCourse],
     ) -> CourseResponse:
         """Hide the course from everyone but its instructor and admins."""
-        return CourseResponse.of(
-            await publish_course.execute(principal, course_id, published=False)
-        )
+        course = await publish_course.execute(principal, course_id, published=False)
+        return convert(course, CourseResponse)
 
     @get("/{course_id:uuid}/sections", opt=CATALOG_READ, responses=error_responses(401, 404, 429))
     async def list_sections(

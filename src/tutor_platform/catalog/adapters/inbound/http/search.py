@@ -20,6 +20,7 @@ from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
 from tutor_platform.shared.http.paging import Limit, Offset, PageResponse
+from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import DEFAULT_LIMIT
 
 Text = Annotated[
@@ -84,5 +85,5 @@ async def _search(
     viewer: Principal | None,
 ) -> SearchResponse:
     results = await search_catalog.execute(q, kinds, limit, offset, viewer)
-    items = [SearchHitResponse.of(hit) for hit in results.items]
+    items = [convert(hit, SearchHitResponse) for hit in results.items]
     return PageResponse(items, results.total, limit, offset)

@@ -5,7 +5,7 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.catalog.domain.search import SearchHit, SearchKind
+from tutor_platform.catalog.domain.search import SearchKind
 from tutor_platform.shared.http.paging import PageResponse, named
 
 
@@ -36,12 +36,6 @@ class SearchHitResponse(msgspec.Struct):
     is_premium: Annotated[
         bool, msgspec.Meta(description="A premium lesson (always false for a course).")
     ]
-
-    @classmethod
-    def of(cls, hit: SearchHit) -> "SearchHitResponse":
-        return cls(
-            hit.type, hit.id, hit.course_id, hit.title, hit.snippet, hit.rank, hit.is_premium
-        )
 
 
 SearchResponse = Annotated[PageResponse[SearchHitResponse], named("SearchResponse")]

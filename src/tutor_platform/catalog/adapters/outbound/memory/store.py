@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from tutor_platform.catalog.domain.catalog import Course, Lesson, Section
+from tutor_platform.catalog.domain.project import Project
 
 
 @dataclass
@@ -11,4 +12,5 @@ class InMemoryCatalogStore:
     courses: dict[UUID, Course] = field(default_factory=dict)
     sections: dict[UUID, Section] = field(default_factory=dict)
     lessons: dict[UUID, Lesson] = field(default_factory=dict)
+    projects: dict[UUID, Project] = field(default_factory=dict)
     commits: int = 0

@@ -19,34 +19,33 @@ from tutor_platform.catalog.domain.errors import (
     SectionNotFound,
     SlugTaken,
 )
+from tutor_platform.shared.in_memory import InMemoryRepository
 from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
 
 
-class InMemoryCourseRepository:
+class InMemoryCourseRepository(InMemoryRepository[Course]):
     def __init__(self, store: InMemoryCatalogStore) -> None:
+        super().__init__(store.courses)
         self._store = store
-
-    async def get(self, course_id: UUID) -> Course | None:
-        return copy.deepcopy(self._store.courses.get(course_id))
 
     async def lock(self, course_id: UUID) -> Course | None:
         return await self.get(course_id)
 
     async def slugs_taken(self, slugs: set[str]) -> set[str]:
-        return {course.slug for course in self._store.courses.values()} & slugs
+        return {course.slug for course in self._rows.values()} & slugs
 
     async def add(self, course: Course) -> None:
         self._check_slug(course)
-        self._store.courses[course.id] = copy.deepcopy(course)
+        await super().add(course)
 
     async def update(self, course: Course) -> None:
-        if course.id not in self._store.courses:
+        if course.id not in self._rows:
             raise CourseNotFound()
         self._check_slug(course)
-        self._store.courses[course.id] = copy.deepcopy(course)
+        await super().update(course)
 
     async def delete(self, course_id: UUID) -> None:
-        self._store.courses.pop(course_id, None)
+        await super().delete(course_id)
         for section in [s for s in self._store.sections.values() if s.course_id == course_id]:
             del self._store.sections[section.id]
         for lesson in [x for x in self._store.lessons.values() if x.course_id == course_id]:
@@ -54,71 +53,56 @@ class InMemoryCourseRepository:
 
     def _check_slug(self, course: Course) -> None:
         if any(
-            other.slug == course.slug and other.id != course.id
-            for other in self._store.courses.values()
+            other.slug == course.slug and other.id != course.id for other in self._rows.values()
         ):
             raise SlugTaken()
 
 
-class InMemorySectionRepository:
+class InMemorySectionRepository(InMemoryRepository[Section]):
     def __init__(self, store: InMemoryCatalogStore) -> None:
+        super().__init__(store.sections)
         self._store = store
 
-    async def get(self, section_id: UUID) -> Section | None:
-        return copy.deepcopy(self._store.sections.get(section_id))
-
     async def ordered_ids(self, course_id: UUID) -> list[UUID]:
-        found = [s for s in self._store.sections.values() if s.course_id == course_id]
+        found = [s for s in self._rows.values() if s.course_id == course_id]
         return [section.id for section in sorted(found, key=lambda s: s.position)]
 
-    async def add(self, section: Section) -> None:
-        self._store.sections[section.id] = copy.deepcopy(section)
-
     async def update(self, section: Section) -> None:
-        stored = self._store.sections.get(section.id)
+        stored = self._rows.get(section.id)
         if stored is None:
             raise SectionNotFound()
         _save_edit(stored, section)
 
     async def delete(self, section_id: UUID) -> None:
-        self._store.sections.pop(section_id, None)
+        await super().delete(section_id)
         for lesson in [x for x in self._store.lessons.values() if x.section_id == section_id]:
             del self._store.lessons[lesson.id]
 
     async def set_positions(self, positions: Mapping[UUID, int], now: datetime) -> None:
         for section_id, position in positions.items():
-            stored = self._store.sections[section_id]
+            stored = self._rows[section_id]
             stored.position, stored.updated_at = position, now
 
 
-class InMemoryLessonRepository:
+class InMemoryLessonRepository(InMemoryRepository[Lesson]):
     def __init__(self, store: InMemoryCatalogStore) -> None:
-        self._store = store
-
-    async def get(self, lesson_id: UUID) -> Lesson | None:
-        return copy.deepcopy(self._store.lessons.get(lesson_id))
+        super().__init__(store.lessons)
 
     async def ordered_ids(self, section_id: UUID) -> list[UUID]:
-        found = [x for x in self._store.lessons.values() if x.section_id == section_id]
+        found = [x for x in self._rows.values() if x.section_id == section_id]
         return [lesson.id for lesson in sorted(found, key=lambda x: x.position)]
 
-    async def add(self, lesson: Lesson) -> None:
-        self._store.lessons[lesson.id] = copy.deepcopy(lesson)
-
     async def update(self, lesson: Lesson) -> None:
-        stored = self._store.lessons.get(lesson.id)
+        stored = self._rows.get(lesson.id)
         if stored is None:
             raise LessonNotFound()
         _save_edit(stored, lesson)
-
-    async def delete(self, lesson_id: UUID) -> None:
-        self._store.lessons.pop(lesson_id, None)
 
     async def set_positions(
         self, placements: Mapping[UUID, tuple[UUID, int]], now: datetime
     ) -> None:
         for lesson_id, (section_id, position) in placements.items():
-            stored = self._store.lessons[lesson_id]
+            stored = self._rows[lesson_id]
             stored.section_id, stored.position, stored.updated_at = section_id, position, now
 
 

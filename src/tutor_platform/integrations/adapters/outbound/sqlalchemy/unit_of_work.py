@@ -8,14 +8,18 @@ from tutor_platform.integrations.adapters.outbound.sqlalchemy.repositories impor
     SqlAlchemyStateRepository,
 )
 from tutor_platform.integrations.ports.google import TokenCipher
+from tutor_platform.shared.events import NO_HANDLERS, EventPublisher
 from tutor_platform.shared.persistence.unit_of_work import SqlAlchemyUnitOfWork
 
 
 class SqlAlchemyIntegrationsUnitOfWork(SqlAlchemyUnitOfWork):
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], cipher: TokenCipher
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        cipher: TokenCipher,
+        publisher: EventPublisher = NO_HANDLERS,
     ) -> None:
-        super().__init__(session_factory)
+        super().__init__(session_factory, publisher)
         self._cipher = cipher
 
     def _bind(self, session: AsyncSession) -> None:

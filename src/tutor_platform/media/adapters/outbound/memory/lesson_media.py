@@ -1,5 +1,6 @@
 """Lesson summaries and drafts in memory, next to the in-memory files (for unit tests)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TypeVar
@@ -12,10 +13,11 @@ from tutor_platform.media.adapters.outbound.memory.repositories import (
 from tutor_platform.media.adapters.outbound.memory.store import InMemoryMediaStore
 from tutor_platform.media.domain.lesson_media import LessonDraft, LessonSummary
 from tutor_platform.media.ports.lesson_media_repositories import DuplicateJobResult
+from tutor_platform.shared.in_memory import InMemoryRepository
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.shared.unit_of_work import InMemoryUnitOfWork
 
-Item = TypeVar("Item", LessonSummary, LessonDraft)
+Item = TypeVar("Item", bound=LessonSummary | LessonDraft)
 
 
 @dataclass
@@ -34,67 +36,60 @@ class InMemoryLessonMediaStore:
         self.media.commits = value
 
 
-def _page(items: list[Item], page: PageRequest) -> list[Item]:
-    ordered = sorted(items, key=lambda item: (item.created_at, item.id), reverse=True)
-    return ordered[page.offset : page.offset + page.limit]
+class _JobResults(InMemoryRepository[Item]):
+    """Summaries or drafts: one per job, listed per lesson newest first."""
+
+    async def by_job(self, job_id: UUID) -> Item | None:
+        return self._first(lambda item: item.job_id == job_id)
+
+    async def add(self, entity: Item) -> None:
+        if await self.by_job(entity.job_id) is not None:
+            raise DuplicateJobResult(str(entity.job_id))
+        await super().add(entity)
+
+    def _of_lesson(
+        self, matches: Callable[[Item], bool], page: PageRequest
+    ) -> tuple[list[Item], int]:
+        return self._page(matches, page, key=lambda item: (item.created_at, item.id), reverse=True)
 
 
-class InMemoryLessonSummaryRepository:
+class InMemoryLessonSummaryRepository(_JobResults[LessonSummary]):
     def __init__(self, store: InMemoryLessonMediaStore) -> None:
-        self._store = store
-
-    async def by_job(self, job_id: UUID) -> LessonSummary | None:
-        return next((s for s in self._store.summaries.values() if s.job_id == job_id), None)
-
-    async def add(self, summary: LessonSummary) -> None:
-        if await self.by_job(summary.job_id) is not None:
-            raise DuplicateJobResult(str(summary.job_id))
-        self._store.summaries[summary.id] = summary
+        super().__init__(store.summaries)
+        self._files = store.media.files
 
     async def for_lesson(
         self, lesson_id: UUID, page: PageRequest
     ) -> tuple[list[LessonSummary], int]:
-        files = self._store.media.files
-        found = [
-            summary
-            for summary in self._store.summaries.values()
-            if summary.lesson_id == lesson_id
-            and summary.file_id in files
-            and not files[summary.file_id].is_deleted
-        ]
-        return _page(found, page), len(found)
+        files = self._files
+        return self._of_lesson(
+            lambda summary: (
+                summary.lesson_id == lesson_id
+                and summary.file_id in files
+                and not files[summary.file_id].is_deleted
+            ),
+            page,
+        )
 
 
-class InMemoryLessonDraftRepository:
+class InMemoryLessonDraftRepository(_JobResults[LessonDraft]):
     def __init__(self, store: InMemoryLessonMediaStore) -> None:
-        self._store = store
-
-    async def get(self, draft_id: UUID) -> LessonDraft | None:
-        return self._store.drafts.get(draft_id)
-
-    async def by_job(self, job_id: UUID) -> LessonDraft | None:
-        return next((d for d in self._store.drafts.values() if d.job_id == job_id), None)
-
-    async def add(self, draft: LessonDraft) -> None:
-        if await self.by_job(draft.job_id) is not None:
-            raise DuplicateJobResult(str(draft.job_id))
-        self._store.drafts[draft.id] = draft
+        super().__init__(store.drafts)
 
     async def mark_applied(self, draft_id: UUID, at: datetime) -> bool:
-        draft = self._store.drafts.get(draft_id)
+        draft = self._rows.get(draft_id)
         if draft is None or draft.is_applied:
             return False
-        self._store.drafts[draft_id] = replace(draft, applied_at=at)
+        self._rows[draft_id] = replace(draft, applied_at=at)
         return True
 
     async def mark_unapplied(self, draft_id: UUID) -> None:
-        draft = self._store.drafts.get(draft_id)
+        draft = self._rows.get(draft_id)
         if draft is not None:
-            self._store.drafts[draft_id] = replace(draft, applied_at=None)
+            self._rows[draft_id] = replace(draft, applied_at=None)
 
     async def for_lesson(self, lesson_id: UUID, page: PageRequest) -> tuple[list[LessonDraft], int]:
-        found = [d for d in self._store.drafts.values() if d.lesson_id == lesson_id]
-        return _page(found, page), len(found)
+        return self._of_lesson(lambda draft: draft.lesson_id == lesson_id, page)
 
 
 class InMemoryLessonMediaUnitOfWork(InMemoryUnitOfWork[InMemoryLessonMediaStore]):

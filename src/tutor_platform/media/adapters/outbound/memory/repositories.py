@@ -1,6 +1,5 @@
 """Media's repositories over an ``InMemoryMediaStore``."""
 
-from dataclasses import replace
 from datetime import datetime
 from uuid import UUID
 
@@ -10,45 +9,32 @@ from tutor_platform.media.domain.file import StoredFile
 from tutor_platform.media.domain.filenames import search_key
 from tutor_platform.media.domain.quota import UploadReservation
 from tutor_platform.media.ports.repositories import FileQuery
+from tutor_platform.shared.in_memory import InMemoryRepository
 from tutor_platform.shared.pagination import PageRequest
 
 
-class InMemoryFileRepository:
-    """Hands out copies, like a database would, so changes count only once stored."""
+class InMemoryFileRepository(InMemoryRepository[StoredFile]):
+    not_found = FileNotFound
 
     def __init__(self, store: InMemoryMediaStore) -> None:
-        self._store = store
-
-    async def get(self, file_id: UUID) -> StoredFile | None:
-        file = self._store.files.get(file_id)
-        return None if file is None else replace(file)
-
-    async def add(self, file: StoredFile) -> None:
-        self._store.files[file.id] = replace(file)
-
-    async def update(self, file: StoredFile) -> None:
-        if file.id not in self._store.files:
-            raise FileNotFound()
-        self._store.files[file.id] = replace(file)
+        super().__init__(store.files)
 
     async def remove(self, file_id: UUID) -> None:
-        self._store.files.pop(file_id, None)
+        await self.delete(file_id)
 
     async def search(self, query: FileQuery, page: PageRequest) -> tuple[list[StoredFile], int]:
-        found = [
-            file
-            for file in self._store.files.values()
-            if file.is_deleted == query.deleted
-            and query.owner_id in (None, file.owner_id)
-            and query.kind in (None, file.kind)
-            and (not query.q or query.q in search_key(file.filename))
-        ]
-        found.sort(key=lambda file: (file.created_at, file.id), reverse=True)
-        window = found[page.offset : page.offset + page.limit]
-        return [replace(file) for file in window], len(found)
+        def matches(file: StoredFile) -> bool:
+            return (
+                file.is_deleted == query.deleted
+                and query.owner_id in (None, file.owner_id)
+                and query.kind in (None, file.kind)
+                and (not query.q or query.q in search_key(file.filename))
+            )
+
+        return self._page(matches, page, key=lambda f: (f.created_at, f.id), reverse=True)
 
     async def bytes_used(self, owner_id: UUID) -> int:
-        return sum(file.size for file in self._store.files.values() if file.owner_id == owner_id)
+        return sum(file.size for file in self._rows.values() if file.owner_id == owner_id)
 
 
 class InMemoryUploadReservations:

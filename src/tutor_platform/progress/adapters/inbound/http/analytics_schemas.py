@@ -1,4 +1,4 @@
-"""Bodies of learning's analytics."""
+"""Bodies of progress's analytics."""
 
 from uuid import UUID
 

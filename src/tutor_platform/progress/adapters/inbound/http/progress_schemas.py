@@ -9,6 +9,7 @@ import msgspec
 from tutor_platform.progress.application.support.views import (
     CourseProgressView,
 )
+from tutor_platform.shared.http.responses import convert
 
 
 class CourseProgressResponse(msgspec.Struct):
@@ -38,18 +39,8 @@ class CourseProgressResponse(msgspec.Struct):
 
     @classmethod
     def of(cls, view: CourseProgressView) -> "CourseProgressResponse":
-        return cls(
-            course_id=view.course_id,
-            completed_lesson_ids=view.completed_lesson_ids,
-            completed=view.completed,
-            total=view.total,
-            percent=view.percent,
-            quiz_scores={str(quiz_id): score for quiz_id, score in view.quiz_scores.items()},
-            last_accessed_at=view.last_accessed_at,
-            streak_days=view.streak_days,
-            longest_streak_days=view.longest_streak_days,
-            minutes=view.minutes,
-        )
+        scores = {str(quiz_id): score for quiz_id, score in view.quiz_scores.items()}
+        return convert(view, cls, quiz_scores=scores)
 
 
 class CourseProgressListResponse(msgspec.Struct):

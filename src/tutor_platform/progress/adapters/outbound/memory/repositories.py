@@ -195,7 +195,7 @@ class InMemoryStudyTimeRepository:
         return minutes
 
 
-class InMemoryLearningFigures:
+class InMemoryProgressFigures:
     """Records the calls of the figures port, for tests of the use cases."""
 
     def __init__(self, store: InMemoryProgressStore) -> None:

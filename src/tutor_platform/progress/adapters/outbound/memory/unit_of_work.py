@@ -3,7 +3,7 @@ counted (``store.commits``), and nothing is rolled back."""
 
 from tutor_platform.progress.adapters.outbound.memory.repositories import (
     InMemoryActivityRepository,
-    InMemoryLearningFigures,
+    InMemoryProgressFigures,
     InMemoryProgressRepository,
     InMemoryStudyTimeRepository,
 )
@@ -16,4 +16,4 @@ class InMemoryProgressUnitOfWork(InMemoryUnitOfWork[InMemoryProgressStore]):
         self.progress = InMemoryProgressRepository(self.store)
         self.activity = InMemoryActivityRepository(self.store)
         self.study_time = InMemoryStudyTimeRepository(self.store)
-        self.figures = InMemoryLearningFigures(self.store)
+        self.figures = InMemoryProgressFigures(self.store)

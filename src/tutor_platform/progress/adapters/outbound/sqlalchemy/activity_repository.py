@@ -1,59 +1,54 @@
 """Learning activity and streak records on SQLAlchemy; each write is one atomic upsert."""
 
 from datetime import datetime
+from typing import cast
 from uuid import UUID
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Table, select
 
-from tutor_platform.progress.adapters.outbound.sqlalchemy.sql import greatest, upsert
 from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
     LearningActivityRow,
     StreakRow,
 )
 from tutor_platform.progress.domain.streaks import BUCKET, StreakRecord, activity_bucket
+from tutor_platform.shared.persistence.repository import CoreRepository, greatest, insert
 
-_A = LearningActivityRow
+_ACTIVITY = cast(Table, LearningActivityRow.__table__)
+_STREAKS = cast(Table, StreakRow.__table__)
 
 
-class SqlAlchemyActivityRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlAlchemyActivityRepository(CoreRepository):
     async def record(self, user_id: UUID, at: datetime) -> None:
-        statement = upsert(self._session, _A).values(
+        statement = insert(self._session, _ACTIVITY).values(
             user_id=user_id, bucket=activity_bucket(at), last_at=at
         )
+        latest = greatest(self._session, _ACTIVITY.c.last_at, statement.excluded.last_at)
         await self._session.execute(
             statement.on_conflict_do_update(
-                index_elements=["user_id", "bucket"],
-                set_={"last_at": greatest(self._session, _A.last_at, statement.excluded.last_at)},
+                index_elements=["user_id", "bucket"], set_={"last_at": latest}
             )
         )
 
     async def between(self, user_id: UUID, after: datetime, until: datetime) -> list[datetime]:
         """The bucket bounds let the primary key's index narrow the scan."""
+        c = _ACTIVITY.c
         rows = await self._session.scalars(
-            select(_A.last_at)
+            select(c.last_at)
             .where(
-                _A.user_id == user_id,
-                _A.bucket > after - BUCKET,
-                _A.bucket <= until,
-                _A.last_at > after,
-                _A.last_at <= until,
+                c.user_id == user_id,
+                c.bucket > after - BUCKET,
+                c.bucket <= until,
+                c.last_at > after,
+                c.last_at <= until,
             )
-            .order_by(_A.last_at)
+            .order_by(c.last_at)
         )
         return list(rows)
 
     async def streak_record(self, user_id: UUID) -> StreakRecord:
-        row = (
-            await self._session.execute(
-                select(StreakRow.reset_at, StreakRow.longest_days).where(
-                    StreakRow.user_id == user_id
-                )
-            )
-        ).first()
+        c = _STREAKS.c
+        query = select(c.reset_at, c.longest_days).where(c.user_id == user_id)
+        row = (await self._session.execute(query)).first()
         return StreakRecord() if row is None else StreakRecord(row.reset_at, row.longest_days)
 
     async def raise_longest(self, user_id: UUID, days: int) -> None:
@@ -63,16 +58,15 @@ class SqlAlchemyActivityRepository:
         await self._upsert(user_id, longest, reset_at=at)
 
     async def _upsert(self, user_id: UUID, longest: int, reset_at: datetime | None) -> None:
-        statement = upsert(self._session, StreakRow).values(
+        statement = insert(self._session, _STREAKS).values(
             user_id=user_id, reset_at=reset_at, longest_days=longest
         )
+        new = statement.excluded
         changes = {
-            "longest_days": greatest(
-                self._session, StreakRow.longest_days, statement.excluded.longest_days
-            )
+            "longest_days": greatest(self._session, _STREAKS.c.longest_days, new.longest_days)
         }
         if reset_at is not None:
-            changes["reset_at"] = statement.excluded.reset_at
+            changes["reset_at"] = new.reset_at
         await self._session.execute(
             statement.on_conflict_do_update(index_elements=["user_id"], set_=changes)
         )

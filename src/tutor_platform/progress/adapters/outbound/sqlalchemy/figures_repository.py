@@ -1,4 +1,4 @@
-"""Learning's figures on SQLAlchemy: kept in the progress transaction, read per course."""
+"""Progress's figures on SQLAlchemy: kept in the progress transaction, read per course."""
 
 from collections import defaultdict
 from collections.abc import Iterator
@@ -32,27 +32,25 @@ from tutor_platform.shared.persistence.figures import (
     replace_figures,
     sum_figures,
 )
-from tutor_platform.shared.persistence.repository import insert
+from tutor_platform.shared.persistence.repository import CoreRepository, insert
 
 _ACTIVE = cast(Table, ActiveDayRow.__table__)
 _VISITS = cast(Table, LessonVisitRow.__table__)
 _COURSE_DONE = cast(Table, CourseCompletionRow.__table__)
+_COMPLETIONS = cast(Table, LessonCompletionRow.__table__)
+_STARTED = cast(Table, CourseProgressRow.__table__)
 
 
-class SqlAlchemyLearningFigures:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlAlchemyProgressFigures(CoreRepository):
     async def _active(self, user_id: UUID, course_id: UUID, at: datetime) -> None:
         values = {"course_id": course_id, "day": utc_day(at), "user_id": user_id}
         statement = insert(self._session, _ACTIVE).values(values)
         await self._session.execute(statement.on_conflict_do_nothing())
 
     async def _opened_at(self, user_id: UUID, lesson_id: UUID) -> datetime | None:
+        c = _VISITS.c
         opened: datetime | None = await self._session.scalar(
-            select(LessonVisitRow.first_opened_at).where(
-                LessonVisitRow.user_id == user_id, LessonVisitRow.lesson_id == lesson_id
-            )
+            select(c.first_opened_at).where(c.user_id == user_id, c.lesson_id == lesson_id)
         )
         return opened
 
@@ -80,14 +78,11 @@ class SqlAlchemyLearningFigures:
         await self._active(user_id, course_id, at)
 
     async def lesson_uncompleting(self, user_id: UUID, lesson_id: UUID) -> None:
-        found = (
-            await self._session.execute(
-                select(LessonCompletionRow.course_id, LessonCompletionRow.completed_at).where(
-                    LessonCompletionRow.user_id == user_id,
-                    LessonCompletionRow.lesson_id == lesson_id,
-                )
-            )
-        ).first()
+        c = _COMPLETIONS.c
+        query = select(c.course_id, c.completed_at).where(
+            c.user_id == user_id, c.lesson_id == lesson_id
+        )
+        found = (await self._session.execute(query)).first()
         if found is None:
             return
         course_id, completed_at = found
@@ -116,26 +111,27 @@ class SqlAlchemyCourseFiguresReader:
         self._session_factory = session_factory
 
     async def course_figures(self, course_id: UUID, days: DateRange) -> CourseFigures:
+        started, active, done = _STARTED.c, _ACTIVE.c, _COURSE_DONE.c
         async with self._session_factory() as session:
-            started = await session.scalar(
+            started_count = await session.scalar(
                 select(func.count()).where(
-                    CourseProgressRow.course_id == course_id,
-                    CourseProgressRow.started_at >= days.since,
-                    CourseProgressRow.started_at < days.until,
+                    started.course_id == course_id,
+                    started.started_at >= days.since,
+                    started.started_at < days.until,
                 )
             )
-            active = await session.scalar(
-                select(func.count(func.distinct(ActiveDayRow.user_id))).where(
-                    ActiveDayRow.course_id == course_id,
-                    ActiveDayRow.day >= days.start,
-                    ActiveDayRow.day <= days.end,
+            active_count = await session.scalar(
+                select(func.count(func.distinct(active.user_id))).where(
+                    active.course_id == course_id,
+                    active.day >= days.start,
+                    active.day <= days.end,
                 )
             )
             completed = await session.scalar(
                 select(func.count()).where(
-                    CourseCompletionRow.course_id == course_id,
-                    CourseCompletionRow.completed_at >= days.since,
-                    CourseCompletionRow.completed_at < days.until,
+                    done.course_id == course_id,
+                    done.completed_at >= days.since,
+                    done.completed_at < days.until,
                 )
             )
             sums = await sum_figures(
@@ -156,21 +152,17 @@ class SqlAlchemyCourseFiguresReader:
             lesson_id: LessonFigures(counts.get(lesson_id, 0), minutes.get(lesson_id, {}))
             for lesson_id in counts.keys() | minutes.keys()
         }
-        return CourseFigures(started or 0, active or 0, completed or 0, lessons)
+        return CourseFigures(started_count or 0, active_count or 0, completed or 0, lessons)
 
     async def rebuild(self) -> int:
+        done, visits = _COMPLETIONS.c, _VISITS.c
         async with self._session_factory() as session:
             result = await session.stream(
-                select(
-                    LessonCompletionRow.course_id,
-                    LessonCompletionRow.lesson_id,
-                    LessonCompletionRow.completed_at,
-                    LessonVisitRow.first_opened_at,
-                )
+                select(done.course_id, done.lesson_id, done.completed_at, visits.first_opened_at)
+                .select_from(_COMPLETIONS)
                 .outerjoin(
-                    LessonVisitRow,
-                    (LessonVisitRow.user_id == LessonCompletionRow.user_id)
-                    & (LessonVisitRow.lesson_id == LessonCompletionRow.lesson_id),
+                    _VISITS,
+                    (visits.user_id == done.user_id) & (visits.lesson_id == done.lesson_id),
                 )
                 .execution_options(yield_per=5000)
             )

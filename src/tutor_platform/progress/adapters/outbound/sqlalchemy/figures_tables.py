@@ -1,6 +1,7 @@
-"""Learning's analytics tables: its daily figures and the facts they are rebuilt from that
-no other table keeps (the day a learner was active in a course, the first opening of a
-lesson, the first time a learner had every lesson of a course completed)."""
+"""Progress's analytics tables (``learning_*`` in the schema): its daily figures and the facts
+they are rebuilt from that no other table keeps (the day a learner was active in a course,
+the first opening of a lesson, the first time a learner had every lesson of a course
+completed)."""
 
 from datetime import date, datetime
 from uuid import UUID

@@ -3,21 +3,15 @@ against the catalog tables as they are now. Every write is one atomic statement.
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Select, delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Select, Table, delete, func, select
 
 from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonRow,
     SectionRow,
-)
-from tutor_platform.progress.adapters.outbound.sqlalchemy.sql import (
-    greatest,
-    rowcount,
-    upsert,
 )
 from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
     CourseProgressRow,
@@ -25,59 +19,60 @@ from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
     QuizScoreRow,
 )
 from tutor_platform.progress.ports.progress import CourseActivity, TrackedCourse, TrackedLesson
+from tutor_platform.shared.persistence.mapping import to_entity
+from tutor_platform.shared.persistence.repository import CoreRepository, greatest, insert
 
-_COURSE_COLUMNS = (CourseRow.id, CourseRow.instructor_id, CourseRow.is_published)
+_COURSES = cast(Table, CourseRow.__table__)
+_SECTIONS = cast(Table, SectionRow.__table__)
+_LESSONS = cast(Table, LessonRow.__table__)
+_COMPLETIONS = cast(Table, LessonCompletionRow.__table__)
+_STARTED = cast(Table, CourseProgressRow.__table__)
+_SCORES = cast(Table, QuizScoreRow.__table__)
+
+_COURSE_COLUMNS = (_COURSES.c.id, _COURSES.c.instructor_id, _COURSES.c.is_published)
 
 
-def _course(row: Any) -> TrackedCourse:
-    return TrackedCourse(id=row.id, instructor_id=row.instructor_id, is_published=row.is_published)
-
-
-class SqlAlchemyProgressRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlAlchemyProgressRepository(CoreRepository):
     async def course(self, course_id: UUID) -> TrackedCourse | None:
-        row = (
-            await self._session.execute(select(*_COURSE_COLUMNS).where(CourseRow.id == course_id))
-        ).first()
-        return None if row is None else _course(row)
+        query = select(*_COURSE_COLUMNS).where(_COURSES.c.id == course_id)
+        row = (await self._session.execute(query)).first()
+        return None if row is None else to_entity(row, TrackedCourse)
 
     async def lesson(self, lesson_id: UUID) -> TrackedLesson | None:
+        lessons = _LESSONS.c
         query = (
-            select(*_COURSE_COLUMNS, LessonRow.id.label("lesson_id"), LessonRow.is_premium)
-            .join(LessonRow, LessonRow.course_id == CourseRow.id)
-            .where(LessonRow.id == lesson_id)
+            select(*_COURSE_COLUMNS, lessons.id.label("lesson_id"), lessons.is_premium)
+            .join(_LESSONS, lessons.course_id == _COURSES.c.id)
+            .where(lessons.id == lesson_id)
         )
         row = (await self._session.execute(query)).first()
         if row is None:
             return None
-        return TrackedLesson(id=row.lesson_id, course=_course(row), is_premium=row.is_premium)
+        course = to_entity(row, TrackedCourse)
+        return TrackedLesson(id=row.lesson_id, course=course, is_premium=row.is_premium)
 
     async def complete(self, user_id: UUID, lesson: TrackedLesson, at: datetime) -> bool:
         statement = (
-            upsert(self._session, LessonCompletionRow)
+            insert(self._session, _COMPLETIONS)
             .values(
                 user_id=user_id, lesson_id=lesson.id, course_id=lesson.course.id, completed_at=at
             )
             .on_conflict_do_nothing(index_elements=["user_id", "lesson_id"])
-            .returning(LessonCompletionRow.lesson_id)
+            .returning(_COMPLETIONS.c.lesson_id)
         )
         return (await self._session.execute(statement)).first() is not None
 
     async def uncomplete(self, user_id: UUID, lesson_id: UUID) -> bool:
-        result = await self._session.execute(
-            delete(LessonCompletionRow).where(
-                LessonCompletionRow.user_id == user_id, LessonCompletionRow.lesson_id == lesson_id
-            ),
-            execution_options={"synchronize_session": False},
+        c = _COMPLETIONS.c
+        deleted = await self._write(
+            delete(_COMPLETIONS).where(c.user_id == user_id, c.lesson_id == lesson_id)
         )
-        return rowcount(result) > 0
+        return deleted > 0
 
     async def touch_course(
         self, user_id: UUID, course_id: UUID, at: datetime, *, accessed: bool
     ) -> None:
-        statement = upsert(self._session, CourseProgressRow).values(
+        statement = insert(self._session, _STARTED).values(
             user_id=user_id,
             course_id=course_id,
             started_at=at,
@@ -97,34 +92,32 @@ class SqlAlchemyProgressRepository:
         return [_activity(row) for row in rows]
 
     async def course_activity(self, user_id: UUID, course_id: UUID) -> CourseActivity | None:
-        query = self._activity(user_id).where(CourseProgressRow.course_id == course_id)
+        query = self._activity(user_id).where(_STARTED.c.course_id == course_id)
         row = (await self._session.execute(query)).first()
         return None if row is None else _activity(row)
 
     async def lesson_counts(self, course_ids: list[UUID]) -> dict[UUID, int]:
+        lessons = _LESSONS.c
         rows = await self._session.execute(
-            select(LessonRow.course_id, func.count())
-            .where(LessonRow.course_id.in_(course_ids))
-            .group_by(LessonRow.course_id)
+            select(lessons.course_id, func.count())
+            .where(lessons.course_id.in_(course_ids))
+            .group_by(lessons.course_id)
         )
         return {course_id: int(count) for course_id, count in rows}
 
     async def completed_lessons(
         self, user_id: UUID, course_ids: list[UUID]
     ) -> dict[UUID, list[UUID]]:
+        lessons, done = _LESSONS.c, _COMPLETIONS.c
         rows = await self._session.execute(
-            select(LessonRow.course_id, LessonRow.id)
+            select(lessons.course_id, lessons.id)
             .join(
-                LessonCompletionRow,
-                (LessonCompletionRow.lesson_id == LessonRow.id)
-                & (LessonCompletionRow.course_id == LessonRow.course_id),
+                _COMPLETIONS,
+                (done.lesson_id == lessons.id) & (done.course_id == lessons.course_id),
             )
-            .join(SectionRow, SectionRow.id == LessonRow.section_id)
-            .where(
-                LessonCompletionRow.user_id == user_id,
-                LessonCompletionRow.course_id.in_(course_ids),
-            )
-            .order_by(LessonRow.course_id, SectionRow.position, LessonRow.position)
+            .join(_SECTIONS, _SECTIONS.c.id == lessons.section_id)
+            .where(done.user_id == user_id, done.course_id.in_(course_ids))
+            .order_by(lessons.course_id, _SECTIONS.c.position, lessons.position)
         )
         completed: dict[UUID, list[UUID]] = defaultdict(list)
         for course_id, lesson_id in rows:
@@ -141,30 +134,29 @@ class SqlAlchemyProgressRepository:
         *,
         replace: bool = False,
     ) -> None:
-        statement = upsert(self._session, QuizScoreRow).values(
+        statement = insert(self._session, _SCORES).values(
             user_id=user_id, quiz_id=quiz_id, course_id=course_id, best_score=score, updated_at=at
+        )
+        new = statement.excluded
+        best = (
+            new.best_score
+            if replace
+            else greatest(self._session, _SCORES.c.best_score, new.best_score)
         )
         await self._session.execute(
             statement.on_conflict_do_update(
                 index_elements=["user_id", "quiz_id"],
-                set_={
-                    "best_score": statement.excluded.best_score
-                    if replace
-                    else greatest(
-                        self._session, QuizScoreRow.best_score, statement.excluded.best_score
-                    ),
-                    "course_id": statement.excluded.course_id,
-                    "updated_at": statement.excluded.updated_at,
-                },
+                set_={"best_score": best, "course_id": new.course_id, "updated_at": new.updated_at},
             )
         )
 
     async def quiz_scores(
         self, user_id: UUID, course_ids: list[UUID]
     ) -> dict[UUID, dict[UUID, float]]:
+        c = _SCORES.c
         rows = await self._session.execute(
-            select(QuizScoreRow.course_id, QuizScoreRow.quiz_id, QuizScoreRow.best_score).where(
-                QuizScoreRow.user_id == user_id, QuizScoreRow.course_id.in_(course_ids)
+            select(c.course_id, c.quiz_id, c.best_score).where(
+                c.user_id == user_id, c.course_id.in_(course_ids)
             )
         )
         scores: dict[UUID, dict[UUID, float]] = defaultdict(dict)
@@ -174,21 +166,21 @@ class SqlAlchemyProgressRepository:
 
     @staticmethod
     def _activity(user_id: UUID) -> Select[Any]:
+        started = _STARTED.c
         return (
-            select(
-                *_COURSE_COLUMNS, CourseProgressRow.started_at, CourseProgressRow.last_accessed_at
-            )
-            .join(CourseProgressRow, CourseProgressRow.course_id == CourseRow.id)
-            .where(CourseProgressRow.user_id == user_id)
+            select(*_COURSE_COLUMNS, started.started_at, started.last_accessed_at)
+            .join(_STARTED, started.course_id == _COURSES.c.id)
+            .where(started.user_id == user_id)
             .order_by(
-                CourseProgressRow.last_accessed_at.desc().nulls_last(),
-                CourseProgressRow.started_at.desc(),
-                CourseRow.id,
+                started.last_accessed_at.desc().nulls_last(),
+                started.started_at.desc(),
+                _COURSES.c.id,
             )
         )
 
 
 def _activity(row: Any) -> CourseActivity:
+    course = to_entity(row, TrackedCourse)
     return CourseActivity(
-        course=_course(row), started_at=row.started_at, last_accessed_at=row.last_accessed_at
+        course=course, started_at=row.started_at, last_accessed_at=row.last_accessed_at
     )

@@ -6,7 +6,7 @@ from tutor_platform.progress.adapters.outbound.sqlalchemy.activity_repository im
     SqlAlchemyActivityRepository,
 )
 from tutor_platform.progress.adapters.outbound.sqlalchemy.figures_repository import (
-    SqlAlchemyLearningFigures,
+    SqlAlchemyProgressFigures,
 )
 from tutor_platform.progress.adapters.outbound.sqlalchemy.repository import (
     SqlAlchemyProgressRepository,
@@ -22,4 +22,4 @@ class SqlAlchemyProgressUnitOfWork(SqlAlchemyUnitOfWork):
         self.progress = SqlAlchemyProgressRepository(session)
         self.activity = SqlAlchemyActivityRepository(session)
         self.study_time = SqlAlchemyStudyTimeRepository(session)
-        self.figures = SqlAlchemyLearningFigures(session)
+        self.figures = SqlAlchemyProgressFigures(session)

@@ -2,9 +2,9 @@
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import TypeVar
 from uuid import UUID
 
+from tutor_platform.shared.in_memory import page_of
 from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.adapters.outbound.memory.store import TutoringState
 from tutor_platform.tutoring.domain.feedback import Feedback, FeedbackType
@@ -19,12 +19,6 @@ from tutor_platform.tutoring.ports.repositories import (
     SessionQuery,
     TutorQuery,
 )
-
-T = TypeVar("T")
-
-
-def _page(items: list[T], page: PageRequest) -> list[T]:
-    return items[page.offset : page.offset + page.limit]
 
 
 class InMemoryTutorRepository:
@@ -63,8 +57,7 @@ class InMemoryTutorRepository:
             and (query.course_id is None or tutor.course_id == query.course_id)
             and tutor.course_id not in query.hidden_courses
         ]
-        found.sort(key=lambda t: (t.created_at, t.id))
-        return _page(found, page), len(found)
+        return page_of(found, page, key=lambda t: (t.created_at, t.id))
 
     async def refresh_rating(self, tutor_id: UUID) -> None:
         tutor = self._state.tutors.get(tutor_id)
@@ -137,8 +130,9 @@ class InMemorySessionRepository:
             and (query.tutor_id is None or s.tutor_id == query.tutor_id)
             and matches(s)
         ]
-        found.sort(key=lambda s: (s.last_message_at or s.created_at, s.id), reverse=True)
-        return _page(found, page), len(found)
+        return page_of(
+            found, page, key=lambda s: (s.last_message_at or s.created_at, s.id), reverse=True
+        )
 
     async def record_messages(self, session_id: UUID, added: int, at: datetime) -> None:
         session = self._state.sessions.get(session_id)
@@ -285,8 +279,7 @@ class InMemoryFeedbackRepository:
         return sorted(found, key=lambda f: f.id)
 
     async def search(self, query: FeedbackQuery, page: PageRequest) -> tuple[list[Feedback], int]:
-        found = self._matching(query)
-        return _page(found, page), len(found)
+        return page_of(self._matching(query), page, key=lambda f: f.id)
 
     async def export_batch(
         self, query: FeedbackQuery, after_id: UUID | None, limit: int

@@ -15,7 +15,7 @@ from tutor_platform.shared.persistence.figures import (
     replace_figures,
     sum_figures,
 )
-from tutor_platform.shared.persistence.repository import insert
+from tutor_platform.shared.persistence.repository import CoreRepository, insert
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.feedback_repository import (
     feedback_from_row,
 )
@@ -59,10 +59,7 @@ _GAPS = cast(Table, GapQuestionRow.__table__)
 MAX_SAMPLE_CHARS = 500
 
 
-class SqlAlchemyTutoringFigures:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlAlchemyTutoringFigures(CoreRepository):
     async def _course_of(self, tutor_id: UUID) -> UUID:
         course = await self._session.scalar(
             select(_TUTORS.c.course_id).where(_TUTORS.c.id == tutor_id)

@@ -9,10 +9,10 @@ from uuid import UUID
 
 from sqlalchemy import Table, and_, delete, or_, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from tutor_platform.shared.citations import Citation
 from tutor_platform.shared.persistence.mapping import to_entity, to_values
+from tutor_platform.shared.persistence.repository import CoreRepository
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import ChatMessageRow
 from tutor_platform.tutoring.domain.message import Message, MessageMetadata, ReplyState, sibling_ids
 from tutor_platform.tutoring.ports.repositories import DuplicateClientMessage, MessagePage
@@ -108,10 +108,7 @@ def page_statement(session_id: UUID, before: Message | None, limit: int) -> Any:
     )
 
 
-class SqlAlchemyMessageRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlAlchemyMessageRepository(CoreRepository):
     async def get(self, message_id: UUID) -> Message | None:
         return await self._one(_MESSAGES.c.id == message_id)
 

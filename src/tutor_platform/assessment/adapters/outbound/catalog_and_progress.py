@@ -15,25 +15,25 @@ from tutor_platform.progress.api import ProgressFacade
 from tutor_platform.shared.auth import Principal
 
 
-class LearningCourseCatalog:
-    """Visibility and edit rights are learning's own rules (``can_view_course``,
+class CatalogCourses:
+    """Visibility and edit rights are the catalog's own rules (``can_view_course``,
     ``can_edit_course``)."""
 
-    def __init__(self, learning: CatalogFacade) -> None:
-        self._learning = learning
+    def __init__(self, catalog: CatalogFacade) -> None:
+        self._catalog = catalog
 
     async def course(self, course_id: UUID) -> CourseFacts | None:
-        course = await self._learning.get_course(course_id)
+        course = await self._catalog.get_course(course_id)
         return None if course is None else CourseFacts(course.id, course.title)
 
     async def can_view(self, principal: Principal | None, course_id: UUID) -> bool:
-        return await self._learning.can_view_course(principal, course_id)
+        return await self._catalog.can_view_course(principal, course_id)
 
     async def can_edit(self, principal: Principal, course_id: UUID) -> bool:
-        return await self._learning.can_edit_course(principal, course_id)
+        return await self._catalog.can_edit_course(principal, course_id)
 
     async def lesson(self, lesson_id: UUID) -> LessonFacts | None:
-        lesson = await self._learning.get_lesson(lesson_id)
+        lesson = await self._catalog.get_lesson(lesson_id)
         if lesson is None:
             return None
         return LessonFacts(
@@ -41,7 +41,7 @@ class LearningCourseCatalog:
         )
 
     async def sections(self, course_id: UUID) -> list[SectionFacts]:
-        outline = await self._learning.course_outline(course_id)
+        outline = await self._catalog.course_outline(course_id)
         if outline is None:
             return []
         return [
@@ -53,14 +53,12 @@ class LearningCourseCatalog:
         ]
 
     async def lesson_passages(self, lesson_id: UUID) -> list[PassageFacts]:
-        return [_facts(passage) for passage in await self._learning.lesson_passages(lesson_id)]
+        return [_facts(passage) for passage in await self._catalog.lesson_passages(lesson_id)]
 
     async def relevant_passages(
         self, course_id: UUID, query: str, limit: int
     ) -> list[PassageFacts]:
-        found = await self._learning.retrieve_passages(
-            course_id, query, limit, include_premium=True
-        )
+        found = await self._catalog.retrieve_passages(course_id, query, limit, include_premium=True)
         return [_facts(passage) for passage in found]
 
 
@@ -77,14 +75,14 @@ def _facts(passage: RetrievedPassage) -> PassageFacts:
     )
 
 
-class LearningProgress:
-    """Completions and quiz scores live in learning's progress."""
+class ProgressRecords:
+    """Completions and quiz scores live in the progress context."""
 
-    def __init__(self, learning: ProgressFacade) -> None:
-        self._learning = learning
+    def __init__(self, progress: ProgressFacade) -> None:
+        self._progress = progress
 
     async def completed_lessons(self, user_id: UUID, course_id: UUID) -> set[UUID]:
-        return await self._learning.completed_lesson_ids(user_id, course_id)
+        return await self._progress.completed_lesson_ids(user_id, course_id)
 
     async def record_best_score(
         self,
@@ -95,6 +93,6 @@ class LearningProgress:
         *,
         replace: bool = False,
     ) -> None:
-        await self._learning.record_quiz_score(
+        await self._progress.record_quiz_score(
             user_id, course_id, quiz_id, float(score), replace=replace
         )

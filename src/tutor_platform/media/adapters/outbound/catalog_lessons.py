@@ -1,4 +1,4 @@
-"""``LessonCatalog`` over the learning context's facade."""
+"""``LessonCatalog`` over the catalog's facade."""
 
 from uuid import UUID
 
@@ -9,28 +9,28 @@ from tutor_platform.media.ports.lesson_catalog import LessonView
 from tutor_platform.shared.auth import Principal
 
 
-class LearningLessonCatalog:
-    """Visibility and edit rights come from the learning facade's course policy."""
+class CatalogLessons:
+    """Visibility and edit rights come from the catalog facade's course policy."""
 
-    def __init__(self, learning: CatalogFacade) -> None:
-        self._learning = learning
+    def __init__(self, catalog: CatalogFacade) -> None:
+        self._catalog = catalog
 
     async def access(self, principal: Principal | None, lesson_id: UUID) -> LessonAccess | None:
-        lesson = await self._learning.get_lesson(lesson_id)
+        lesson = await self._catalog.get_lesson(lesson_id)
         if lesson is None:
             return None
         course_id = lesson.course_id
-        editable = principal is not None and await self._learning.can_edit_course(
+        editable = principal is not None and await self._catalog.can_edit_course(
             principal, course_id
         )
-        visible = editable or await self._learning.can_view_course(principal, course_id)
+        visible = editable or await self._catalog.can_view_course(principal, course_id)
         return LessonAccess(lesson.id, course_id, lesson.is_premium, visible, editable)
 
     async def material(self, lesson_id: UUID) -> LessonMaterial | None:
-        lesson = await self._learning.get_lesson(lesson_id)
+        lesson = await self._catalog.get_lesson(lesson_id)
         if lesson is None:
             return None
-        outline = await self._learning.course_outline(lesson.course_id)
+        outline = await self._catalog.course_outline(lesson.course_id)
         if outline is None:
             return None
         return LessonMaterial(
@@ -48,7 +48,7 @@ class LearningLessonCatalog:
     async def replace_content(
         self, principal: Principal, lesson_id: UUID, content: str
     ) -> LessonView:
-        return _view(await self._learning.replace_lesson_content(principal, lesson_id, content))
+        return _view(await self._catalog.replace_lesson_content(principal, lesson_id, content))
 
 
 def _view(lesson: LessonInfo) -> LessonView:
