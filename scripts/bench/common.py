@@ -97,7 +97,10 @@ def prepare_database(name: str) -> tuple[str, str]:
     (ROOT / "var").mkdir(exist_ok=True)
     database_url = asyncio.run(fresh_database(name))
     subprocess.run(
-        ["tutor-platform", "migrate"], env={**os.environ, **platform_env(database_url)}, check=True
+        ["tutor-platform", "migrate"],
+        env={**os.environ, **platform_env(database_url)},
+        check=True,
+        timeout=300,
     )
     dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
     return database_url, dsn

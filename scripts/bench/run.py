@@ -3,10 +3,12 @@
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
 missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
-analytics`` runs one suite; the default runs all.
+analytics|operations`` runs one suite; the default runs all.
 """
 
 import argparse
+import signal
+import sys
 
 from scripts.bench.analytics_suite import run_analytics
 from scripts.bench.assessment_suite import run_assessment
@@ -17,6 +19,7 @@ from scripts.bench.identity_suite import run_identity
 from scripts.bench.integrations_suite import run_integrations
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
+from scripts.bench.operations_suite import run_operations
 from scripts.bench.servers import ROOT
 
 SUITES = {
@@ -28,15 +31,26 @@ SUITES = {
     "assessment": run_assessment,
     "conversation": run_conversation,
     "analytics": run_analytics,
+    "operations": run_operations,
 }
 
 
+def _exit_on_sigterm() -> None:
+    """``timeout`` and CI stop a run with SIGTERM: exit through the ``finally`` blocks that stop
+    the servers, which were left running otherwise."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
 def main() -> None:
+    _exit_on_sigterm()
     parser = argparse.ArgumentParser()
     parser.add_argument("--suite", choices=[*SUITES, "all"], default="all")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--before", help="assessment: also measure this git revision, in the same rounds"
+    )
     args = parser.parse_args()
     ensure_wrk()
     for name, suite in SUITES.items():

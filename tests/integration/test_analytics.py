@@ -176,9 +176,11 @@ async def test_the_mastery_matrix_pages_learners_and_names_the_stuck_one(
 
     body = await _ok(client, "GET", path, world.teacher, params={"limit": 2})
     rest = await _ok(client, "GET", path, world.teacher, params={"limit": 2, "offset": 2})
+    past = await _ok(client, "GET", path, world.teacher, params={"limit": 2, "offset": 5})
 
     assert [lesson["lesson_id"] for lesson in body["lessons"]] == world.course.lesson_ids
-    assert body["learners"]["total"] == 3
+    assert body["learners"]["total"] == rest["learners"]["total"] == 3
+    assert (past["learners"]["items"], past["learners"]["total"]) == ([], 3)
     rows = body["learners"]["items"] + rest["learners"]["items"]
     assert sorted(row["user_id"] for row in rows) == sorted(str(s.id) for s in world.students)
     assert all(row["p_mastery"][1:] == [None, None] for row in rows)
@@ -233,6 +235,25 @@ async def test_every_course_figure_comes_as_csv(
     table = _csv(response.text)
     assert len(table) == rows
     assert len({len(row) for row in table}) == 1
+
+
+async def test_the_mastery_csv_holds_the_matrix_of_the_json_pages(
+    client: Client, world: World
+) -> None:
+    path = f"/analytics/courses/{world.course.id}/mastery"
+    body = await _ok(client, "GET", path, world.teacher)
+
+    response = await client.get(API + path, headers={**world.teacher.headers, "Accept": "text/csv"})
+
+    header, *rows = _csv(response.text)
+    titles = [f"{n}. {lesson['title']}" for n, lesson in enumerate(body["lessons"], 1)]
+    assert header == ["user_id", *titles]
+    matrix = [
+        [row["user_id"], *("" if p is None else str(p) for p in row["p_mastery"])]
+        for row in body["learners"]["items"]
+    ]
+    assert rows == matrix
+    assert all(row[1] for row in rows)
 
 
 async def test_csv_quotes_commas_and_quotes(client: Client, world: World) -> None:

@@ -51,12 +51,14 @@ DOCUMENTED_REFUSALS = (
     "is only given with",
     "must not be after to",  # an analytics date range: `from` not after `to`, at most a year
     "days after from",
+    "must be a day from",  # an analytics day the calendar of its range can count (1970-9999)
     "needs keywords, guidance or a model answer",
     "you can see",  # a reference to something missing or not the caller's: 422 (SPEC 3.3)
     "must be an existing",
     "must be one of your",
     "must be a whole number",  # 2.0 is an integer to JSON Schema, not to msgspec
     "must not be empty",  # empty once trimmed
+    "p_slip + p_guess must be less than 1",  # a course's BKT parameters: a rule between fields
 )
 """Words of a 422 that refuses a request valid to the schema for a documented reason."""
 REFUSED_AS_DOCUMENTED = {

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import inspect
 
+from tests.conftest import REDIS_URL
 from tutor_platform.bootstrap.cli import main
 from tutor_platform.bootstrap.demo.catalog import DemoAccount, load_demo_catalog
 from tutor_platform.shared.persistence.engine import create_engine
@@ -184,7 +185,7 @@ async def _counts(url: str) -> dict[str, int]:
     ("command", "named"),
     [
         ("serve", ["HOST:PORT", "DATABASE_URL", "DEMO_DATA"]),
-        ("worker", ["REDIS_URL", "DATABASE_URL"]),
+        ("worker", ["REDIS_URL", "DATABASE_URL", "WORKER_METRICS_PORT"]),
         ("migrate", ["--revision", "DATABASE_URL"]),
         ("create-admin", ["--email", "--username", "--password", "DATABASE_URL"]),
         ("seed-demo", ["DATABASE_URL", "premium student"]),
@@ -272,3 +273,38 @@ def test_worker_without_a_reachable_redis_names_redis_url_in_one_line(
     assert main(["worker"]) == 3
     line = _one_line(capsys.readouterr().err)
     assert line.startswith("start-up error: REDIS_URL: Redis at 127.0.0.1:9 cannot be reached")
+
+
+@pytest.mark.requires_redis
+def test_worker_with_an_unreachable_database_names_database_url_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("DATABASE_URL", UNREACHABLE_DATABASE)
+    monkeypatch.setenv("REDIS_URL", REDIS_URL)
+    monkeypatch.setenv("JOB_BACKEND", "saq")
+    assert main(["worker"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith("start-up error: DATABASE_URL: the database at 127.0.0.1:9 cannot")
+
+
+@pytest.mark.requires_redis
+def test_worker_whose_metrics_port_is_taken_names_the_setting_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sqlite_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("REDIS_URL", REDIS_URL)
+    monkeypatch.setenv("JOB_BACKEND", "saq")
+    monkeypatch.setenv("JOB_QUEUE_NAME", f"cli-metrics-{os.getpid()}")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("WORKER_METRICS_PORT", str(port))
+        assert main(["worker"]) == 3
+    line = _one_line(capsys.readouterr().err)
+    assert line.startswith(
+        f"start-up error: WORKER_METRICS_PORT: the worker's metrics cannot be served on "
+        f"127.0.0.1:{port} ("
+    )
+    assert line.endswith("choose a free port, or 0 to turn them off")

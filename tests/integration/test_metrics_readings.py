@@ -1,18 +1,26 @@
 """What ``/metrics`` reads at each scrape: the job queue's depth by status (from memory for the
-in-process queue, from Redis for SAQ) and each provider's circuit breaker."""
+in-process queue, from Redis for SAQ) and each provider's circuit breaker; and the attempts of
+a job that fails for good (its retries, then its failure)."""
 
 import asyncio
 from collections.abc import AsyncIterator
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from tests.conftest import REDIS_URL, make_settings
-from tests.contract.job_queue.support import container_with, delete_queue_keys
+from tests.contract.job_queue.support import container_with, delete_queue_keys, wait_for_job
+from tests.contract.job_queue.tasks import contract_tasks
 from tutor_platform.bootstrap.app import create_app
-from tutor_platform.shared.jobs.ports import JobContext, JsonObject, TaskRegistry, TaskSpec
+from tutor_platform.shared.jobs.ports import (
+    JobContext,
+    JobRecord,
+    JsonObject,
+    TaskRegistry,
+    TaskSpec,
+)
 from tutor_platform.shared.resilience import CircuitBreaker, Resilience, RetryConfig
 
 
@@ -94,3 +102,25 @@ async def test_a_scrape_reads_each_breaker_state(database_url: str) -> None:
     assert _sample(closed, "circuit_breaker_state", labels) == 0.0
     assert _sample(opened, "circuit_breaker_state", labels) == 2.0
     assert _sample(half_open, "circuit_breaker_state", labels) == 1.0
+
+
+async def test_a_job_that_fails_for_good_counts_its_retries_and_its_failure(
+    database_url: str, clean_db: None
+) -> None:
+    settings = make_settings(database_url, redis_url="", job_backend="inprocess")
+    container = container_with(settings, TaskRegistry(contract_tasks()))
+    async with AsyncTestClient(app=create_app(settings, container=container)) as client:
+        queue = container.job_queue()
+        job = client.blocking_portal.call(queue.enqueue, "test.broken", {})
+
+        async def get(job_id: UUID) -> JobRecord | None:  # in the app's loop, as it runs
+            return client.blocking_portal.call(queue.get, job_id)
+
+        done = await wait_for_job(get, job.id)
+        scraped = (await client.get("/metrics")).text
+
+    assert done.status == "failed"
+    kind = 'kind="test.broken"'
+    assert _sample(scraped, "job_attempts_total", f'{kind},outcome="retry"') == 2.0
+    assert _sample(scraped, "job_attempts_total", f'{kind},outcome="failed"') == 1.0
+    assert _sample(scraped, "job_attempts_total", f'{kind},outcome="succeeded"') is None

@@ -5,7 +5,11 @@ process-wide). A request that fails is reported with its request id as a tag and
 its body, query string, cookies or credentials; a job that failed for good (an error log
 line) is reported too.
 
-Runs in the SQLite pass only: what is under test is what leaves for Sentry, not the database.
+A job that fails for good in a real worker process (``run_worker``, as ``tutor-platform
+worker`` runs it) is reported too, tagged ``component: worker``.
+
+Runs in the SQLite pass only: what is under test is what leaves for Sentry, not the database;
+the worker test (marked ``processes``) runs once, in the PostgreSQL + Redis + SAQ pass.
 """
 
 import gzip
@@ -16,11 +20,25 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import brotli
 import pytest
 
+from tests.contract.job_queue.conftest import queue_settings
+from tests.contract.job_queue.support import (
+    PROCESS_WAIT_SECONDS,
+    container_with,
+    delete_queue_keys,
+    spawn_worker_process,
+    stop_process,
+    wait_for_job,
+    worker_env,
+)
+from tests.contract.job_queue.tasks import contract_tasks
 from tests.fakes.asgi import RecordedRequest, Scripted, ScriptedServer, serve_asgi
+from tutor_platform.bootstrap.container import close_container
+from tutor_platform.shared.jobs.ports import TaskRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRETS = ("hunter2-secret", "private words", "query-secret", "header-secret", "cookie-secret")
@@ -82,3 +100,35 @@ def test_failures_reach_sentry_tagged_and_without_secrets(
     assert job_events
     sent = json.dumps(events)
     assert not [secret for secret in SECRETS if secret in sent]
+
+
+@pytest.mark.requires_redis
+@pytest.mark.processes
+async def test_a_job_failed_for_good_in_a_worker_process_reaches_sentry(
+    fake_sentry: FakeSentry, database_url: str, run_id: str, tmp_path: Path
+) -> None:
+    dsn = fake_sentry.url.replace("http://", "http://publickey@") + "/1"
+    queue_name = f"{run_id}-sentry-{uuid4().hex[:8]}"
+    api = container_with(
+        queue_settings(database_url, "saq", queue_name), TaskRegistry(contract_tasks())
+    )
+    queue = api.job_queue()
+    env = worker_env(
+        database_url, queue_name, SENTRY_DSN=dsn, REFRESH_TOKEN_PURGE_INTERVAL_SECONDS="0"
+    )
+    log = tmp_path / "worker.log"
+    worker = spawn_worker_process(env, log, "-m", "tests.contract.job_queue.worker_main")
+    try:
+        job = await queue.enqueue("test.broken", {})
+        done = await wait_for_job(queue.get, job.id, seconds=PROCESS_WAIT_SECONDS)
+    finally:
+        exit_code = stop_process(worker)  # sentry-sdk sends what it holds as the process ends
+        await close_container(api)
+        await delete_queue_keys(queue_name)
+
+    assert done.status == "failed", log.read_text()
+    assert exit_code == 0, log.read_text()
+    reported = [e for e in fake_sentry.events() if str(job.id) in json.dumps(e)]
+    assert reported, fake_sentry.events()
+    assert {e["tags"]["component"] for e in reported} == {"worker"}
+    assert "failed for good" in json.dumps(reported)

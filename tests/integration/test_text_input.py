@@ -2,9 +2,12 @@
 
 Every text field of every JSON or form body, and every text query parameter, is sent with a
 NUL (U+0000): 422 naming the field, except search queries (``?q=``), where it is removed.
-Every JSON body is also sent as invalid UTF-8, with a lone surrogate escape, nested too deep,
-too large, and with a number sent as a string under a ``+json`` media type. Each row goes
-through an administrator's token, so the request passes authentication and role checks.
+Every text field of every JSON body is also sent far longer than any limit (422 naming it
+where the schema gives a ``maxLength``, never a 5xx). Every JSON body is also sent as invalid
+UTF-8, with a lone surrogate escape, nested too deep and too large (a 4xx, and no error or
+traceback in the log), and with a number sent as a string under a ``+json`` media type.
+Each row goes through an administrator's token, so the request passes authentication and
+role checks.
 
 Both databases: a NUL that slipped past the edge is a 500 on PostgreSQL only, and the search
 queries run their SQL here.
@@ -17,6 +20,7 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.fakes.log_capture import rendered_logs
 from tests.integration.accounts import Account, Client, MakeAccount
 from tests.support.ids import fixed_id
 
@@ -134,6 +138,52 @@ async def test_nul_in_every_body_text_field_is_422_naming_it(
     assert not failures, "\n".join(failures)
 
 
+HUGE_TEXT = "a" * 300_000
+"""Far over any field's limit, well under the request body's (1 MiB)."""
+
+
+def string_schema(
+    document: dict[str, Any], schema: dict[str, Any], path: tuple[str | int, ...]
+) -> dict[str, Any]:
+    """The string schema found at ``path`` of a body schema (the first that fits)."""
+    for variant in _variants(document, schema):
+        if not path and variant.get("type") == "string":
+            return variant
+        if path and isinstance(path[0], int) and variant.get("type") == "array":
+            found = string_schema(document, variant["items"], path[1:])
+        elif path and path[0] in variant.get("properties", {}):
+            found = string_schema(document, variant["properties"][path[0]], path[1:])
+        else:
+            continue
+        if found:
+            return found
+    return {}
+
+
+async def test_a_huge_string_in_every_body_text_field_is_refused_never_a_500(
+    client: Client, admin: Account, document: dict[str, Any]
+) -> None:
+    failures, bounded = [], 0
+    for method, path, operation in operations(document):
+        schema = body_schema(document, operation, JSON)
+        if schema is None:
+            continue
+        for field in dict.fromkeys(text_fields(document, schema)):
+            headers = {**admin.headers, "Content-Type": JSON}
+            content = json.dumps(body_with(field, HUGE_TEXT)).encode()
+            response = await client.request(method, path, content=content, headers=headers)
+            body = response.json() if response.content else {}
+            fields = [e["field"] for e in body.get("errors", [])]
+            if "maxLength" in string_schema(document, schema, field):
+                bounded += 1
+                if response.status_code != 422 or field_name(field) not in fields:
+                    failures.append(f"{method} {path} {field}: {response.status_code} {fields}")
+            elif response.status_code >= 500:
+                failures.append(f"{method} {path} {field}: {response.status_code}")
+    assert bounded >= 50
+    assert not failures, "\n".join(failures)
+
+
 def json_operations(document: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
     for method, path, operation in operations(document):
         schema = body_schema(document, operation, JSON)
@@ -161,15 +211,19 @@ async def test_bad_json_text_on_every_json_operation(
     detail: str,
 ) -> None:
     failures = []
-    for method, path, _ in json_operations(document):
-        headers = {**admin.headers, "Content-Type": JSON}
-        response = await client.request(method, path, content=content, headers=headers)
-        body = response.json()
-        wanted = status if label != "nested too deep" else (400, 422)
-        ok = response.status_code in (wanted if isinstance(wanted, tuple) else (wanted,))
-        if not ok or detail not in body["detail"] or "request_id" not in body:
-            failures.append(f"{method} {path}: {response.status_code} {body['detail']}")
+    with rendered_logs() as logs:
+        for method, path, _ in json_operations(document):
+            headers = {**admin.headers, "Content-Type": JSON}
+            response = await client.request(method, path, content=content, headers=headers)
+            body = response.json()
+            wanted = status if label != "nested too deep" else (400, 422)
+            ok = response.status_code in (wanted if isinstance(wanted, tuple) else (wanted,))
+            if not ok or detail not in body["detail"] or "request_id" not in body:
+                failures.append(f"{method} {path}: {response.status_code} {body['detail']}")
     assert not failures, "\n".join(failures)
+    logged = [json.loads(line) for line in logs.getvalue().splitlines()]
+    assert len(logged) >= len(list(json_operations(document)))  # an access line each
+    assert [e for e in logged if e["level"] == "error" or "exception" in e] == []
 
 
 def integer_fields(document: dict[str, Any], schema: Any) -> Iterator[str]:

@@ -11,10 +11,7 @@ from uuid import uuid4
 import pytest
 from dependency_injector import providers
 from litestar.testing import AsyncTestClient
-from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.trace import SpanKind
 
 from tests.conftest import make_settings
@@ -27,6 +24,7 @@ from tests.contract.job_queue.support import (
     wait_for_job,
 )
 from tests.contract.job_queue.tasks import contract_tasks
+from tests.support.tracing import recording_provider, untrace_outgoing_http
 from tutor_platform.bootstrap.app import create_app
 from tutor_platform.bootstrap.container import build_container, close_container
 from tutor_platform.bootstrap.tracing import REQUEST_ID_ATTRIBUTE, trace_container
@@ -48,9 +46,7 @@ def _sql(spans: Sequence[ReadableSpan]) -> list[ReadableSpan]:
 async def test_a_request_is_a_server_span_with_its_sql_as_child_spans(database_url: str) -> None:
     settings = make_settings(database_url, redis_url="", job_backend="inprocess")
     container = build_container(settings)
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    provider, exporter = recording_provider()
     container.tracer_provider.override(providers.Object(provider))
     app = create_app(settings, container=container)
     try:
@@ -59,7 +55,7 @@ async def test_a_request_is_a_server_span_with_its_sql_as_child_spans(database_u
             response = await client.get("/api/v1/courses", headers={"X-Request-ID": "trace-me-1"})
             assert response.status_code == 200
     finally:
-        HTTPXClientInstrumentor().uninstrument()  # instrumented once per process
+        untrace_outgoing_http()
 
     spans = exporter.get_finished_spans()
     [server] = [s for s in spans if s.kind == SpanKind.SERVER]
@@ -94,9 +90,7 @@ async def test_tracing_is_off_unless_configured(database_url: str) -> None:
 async def test_a_job_attempt_is_a_span_with_its_sql_as_child_spans(
     database_url: str, clean_db: None, run_id: str, backend: str
 ) -> None:
-    exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    provider, exporter = recording_provider()
     queue_name = f"{run_id}-traced-{uuid4().hex[:8]}"
     settings = queue_settings(database_url, backend, queue_name)
     api = container_with(settings, TaskRegistry(contract_tasks()))
@@ -115,7 +109,7 @@ async def test_a_job_attempt_is_a_span_with_its_sql_as_child_spans(
         if worker is not None:
             await stop_worker(worker)
         await close_container(api)
-        HTTPXClientInstrumentor().uninstrument()  # instrumented once per process
+        untrace_outgoing_http()
         if backend == "saq":
             await delete_queue_keys(queue_name)
 

@@ -180,7 +180,7 @@ class AssessmentFacade:
     ) -> list[LessonMasteryInfo]:
         """As ``GET /progress/courses/{id}/mastery``: the caller's, or (the course's
         instructor, admins) ``user_id``'s."""
-        views = await self._get_mastery.execute(principal, course_id, user_id)
+        report = await self._get_mastery.execute(principal, course_id, user_id)
         return [
             LessonMasteryInfo(
                 lesson_id=view.lesson_id,
@@ -190,5 +190,5 @@ class AssessmentFacade:
                 evidence=view.evidence,
                 last_evidence_at=view.last_evidence_at,
             )
-            for view in views
+            for view in report.lessons
         ]

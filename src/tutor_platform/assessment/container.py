@@ -22,6 +22,10 @@ from tutor_platform.assessment.application.get_quiz_for_authoring import GetQuiz
 from tutor_platform.assessment.application.get_usage import GetUsage
 from tutor_platform.assessment.application.list_attempts import ListAttempts
 from tutor_platform.assessment.application.list_course_quizzes import ListCourseQuizzes
+from tutor_platform.assessment.application.mastery_parameters import (
+    GetMasteryParameters,
+    SetMasteryParameters,
+)
 from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
 from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
 from tutor_platform.assessment.application.spaced_review import AnswerCard, ListDueCards
@@ -78,6 +82,8 @@ class AssessmentContainer(containers.DeclarativeContainer):
     list_attempts = providers.Factory(ListAttempts, **_quizzes)
     list_review_queue = providers.Factory(ListReviewQueue, **_quizzes)
     get_mastery = providers.Factory(GetMastery, **_quizzes, catalog=catalog, users=users)
+    get_mastery_parameters = providers.Factory(GetMasteryParameters, **_quizzes)
+    set_mastery_parameters = providers.Factory(SetMasteryParameters, **_quizzes, clock=clock)
     list_due_cards = providers.Factory(ListDueCards, **_quizzes, users=users, clock=clock)
     answer_card = providers.Factory(
         AnswerCard, **_quizzes, grader=free_text_grader, scheduler=scheduler, clock=clock

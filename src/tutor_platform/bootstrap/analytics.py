@@ -9,13 +9,14 @@ no cost).
 """
 
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response
 from litestar.di import NamedDependency
 from litestar.params import SkipValidation
 
@@ -23,16 +24,14 @@ from tutor_platform.ai.api import MeteredLine, ModelPrices, parse_prices
 from tutor_platform.assessment.domain.figures import MICRO_USD, PREMIUM_CALLS, PREMIUM_COST
 from tutor_platform.shared.figures import NO_ITEM, DateRange
 from tutor_platform.shared.http.analytics import (
-    DAYS,
-    CsvOperation,
+    CsvTable,
+    FiguresController,
     RangeResponse,
-    csv_response,
-    wants_csv,
+    figures_answer,
+    figures_get,
 )
-from tutor_platform.shared.http.auth import BEARER_SECURITY, require_admin
-from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.http.paging import Limit, Offset
-from tutor_platform.shared.pagination import DEFAULT_LIMIT
+from tutor_platform.shared.http.auth import require_admin
+from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.ports.figures import UsageLine
 
 TUTORING_FEATURE = "tutoring"
@@ -90,6 +89,25 @@ USAGE_CSV_HEADER = (
 )
 
 
+def usage_table(rows: list[UsageAnalyticsRow]) -> CsvTable:
+    """One row per day, course, feature and provider/model."""
+    lines = [
+        (
+            r.day,
+            r.provider,
+            r.model_id,
+            r.feature,
+            r.course_id,
+            r.calls,
+            r.tokens_in,
+            r.tokens_out,
+            r.cost_usd,
+        )
+        for r in rows
+    ]
+    return CsvTable("usage.csv", USAGE_CSV_HEADER, lines)
+
+
 @dataclass(frozen=True, slots=True)
 class UsageReport:
     rows: list[UsageAnalyticsRow]
@@ -136,22 +154,47 @@ def _newest_first(row: UsageAnalyticsRow) -> tuple[str, str, str, str]:
     return (row.day, str(row.course_id or NO_ITEM), row.provider + "/" + row.model_id, row.feature)
 
 
+Fetch = Callable[[int | None, int], Awaitable[list[UsageAnalyticsRow]]]
+
+
+async def merged_page(
+    fetch: Fetch, metered: list[UsageAnalyticsRow], limit: int | None, offset: int
+) -> list[UsageAnalyticsRow]:
+    """A slice of tutoring's rows (``fetch(limit, offset)``, newest first) merged with the
+    meter's rows (few, all in hand), reading at most ``limit`` + the meter's rows + 1.
+
+    Tutoring's first ``skip`` rows all come before ``offset``: at most ``len(metered)`` of
+    the rows before it are the meter's. The row before those fetched marks which of the
+    meter's rows come earlier."""
+    if limit is None:
+        return sorted(await fetch(None, 0) + metered, key=_newest_first, reverse=True)[offset:]
+    skip = max(0, offset - len(metered))
+    start = max(0, skip - 1)
+    fetched = await fetch(offset + limit - start, start)
+    later, before = metered, 0
+    if skip:
+        if not fetched:
+            return []
+        boundary = _newest_first(fetched[0])
+        fetched = fetched[1:]
+        later = [row for row in metered if _newest_first(row) < boundary]
+        before = skip + len(metered) - len(later)
+    window = sorted(fetched + later, key=_newest_first, reverse=True)
+    return window[offset - before : offset - before + limit]
+
+
 async def usage_report(
     container: Any, days: DateRange, limit: int | None, offset: int
 ) -> UsageReport:
-    """A slice of the usage rows (``limit`` None: all), with the totals of every row.
-
-    Tutoring's rows are paged by its index; when the meter has rows in the range (few: per
-    day, course, feature and model) both are merged and sliced here."""
+    """A slice of the usage rows (``limit`` None: all), with the totals of every row."""
     prices = ModelPrices(parse_prices(container.settings().ai_prices))
     tutoring = container.tutoring.figures()
     metered = [_metered_row(line, prices) for line in await container.ai.usage_ledger().lines(days)]
-    if metered:
-        every = [_row(line, prices) for line in await tutoring.usage_rows(days, None, 0)]
-        every = sorted(every + metered, key=_newest_first, reverse=True)
-        rows = every[offset:] if limit is None else every[offset : offset + limit]
-    else:
-        rows = [_row(line, prices) for line in await tutoring.usage_rows(days, limit, offset)]
+
+    async def fetch(size: int | None, skipped: int) -> list[UsageAnalyticsRow]:
+        return [_row(line, prices) for line in await tutoring.usage_rows(days, size, skipped)]
+
+    rows = await merged_page(fetch, metered, limit, offset)
     total, per_model = await tutoring.usage_totals(days)
     total += len(metered)
     priced = [_row(line, prices) for line in per_model] + metered
@@ -176,52 +219,37 @@ async def usage_report(
     )
 
 
-class UsageController(Controller):
+class UsageController(FiguresController):
     path = "/analytics/usage"
-    security = BEARER_SECURITY
     guards = [require_admin]
-    dependencies = DAYS
 
-    @get("/", responses=error_responses(401, 403, 406, 422), operation_class=CsvOperation)
+    @figures_get("/", 401, 403, 406, 422)
     async def get_usage_analytics(
         self,
         request: Request[Any, Any, Any],
         days: NamedDependency[SkipValidation[DateRange]],
-        limit: Limit = DEFAULT_LIMIT,
-        offset: Offset = 0,
+        page: NamedDependency[SkipValidation[PageRequest]],
     ) -> Response[UsageAnalyticsResponse]:
         """AI calls, tokens and cost per day, provider, model, feature and course, and the
         premium features' calls and cost (admins). With `Accept: text/csv`: every row."""
-        csv = wants_csv(request)
         container = request.app.state.container
-        report = await usage_report(container, days, None if csv else limit, 0 if csv else offset)
-        if csv:
-            rows = [
-                (
-                    r.day,
-                    r.provider,
-                    r.model_id,
-                    r.feature,
-                    r.course_id,
-                    r.calls,
-                    r.tokens_in,
-                    r.tokens_out,
-                    r.cost_usd,
-                )
-                for r in report.rows
-            ]
-            return csv_response("usage.csv", USAGE_CSV_HEADER, rows)
-        return Response(
-            UsageAnalyticsResponse(
+
+        async def json() -> UsageAnalyticsResponse:
+            report = await usage_report(container, days, page.limit, page.offset)
+            return UsageAnalyticsResponse(
                 **RangeResponse.fields(days),
                 items=report.rows,
                 total=report.total,
-                limit=limit,
-                offset=offset,
+                limit=page.limit,
+                offset=page.offset,
                 totals=report.totals,
                 premium=report.premium,
             )
-        )
+
+        async def csv() -> CsvTable:
+            return usage_table((await usage_report(container, days, None, 0)).rows)
+
+        return await figures_answer(request, json, csv)
 
 
 async def rebuild_analytics(container: Any) -> dict[str, int]:

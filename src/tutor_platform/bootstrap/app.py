@@ -16,6 +16,7 @@ from tutor_platform.bootstrap.demo.seed import load_demo_on_start
 from tutor_platform.bootstrap.heap import freeze_start_up_heap
 from tutor_platform.bootstrap.jobs import JOB_KINDS
 from tutor_platform.bootstrap.logging import configure_logging
+from tutor_platform.bootstrap.metrics import reporting
 from tutor_platform.bootstrap.migrations import upgrade_database
 from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.openapi import openapi_config, swagger_assets_router
@@ -49,8 +50,6 @@ from tutor_platform.shared.http.request_middleware import (
 from tutor_platform.shared.http.strict_body import strict_json_body
 from tutor_platform.shared.http.text_input import QueryTextMiddleware
 from tutor_platform.shared.jobs.adapters.http import job_controller
-from tutor_platform.shared.persistence.engine import pool_in_use
-from tutor_platform.shared.telemetry import telemetry
 from tutor_platform.tutoring.adapters.inbound.http.routes import TUTORING_CONTROLLERS
 
 API_PREFIX = "/api/v1"
@@ -114,20 +113,17 @@ def create_app(
             await load_demo_on_start(
                 container, production=settings.is_production, json_logs=settings.json_logs
             )
-        metrics = container.metrics()
-        metrics.watch_pool(lambda: pool_in_use(container.engine()))
         queue = container.job_queue()
-        metrics.watch_queue(queue.name, queue.depth)
-        telemetry.attach(metrics)
         try:
-            for feed in container.cache_feeds():
-                await feed.start()
-            await container.job_queue().start()
-            if freeze_heap:
-                freeze_start_up_heap()
-            yield
+            with reporting(container) as metrics:
+                metrics.watch_queue(queue.name, queue.depth)
+                for feed in container.cache_feeds():
+                    await feed.start()
+                await queue.start()
+                if freeze_heap:
+                    freeze_start_up_heap()
+                yield
         finally:
-            telemetry.detach(metrics)
             if tracing is not None:
                 tracing.force_flush()
             await close_container(container)

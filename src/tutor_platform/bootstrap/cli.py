@@ -67,9 +67,9 @@ def _worker(settings: Settings, _: argparse.Namespace) -> int:
         return 2
     try:
         asyncio.run(worker_preflight(settings))
+        run_worker(settings)
     except StartupError as exc:
         return _start_failed(settings, str(exc))
-    run_worker(settings)
     return 0
 
 
@@ -210,7 +210,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
         "run the SAQ job worker (needs REDIS_URL)",
         "Run the background job worker (SAQ on Redis): lesson summaries and drafts, passage "
         "indexing, token purges. Needs REDIS_URL (JOB_BACKEND auto or saq) and the same "
-        "DATABASE_URL and provider settings as the API.",
+        "DATABASE_URL and provider settings as the API. WORKER_METRICS_PORT (0, off, by "
+        "default) serves its Prometheus metrics on WORKER_METRICS_HOST.",
     ),
     "migrate": (
         "apply database migrations",

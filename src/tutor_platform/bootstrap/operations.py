@@ -69,7 +69,9 @@ async def metrics(request: Request[Any, Any, Any]) -> bytes:
     """Prometheus metrics of this process."""
     sink = request.app.state.container.metrics()
     await sink.refresh()
-    rendered: bytes = sink.render()
+    # Rendering takes tens of milliseconds once every route has been seen: in a thread, the
+    # event loop keeps serving in between (docs/benchmarks.md, "Operations").
+    rendered: bytes = await asyncio.to_thread(sink.render)
     return rendered
 
 

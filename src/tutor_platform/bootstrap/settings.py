@@ -39,6 +39,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     job_backend: Literal["auto", "inprocess", "saq"] = "auto"
     job_queue_name: Annotated[str, msgspec.Meta(min_length=1)] = "tutor-platform"
     job_concurrency: Positive = 10
+    worker_metrics_host: str = "127.0.0.1"
+    worker_metrics_port: Annotated[int, msgspec.Meta(ge=0, le=65535)] = 0
     secret_key: str = DEFAULT_SECRET_KEY
     jwt_algorithm: Literal["HS256", "HS384", "HS512", "RS256", "ES256", "EdDSA"] = "HS256"
     jwt_private_key: str = ""

@@ -2,19 +2,25 @@
 standard ``OTEL_*`` settings): a server span per HTTP request (Litestar's OpenTelemetry
 middleware, tagged with the request id), a child span per SQL statement (SQLAlchemy's
 instrumentation, per engine), per Redis command (the Redis instrumentation, per client), a
-span per job attempt (the job queue's tracer) and a client span per outgoing ``httpx`` request
-(the AI providers' SDKs). The API and the SAQ worker set it up alike (``trace_container``).
+span per job attempt (the job queue's tracer) and a client span per outgoing HTTP request of
+``httpx`` (the AI providers' SDKs) and ``httpx2`` (authlib's Google OAuth, the Drive client,
+the MCP SDK's client), both by ``opentelemetry-instrumentation-httpx``. The API and the SAQ
+worker set it up alike (``trace_container``).
+
+Spans carry URLs without their query string (an OAuth code, a search text, a key may be
+there), as Sentry's events do: the hooks below drop it from the server span and from every
+client span.
 
 Each app gets its own ``TracerProvider`` (the container's ``tracer_provider``), so tests can
-give one an in-memory exporter; outgoing ``httpx`` calls are instrumented once per process,
-with the first provider that asks.
+give one an in-memory exporter; outgoing HTTP is instrumented once per process, with the
+first provider that asks.
 """
 
 from typing import TYPE_CHECKING, Any
 
 from litestar.middleware.base import DefineMiddleware
 from litestar.plugins.opentelemetry import OpenTelemetryConfig
-from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+from opentelemetry.instrumentation.httpx import HTTPX2ClientInstrumentor, HTTPXClientInstrumentor
 from opentelemetry.instrumentation.redis import RedisInstrumentor
 from opentelemetry.instrumentation.sqlalchemy.engine import EngineTracer
 from opentelemetry.metrics import NoOpMeterProvider
@@ -34,6 +40,7 @@ if TYPE_CHECKING:
     from tutor_platform.bootstrap.container import RootContainer
 
 REQUEST_ID_ATTRIBUTE = "http.request.id"
+QUERY_DROPPED = "[dropped]"
 
 
 def _exporter(settings: Settings) -> SpanExporter:
@@ -60,9 +67,31 @@ def tracer_provider_for(settings: Settings) -> TracerProvider | None:
     return provider
 
 
-def _tag_request_id(span: Span, _scope: dict[str, Any]) -> None:
+def _drop_query(span: Span) -> None:
+    """Rewrite the span's URL attributes (old and new semantic conventions) without the
+    query string."""
+    attributes = getattr(span, "attributes", None) or {}
+    for name in ("http.url", "url.full"):
+        url = attributes.get(name)
+        if isinstance(url, str) and "?" in url:
+            span.set_attribute(name, url.split("?", 1)[0])
+    if attributes.get("url.query"):
+        span.set_attribute("url.query", QUERY_DROPPED)
+
+
+def _on_server_span(span: Span, _scope: dict[str, Any]) -> None:
     if span.is_recording():
         span.set_attribute(REQUEST_ID_ATTRIBUTE, request_id_var.get())
+        _drop_query(span)
+
+
+def _on_client_span(span: Span, _request: Any) -> None:
+    if span.is_recording():
+        _drop_query(span)
+
+
+async def _on_async_client_span(span: Span, _request: Any) -> None:
+    _on_client_span(span, _request)
 
 
 def tracing_middleware(provider: TracerProvider) -> DefineMiddleware:
@@ -70,7 +99,7 @@ def tracing_middleware(provider: TracerProvider) -> DefineMiddleware:
     config = OpenTelemetryConfig(
         tracer_provider=provider,
         meter_provider=NoOpMeterProvider(),
-        server_request_hook_handler=_tag_request_id,
+        server_request_hook_handler=_on_server_span,
         exclude=["^/health/", "^/metrics$"],
     )
     return config.middleware
@@ -84,10 +113,14 @@ def trace_engine(provider: TracerProvider, engine: AsyncEngine) -> None:
 
 
 def trace_outgoing_http(provider: TracerProvider) -> None:
-    """Client spans for ``httpx`` (once per process)."""
-    instrumentor = HTTPXClientInstrumentor()
-    if not instrumentor.is_instrumented_by_opentelemetry:
-        instrumentor.instrument(tracer_provider=provider)
+    """Client spans for ``httpx`` and ``httpx2`` (once per process)."""
+    for instrumentor in (HTTPXClientInstrumentor(), HTTPX2ClientInstrumentor()):
+        if not instrumentor.is_instrumented_by_opentelemetry:
+            instrumentor.instrument(
+                tracer_provider=provider,
+                request_hook=_on_client_span,
+                async_request_hook=_on_async_client_span,
+            )
 
 
 def trace_redis(provider: TracerProvider, client: Redis) -> None:
@@ -102,7 +135,7 @@ def trace_jobs(provider: TracerProvider, queue: RecordedJobQueue) -> None:
 
 
 def trace_container(provider: TracerProvider, container: "RootContainer") -> None:
-    """Trace what ``container`` talks to: its database, Redis, job runs and ``httpx``."""
+    """Trace what ``container`` talks to: its database, Redis, job runs and outgoing HTTP."""
     trace_engine(provider, container.engine())
     trace_outgoing_http(provider)
     redis = container.redis()

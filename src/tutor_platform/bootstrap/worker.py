@@ -4,7 +4,9 @@
 the RootContainer (built from the settings; it connects nothing until used) and puts it and the
 job queue in SAQ's ctx; ``shutdown`` closes it. A cron tick enqueues the periodic tasks. When
 ``OTEL_*`` configures tracing, the worker traces as the API does (``trace_container``): a span
-per job attempt, with its SQL, Redis and ``httpx`` calls as child spans; flushed at shutdown.
+per job attempt, with its SQL, Redis and outgoing HTTP calls as child spans; flushed at
+shutdown. With ``WORKER_METRICS_PORT`` set it serves its Prometheus metrics (jobs, provider
+calls, AI tokens counted in this process) there (``bootstrap/metrics.py``).
 """
 
 import asyncio
@@ -14,6 +16,7 @@ from saq import Worker
 
 from tutor_platform.bootstrap.container import RootContainer, build_container, close_container
 from tutor_platform.bootstrap.logging import configure_logging
+from tutor_platform.bootstrap.metrics import worker_metrics_endpoint
 from tutor_platform.bootstrap.observability import init_sentry
 from tutor_platform.bootstrap.settings import Settings, SettingsError
 from tutor_platform.bootstrap.tracing import trace_container
@@ -64,14 +67,17 @@ def worker_settings(settings: Settings, container: RootContainer | None = None) 
 
 
 async def serve_worker(settings: Settings, container: RootContainer | None = None) -> None:
-    """Run a SAQ worker until SIGINT/SIGTERM (then finish or cancel the running jobs)."""
-    worker = Worker(**worker_settings(settings, container))
-    await worker.queue.connect()
-    await worker.start()
+    """Run a SAQ worker until SIGINT/SIGTERM (then finish or cancel the running jobs), serving
+    its metrics when ``WORKER_METRICS_PORT`` is set (``StartupError`` if it cannot)."""
+    container = container or build_container(settings)
+    async with worker_metrics_endpoint(settings, container):
+        worker = Worker(**worker_settings(settings, container))
+        await worker.queue.connect()
+        await worker.start()
 
 
-def run_worker(settings: Settings) -> None:
-    """Entry point of ``tutor-platform worker``."""
+def run_worker(settings: Settings, container: RootContainer | None = None) -> None:
+    """Entry point of ``tutor-platform worker`` (``container``: tests' task registries)."""
     configure_logging(settings.log_level, settings.json_logs)
     init_sentry(settings, "worker")
-    asyncio.run(serve_worker(settings))
+    asyncio.run(serve_worker(settings, container))

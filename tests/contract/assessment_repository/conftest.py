@@ -120,7 +120,7 @@ class Backend:
     ) -> Attempt:
         attempt = make_attempt(quiz, user_id, number, Decimal(score), at(seconds))
         async with self.uow_factory() as uow:
-            assert await uow.attempts.add(attempt)
+            assert await uow.attempts.add_numbered(attempt)
             await uow.commit()
         return attempt
 

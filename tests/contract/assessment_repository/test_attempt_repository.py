@@ -40,11 +40,13 @@ async def test_a_taken_number_is_refused_and_nothing_is_stored(backend: Backend)
     first = await backend.attempt(quiz, user, number=1, score="0.9")
 
     async with backend.uow_factory() as uow:
-        added = await uow.attempts.add(make_attempt(quiz, user, 1, Decimal("0.1")))
+        added = await uow.attempts.add_numbered(make_attempt(quiz, user, 1, Decimal("0.1")))
         await uow.commit()
     async with backend.uow_factory() as uow:
         found, total = await uow.attempts.search(quiz.id, user, PageRequest())
-        other_user = await uow.attempts.add(make_attempt(quiz, new_id(), 1, Decimal("0.1")))
+        other_user = await uow.attempts.add_numbered(
+            make_attempt(quiz, new_id(), 1, Decimal("0.1"))
+        )
 
     assert added is False
     assert (found, total) == ([first], 1)
@@ -129,7 +131,7 @@ async def test_racing_attempts_for_one_number_store_exactly_one(
     async def race() -> bool:
         await start.wait()
         async with factory() as uow:
-            added = await uow.attempts.add(make_attempt(quiz, user, 1, Decimal("0.5")))
+            added = await uow.attempts.add_numbered(make_attempt(quiz, user, 1, Decimal("0.5")))
             await uow.commit()
         return added
 

@@ -17,6 +17,8 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import 
 )
 from tutor_platform.assessment.application.support.mastery_tracing import record_evidence
 from tutor_platform.assessment.domain.mastery import (
+    BktParameters,
+    CourseBkt,
     Evidence,
     EvidenceSource,
     p_mastery,
@@ -149,3 +151,34 @@ async def test_concurrent_evidence_of_one_lesson_is_all_traced(
 
     assert traced.evidence == 6
     assert traced.p_mastery == p_mastery([True] * 6)
+
+
+async def test_a_courses_parameters_are_versioned_and_traced_with(backend: Backend) -> None:
+    course = await backend.course()
+    lesson = await backend.lesson(course)
+    user = new_id()
+    mine = BktParameters(p_init=0.3, p_transit=0.2, p_slip=0.05, p_guess=0.2)
+    theirs = BktParameters(p_init=0.2, p_transit=0.1, p_slip=0.1, p_guess=0.3)
+
+    async with backend.uow_factory() as uow:
+        default = await uow.mastery.parameters(course)
+        first = await uow.mastery.set_parameters(
+            CourseBkt(course_id=course, parameters=mine, updated_by=user, updated_at=T0)
+        )
+        second = await uow.mastery.set_parameters(
+            CourseBkt(course_id=course, parameters=theirs, updated_by=user, updated_at=T0)
+        )
+        await record_evidence(
+            uow, user, course, [evidence(user, course, lesson, new_id(), True, 1)]
+        )
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        stored = await uow.mastery.parameters(course)
+        (kept,) = await uow.mastery.of_course(user, course)
+
+    assert (default.version, default.parameters, default.custom) == (0, BktParameters(), False)
+    assert (first.version, second.version) == (1, 2)
+    assert (stored.parameters, stored.version, stored.updated_by) == (theirs, 2, user)
+    assert stored.updated_at == T0
+    assert kept.parameters_version == 2
+    assert kept.p_mastery == p_mastery([True], theirs)

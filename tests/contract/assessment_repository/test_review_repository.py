@@ -26,7 +26,7 @@ async def store(backend: Backend, quiz: Quiz, seconds: float, *, unsure: bool) -
         second = replace(second, graded_by="rules", needs_review=True, max_points=3)
     attempt = replace(attempt, results=(first, second))
     async with backend.uow_factory() as uow:
-        assert await uow.attempts.add(attempt)
+        assert await uow.attempts.add_numbered(attempt)
         await uow.commit()
     return attempt
 

@@ -19,6 +19,7 @@ ASSESSMENT_TABLES = {
     "premium_quota_counters",
     "mastery_evidence",
     "lesson_mastery",
+    "course_mastery_parameters",
     "review_cards",
 }
 

@@ -19,6 +19,7 @@ from tests.unit.tutoring.doubles import OneModel, ScriptedModel
 from tutor_platform.ai.api import UngradableAnswer
 from tutor_platform.ai.ports.model import GradingRequest, RubricGrade
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
+    CourseMasteryParametersRow,
     PremiumQuotaCounterRow,
     PremiumUsageRow,
     QuizAttemptRow,
@@ -178,7 +179,8 @@ Snapshot = Callable[[], Awaitable[list[tuple[Any, ...]]]]
 
 @pytest.fixture
 def snapshot(db_engine: AsyncEngine) -> Snapshot:
-    """Every stored quiz, question, attempt, usage record and quota counter."""
+    """Every stored quiz, question, attempt, usage record, quota counter and course's mastery
+    parameters."""
 
     async def take() -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = []
@@ -189,6 +191,7 @@ def snapshot(db_engine: AsyncEngine) -> Snapshot:
                 QuizAttemptRow,
                 PremiumUsageRow,
                 PremiumQuotaCounterRow,
+                CourseMasteryParametersRow,
             ):
                 table = row_type.__table__
                 result = await connection.execute(select(table).order_by(*table.primary_key))

@@ -1,5 +1,6 @@
-"""Every assessment route, for each caller: anonymous, a free student, a premium student,
-another instructor, the course's instructor and an admin. A refused request changes nothing.
+"""Every assessment route, for each caller: anonymous, a free student (the one whose answers
+and mastery the world holds), a premium student (another learner), another instructor, the
+course's instructor and an admin. A refused request changes nothing.
 
 Reads and refused requests change nothing, so they share one world per module (the shared
 world of ``tests/integration/conftest.py``), one row per route and caller; the requests that
@@ -32,6 +33,7 @@ ACTORS = ("anonymous", "student", "premium", "other instructor", "course instruc
 CODES = {401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 422: "VALIDATION_ERROR"}
 PREMIUM = 4030
 """403 with the code PREMIUM_REQUIRED."""
+BKT = {"p_init": 0.2, "p_transit": 0.15, "p_slip": 0.05, "p_guess": 0.25}
 
 
 def each(status: int, **overrides: int) -> dict[str, int]:
@@ -83,6 +85,7 @@ def world_builder(
         assert attempt.json()["status"] == "needs_review", attempt.text
         ids = {
             "course": course.id,
+            "draft_course": draft.id,
             "lesson1": course.lesson_ids[0],
             "lesson2": course.lesson_ids[1],
             "quiz": quiz["id"],
@@ -208,6 +211,20 @@ ROUTES: list[Route] = [
         "PUT",
         "/attempts/{attempt}/results/{essay_question}",
         {"awarded_points": 3},
+        each(403, anonymous=401, course_instructor=422, admin=422),
+    ),
+    ("GET", "/courses/{course}/mastery-parameters", None, signed_in(200)),
+    (
+        "GET",
+        "/courses/{draft_course}/mastery-parameters",
+        None,
+        signed_in(404, course_instructor=200, admin=200),
+    ),
+    ("PUT", "/courses/{course}/mastery-parameters", BKT, authors(200)),
+    (
+        "PUT",
+        "/courses/{course}/mastery-parameters",
+        {**BKT, "p_slip": 0.5, "p_guess": 0.5},
         each(403, anonymous=401, course_instructor=422, admin=422),
     ),
     ("GET", "/hybrid/usage/me", None, signed_in(200)),

@@ -167,8 +167,11 @@ async def test_an_expired_access_token_is_refreshed_first(
     ann = await make_account("ann")
     await connect(client, ann)
     google.expire_access_tokens()
-    files = await client.get(f"{DRIVE}/files", headers=ann.headers)
+    with rendered_logs() as logs:
+        files = await client.get(f"{DRIVE}/files", headers=ann.headers)
     assert files.status_code == 200, files.text
+    for token in [*google.access_tokens, *google.refresh_tokens]:
+        assert token not in logs.getvalue()
     refreshes = [r for r in google.token_requests if r["grant_type"] == "refresh_token"]
     assert len(refreshes) == 1
     again = await client.get(f"{DRIVE}/files", headers=ann.headers)
@@ -181,9 +184,13 @@ async def test_a_refresh_token_google_refuses_disconnects_and_says_reconnect(
 ) -> None:
     ann = await make_account("ann")
     await connect(client, ann)
+    tokens = [*google.access_tokens, *google.refresh_tokens]
     google.revoke_everything()
-    body = assert_error(await client.get(f"{DRIVE}/files", headers=ann.headers), 409, "CONFLICT")
+    with rendered_logs() as logs:
+        answer = await client.get(f"{DRIVE}/files", headers=ann.headers)
+    body = assert_error(answer, 409, "CONFLICT")
     assert "reconnect" in body["detail"].lower()
+    assert not [token for token in tokens if token in logs.getvalue() or token in answer.text]
     assert (await client.get(DRIVE, headers=ann.headers)).json()["connected"] is False
     assert await _connections(db_engine) == []
 

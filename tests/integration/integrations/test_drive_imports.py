@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.fakes.google_server import DOC, FORM, MINIMAL_PDF, FakeFile, FakeGoogle
+from tests.fakes.log_capture import rendered_logs
 from tests.integration.accounts import Account, Client, MakeAccount, assert_error
 from tests.integration.catalog.conftest import API, MakeCourse
 from tests.integration.integrations.drive_support import DRIVE, connect, drive_settings
@@ -60,8 +61,16 @@ async def _import(client: Client, who: Account, file_id: str, **body: Any) -> An
 async def _imported(client: Client, who: Account, file_id: str, **body: Any) -> dict[str, Any]:
     response = await _import(client, who, file_id, **body)
     assert response.status_code == 202, response.text
-    job = await wait_for_job(client, who, response.json()["job_id"])
+    progress: list[float] = []
+    job = await wait_for_job(
+        client,
+        who,
+        response.json()["job_id"],
+        seen=lambda state: progress.extend([state["progress"]] if "progress" in state else []),
+    )
     assert job["status"] == "succeeded", job
+    assert progress == sorted(progress)
+    assert progress[-1] == 1.0
     result: dict[str, Any] = job["result"]
     return result
 
@@ -118,6 +127,17 @@ async def test_a_drive_outage_is_503_and_an_unknown_file_404(
     assert await _file_count(db_engine) == 0
 
 
+async def test_an_error_google_does_not_explain_is_502_and_stores_nothing(
+    client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine
+) -> None:
+    google.fail_next(403, "insufficientFilePermissions")
+    listing = await client.get(f"{DRIVE}/files", headers=ann.headers)
+    assert "403" in assert_error(listing, 502, "UPSTREAM_ERROR")["detail"]
+    google.fail_next(400, "badRequest")
+    assert_error(await _import(client, ann, "pdf1"), 502, "UPSTREAM_ERROR")
+    assert await _file_count(db_engine) == 0
+
+
 async def test_bad_file_ids_and_bodies_are_422(
     client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine
 ) -> None:
@@ -133,7 +153,10 @@ async def test_bad_file_ids_and_bodies_are_422(
 async def test_a_pdf_is_copied_into_the_users_files(
     client: Client, ann: Account, google: FakeGoogle, job_worker: object
 ) -> None:
-    result = await _imported(client, ann, "pdf1")
+    with rendered_logs() as logs:
+        result = await _imported(client, ann, "pdf1")
+    for token in [*google.access_tokens, *google.refresh_tokens]:
+        assert token not in logs.getvalue()
     assert result["drive_file_id"] == "pdf1"
     assert result["version"] == "1"
     info = (await client.get(f"{API}/files/{result['file_id']}", headers=ann.headers)).json()
@@ -193,9 +216,14 @@ class _DiesAfterMaking:
             raise Unavailable("The worker died.")
 
     async def store_upload(
-        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
+        self,
+        owner_id: UUID,
+        file_id: UUID,
+        filename: str,
+        chunks: AsyncIterator[bytes],
+        size: int | None = None,
     ) -> UUID:
-        made = await self._media.store_upload(owner_id, file_id, filename, chunks)
+        made = await self._media.store_upload(owner_id, file_id, filename, chunks, size)
         self._die_once()
         return made
 
@@ -269,6 +297,18 @@ async def test_refusals_store_nothing(
     assert await _file_count(db_engine) == 0
     files = await client.get(f"{API}/files", headers=ann.headers)
     assert files.json()["total"] == 0
+
+
+async def test_a_file_that_grew_on_drive_after_the_request_is_refused_and_not_stored(
+    client: Client, ann: Account, google: FakeGoogle, db_engine: AsyncEngine, job_worker: object
+) -> None:
+    content = MINIMAL_PDF + b"0" * 1000
+    google.add(FakeFile("grown", "Notes.pdf", "application/pdf", content, reported_size=500))
+    response = await _import(client, ann, "grown")
+    job = await wait_for_job(client, ann, response.json()["job_id"])
+    assert job["status"] == "failed"
+    assert "changed on Google Drive" in job["error"]
+    assert await _file_count(db_engine) == 0
 
 
 async def test_a_google_doc_becomes_a_lesson_draft_in_an_unpublished_course(

@@ -209,6 +209,18 @@ async def test_a_grade_in_a_code_fence_is_accepted(
     assert len(fake_gemini.requests) == 1
 
 
+async def test_a_grade_carries_the_usage_reported_for_every_call_it_took(
+    model: GeminiTutorModel, fake_gemini: FakeGemini
+) -> None:
+    valid = '{"score": 1, "feedback": "Right.", "strengths": [], "improvements": []}'
+    fake_gemini.enqueue(gemini_reply("not a grade", prompt_tokens=30, output_tokens=3))
+    fake_gemini.enqueue(gemini_reply(valid, prompt_tokens=31, output_tokens=9))
+
+    grade = await model.grade(GradingRequest(question="q", answer="a"))
+
+    assert (grade.score, grade.tokens_in, grade.tokens_out) == (1.0, 61, 12)
+
+
 async def test_health_asks_for_the_default_model(
     model: GeminiTutorModel, fake_gemini: FakeGemini
 ) -> None:

@@ -184,6 +184,7 @@ class ScriptedAI:
     fail: bool = False
     graded: list[tuple[str, str, Rubric | None]] = field(default_factory=list)
     written: list[tuple[str, list[Passage]]] = field(default_factory=list)
+    written_for: list[UUID | None] = field(default_factory=list)
 
     async def grade(
         self, question: str, answer: str, rubric: Rubric | None, course_id: UUID | None = None
@@ -193,8 +194,11 @@ class ScriptedAI:
             raise UpstreamFailed("scripted failure")
         return Grade(self.score, f"graded: {answer[:20]}", ("clear",), ("add an example",))
 
-    async def write(self, instruction: str, material: Sequence[Passage]) -> str:
+    async def write(
+        self, instruction: str, material: Sequence[Passage], course_id: UUID | None = None
+    ) -> str:
         self.written.append((instruction, list(material)))
+        self.written_for.append(course_id)
         if self.fail:
             raise UpstreamFailed("scripted failure")
         return self.text

@@ -152,6 +152,7 @@ async def test_the_adaptive_path_starts_with_missed_questions_then_continues_in_
     instruction, material = world.ai.written[0]
     assert "\u201cLesson 1.1\u201d: You missed 1 question on this lesson" in instruction
     assert [p.title for p in material] == ["Your learning path", "Lesson 1.1", "Lesson 2.1"]
+    assert world.ai.written_for == [world.course.id]
 
 
 async def test_a_hidden_course_is_422_for_the_hybrid_features(world: World) -> None:
@@ -195,6 +196,7 @@ async def test_synthesis_writes_from_the_lessons_text(world: World) -> None:
     assert [lesson.id for lesson in result.lessons] == [lesson.id for lesson in lessons]
     _, material = world.ai.written[0]
     assert [p.text for p in material] == [lesson.content for lesson in lessons]
+    assert world.ai.written_for == [world.course.id]
 
 
 async def test_a_mentor_session_plans_from_the_course_outline(world: World) -> None:

@@ -31,6 +31,23 @@ def test_a_range_defaults_to_the_30_days_ending_today_or_at_to(
     assert (days.start, days.end) == expected
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [
+        (None, "0001-01-05", "to"),
+        ("9999-12-31", None, "from"),
+        ("1969-12-31", "1970-01-02", "from"),
+    ],
+)
+def test_a_day_outside_the_calendar_it_can_count_is_refused(
+    start: str | None, end: str | None, field: str
+) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        date_range(start, end, TODAY)
+
+    assert [error.field for error in refused.value.errors] == [field]
+
+
 def test_a_year_and_a_day_is_too_long() -> None:
     with pytest.raises(ValidationFailed):
         date_range("2025-03-01", "2026-03-02", TODAY)

@@ -1,8 +1,9 @@
 """For the assessment context: grade a free-text answer against a rubric with the default
 AI provider, metered as feature ``grading``.
 
-A grade does not carry the provider's token counts yet: the meter counts words (the
-question, answer and rubric in; the feedback out) for every provider."""
+Tokens are the usage the provider reported with the grade; a provider that reports none
+(the local rules, SAP AI Core) is metered by words: the question, answer and rubric in,
+the feedback out."""
 
 from collections.abc import Sequence
 from uuid import UUID
@@ -13,8 +14,9 @@ from tutor_platform.ai.ports.model import GradingRequest, RubricGrade, TutorMode
 GRADING = "grading"
 
 
-def _words(*texts: str) -> int:
-    return sum(len(text.split()) for text in texts)
+def _reported(tokens: int | None, *texts: str) -> int:
+    """The provider's count, else the words of ``texts``."""
+    return tokens if tokens is not None else sum(len(text.split()) for text in texts)
 
 
 class GradeFreeText:
@@ -45,7 +47,9 @@ class GradeFreeText:
             model_id=self._meter.default_model(model.provider),
             feature=GRADING,
             course_id=course_id,
-            tokens_in=_words(question, answer, guidance, *keywords),
-            tokens_out=_words(grade.feedback, *grade.strengths, *grade.improvements),
+            tokens_in=_reported(grade.tokens_in, question, answer, guidance, *keywords),
+            tokens_out=_reported(
+                grade.tokens_out, grade.feedback, *grade.strengths, *grade.improvements
+            ),
         )
         return grade

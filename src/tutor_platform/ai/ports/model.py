@@ -164,12 +164,16 @@ class GradingRequest:
 
 @dataclass(frozen=True, slots=True)
 class RubricGrade:
-    """The grade of a free-text answer: ``score`` from 0 to 1 and why."""
+    """The grade of a free-text answer: ``score`` from 0 to 1 and why; ``tokens_in`` and
+    ``tokens_out``: the usage the provider reported for the calls that made it (None when
+    it reported none)."""
 
     score: float
     feedback: str
     strengths: list[str]
     improvements: list[str]
+    tokens_in: int | None = None
+    tokens_out: int | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:

@@ -15,7 +15,6 @@ from tutor_platform.assessment.domain.figures import (
     ATTEMPTS,
     AWAITING_REVIEW,
     CORRECT,
-    LEARNER_ATTEMPTS,
     PASSED,
     QUIZ_METRICS,
     SCORE,
@@ -23,7 +22,12 @@ from tutor_platform.assessment.domain.figures import (
 )
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.assessment.ports.courses import CourseCatalog, LessonRef
-from tutor_platform.assessment.ports.figures import AssessmentFiguresReader, LearnerMastery
+from tutor_platform.assessment.ports.figures import (
+    AssessmentFiguresReader,
+    LearnerMastery,
+    MatrixRow,
+    StuckLearner,
+)
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange, FigureKey, median_of
@@ -62,13 +66,6 @@ class QuizAnalytics:
     pass_rate: float | None
     median_score: float | None
     questions: list[QuestionAnalytics]
-
-
-@dataclass(frozen=True, slots=True)
-class StuckLearner:
-    user_id: UUID
-    attempts: int
-    mean_p_mastery: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,24 +197,19 @@ class GetMasteryAnalytics:
         lessons = await self.lessons(principal, course_id)
         ids, total = await self._figures.mastery_learners(course_id, days, page.limit, page.offset)
         rows = await self._figures.mastery_of(course_id, ids)
-        attempts = await self._figures.sums(course_id, (LEARNER_ATTEMPTS,), days)
-        many = {user: v for (_, user, _), v in attempts.items() if v >= STUCK_MIN_ATTEMPTS}
-        means = await self._figures.mean_mastery(course_id, many)
-        stuck = sorted(
-            (
-                StuckLearner(user, many[user], round(mean, 4))
-                for user, mean in means.items()
-                if mean < STUCK_BELOW_MASTERY
-            ),
-            key=lambda s: (-s.attempts, s.mean_p_mastery, str(s.user_id)),
+        stuck, stuck_total = await self._figures.stuck_learners(
+            course_id, days, STUCK_MIN_ATTEMPTS, STUCK_BELOW_MASTERY, STUCK_LISTED
         )
         return MasteryMatrix(
             lessons=lessons,
             learners=Page(items=rows, total=total, limit=page.limit, offset=page.offset),
-            stuck=stuck[:STUCK_LISTED],
-            stuck_total=len(stuck),
+            stuck=stuck,
+            stuck_total=stuck_total,
         )
 
-    def all_rows(self, course_id: UUID, days: DateRange) -> AsyncIterator[LearnerMastery]:
-        """Every learner's row, streamed (after :meth:`lessons` checked the caller)."""
-        return self._figures.mastery_rows(course_id, days)
+    def matrix(
+        self, course_id: UUID, days: DateRange, lessons: list[LessonRef]
+    ) -> AsyncIterator[MatrixRow]:
+        """Every learner's row over ``lessons``, streamed (after :meth:`lessons` checked the
+        caller)."""
+        return self._figures.mastery_matrix(course_id, days, [lesson.id for lesson in lessons])

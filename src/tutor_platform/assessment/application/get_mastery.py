@@ -10,9 +10,10 @@ from datetime import datetime
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.application.support.mastery_tracing import course_mastery
 from tutor_platform.assessment.application.support.quiz_access import QuizAccess
 from tutor_platform.assessment.domain.errors import UserNotFound
-from tutor_platform.assessment.domain.mastery import OATUTOR, untraced
+from tutor_platform.assessment.domain.mastery import CourseBkt, untraced
 from tutor_platform.assessment.ports.accounts import UserDirectory
 from tutor_platform.assessment.ports.courses import CourseCatalog
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
@@ -32,6 +33,14 @@ class LessonMasteryView:
     last_evidence_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class MasteryReport:
+    """The learner's mastery of each lesson, and the parameters it was traced with."""
+
+    bkt: CourseBkt
+    lessons: list[LessonMasteryView]
+
+
 class GetMastery:
     def __init__(
         self,
@@ -47,7 +56,7 @@ class GetMastery:
 
     async def execute(
         self, principal: Principal, course_id: UUID, user_id: UUID | None = None
-    ) -> list[LessonMasteryView]:
+    ) -> MasteryReport:
         await self._access.ensure_course_visible(principal, course_id)
         learner = principal.user_id if user_id is None else user_id
         if learner != principal.user_id and not (
@@ -56,19 +65,19 @@ class GetMastery:
         ):
             raise UserNotFound()
         async with self._uow_factory() as uow:
-            traced = {m.lesson_id: m for m in await uow.mastery.of_course(learner, course_id)}
+            bkt, traced = await course_mastery(uow, learner, course_id)
         views = []
         for section in await self._catalog.sections(course_id):
             for lesson in section.lessons:
-                mastery = traced.get(lesson.id) or untraced(learner, course_id, lesson.id)
+                mastery = traced.get(lesson.id) or untraced(learner, course_id, lesson.id, bkt)
                 views.append(
                     LessonMasteryView(
                         lesson_id=lesson.id,
                         title=lesson.title,
                         p_mastery=round(mastery.p_mastery, P_MASTERY_DIGITS),
-                        mastered=mastery.mastered(OATUTOR),
+                        mastered=mastery.mastered(bkt.parameters),
                         evidence=mastery.evidence,
                         last_evidence_at=mastery.last_evidence_at,
                     )
                 )
-        return views
+        return MasteryReport(bkt, views)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.application.support.mastery_tracing import course_mastery
 from tutor_platform.assessment.application.support.material import (
     lesson_passages,
     numbered,
@@ -31,6 +32,7 @@ from tutor_platform.assessment.domain.learning_path import (
     PathStep,
     learning_path,
 )
+from tutor_platform.assessment.domain.mastery import CourseBkt
 from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.assessment.ports.accounts import UserDirectory
@@ -85,8 +87,8 @@ class PlanAdaptiveLearning:
         completed = await self._progress.completed_lessons(principal.user_id, course_id)
         zone = zone_of(await self._users.timezone_of(principal.user_id))
         until = end_of_local_day(self._clock.now(), zone)
-        standing = await self._standing(principal.user_id, course_id, until, completed)
-        steps = learning_path(lessons, standing)
+        standing, bkt = await self._standing(principal.user_id, course_id, until, completed)
+        steps = learning_path(lessons, standing, bkt.parameters)
         done = sum(1 for lesson in lessons if lesson.id in completed)
 
         async def summary() -> str:
@@ -97,18 +99,18 @@ class PlanAdaptiveLearning:
 
     async def _standing(
         self, user_id: UUID, course_id: UUID, until: datetime, completed: set[UUID]
-    ) -> LearnerStanding:
+    ) -> tuple[LearnerStanding, CourseBkt]:
         async with self._uow_factory() as uow:
             quizzes = await uow.quizzes.all_of_course(course_id)
             latest = await uow.attempts.latest(user_id, [quiz.id for quiz in quizzes])
             wrong = {r.question_id for a in latest for r in a.results if not r.correct}
             right_since = await uow.mastery.right_in_review(user_id, wrong)
             due = await uow.cards.due_per_lesson(user_id, until, course_id)
-            traced = await uow.mastery.of_course(user_id, course_id)
-        return LearnerStanding(
+            bkt, mastery = await course_mastery(uow, user_id, course_id)
+        standing = LearnerStanding(
             missed=_missed(quizzes, latest, right_since),
             due_cards=due,
-            mastery={mastery.lesson_id: mastery for mastery in traced},
+            mastery=mastery,
             tested={
                 question.lesson_id
                 for quiz in quizzes
@@ -117,6 +119,7 @@ class PlanAdaptiveLearning:
             },
             completed=completed,
         )
+        return standing, bkt
 
     async def _summary(self, course: CourseFacts, steps: list[PathStep]) -> str:
         if steps:
@@ -134,7 +137,7 @@ class PlanAdaptiveLearning:
             f"Write a short, encouraging summary of this learning path through the course "
             f"\u201c{course.title}\u201d, saying what to do first and why: {plan}"
         )
-        return await self._ai.write(instruction, [notes, *lessons])
+        return await self._ai.write(instruction, [notes, *lessons], course.id)
 
 
 def _missed(

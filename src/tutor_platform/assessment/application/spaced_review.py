@@ -146,9 +146,9 @@ class AnswerCard:
     ) -> ReviewOutcome:
         """404 for someone else's or an unknown card, or one whose question is gone; 403 for
         a premium quiz without the right; 422 for an answer of the wrong type."""
-        question = await self._question(principal, card_id)
+        quiz, question = await self._question(principal, card_id)
         value = checked_answer(question, answer.answer)
-        result = await self._grade(question, value)
+        result = await self._grade(question, value, quiz.course_id)
         now = self._clock.now()
         given = rating(question.kind, result.correct, answer.elapsed_ms)
         async with self._uow_factory() as uow:
@@ -171,7 +171,7 @@ class AnswerCard:
             await uow.commit()
         return ReviewOutcome(changed, result, given)
 
-    async def _question(self, principal: Principal, card_id: UUID) -> Question:
+    async def _question(self, principal: Principal, card_id: UUID) -> tuple[Quiz, Question]:
         async with self._uow_factory() as uow:
             card = await uow.cards.get(card_id)
             if card is None or card.user_id != principal.user_id:
@@ -181,12 +181,14 @@ class AnswerCard:
         question = quiz.question(card.question_id)
         if question is None:
             raise CardNotFound()
-        return question
+        return quiz, question
 
-    async def _grade(self, question: Question, answer: Answer | None) -> QuestionResult:
+    async def _grade(
+        self, question: Question, answer: Answer | None, course_id: UUID
+    ) -> QuestionResult:
         if question.kind != QuestionKind.FREE_TEXT or is_missing(answer):
             return grade_objective(question, answer)
-        grade = await self._grader.grade(question.prompt, str(answer), question.rubric)
+        grade = await self._grader.grade(question.prompt, str(answer), question.rubric, course_id)
         return grade_free_text(
             question,
             grade.score,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 from uuid import UUID
 
+from tutor_platform.assessment.application.support.mastery_tracing import course_mastery
 from tutor_platform.assessment.application.support.material import numbered, visible_course
 from tutor_platform.assessment.application.support.premium_gate import PremiumGate
 from tutor_platform.assessment.domain.citations import Source, cite, is_relevant
@@ -117,9 +118,9 @@ class StartMentorSession:
         completed = await self._progress.completed_lessons(principal.user_id, course_id)
         async with self._uow_factory() as uow:
             quizzes = await uow.quizzes.all_of_course(course_id)
-            traced = await uow.mastery.of_course(principal.user_id, course_id)
+            bkt, traced = await course_mastery(uow, principal.user_id, course_id)
         tested = {q.lesson_id for quiz in quizzes for q in quiz.questions if q.lesson_id}
-        mastered = {m.lesson_id for m in traced if m.mastered()}
+        mastered = {m.lesson_id for m in traced.values() if m.mastered(bkt.parameters)}
         done = {
             lesson for lesson in order if lesson in (mastered if lesson in tested else completed)
         }

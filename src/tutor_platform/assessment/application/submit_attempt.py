@@ -127,7 +127,7 @@ class SubmitAttempt:
                     passed=totals.passed,
                     completed_at=self._clock.now(),
                 )
-                if await uow.attempts.add(attempt):
+                if await uow.attempts.add_numbered(attempt):
                     await record_evidence(uow, user_id, quiz.course_id, _evidence(quiz, attempt))
                     await uow.figures.attempt_stored(quiz, attempt)
                     await add_cards(uow, self._scheduler, quiz, attempt)

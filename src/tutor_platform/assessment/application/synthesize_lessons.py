@@ -67,7 +67,7 @@ class SynthesizeLessons:
         material = [Passage(s.title, s.markdown, s.lesson_id, s.heading) for s in sources]
 
         async def connections() -> str:
-            return await self._ai.write(instruction, material)
+            return await self._ai.write(instruction, material, course_id)
 
         written = await self._gate.run(principal, PremiumFeature.SYNTHESIS, connections, course_id)
         shared = ideas(written, sources)

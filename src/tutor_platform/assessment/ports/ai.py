@@ -49,8 +49,11 @@ class AssessmentAI(Protocol):
         ``NoUsableGrade`` when the provider's replies did not validate, even once retried."""
         ...
 
-    async def write(self, instruction: str, material: Sequence[Passage]) -> str:
-        """A text following ``instruction``, written from ``material``."""
+    async def write(
+        self, instruction: str, material: Sequence[Passage], course_id: UUID | None = None
+    ) -> str:
+        """A text following ``instruction``, written from ``material`` (the AI call is
+        counted for ``course_id``)."""
         ...
 
 

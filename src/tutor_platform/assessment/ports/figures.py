@@ -39,6 +39,17 @@ class LearnerMastery:
 
 
 @dataclass(frozen=True, slots=True)
+class StuckLearner:
+    user_id: UUID
+    attempts: int
+    mean_p_mastery: float
+
+
+MatrixRow = tuple[UUID, list[float | None]]
+"""A learner and their p_mastery per lesson, in the order of the lessons asked for."""
+
+
+@dataclass(frozen=True, slots=True)
 class UsageSum:
     day: str
     course_id: UUID
@@ -68,12 +79,19 @@ class AssessmentFiguresReader(Protocol):
         """The traced lessons of these learners in the course (order of ``user_ids``)."""
         ...
 
-    def mastery_rows(self, course_id: UUID, days: DateRange) -> AsyncIterator[LearnerMastery]:
-        """Every learner of :meth:`mastery_learners`, streamed in id order."""
+    def mastery_matrix(
+        self, course_id: UUID, days: DateRange, lesson_ids: Sequence[UUID]
+    ) -> AsyncIterator[MatrixRow]:
+        """Every learner of :meth:`mastery_learners`, streamed in id order, with their
+        p_mastery (4 decimals) per lesson of ``lesson_ids`` (None where not traced)."""
         ...
 
-    async def mean_mastery(self, course_id: UUID, user_ids: Collection[UUID]) -> dict[UUID, float]:
-        """The mean p_mastery over each learner's traced lessons of the course."""
+    async def stuck_learners(
+        self, course_id: UUID, days: DateRange, min_attempts: int, below: float, limit: int
+    ) -> tuple[list[StuckLearner], int]:
+        """The learners with at least ``min_attempts`` attempts at the course's quizzes in
+        ``days`` and a mean p_mastery over their traced lessons below ``below``: the first
+        ``limit`` (most attempts, then lowest mean, then id) and how many there are."""
         ...
 
     async def rebuild(self) -> int:

@@ -9,7 +9,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
-from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
+from tutor_platform.assessment.domain.mastery import CourseBkt, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import MonthlyTotal, UsageRecord
 from tutor_platform.assessment.domain.quiz import Question, Quiz
 from tutor_platform.shared.pagination import PageRequest
@@ -40,9 +40,9 @@ class QuizRepository(Protocol):
 
 
 class AttemptRepository(Protocol):
-    async def add(self, attempt: Attempt) -> bool:
-        """Store a new attempt; false (and nothing stored) when the user already has an
-        attempt with its number at that quiz."""
+    async def add_numbered(self, attempt: Attempt) -> bool:
+        """Store a new attempt under its number; false (and nothing stored) when the user
+        already has an attempt with that number at that quiz."""
         ...
 
     async def last_number(self, quiz_id: UUID, user_id: UUID) -> int:
@@ -132,7 +132,16 @@ class MasteryRepository(Protocol):
 
     async def of_course(self, user_id: UUID, course_id: UUID) -> list[LessonMastery]:
         """The learner's traced lessons of the course (lessons without evidence are not
-        stored)."""
+        stored), as stored (possibly traced with earlier parameters)."""
+        ...
+
+    async def parameters(self, course_id: UUID) -> CourseBkt:
+        """The course's BKT parameters (OATutor's, version 0, when it set none)."""
+        ...
+
+    async def set_parameters(self, bkt: CourseBkt) -> CourseBkt:
+        """Store the course's parameters under the next version (its ``version`` is ignored);
+        what was stored."""
         ...
 
 

@@ -8,6 +8,9 @@ they take the lesson's quizzes (right answers with their skill, else a plausible
 the same mistake more often than others), ask the course's tutor questions (a quarter of them
 off-topic: those are the content gaps) and rate some answers. The learners are seeded once
 (``learner001``...); a second run adds nothing. Random but reproducible (a fixed seed).
+
+The learners never log in: their password is one secret nobody keeps, hashed once for all
+of them (an argon2 hash is the slowest step of making an account).
 """
 
 import random
@@ -26,6 +29,7 @@ from tutor_platform.bootstrap.demo.catalog import DemoCatalog
 from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import CourseRow
 from tutor_platform.catalog.domain.catalog import Lesson
 from tutor_platform.identity.application.create_user import NewUser
+from tutor_platform.identity.ports.security import PasswordHasher
 from tutor_platform.shared.auth import Plan, Principal, Role
 from tutor_platform.shared.errors import DomainError
 from tutor_platform.tutoring.adapters.outbound.sqlalchemy.tables import TutorRow
@@ -63,6 +67,23 @@ class _SeedClock:
 
     def now(self) -> datetime:
         return self.at
+
+
+@dataclass(frozen=True)
+class _OneHash:
+    """A ``PasswordHasher`` that gives every new account the same, already made hash."""
+
+    inner: PasswordHasher
+    password_hash: str
+
+    async def hash(self, password: str) -> str:
+        return self.password_hash
+
+    async def verify(self, password_hash: str, password: str) -> bool:
+        return await self.inner.verify(password_hash, password)
+
+    def needs_rehash(self, password_hash: str) -> bool:
+        return self.inner.needs_rehash(password_hash)
 
 
 @dataclass
@@ -200,7 +221,10 @@ async def seed_activity(
     now = container.clock().now()
     rng = random.Random(17)  # noqa: S311 - demo data, not security
     clock = _SeedClock(now)
+    hasher = container.identity.password_hasher()
+    unknown = await hasher.hash(secrets.token_urlsafe(32))
     container.clock.override(providers.Object(clock))
+    container.identity.password_hasher.override(providers.Object(_OneHash(hasher, unknown)))
     try:
         for n in range(1, learners + 1):
             username = f"learner{n:03d}"
@@ -222,7 +246,8 @@ async def seed_activity(
             for course in rng.sample(courses, k=rng.randint(1, len(courses))):
                 await learner.study(course, now, report)
     finally:
-        container.clock.reset_override()
+        container.identity.password_hasher.reset_last_overriding()
+        container.clock.reset_last_overriding()
     return report
 
 

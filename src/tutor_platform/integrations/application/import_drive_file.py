@@ -7,7 +7,7 @@ imported the same way answers with the same job (and so the same result) instead
 failed import may be requested again.
 """
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Final
 from uuid import UUID
@@ -20,7 +20,11 @@ from tutor_platform.integrations.domain.drive import (
     plan_file_import,
     plan_lesson_import,
 )
-from tutor_platform.integrations.domain.errors import DriveExportTooLarge, DriveFileNotFound
+from tutor_platform.integrations.domain.errors import (
+    DriveExportTooLarge,
+    DriveFileChanged,
+    DriveFileNotFound,
+)
 from tutor_platform.integrations.domain.imports import IMPORT_KINDS, DriveImport, ImportKind
 from tutor_platform.integrations.ports.google import DriveApi
 from tutor_platform.integrations.ports.platform import (
@@ -109,8 +113,10 @@ class RequestDriveImport:
         file = await self._session.run(principal.user_id, metadata)
         if file.trashed:
             raise DriveFileNotFound()
+        payload: JsonObject = {}
         if request.kind == ImportKind.AS_FILE:
-            plan_file_import(file)
+            if plan_file_import(file).export_type is None and file.size is not None:
+                payload["size"] = file.size
             _too_large(file, self._rules)
         else:
             plan_lesson_import(file)
@@ -135,7 +141,7 @@ class RequestDriveImport:
         attempt = found.attempts + 1
         record = await self._jobs.enqueue(
             IMPORT_DRIVE_FILE,
-            {"import_id": str(found.id)},
+            {"import_id": str(found.id), **payload},
             owner_id=principal.user_id,
             key=f"{found.id}:{attempt}",
         )
@@ -170,7 +176,11 @@ class RunDriveImport:
         self._lessons = lessons
         self._accounts = accounts
 
-    async def execute(self, import_id: UUID, progress: Progress) -> JsonObject:
+    async def execute(
+        self, import_id: UUID, progress: Progress, size: int | None = None
+    ) -> JsonObject:
+        """``size`` is the file's size in Drive's metadata when the import was asked for (a
+        file downloaded as it is): reserved at once, and a file that grew since is refused."""
         async with self._uow_factory() as uow:
             found = await uow.imports.get(import_id)
         if found is None:
@@ -183,18 +193,23 @@ class RunDriveImport:
             if found.kind == ImportKind.AS_LESSON:
                 found = found.with_lesson(await self._lesson(principal, found))
             else:
-                found = found.with_file(await self._file(found))
+                found = found.with_file(await self._file(found, size))
             async with self._uow_factory() as uow:
                 await uow.imports.save(found)
                 await uow.commit()
         return _result(found)
 
-    async def _file(self, found: DriveImport) -> UUID:
+    async def _file(self, found: DriveImport, size: int | None) -> UUID:
         plan = plan_file_import(_as_file(found))
+        size = size if plan.export_type is None else None
 
         async def store(token: str) -> UUID:
             chunks = self._api.content(token, found.drive_file_id, plan.export_type)
-            return await self._media.store_upload(found.user_id, found.id, plan.filename, chunks)
+            if size is not None:
+                chunks = _at_most(chunks, size)
+            return await self._media.store_upload(
+                found.user_id, found.id, plan.filename, chunks, size
+            )
 
         return await self._session.run(found.user_id, store)
 
@@ -216,6 +231,16 @@ class RunDriveImport:
         return await self._lessons.add_lesson(
             principal, found.id, found.section_id, title, markdown
         )
+
+
+async def _at_most(chunks: AsyncIterator[bytes], size: int) -> AsyncIterator[bytes]:
+    """The chunks, until they exceed ``size``: then the file changed on Drive."""
+    seen = 0
+    async for chunk in chunks:
+        seen += len(chunk)
+        if seen > size:
+            raise DriveFileChanged()
+        yield chunk
 
 
 def _as_file(found: DriveImport) -> DriveFile:

@@ -46,6 +46,12 @@ class DriveExportTooLarge(PayloadTooLarge):
     default_detail = "Google cannot export this file: it is larger than its 10 MB export limit."
 
 
+class DriveFileChanged(Conflict):
+    default_detail = (
+        "The file changed on Google Drive after the import was asked for; import it again."
+    )
+
+
 class DriveUnavailable(Unavailable):
     default_detail = "Google Drive is not available right now; try again later."
 

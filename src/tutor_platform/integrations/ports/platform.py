@@ -18,12 +18,18 @@ class UploadRules:
 
 class MediaFiles(Protocol):
     async def store_upload(
-        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
+        self,
+        owner_id: UUID,
+        file_id: UUID,
+        filename: str,
+        chunks: AsyncIterator[bytes],
+        size: int | None = None,
     ) -> UUID:
         """Store a file under the upload rules (type from the bytes 415, cap 413, quota);
         nothing is kept when a rule refuses it. ``file_id`` names the new file: when it was
         stored already (by an earlier run), that file is the answer and nothing is stored
-        again. Returns the file's id."""
+        again. ``size``, when known, is reserved against the quota at once (the chunks must
+        not exceed it). Returns the file's id."""
         ...
 
 

@@ -1,16 +1,21 @@
 """The HTTP edge of analytics: the ``from``/``to`` range, JSON or CSV by ``Accept``, and CSV
-streamed with a header row and RFC 4180 quoting."""
+streamed with a header row and RFC 4180 quoting.
+
+Every figures endpoint has one shape: a :class:`FiguresController` (bearer auth, the ``days``
+range and the ``page`` of ``limit``/``offset`` as dependencies), a :func:`figures_get`
+operation (documented as JSON and CSV) and a body of :func:`figures_answer`."""
 
 import csv
 import io
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Final
 
 import msgspec
-from litestar import Request, Response
+from litestar import Controller, Request, Response, get
 from litestar.di import Provide
+from litestar.handlers import HTTPRouteHandler
 from litestar.openapi.spec import (
     OpenAPIMediaType,
     OpenAPIResponse,
@@ -23,23 +28,35 @@ from litestar.response import Stream
 
 from tutor_platform.shared.errors import FieldError, NotAcceptable, ValidationFailed
 from tutor_platform.shared.figures import DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, DateRange
+from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.openapi import error_responses
+from tutor_platform.shared.http.paging import Limit, Offset
+from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
 
 CSV: Final = "text/csv"
 JSON: Final = "application/json"
-CSV_CHUNK_ROWS: Final = 500
+CSV_CHUNK_BYTES: Final = 64 * 1024
+FIRST_DAY: Final = date(1970, 1, 1)
+LAST_DAY: Final = date.max - timedelta(days=1)
+"""The days a range may name: none before the epoch, and the day after the last exists."""
 
 From = Annotated[
     str | None,
     QueryParameter(
         name="from",
         format="date",
-        description=f"First UTC day (YYYY-MM-DD); default `to` - {DEFAULT_RANGE_DAYS - 1} days.",
+        description=(
+            f"First UTC day (YYYY-MM-DD, {FIRST_DAY} to {LAST_DAY}); "
+            f"default `to` - {DEFAULT_RANGE_DAYS - 1} days."
+        ),
     ),
 ]
 To = Annotated[
     str | None,
     QueryParameter(
-        format="date", description="Last UTC day (YYYY-MM-DD), included; default today."
+        format="date",
+        description=f"Last UTC day (YYYY-MM-DD, {FIRST_DAY} to {LAST_DAY}), included; "
+        "default today.",
     ),
 ]
 CSV_RESPONSE_DESCRIPTION: Final = (
@@ -54,10 +71,14 @@ def _day(value: str | None, name: str, errors: list[FieldError]) -> date | None:
     try:
         if len(text) != len("2026-01-31"):
             raise ValueError(text)
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         errors.append(FieldError(name, "must be a date written YYYY-MM-DD"))
         return None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        errors.append(FieldError(name, f"must be a day from {FIRST_DAY} to {LAST_DAY}"))
+        return None
+    return day
 
 
 def date_range(start: str | None, end: str | None, today: date) -> DateRange:
@@ -88,7 +109,13 @@ def provide_days(request: Request[Any, Any, Any], from_: From = None, to: To = N
     return date_range(from_, to, today)
 
 
+def provide_page(limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> PageRequest:
+    """The ``page`` dependency: the ``limit``/``offset`` of the query."""
+    return PageRequest(limit, offset)
+
+
 DAYS: Final = {"days": Provide(provide_days, sync_to_thread=False)}
+PAGE: Final = {"page": Provide(provide_page, sync_to_thread=False)}
 
 
 def _media_ranges(accept: str) -> list[tuple[str, float]]:
@@ -137,16 +164,13 @@ async def _chunks(
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    waiting = 1
     async for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
-        waiting += 1
-        if waiting >= CSV_CHUNK_ROWS:
+        writer.writerow(row)  # None is written as an empty field
+        if buffer.tell() >= CSV_CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
-            waiting = 0
-    if waiting:
+    if buffer.tell():
         yield buffer.getvalue().encode()
 
 
@@ -155,18 +179,36 @@ async def _each(rows: Iterable[Sequence[object]]) -> AsyncIterator[Sequence[obje
         yield row
 
 
-def csv_response(
-    filename: str,
-    header: Sequence[str],
-    rows: Iterable[Sequence[object]] | AsyncIterable[Sequence[object]],
-) -> Response[Any]:
+@dataclass(frozen=True, slots=True)
+class CsvTable:
+    """A CSV download: its file name, its header row and its rows (a list, or streamed)."""
+
+    filename: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[object]] | AsyncIterable[Sequence[object]]
+
+
+def csv_response(table: CsvTable) -> Response[Any]:
     """A streamed CSV download (``text/csv; charset=utf-8``, ``Content-Disposition``)."""
+    rows = table.rows
     source = rows if isinstance(rows, AsyncIterable) else _each(rows)
     return Stream(
-        _chunks(header, source),
+        _chunks(table.header, source),
         media_type=f"{CSV}; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers={"Content-Disposition": f'attachment; filename="{table.filename}"'},
     )
+
+
+async def figures_answer(
+    request: Request[Any, Any, Any],
+    json: Callable[[], Awaitable[object]],
+    csv: Callable[[], Awaitable[CsvTable]],
+) -> Response[Any]:
+    """The body of ``json()``, or the table of ``csv()`` streamed when ``Accept`` prefers
+    CSV; 406 before either is read when ``Accept`` allows neither."""
+    if wants_csv(request):
+        return csv_response(await csv())
+    return Response(await json())
 
 
 class RangeResponse(msgspec.Struct, kw_only=True):
@@ -190,3 +232,20 @@ class CsvOperation(Operation):
             ok.description = CSV_RESPONSE_DESCRIPTION
             csv_body = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))
             ok.content = {**(ok.content or {}), CSV: csv_body}
+
+
+def figures_get(path: str, *errors: int) -> Callable[[Any], HTTPRouteHandler]:
+    """A GET of figures answering JSON or CSV, documented as both, with the error answers
+    ``errors`` (by default those of a course's figures: 401, 403, 404, 406, 422)."""
+    return get(
+        path,
+        responses=error_responses(*(errors or (401, 403, 404, 406, 422))),
+        operation_class=CsvOperation,
+    )
+
+
+class FiguresController(Controller):
+    """Figures over a range of days (``days``) and, for lists, a ``page``; bearer auth."""
+
+    security = BEARER_SECURITY
+    dependencies = {**DAYS, **PAGE}

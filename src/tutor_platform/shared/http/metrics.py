@@ -1,12 +1,16 @@
 """Prometheus metrics of one app, in a registry it owns: HTTP requests, and what the
 application reports through ``shared.telemetry`` (jobs, provider calls, caches); the
-database pool, the job queue's depth and the circuit breakers are read at each scrape."""
+database pool and the circuit breakers are read as the registry is collected, the job queue's
+depth by ``refresh`` before a scrape (an async read)."""
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.metrics_core import Metric
+from prometheus_client.registry import Collector
 
 from tutor_platform.shared.telemetry import CallOutcome, JobOutcome, breaker_states
 
@@ -17,6 +21,21 @@ QueueDepth = Callable[[], Awaitable[Mapping[str, int]]]
 
 _SECONDS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 _SLOW_SECONDS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
+
+
+class _BreakerStates(Collector):
+    """``circuit_breaker_state``, read from every live breaker as the registry is collected
+    (so a scrape served from another thread, as the worker's is, reads it too)."""
+
+    def collect(self) -> Iterator[Metric]:
+        family = GaugeMetricFamily(
+            "circuit_breaker_state",
+            "Circuit breaker of a remote provider: 0 closed, 1 half-open, 2 open",
+            labels=["provider"],
+        )
+        for provider, level in breaker_states.levels().items():
+            family.add_metric([provider], level)
+        yield family
 
 
 class HttpMetrics:
@@ -98,18 +117,13 @@ class HttpMetrics:
         pool.set_function(self._read_pool)
 
     def _add_readings(self, registry: CollectorRegistry) -> None:
-        """The gauges set by ``refresh`` before each scrape."""
+        """The breakers, and the gauge set by ``refresh`` before each scrape."""
+        registry.register(_BreakerStates())
         self.queue_depth = Gauge(
             "job_queue_depth",
             "Jobs of the queue by status (queued: waiting to run now; scheduled: waiting for "
             "a retry's backoff; running)",
             ["queue", "status"],
-            registry=registry,
-        )
-        self.breaker_state = Gauge(
-            "circuit_breaker_state",
-            "Circuit breaker of a remote provider: 0 closed, 1 half-open, 2 open",
-            ["provider"],
             registry=registry,
         )
 
@@ -118,10 +132,8 @@ class HttpMetrics:
         self._queue = (name, depth)
 
     async def refresh(self) -> None:
-        """Read the breakers and the queue's depth; a queue that does not answer within
-        a second leaves no depth series in this scrape (rather than stale ones)."""
-        for provider, level in breaker_states.levels().items():
-            self.breaker_state.labels(provider).set(level)
+        """Read the queue's depth; a queue that does not answer within a second leaves no
+        depth series in this scrape (rather than stale ones)."""
         if self._queue is None:
             return
         name, depth = self._queue

@@ -14,6 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tutor_platform.shared.figures import DateRange, FigureDelta, FigureKey, combined
 from tutor_platform.shared.persistence.base import metadata
 from tutor_platform.shared.persistence.repository import insert
+from tutor_platform.shared.persistence.upsert import Insert, Statement, Upsert
+
+_KEY = ["course_id", "day", "metric", "item_id", "detail"]
+_ADDERS: dict[Table, Upsert] = {}
+_CLAIMS: dict[Table, Upsert] = {}
 
 
 def daily_figures_table(name: str) -> Table:
@@ -51,24 +56,36 @@ def _rows(deltas: Iterable[FigureDelta]) -> list[dict[str, Any]]:
     ]
 
 
-async def add_figures(session: AsyncSession, figures: Table, deltas: Iterable[FigureDelta]) -> None:
-    """Add ``deltas`` to the figures (one upsert)."""
-    rows = _rows(deltas)
-    if not rows:
-        return
-    statement = insert(session, figures).values(rows)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["course_id", "day", "metric", "item_id", "detail"],
-            set_={"value": figures.c.value + statement.excluded.value},
+def _adder(figures: Table) -> Upsert:
+    def build(statement: Insert) -> Statement:
+        return statement.on_conflict_do_update(
+            index_elements=_KEY, set_={"value": figures.c.value + statement.excluded.value}
         )
-    )
+
+    if figures not in _ADDERS:
+        _ADDERS[figures] = Upsert(figures, build)
+    return _ADDERS[figures]
+
+
+def _claim(events: Table) -> Upsert:
+    def build(statement: Insert) -> Statement:
+        return statement.on_conflict_do_nothing().returning(events.c.event_id)
+
+    if events not in _CLAIMS:
+        _CLAIMS[events] = Upsert(events, build)
+    return _CLAIMS[events]
+
+
+async def add_figures(session: AsyncSession, figures: Table, deltas: Iterable[FigureDelta]) -> None:
+    """Add ``deltas`` to the figures (one upsert, its rows as parameters: compiled once)."""
+    rows = _rows(deltas)
+    if rows:
+        await session.execute(_adder(figures).on(session), rows)
 
 
 async def claim_event(session: AsyncSession, events: Table, event_id: str) -> bool:
     """Record ``event_id``; False when it was recorded before (its figures were added)."""
-    statement = insert(session, events).values(event_id=event_id).on_conflict_do_nothing()
-    result = await session.execute(statement.returning(events.c.event_id))
+    result = await session.execute(_claim(events).on(session), {"event_id": event_id})
     return result.first() is not None
 
 

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 import msgspec
@@ -157,14 +158,31 @@ def parse_grade(text: str | None) -> RubricGrade:
     return RubricGrade(reply.score, reply.feedback, list(reply.strengths), list(reply.improvements))
 
 
+@dataclass(frozen=True, slots=True)
+class GradeAnswer:
+    """A provider's answer to a grading request: its text and the usage it reported."""
+
+    text: str | None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+
+
+def _total(counts: list[int | None]) -> int | None:
+    known = [count for count in counts if count is not None]
+    return sum(known) if known else None
+
+
 async def grade_with_one_retry(
-    provider: str, ask: Callable[[], Awaitable[str | None]]
+    provider: str, ask: Callable[[], Awaitable[GradeAnswer]]
 ) -> RubricGrade:
-    """Ask for a grade; ask once more if the answer is malformed, then give up."""
+    """Ask for a grade; ask once more if the answer is malformed, then give up. The grade
+    carries the usage the provider reported for both calls."""
+    answers: list[GradeAnswer] = []
     for attempt in (1, 2):
-        text = await ask()
+        answer = await ask()
+        answers.append(answer)
         try:
-            return parse_grade(text)
+            grade = parse_grade(answer.text)
         except MalformedResponse as exc:
             logger.warning(
                 "upstream_call",
@@ -173,6 +191,12 @@ async def grade_with_one_retry(
                 attempt=attempt,
                 outcome="malformed",
                 reason=exc.reason,
+            )
+        else:
+            return replace(
+                grade,
+                tokens_in=_total([a.tokens_in for a in answers]),
+                tokens_out=_total([a.tokens_out for a in answers]),
             )
     raise UngradableAnswer(provider)
 

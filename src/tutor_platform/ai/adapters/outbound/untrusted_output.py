@@ -119,6 +119,8 @@ class UntrustedOutput:
                 feedback=clean_text(grade.feedback)[: self._max],
                 strengths=[clean_text(s)[: self._max] for s in grade.strengths],
                 improvements=[clean_text(s)[: self._max] for s in grade.improvements],
+                tokens_in=grade.tokens_in,
+                tokens_out=grade.tokens_out,
             )
         except DomainError:
             raise

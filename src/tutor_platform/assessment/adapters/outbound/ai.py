@@ -27,12 +27,14 @@ class FacadeAssessmentAI:
             raise NoUsableGrade(str(exc)) from exc
         return Grade(grade.score, grade.feedback, tuple(grade.strengths), tuple(grade.improvements))
 
-    async def write(self, instruction: str, material: Sequence[Passage]) -> str:
+    async def write(
+        self, instruction: str, material: Sequence[Passage], course_id: UUID | None = None
+    ) -> str:
         passages = [
             CoursePassage(passage.lesson_id, passage.title, passage.text, passage.heading)
             for passage in material
         ]
         reply = await self._ai.generate_text(
-            instruction, material=passages, feature="learning_path"
+            instruction, material=passages, feature="learning_path", course_id=course_id
         )
         return reply.content

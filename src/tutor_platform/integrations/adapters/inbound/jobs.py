@@ -25,7 +25,9 @@ def import_drive_file(use_case: Callable[[], RunDriveImport]) -> Handler:
             import_id = UUID(str(payload["import_id"]))
         except (KeyError, ValueError):
             raise PermanentTaskError("The job's payload names no import.") from None
-        return await use_case().execute(import_id, ctx.report_progress)
+        size = payload.get("size")
+        known = isinstance(size, int) and not isinstance(size, bool) and size >= 0
+        return await use_case().execute(import_id, ctx.report_progress, size if known else None)
 
     return handler
 

@@ -15,9 +15,16 @@ class FacadeMediaFiles:
         self._media = media
 
     async def store_upload(
-        self, owner_id: UUID, file_id: UUID, filename: str, chunks: AsyncIterator[bytes]
+        self,
+        owner_id: UUID,
+        file_id: UUID,
+        filename: str,
+        chunks: AsyncIterator[bytes],
+        size: int | None = None,
     ) -> UUID:
-        info = await self._media().store_upload(owner_id, filename, chunks, file_id=file_id)
+        info = await self._media().store_upload(
+            owner_id, filename, chunks, declared_size=size, file_id=file_id
+        )
         return info.id
 
 

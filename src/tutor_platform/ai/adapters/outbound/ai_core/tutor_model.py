@@ -18,6 +18,7 @@ import httpx
 from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
+    GradeAnswer,
     MalformedResponse,
     estimate_tokens,
     grade_with_one_retry,
@@ -93,13 +94,13 @@ class AiCoreTutorModel:
             model_id=request.model_id,
         )
 
-        async def ask() -> str | None:
+        async def ask() -> GradeAnswer:
             data = await self._endpoint.resilience.call(
                 lambda: self._post(body),
                 action="grade",
                 fields={"model": request.model_id or DEFAULT_MODEL_ID},
             )
-            return str(data["content"])
+            return GradeAnswer(str(data["content"]))
 
         return await grade_with_one_retry(self.provider, ask)
 

@@ -18,6 +18,7 @@ from google.genai import types
 from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
+    GradeAnswer,
     MalformedResponse,
     estimate_tokens,
     grade_with_one_retry,
@@ -113,13 +114,18 @@ class GeminiTutorModel:
             **_NO_TOOLS,
         )
 
-        async def generate() -> str | None:
+        async def generate() -> GradeAnswer:
             response = await self._genai().aio.models.generate_content(
                 model=model, contents=grading_message(request), config=config
             )
-            return response.text
+            usage = response.usage_metadata
+            return GradeAnswer(
+                response.text,
+                usage.prompt_token_count if usage else None,
+                usage.candidates_token_count if usage else None,
+            )
 
-        async def ask() -> str | None:
+        async def ask() -> GradeAnswer:
             return await self._endpoint.resilience.call(
                 generate, action="grade", fields={"model": model}
             )

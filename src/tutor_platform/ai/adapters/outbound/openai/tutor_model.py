@@ -23,6 +23,7 @@ from openai.types.shared_params import ResponseFormatJSONSchema
 from tutor_platform.ai.adapters.outbound.endpoint import Endpoint
 from tutor_platform.ai.adapters.outbound.support import (
     GRADER_INSTRUCTION,
+    GradeAnswer,
     MalformedResponse,
     estimate_tokens,
     grade_with_one_retry,
@@ -131,7 +132,7 @@ class OpenAITutorModel:
             {"role": "user", "content": grading_message(request)},
         ]
 
-        async def complete() -> str | None:
+        async def complete() -> GradeAnswer:
             response = await self._openai().chat.completions.create(
                 model=model,
                 messages=messages,
@@ -139,9 +140,14 @@ class OpenAITutorModel:
                 response_format=GRADE_FORMAT,
                 stream=False,
             )
-            return _message_text(response)
+            usage = getattr(response, "usage", None)
+            return GradeAnswer(
+                _message_text(response),
+                _count(getattr(usage, "prompt_tokens", None)),
+                _count(getattr(usage, "completion_tokens", None)),
+            )
 
-        async def ask() -> str | None:
+        async def ask() -> GradeAnswer:
             return await self._endpoint.resilience.call(
                 complete, action="grade", fields={"model": model}
             )
@@ -286,3 +292,8 @@ def _message_text(response: object) -> str:
     message = getattr(choices[0], "message", None)
     content = getattr(message, "content", None)
     return content if isinstance(content, str) else ""
+
+
+def _count(value: object) -> int | None:
+    """A token count the SDK reported, or None."""
+    return value if isinstance(value, int) else None

@@ -1,99 +1,84 @@
 """/analytics/courses/{id}/quizzes and /mastery: a course's quiz and mastery figures."""
 
-from collections.abc import AsyncIterator
 from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation
 
 from tutor_platform.assessment.adapters.inbound.http.analytics_schemas import (
-    QUESTION_CSV_HEADER,
     MasteryAnalyticsResponse,
     QuizAnalyticsListResponse,
-    matrix_row,
-    question_csv_rows,
+    matrix_table,
+    question_table,
 )
 from tutor_platform.assessment.application.course_analytics import (
     GetMasteryAnalytics,
     GetQuizAnalytics,
 )
-from tutor_platform.assessment.ports.courses import LessonRef
-from tutor_platform.assessment.ports.figures import LearnerMastery
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
-from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
-from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.analytics import (
+    CsvTable,
+    FiguresController,
+    figures_answer,
+    figures_get,
+)
 from tutor_platform.shared.http.dependencies import Provided
-from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.http.paging import Limit, Offset
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
+from tutor_platform.shared.pagination import PageRequest
 
 
-async def _matrix_csv(
-    lessons: list[LessonRef], rows: AsyncIterator[LearnerMastery]
-) -> AsyncIterator[tuple[object, ...]]:
-    async for row in rows:
-        yield (row.user_id, *matrix_row(lessons, row))
-
-
-class CourseAssessmentAnalyticsController(Controller):
+class CourseAssessmentAnalyticsController(FiguresController):
     path = "/analytics/courses/{course_id:uuid}"
-    security = BEARER_SECURITY
-    dependencies = {**DAYS}
 
-    @get(
-        "/quizzes",
-        responses=error_responses(401, 403, 404, 406, 422),
-        operation_class=CsvOperation,
-    )
+    @figures_get("/quizzes")
     async def get_quiz_analytics(
         self,
         request: Request[Any, Any, Any],
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
+        page: NamedDependency[SkipValidation[PageRequest]],
         get_quiz_analytics: Provided[GetQuizAnalytics],
-        limit: Limit = DEFAULT_LIMIT,
-        offset: Offset = 0,
     ) -> Response[QuizAnalyticsListResponse]:
         """Per quiz of the course (a page, oldest quiz first): attempts in the range, pass
         rate and median score; per question: the share answered correctly, the most chosen
         wrong options and the answers awaiting review (the course's instructor and admins).
         With `Accept: text/csv`: one row per question of every quiz."""
-        if wants_csv(request):
-            every = await get_quiz_analytics.execute(principal, course_id, days, None)
-            return csv_response("course-quizzes.csv", QUESTION_CSV_HEADER, question_csv_rows(every))
-        page = await get_quiz_analytics.execute(
-            principal, course_id, days, PageRequest(limit, offset)
-        )
-        return Response(QuizAnalyticsListResponse.of(days, page))
 
-    @get(
-        "/mastery",
-        responses=error_responses(401, 403, 404, 406, 422),
-        operation_class=CsvOperation,
-    )
+        async def json() -> QuizAnalyticsListResponse:
+            quizzes = await get_quiz_analytics.execute(principal, course_id, days, page)
+            return QuizAnalyticsListResponse.of(days, quizzes)
+
+        async def csv() -> CsvTable:
+            return question_table(
+                await get_quiz_analytics.execute(principal, course_id, days, None)
+            )
+
+        return await figures_answer(request, json, csv)
+
+    @figures_get("/mastery")
     async def get_mastery_analytics(
         self,
         request: Request[Any, Any, Any],
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
+        page: NamedDependency[SkipValidation[PageRequest]],
         get_mastery_analytics: Provided[GetMasteryAnalytics],
-        limit: Limit = DEFAULT_LIMIT,
-        offset: Offset = 0,
     ) -> Response[MasteryAnalyticsResponse]:
         """The learner-by-lesson matrix of p_mastery (a page of the learners with evidence in
         the range) and the learners who are stuck (many attempts, low mastery). With
         `Accept: text/csv`: the whole matrix, one row per learner, one column per lesson."""
-        if wants_csv(request):
-            lessons = await get_mastery_analytics.lessons(principal, course_id)
-            header = ("user_id", *(f"{n}. {ref.title}" for n, ref in enumerate(lessons, 1)))
-            rows = _matrix_csv(lessons, get_mastery_analytics.all_rows(course_id, days))
-            return csv_response("course-mastery.csv", header, rows)
-        matrix = await get_mastery_analytics.execute(
-            principal, course_id, days, PageRequest(limit, offset)
-        )
-        return Response(MasteryAnalyticsResponse.of(days, matrix))
+        mastery = get_mastery_analytics
+
+        async def json() -> MasteryAnalyticsResponse:
+            matrix = await mastery.execute(principal, course_id, days, page)
+            return MasteryAnalyticsResponse.of(days, matrix)
+
+        async def csv() -> CsvTable:
+            lessons = await mastery.lessons(principal, course_id)
+            return matrix_table(lessons, mastery.matrix(course_id, days, lessons))
+
+        return await figures_answer(request, json, csv)

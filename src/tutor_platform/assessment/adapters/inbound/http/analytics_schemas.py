@@ -1,5 +1,6 @@
 """Bodies of assessment's analytics (quizzes and mastery of a course)."""
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 from uuid import UUID
 
@@ -10,9 +11,9 @@ from tutor_platform.assessment.application.course_analytics import (
     QuizAnalytics,
 )
 from tutor_platform.assessment.ports.courses import LessonRef
-from tutor_platform.assessment.ports.figures import LearnerMastery
+from tutor_platform.assessment.ports.figures import LearnerMastery, MatrixRow
 from tutor_platform.shared.figures import DateRange
-from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.analytics import CsvTable, RangeResponse
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.responses import convert
 from tutor_platform.shared.pagination import Page
@@ -84,7 +85,8 @@ QUESTION_CSV_HEADER = (
 )
 
 
-def question_csv_rows(page: Page[QuizAnalytics]) -> list[tuple[object, ...]]:
+def question_table(page: Page[QuizAnalytics]) -> CsvTable:
+    """One row per question of every quiz."""
     rows: list[tuple[object, ...]] = []
     for quiz in page.items:
         for q in quiz.questions:
@@ -107,7 +109,7 @@ def question_csv_rows(page: Page[QuizAnalytics]) -> list[tuple[object, ...]]:
                     None if top is None else top.count,
                 )
             )
-    return rows
+    return CsvTable("course-quizzes.csv", QUESTION_CSV_HEADER, rows)
 
 
 class LessonColumn(msgspec.Struct, kw_only=True):
@@ -158,6 +160,17 @@ class MasteryAnalyticsResponse(RangeResponse, kw_only=True):
             stuck=[convert(s, StuckLearnerResponse) for s in matrix.stuck],
             stuck_total=matrix.stuck_total,
         )
+
+
+async def _matrix_rows(rows: AsyncIterator[MatrixRow]) -> AsyncIterator[tuple[object, ...]]:
+    async for user_id, cells in rows:
+        yield (user_id, *cells)
+
+
+def matrix_table(lessons: list[LessonRef], rows: AsyncIterator[MatrixRow]) -> CsvTable:
+    """One row per learner (streamed), one column per lesson, titled with its place."""
+    header = ("user_id", *(f"{n}. {ref.title}" for n, ref in enumerate(lessons, 1)))
+    return CsvTable("course-mastery.csv", header, _matrix_rows(rows))
 
 
 def matrix_row(lessons: list[LessonRef], row: LearnerMastery) -> list[float | None]:

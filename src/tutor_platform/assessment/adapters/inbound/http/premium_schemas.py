@@ -5,7 +5,8 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import RubricRequest, number
+from tutor_platform.assessment.adapters.inbound.http.authoring_schemas import RubricRequest
+from tutor_platform.assessment.adapters.inbound.http.taker_schemas import number
 from tutor_platform.assessment.application.assess_free_text import (
     MAX_QUESTION_LENGTH,
     FreeTextAnswer,

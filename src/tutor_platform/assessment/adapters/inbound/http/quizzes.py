@@ -12,25 +12,29 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from tutor_platform.assessment.adapters.inbound.http.params import (
-    INSTRUCTORS,
-    QUIZ_SUBMISSION,
-)
-from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
+from tutor_platform.assessment.adapters.inbound.http.attempt_schemas import (
     AttemptListResponse,
     AttemptRequest,
     AttemptResponse,
+)
+from tutor_platform.assessment.adapters.inbound.http.authoring_schemas import (
     QuizAuthoringResponse,
     QuizCreate,
-    QuizListResponse,
     QuizPatch,
-    QuizResponse,
-    QuizSummaryResponse,
+)
+from tutor_platform.assessment.adapters.inbound.http.params import (
+    INSTRUCTORS,
+    QUIZ_SUBMISSION,
 )
 from tutor_platform.assessment.adapters.inbound.http.review_schemas import (
     GradeRequest,
     ReviewItemResponse,
     ReviewQueueResponse,
+)
+from tutor_platform.assessment.adapters.inbound.http.taker_schemas import (
+    QuizListResponse,
+    QuizResponse,
+    QuizSummaryResponse,
 )
 from tutor_platform.assessment.application.create_quiz import CreateQuiz
 from tutor_platform.assessment.application.delete_quiz import DeleteQuiz

@@ -10,7 +10,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 
-from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import (
+from tutor_platform.assessment.adapters.inbound.http.taker_schemas import (
     QuestionResponse,
     number,
 )

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import msgspec
 
-from tutor_platform.assessment.adapters.inbound.http.quiz_schemas import number
+from tutor_platform.assessment.adapters.inbound.http.taker_schemas import number
 from tutor_platform.assessment.application.review_answers import PersonsGrade
 from tutor_platform.assessment.domain.grading import Grader
 from tutor_platform.assessment.domain.review import MAX_REVIEW_FEEDBACK_LENGTH, ReviewItem

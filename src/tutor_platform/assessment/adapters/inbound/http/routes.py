@@ -3,7 +3,10 @@
 from tutor_platform.assessment.adapters.inbound.http.analytics import (
     CourseAssessmentAnalyticsController,
 )
-from tutor_platform.assessment.adapters.inbound.http.mastery import MasteryController
+from tutor_platform.assessment.adapters.inbound.http.mastery import (
+    MasteryController,
+    MasteryParametersController,
+)
 from tutor_platform.assessment.adapters.inbound.http.premium import (
     AssessmentsController,
     HybridController,
@@ -20,6 +23,7 @@ ASSESSMENT_CONTROLLERS = [
     QuizzesController,
     AttemptsController,
     MasteryController,
+    MasteryParametersController,
     ReviewController,
     AssessmentsController,
     HybridController,

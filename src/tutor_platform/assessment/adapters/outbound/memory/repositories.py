@@ -14,6 +14,7 @@ from tutor_platform.assessment.domain.cards import ReviewCard
 from tutor_platform.assessment.domain.figures import attempt_figures, premium_figures
 from tutor_platform.assessment.domain.grading import AttemptStatus
 from tutor_platform.assessment.domain.mastery import (
+    CourseBkt,
     Evidence,
     EvidenceSource,
     LessonMastery,
@@ -57,7 +58,7 @@ class InMemoryAttemptRepository:
     def __init__(self, state: AssessmentState) -> None:
         self._state = state
 
-    async def add(self, attempt: Attempt) -> bool:
+    async def add_numbered(self, attempt: Attempt) -> bool:
         taken = any(
             (a.quiz_id, a.user_id, a.number) == (attempt.quiz_id, attempt.user_id, attempt.number)
             for a in self._state.attempts.values()
@@ -194,6 +195,14 @@ class InMemoryMasteryRepository:
     async def save(self, masteries: Sequence[LessonMastery]) -> None:
         for mastery in masteries:
             self._state.mastery[mastery.user_id, mastery.lesson_id] = mastery
+
+    async def parameters(self, course_id: UUID) -> CourseBkt:
+        return self._state.parameters.get(course_id) or CourseBkt(course_id=course_id)
+
+    async def set_parameters(self, bkt: CourseBkt) -> CourseBkt:
+        version = (await self.parameters(bkt.course_id)).version + 1
+        saved = self._state.parameters[bkt.course_id] = replace(bkt, version=version)
+        return saved
 
     async def right_in_review(
         self, user_id: UUID, question_ids: Collection[UUID]

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from tutor_platform.assessment.domain.attempt import Attempt
 from tutor_platform.assessment.domain.cards import ReviewCard
-from tutor_platform.assessment.domain.mastery import Evidence, LessonMastery
+from tutor_platform.assessment.domain.mastery import CourseBkt, Evidence, LessonMastery
 from tutor_platform.assessment.domain.premium import UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 
@@ -19,6 +19,7 @@ class AssessmentState:
     usage: list[UsageRecord] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     mastery: dict[tuple[UUID, UUID], LessonMastery] = field(default_factory=dict)
+    parameters: dict[UUID, CourseBkt] = field(default_factory=dict)
     cards: dict[UUID, ReviewCard] = field(default_factory=dict)
     figures: dict[tuple[object, ...], int] = field(default_factory=dict)
     figure_events: set[str] = field(default_factory=set)

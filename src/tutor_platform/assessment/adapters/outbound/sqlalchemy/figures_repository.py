@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.repositories import (
@@ -21,12 +21,18 @@ from tutor_platform.assessment.adapters.outbound.sqlalchemy.tables import (
     assessment_figure_events,
 )
 from tutor_platform.assessment.domain.attempt import Attempt
-from tutor_platform.assessment.domain.figures import attempt_figures, premium_figures
+from tutor_platform.assessment.domain.figures import (
+    LEARNER_ATTEMPTS,
+    attempt_figures,
+    premium_figures,
+)
 from tutor_platform.assessment.domain.premium import UsageRecord
 from tutor_platform.assessment.domain.quiz import Quiz
 from tutor_platform.assessment.ports.figures import (
     LearnerMastery,
     MasteryCell,
+    MatrixRow,
+    StuckLearner,
     UsageSum,
 )
 from tutor_platform.shared.figures import DateRange, FigureDelta, FigureKey, negated
@@ -34,6 +40,7 @@ from tutor_platform.shared.persistence.figures import add_event, replace_figures
 
 _MASTERY = cast(Table, LessonMasteryRow.__table__)
 _FIGURES = assessment_daily_figures
+MATRIX_BATCH = 1000
 
 
 class SqlAlchemyAssessmentFigures:
@@ -103,14 +110,16 @@ class SqlAlchemyAssessmentFiguresReader:
     async def mastery_learners(
         self, course_id: UUID, days: DateRange, limit: int | None, offset: int
     ) -> tuple[list[UUID], int]:
+        # The page and the count in one index-only read (the count is a window over groups).
         learners = _learners_in(course_id, days)
+        page = learners.add_columns(func.count().over()).order_by(_MASTERY.c.user_id)
+        page = page.offset(offset) if limit is None else page.offset(offset).limit(limit)
         async with self._session_factory() as session:
+            rows = (await session.execute(page)).all()
+            if rows or not offset:
+                return [row[0] for row in rows], int(rows[0][1]) if rows else 0
             total = await session.scalar(select(func.count()).select_from(learners.subquery()))
-            page = learners.order_by(_MASTERY.c.user_id).offset(offset)
-            if limit is not None:
-                page = page.limit(limit)
-            ids = list((await session.scalars(page)).all())
-        return ids, int(total or 0)
+        return [], int(total or 0)
 
     async def mastery_of(self, course_id: UUID, user_ids: Sequence[UUID]) -> list[LearnerMastery]:
         if not user_ids:
@@ -126,43 +135,55 @@ class SqlAlchemyAssessmentFiguresReader:
                 cells[row.user_id].append(_cell(row))
         return [LearnerMastery(user_id, tuple(cells.get(user_id, ()))) for user_id in user_ids]
 
-    async def mastery_rows(self, course_id: UUID, days: DateRange) -> AsyncIterator[LearnerMastery]:
-        # One ordered scan of the course's rows, each with its learner's latest evidence.
+    async def mastery_matrix(
+        self, course_id: UUID, days: DateRange, lesson_ids: Sequence[UUID]
+    ) -> AsyncIterator[MatrixRow]:
+        # One grouped read of the course's covering index: a row per learner, a column per
+        # lesson, so neither the rows of cells nor their lesson ids cross the wire.
         m = _MASTERY.c
-        latest = func.max(m.last_evidence_at).over(partition_by=m.user_id)
+        columns = [func.max(case((m.lesson_id == lesson, m.p_mastery))) for lesson in lesson_ids]
         query = (
-            select(m.user_id, m.lesson_id, m.p_mastery, m.evidence, latest)
-            .where(m.course_id == course_id)
+            _learners_in(course_id, days)
+            .add_columns(*columns)
             .order_by(m.user_id)
-            .execution_options(yield_per=5000)
+            .execution_options(yield_per=MATRIX_BATCH)
         )
-        since, until = days.since, days.until
         async with self._session_factory() as session:
             result = await session.stream(query)
-            current: UUID | None = None
-            cells: list[MasteryCell] = []
             async for rows in result.partitions():
-                for user_id, lesson_id, p_mastery, evidence, last in rows:
-                    if last is None or not since <= last < until:
-                        continue
-                    if user_id != current:
-                        if current is not None:
-                            yield LearnerMastery(current, tuple(cells))
-                        current, cells = user_id, []
-                    cells.append(MasteryCell(lesson_id, float(p_mastery), int(evidence)))
-            if current is not None:
-                yield LearnerMastery(current, tuple(cells))
+                for user_id, *cells in rows:
+                    yield user_id, [None if p is None else round(p, 4) for p in cells]
 
-    async def mean_mastery(self, course_id: UUID, user_ids: Collection[UUID]) -> dict[UUID, float]:
-        if not user_ids:
-            return {}
-        async with self._session_factory() as session:
-            rows = await session.execute(
-                select(_MASTERY.c.user_id, func.avg(_MASTERY.c.p_mastery))
-                .where(_MASTERY.c.course_id == course_id, _MASTERY.c.user_id.in_(list(user_ids)))
-                .group_by(_MASTERY.c.user_id)
+    async def stuck_learners(
+        self, course_id: UUID, days: DateRange, min_attempts: int, below: float, limit: int
+    ) -> tuple[list[StuckLearner], int]:
+        f, m = _FIGURES.c, _MASTERY.c
+        attempts = (
+            select(f.item_id.label("user_id"), func.sum(f.value).label("attempts"))
+            .where(
+                f.course_id == course_id,
+                f.metric == LEARNER_ATTEMPTS,
+                f.day >= days.start,
+                f.day <= days.end,
             )
-            return {user_id: float(mean) for user_id, mean in rows.all()}
+            .group_by(f.item_id)
+            .having(func.sum(f.value) >= min_attempts)
+            .subquery()
+        )
+        mean = func.avg(m.p_mastery)
+        query = (
+            select(attempts.c.user_id, attempts.c.attempts, mean, func.count().over())
+            .join_from(attempts, _MASTERY, m.user_id == attempts.c.user_id)
+            .where(m.course_id == course_id)
+            .group_by(attempts.c.user_id, attempts.c.attempts)
+            .having(mean < below)
+            .order_by(attempts.c.attempts.desc(), mean, attempts.c.user_id)
+            .limit(limit)
+        )
+        async with self._session_factory() as session:
+            rows = (await session.execute(query)).all()
+        stuck = [StuckLearner(user, int(n), round(float(p), 4)) for user, n, p, _ in rows]
+        return stuck, int(rows[0][3]) if rows else 0
 
     async def rebuild(self) -> int:
         deltas: list[FigureDelta] = []

@@ -1,6 +1,6 @@
 """Assessment's tables: ``quizzes`` → ``quiz_questions`` and ``quiz_attempts``; mastery
-``mastery_evidence`` and ``lesson_mastery``; spaced review ``review_cards``; premium
-``premium_usage`` and ``premium_quota_counters``.
+``mastery_evidence``, ``lesson_mastery`` and a course's ``course_mastery_parameters``; spaced
+review ``review_cards``; premium ``premium_usage`` and ``premium_quota_counters``.
 
 A quiz references its course and lesson in the catalog: deleting the course deletes its
 quizzes (with their questions and attempts), deleting the lesson detaches the quiz.
@@ -177,6 +177,25 @@ class LessonMasteryRow(DefaultBase):
     last_evidence_at: Mapped[datetime | None] = mapped_column(
         DateTimeUTC(timezone=True), default=None
     )
+    parameters_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class CourseMasteryParametersRow(DefaultBase):
+    """The BKT parameters a course's instructor set (none: OATutor's); ``version`` counts the
+    changes, and each mastery row keeps the version it was traced with."""
+
+    __tablename__ = "course_mastery_parameters"
+
+    course_id: Mapped[UUID] = mapped_column(
+        ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True
+    )
+    p_init: Mapped[float] = mapped_column(Float)
+    p_transit: Mapped[float] = mapped_column(Float)
+    p_slip: Mapped[float] = mapped_column(Float)
+    p_guess: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[UUID] = mapped_column(GUID)
+    updated_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
 
 class ReviewCardRow(UUIDv7AuditBase):

@@ -7,7 +7,7 @@ import msgspec
 from tutor_platform.progress.application.get_course_analytics import (
     CourseAnalytics,
 )
-from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.analytics import CsvTable, RangeResponse
 from tutor_platform.shared.http.responses import convert
 
 
@@ -54,8 +54,9 @@ class CourseAnalyticsResponse(RangeResponse, kw_only=True):
 LESSON_CSV_HEADER = ("lesson_id", "position", "title", "completed", "median_minutes", "drop_off")
 
 
-def lesson_csv_rows(figures: CourseAnalytics) -> list[tuple[object, ...]]:
-    return [
+def lesson_table(figures: CourseAnalytics) -> CsvTable:
+    """One row per lesson, in course order."""
+    rows = [
         (
             lesson.lesson_id,
             lesson.position,
@@ -66,3 +67,4 @@ def lesson_csv_rows(figures: CourseAnalytics) -> list[tuple[object, ...]]:
         )
         for lesson in figures.lessons
     ]
+    return CsvTable("course-lessons.csv", LESSON_CSV_HEADER, rows)

@@ -3,59 +3,57 @@
 from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Request, Response, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, SkipValidation
 from litestar.status_codes import HTTP_200_OK
 
 from tutor_platform.shared.auth import Principal
 from tutor_platform.shared.figures import DateRange
-from tutor_platform.shared.http.analytics import DAYS, CsvOperation, csv_response, wants_csv
-from tutor_platform.shared.http.auth import BEARER_SECURITY
+from tutor_platform.shared.http.analytics import (
+    CsvTable,
+    FiguresController,
+    figures_answer,
+    figures_get,
+)
 from tutor_platform.shared.http.dependencies import Provided
 from tutor_platform.shared.http.openapi import error_responses
-from tutor_platform.shared.http.paging import Limit, Offset
-from tutor_platform.shared.pagination import DEFAULT_LIMIT, PageRequest
+from tutor_platform.shared.pagination import PageRequest
 from tutor_platform.tutoring.adapters.inbound.http.analytics_schemas import (
-    GAP_CSV_HEADER,
     ContentGapResponse,
     TutoringAnalyticsResponse,
-    gap_csv_rows,
+    gap_table,
 )
 from tutor_platform.tutoring.application.course_analytics import CourseTutoringAnalytics
 
 
-class CourseTutoringAnalyticsController(Controller):
+class CourseTutoringAnalyticsController(FiguresController):
     path = "/analytics/courses/{course_id:uuid}"
-    security = BEARER_SECURITY
-    dependencies = {**DAYS}
 
-    @get(
-        "/tutoring",
-        responses=error_responses(401, 403, 404, 406, 422),
-        operation_class=CsvOperation,
-    )
+    @figures_get("/tutoring")
     async def get_tutoring_analytics(
         self,
         request: Request[Any, Any, Any],
         course_id: FromPath[UUID],
         principal: NamedDependency[Principal],
         days: NamedDependency[SkipValidation[DateRange]],
+        page: NamedDependency[SkipValidation[PageRequest]],
         course_tutoring_analytics: Provided[CourseTutoringAnalytics],
-        limit: Limit = DEFAULT_LIMIT,
-        offset: Offset = 0,
     ) -> Response[TutoringAnalyticsResponse]:
         """Per tutor of the course: sessions, messages, uncited answers, ratings and quick
         reactions in the range; and the content gaps: learners' questions whose answers cited
         nothing of the course, grouped by likeness, with counts (a page, most asked first).
         With `Accept: text/csv`: one row per content gap."""
-        if wants_csv(request):
-            every = await course_tutoring_analytics.execute(principal, course_id, days, None)
-            return csv_response("course-content-gaps.csv", GAP_CSV_HEADER, gap_csv_rows(every))
-        figures = await course_tutoring_analytics.execute(
-            principal, course_id, days, PageRequest(limit, offset)
-        )
-        return Response(TutoringAnalyticsResponse.of(course_id, days, figures))
+        analytics = course_tutoring_analytics
+
+        async def json() -> TutoringAnalyticsResponse:
+            figures = await analytics.execute(principal, course_id, days, page)
+            return TutoringAnalyticsResponse.of(course_id, days, figures)
+
+        async def csv() -> CsvTable:
+            return gap_table(await analytics.execute(principal, course_id, days, None))
+
+        return await figures_answer(request, json, csv)
 
     @post(
         "/content-gaps/{gap_id:uuid}/dismiss",

@@ -7,7 +7,7 @@ from uuid import UUID
 import msgspec
 
 from tutor_platform.shared.figures import DateRange
-from tutor_platform.shared.http.analytics import RangeResponse
+from tutor_platform.shared.http.analytics import CsvTable, RangeResponse
 from tutor_platform.shared.http.paging import PageResponse, named
 from tutor_platform.shared.http.responses import convert
 from tutor_platform.tutoring.application.course_analytics import (
@@ -98,8 +98,9 @@ GAP_CSV_HEADER = (
 )
 
 
-def gap_csv_rows(figures: TutoringAnalytics) -> list[tuple[object, ...]]:
-    return [
+def gap_table(figures: TutoringAnalytics) -> CsvTable:
+    """One row per content gap, most asked first."""
+    rows = [
         (
             g.group.id,
             g.group.sample,
@@ -110,3 +111,4 @@ def gap_csv_rows(figures: TutoringAnalytics) -> list[tuple[object, ...]]:
         )
         for g in figures.gaps.items
     ]
+    return CsvTable("course-content-gaps.csv", GAP_CSV_HEADER, rows)
