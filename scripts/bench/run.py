@@ -3,7 +3,7 @@
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
 missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
-analytics|operations`` runs one suite; the default runs all.
+analytics|operations|learner`` runs one suite; the default runs all.
 """
 
 import argparse
@@ -17,6 +17,7 @@ from scripts.bench.conversation_suite import run_conversation
 from scripts.bench.grounding_suite import run_grounding
 from scripts.bench.identity_suite import run_identity
 from scripts.bench.integrations_suite import run_integrations
+from scripts.bench.learner_suite import run_learner
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
 from scripts.bench.operations_suite import run_operations
@@ -32,6 +33,7 @@ SUITES = {
     "conversation": run_conversation,
     "analytics": run_analytics,
     "operations": run_operations,
+    "learner": run_learner,
 }
 
 

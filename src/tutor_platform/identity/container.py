@@ -68,7 +68,7 @@ class IdentityContainer(containers.DeclarativeContainer):
     )
     log_out = providers.Factory(LogOut, **_store)
     log_out_everywhere = providers.Factory(LogOutEverywhere, **_store)
-    get_user = providers.Factory(GetUser, **_store)
+    get_user = providers.Factory(GetUser, users=user_reader, clock=clock)
     update_profile = providers.Factory(UpdateProfile, **_store)
     change_password = providers.Factory(ChangePassword, **_store, **_hashing)
     list_users = providers.Factory(ListUsers, **_store)

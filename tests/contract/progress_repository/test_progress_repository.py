@@ -4,7 +4,7 @@ the SQLAlchemy adapter (SQLite or PostgreSQL) and the in-memory fake."""
 from datetime import timedelta
 
 from tests.contract.progress_repository.harness import T0, Backend
-from tutor_platform.progress.ports.progress import CourseActivity, TrackedLesson
+from tutor_platform.progress.ports.progress import CourseActivity, CourseStanding, TrackedLesson
 from tutor_platform.shared.ids import new_id
 
 
@@ -93,17 +93,36 @@ async def test_a_course_keeps_its_first_start_and_last_access(backend: Backend) 
         await uow.progress.touch_course(user, course.id, T0 + timedelta(hours=1), accessed=False)
         await uow.commit()
     async with backend.uow_factory() as uow:
-        assert await uow.progress.course_activity(user, course.id) == CourseActivity(
-            course, T0, None
-        )
+        standing = await uow.progress.course_standing(user, course.id)
+        assert standing == CourseStanding(course, CourseActivity(course, T0, None), 4)
         await uow.progress.touch_course(user, course.id, T0 + timedelta(hours=2), accessed=True)
         await uow.progress.touch_course(user, course.id, T0 + timedelta(hours=3), accessed=False)
         await uow.commit()
     async with backend.uow_factory() as uow:
-        assert await uow.progress.course_activity(user, course.id) == CourseActivity(
-            course, T0, T0 + timedelta(hours=2)
+        standing = await uow.progress.course_standing(user, course.id)
+        assert standing == CourseStanding(
+            course, CourseActivity(course, T0, T0 + timedelta(hours=2)), 4
         )
-        assert await uow.progress.course_activity(new_id(), course.id) is None
+
+
+async def test_a_course_standing_is_its_lessons_now_and_the_learners_activity(
+    backend: Backend,
+) -> None:
+    lessons = await _lessons(backend, published=False)
+    course, user, other = lessons[0].course, new_id(), new_id()
+    async with backend.uow_factory() as uow:
+        await uow.progress.touch_course(other, course.id, T0, accessed=True)
+        await uow.commit()
+    await backend.catalog.delete_lesson(lessons[0].id)
+    async with backend.uow_factory() as uow:
+        assert await uow.progress.course_standing(user, course.id) == CourseStanding(
+            course, None, 3
+        )
+        assert await uow.progress.course_standing(user, new_id()) is None
+    empty = await backend.catalog.course(published=True)
+    async with backend.uow_factory() as uow:
+        standing = await uow.progress.course_standing(user, empty.id)
+    assert standing == CourseStanding(empty, None, 0)
 
 
 async def test_started_courses_come_most_recently_accessed_first(backend: Backend) -> None:

@@ -2,11 +2,11 @@
 
 from uuid import UUID
 
-from tutor_platform.progress.application.support.access import visible_course
+from tutor_platform.progress.application.support.access import visible_standing
 from tutor_platform.progress.application.support.streaks import read_streak, timezone_of
 from tutor_platform.progress.application.support.views import (
     CourseProgressView,
-    course_progress,
+    standing_progress,
 )
 from tutor_platform.progress.ports.profiles import LearnerProfiles
 from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWorkFactory
@@ -28,6 +28,6 @@ class GetCourseProgress:
         zone = await timezone_of(self._profiles, principal.user_id)
         now = self._clock.now()
         async with self._uow_factory() as uow:
-            course = await visible_course(uow, principal, course_id)
+            standing = await visible_standing(uow, principal, course_id)
             streak = await read_streak(uow.activity, principal.user_id, zone, now)
-            return await course_progress(uow, principal.user_id, course.id, streak)
+            return await standing_progress(uow, principal.user_id, standing, streak)

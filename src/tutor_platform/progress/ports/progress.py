@@ -38,6 +38,16 @@ class CourseActivity:
     last_accessed_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class CourseStanding:
+    """A course, the learner's activity in it (``None``: not started) and how many lessons it
+    has now: what one course's progress needs besides the completions, read at once."""
+
+    course: TrackedCourse
+    activity: CourseActivity | None
+    lessons: int
+
+
 class ProgressRepository(Protocol):
     async def course(self, course_id: UUID) -> TrackedCourse | None: ...
 
@@ -63,7 +73,10 @@ class ProgressRepository(Protocol):
         never accessed last), then the most recently started first."""
         ...
 
-    async def course_activity(self, user_id: UUID, course_id: UUID) -> CourseActivity | None: ...
+    async def course_standing(self, user_id: UUID, course_id: UUID) -> CourseStanding | None:
+        """The course with the learner's activity and its lesson count (one statement on
+        SQL); ``None`` when the course is unknown."""
+        ...
 
     async def lesson_counts(self, course_ids: list[UUID]) -> dict[UUID, int]:
         """How many lessons each course has now (absent: none)."""

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from tutor_platform.catalog.api import CourseNotFound, LessonNotFound, can_view_course
-from tutor_platform.progress.ports.progress import TrackedCourse, TrackedLesson
+from tutor_platform.progress.ports.progress import CourseStanding, TrackedLesson
 from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWork
 from tutor_platform.shared.auth import Principal
 
@@ -18,11 +18,12 @@ async def visible_lesson(
     return lesson
 
 
-async def visible_course(
+async def visible_standing(
     uow: ProgressUnitOfWork, principal: Principal, course_id: UUID
-) -> TrackedCourse:
-    """The course; ``CourseNotFound`` when unknown or hidden from the caller."""
-    course = await uow.progress.course(course_id)
-    if course is None or not can_view_course(principal, course):
+) -> CourseStanding:
+    """The course with the caller's standing in it; ``CourseNotFound`` when unknown or hidden
+    from the caller."""
+    standing = await uow.progress.course_standing(principal.user_id, course_id)
+    if standing is None or not can_view_course(principal, standing.course):
         raise CourseNotFound()
-    return course
+    return standing

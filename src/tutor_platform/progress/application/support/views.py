@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from tutor_platform.catalog.api import CourseNotFound
 from tutor_platform.progress.domain.progress import completion_percent
 from tutor_platform.progress.domain.streaks import Streak
-from tutor_platform.progress.ports.progress import CourseActivity
+from tutor_platform.progress.ports.progress import CourseActivity, CourseStanding
 from tutor_platform.progress.ports.unit_of_work import ProgressUnitOfWork
 
 
@@ -42,10 +43,22 @@ class StudyTimeView:
 async def course_progress(
     uow: ProgressUnitOfWork, user_id: UUID, course_id: UUID, streak: Streak
 ) -> CourseProgressView:
-    """The learner's progress in one course (all zero when they never started it)."""
-    activity = await uow.progress.course_activity(user_id, course_id)
-    last_accessed = {course_id: activity.last_accessed_at} if activity else {}
-    [view] = await _views(uow, user_id, [course_id], last_accessed, streak)
+    """The learner's progress in one course (all zero when they never started it);
+    ``CourseNotFound`` when the course is unknown."""
+    standing = await uow.progress.course_standing(user_id, course_id)
+    if standing is None:
+        raise CourseNotFound()
+    return await standing_progress(uow, user_id, standing, streak)
+
+
+async def standing_progress(
+    uow: ProgressUnitOfWork, user_id: UUID, standing: CourseStanding, streak: Streak
+) -> CourseProgressView:
+    """The learner's progress in the course of ``standing``."""
+    course_id = standing.course.id
+    last_accessed = {course_id: standing.activity.last_accessed_at} if standing.activity else {}
+    totals = {course_id: standing.lessons}
+    [view] = await _views(uow, user_id, [course_id], last_accessed, totals, streak)
     return view
 
 
@@ -53,8 +66,12 @@ async def started_course_progress(
     uow: ProgressUnitOfWork, user_id: UUID, started: list[CourseActivity], streak: Streak
 ) -> list[CourseProgressView]:
     """The learner's progress in each of these started courses, in the same order."""
+    if not started:
+        return []
+    course_ids = [item.course.id for item in started]
     last_accessed = {item.course.id: item.last_accessed_at for item in started}
-    return await _views(uow, user_id, [item.course.id for item in started], last_accessed, streak)
+    totals = await uow.progress.lesson_counts(course_ids)
+    return await _views(uow, user_id, course_ids, last_accessed, totals, streak)
 
 
 async def _views(
@@ -62,12 +79,10 @@ async def _views(
     user_id: UUID,
     course_ids: list[UUID],
     last_accessed: dict[UUID, datetime | None],
+    totals: dict[UUID, int],
     streak: Streak,
 ) -> list[CourseProgressView]:
     """A fixed number of queries, whatever the number of courses."""
-    if not course_ids:
-        return []
-    totals = await uow.progress.lesson_counts(course_ids)
     completed = await uow.progress.completed_lessons(user_id, course_ids)
     scores = await uow.progress.quiz_scores(user_id, course_ids)
     minutes = await uow.study_time.minutes_by_course(user_id, course_ids)

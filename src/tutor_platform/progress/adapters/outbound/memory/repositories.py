@@ -10,7 +10,12 @@ from tutor_platform.progress.adapters.outbound.memory.store import (
     StudyTimeEntry,
 )
 from tutor_platform.progress.domain.streaks import StreakRecord, activity_bucket
-from tutor_platform.progress.ports.progress import CourseActivity, TrackedCourse, TrackedLesson
+from tutor_platform.progress.ports.progress import (
+    CourseActivity,
+    CourseStanding,
+    TrackedCourse,
+    TrackedLesson,
+)
 
 
 def _tracked(course: Course) -> TrackedCourse:
@@ -68,11 +73,15 @@ class InMemoryProgressRepository:
         found.sort(key=_recent_first)
         return found
 
-    async def course_activity(self, user_id: UUID, course_id: UUID) -> CourseActivity | None:
-        for item in await self.started_courses(user_id):
-            if item.course.id == course_id:
-                return item
-        return None
+    async def course_standing(self, user_id: UUID, course_id: UUID) -> CourseStanding | None:
+        course = await self.course(course_id)
+        if course is None:
+            return None
+        activity = next(
+            (item for item in await self.started_courses(user_id) if item.course == course), None
+        )
+        lessons = (await self.lesson_counts([course_id])).get(course_id, 0)
+        return CourseStanding(course, activity, lessons)
 
     async def lesson_counts(self, course_ids: list[UUID]) -> dict[UUID, int]:
         counts: dict[UUID, int] = {}

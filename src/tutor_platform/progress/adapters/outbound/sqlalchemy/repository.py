@@ -18,7 +18,12 @@ from tutor_platform.progress.adapters.outbound.sqlalchemy.tables import (
     LessonCompletionRow,
     QuizScoreRow,
 )
-from tutor_platform.progress.ports.progress import CourseActivity, TrackedCourse, TrackedLesson
+from tutor_platform.progress.ports.progress import (
+    CourseActivity,
+    CourseStanding,
+    TrackedCourse,
+    TrackedLesson,
+)
 from tutor_platform.shared.persistence.mapping import to_entity
 from tutor_platform.shared.persistence.repository import CoreRepository, greatest, insert
 
@@ -91,10 +96,26 @@ class SqlAlchemyProgressRepository(CoreRepository):
         rows = await self._session.execute(self._activity(user_id))
         return [_activity(row) for row in rows]
 
-    async def course_activity(self, user_id: UUID, course_id: UUID) -> CourseActivity | None:
-        query = self._activity(user_id).where(_STARTED.c.course_id == course_id)
+    async def course_standing(self, user_id: UUID, course_id: UUID) -> CourseStanding | None:
+        started, lessons = _STARTED.c, _LESSONS.c
+        count = (
+            select(func.count())
+            .where(lessons.course_id == _COURSES.c.id)
+            .scalar_subquery()
+            .label("lessons")
+        )
+        query = (
+            select(*_COURSE_COLUMNS, started.started_at, started.last_accessed_at, count)
+            .outerjoin(
+                _STARTED, (started.course_id == _COURSES.c.id) & (started.user_id == user_id)
+            )
+            .where(_COURSES.c.id == course_id)
+        )
         row = (await self._session.execute(query)).first()
-        return None if row is None else _activity(row)
+        if row is None:
+            return None
+        activity = None if row.started_at is None else _activity(row)
+        return CourseStanding(to_entity(row, TrackedCourse), activity, int(row.lessons))
 
     async def lesson_counts(self, course_ids: list[UUID]) -> dict[UUID, int]:
         lessons = _LESSONS.c
