@@ -2,8 +2,8 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
-analytics`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|search|media|grounding|integrations|assessment|conversation|
+analytics|memory`` runs one suite; the default runs all.
 """
 
 import argparse
@@ -17,17 +17,21 @@ from scripts.bench.identity_suite import run_identity
 from scripts.bench.integrations_suite import run_integrations
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
+from scripts.bench.memory_suite import run_memory
+from scripts.bench.search_suite import run_search
 from scripts.bench.servers import ROOT
 
 SUITES = {
     "identity": run_identity,
     "learning": run_learning,
+    "search": run_search,
     "media": run_media,
     "grounding": run_grounding,
     "integrations": run_integrations,
     "assessment": run_assessment,
     "conversation": run_conversation,
     "analytics": run_analytics,
+    "memory": run_memory,
 }
 
 
@@ -37,6 +41,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--memory-minutes", type=float, default=20, help="length of the memory suite's load"
+    )
     args = parser.parse_args()
     ensure_wrk()
     for name, suite in SUITES.items():
