@@ -48,6 +48,42 @@ def _made_up_words(count: int, seed: int, syllables: int) -> list[str]:
 
 ALL_TOPICS = (*TOPICS, *_made_up_words(300 - len(TOPICS), seed=1, syllables=3))
 RARE_WORDS = _made_up_words(3000, seed=2, syllables=4)
+SEARCH_MIX = [
+    # subject words, each in about 1% of the lessons and in some course titles
+    *[
+        "decorator",
+        "coroutine",
+        "transaction",
+        "unicode",
+        "refactoring",
+        "generator",
+        "closure",
+        "recursion",
+    ],
+    *[
+        "inheritance",
+        "dataclass",
+        "socket",
+        "migration",
+        "latency",
+        "algorithm",
+        "hashing",
+        "parser",
+    ],
+    *["fixture", "adapter", "iterator", "exception"],
+    # two subject words
+    *["binary tree", "async await", "database index", "unicode encoding"],
+    *["memory pointer", "testing mock", "cache latency", "sorting algorithm"],
+    # made-up subjects and rare words (each in fewer lessons)
+    *ALL_TOPICS[100:280:30],
+    *RARE_WORDS[::500],
+    # words in most lessons, and in every lesson or course title
+    *["example", "simple values", "first step", "results", "practice", "lesson"],
+    "course decorator",
+    # nothing matches
+    *["kubernetes", "photosynthesis", "haskell monad"],
+]
+"""50 queries for search at scale: common and rare words, some in every lesson, some in none."""
 
 
 @dataclass

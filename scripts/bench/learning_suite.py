@@ -133,7 +133,8 @@ async def _explain_search(database_url: str, term: str) -> str:
     return "\n\n".join(plans)
 
 
-def _row(name: str, m: Measurement, base: Measurement | None = None) -> str:
+def table_row(name: str, m: Measurement, base: Measurement | None = None) -> str:
+    """A row of the scenario table: req/s, p50, p95, p99, p99/p50, errors, ratio to ``base``."""
     ratio = f"{m.rps / base.rps:.0%}" if base and base.rps else ""
     tail = f"{m.p99_ms / m.p50_ms:.1f}" if m.p50_ms else ""
     return (
@@ -176,14 +177,14 @@ def render_learning(
             "",
             "| scenario | req/s | p50 ms | p95 ms | p99 ms | p99/p50 | errors | vs baseline |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
-            _row(f"GET /courses (page of 20), c={c}", reads["courses"], base),
-            _row(f"GET /courses/{{id}} (outline), c={c}", reads["outline"], base),
-            _row(f"GET /lessons/{{id}}, c={c}", reads["lesson"], base),
-            _row(f"one outline, 200, c={c}", reads["outline_200"], base),
-            _row(f"one outline, 304 (`If-None-Match`), c={c}", reads["outline_304"], base),
-            _row(f"baseline one-query endpoint, c={c}", base),
-            _row(f"GET /search at {lessons:,} lessons, c=1", search["search_c1"]),
-            _row(f"GET /search at {lessons:,} lessons, c=8", search["search_c8"]),
+            table_row(f"GET /courses (page of 20), c={c}", reads["courses"], base),
+            table_row(f"GET /courses/{{id}} (outline), c={c}", reads["outline"], base),
+            table_row(f"GET /lessons/{{id}}, c={c}", reads["lesson"], base),
+            table_row(f"one outline, 200, c={c}", reads["outline_200"], base),
+            table_row(f"one outline, 304 (`If-None-Match`), c={c}", reads["outline_304"], base),
+            table_row(f"baseline one-query endpoint, c={c}", base),
+            table_row(f"GET /search at {lessons:,} lessons, c=1", search["search_c1"]),
+            table_row(f"GET /search at {lessons:,} lessons, c=8", search["search_c8"]),
             "",
             f"- Reads: the slowest is **{worst:.0%}** of the baseline (target ≥ 60%: "
             f"{'met' if worst >= READ_TARGET else 'MISSED'}).",

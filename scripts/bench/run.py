@@ -2,8 +2,8 @@
 
 Writes medians over several rounds to docs/benchmarks.md, one section per suite. Needs
 PostgreSQL (BENCH_POSTGRES_URL, default the local server) and wrk (installed with apt-get when
-missing). ``--suite identity|learning|media|grounding|integrations|assessment|conversation|
-analytics|operations|learner`` runs one suite; the default runs all.
+missing). ``--suite identity|learning|search|media|grounding|integrations|assessment|
+conversation|analytics|operations|learner|memory`` runs one suite; the default runs all.
 """
 
 import argparse
@@ -20,12 +20,15 @@ from scripts.bench.integrations_suite import run_integrations
 from scripts.bench.learner_suite import run_learner
 from scripts.bench.learning_suite import run_learning
 from scripts.bench.media_suite import run_media
+from scripts.bench.memory_suite import run_memory
 from scripts.bench.operations_suite import run_operations
+from scripts.bench.search_suite import run_search
 from scripts.bench.servers import ROOT
 
 SUITES = {
     "identity": run_identity,
     "learning": run_learning,
+    "search": run_search,
     "media": run_media,
     "grounding": run_grounding,
     "integrations": run_integrations,
@@ -34,6 +37,7 @@ SUITES = {
     "analytics": run_analytics,
     "operations": run_operations,
     "learner": run_learner,
+    "memory": run_memory,
 }
 
 
@@ -52,6 +56,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
         "--before", help="assessment: also measure this git revision, in the same rounds"
+    )
+    parser.add_argument(
+        "--memory-minutes", type=float, default=20, help="length of the memory suite's load"
     )
     args = parser.parse_args()
     ensure_wrk()

@@ -48,6 +48,7 @@ from tutor_platform.catalog.adapters.outbound.cache.reader import (
     CachingCatalogReader,
     CatalogCacheInvalidation,
 )
+from tutor_platform.catalog.adapters.outbound.cache.search import CachingSearchIndex
 from tutor_platform.catalog.adapters.outbound.markdown.splitter import MarkdownItLessonSplitter
 from tutor_platform.catalog.adapters.outbound.passage_index_jobs import (
     PassageIndexJobs,
@@ -161,6 +162,7 @@ if TYPE_CHECKING:
 
 USER_CHANGES_CHANNEL = "tutor-platform:user-changes"
 CATALOG_CHANGES_CHANNEL = "tutor-platform:catalog-changes"
+SEARCH_CHANGES_CHANNEL = "tutor-platform:search-changes"
 
 
 def _events(
@@ -181,6 +183,10 @@ def _invalidator(
 ) -> Invalidator:
     """Invalidations of ``cache`` shared by every process through Redis when configured."""
     return cache if redis is None else RedisInvalidationFeed(redis, channel, cache, outage=outage)
+
+
+def _mebibytes(count: int) -> int:
+    return count * 2**20
 
 
 def _feeds(*invalidators: Invalidator) -> list[RedisInvalidationFeed]:
@@ -403,12 +409,28 @@ class RootContainer(containers.DeclarativeContainer):
         refresh_reuse_grace_seconds=settings.provided.refresh_token_reuse_grace_seconds,
     )
     catalog_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
-        TtlCache, settings.provided.catalog_cache_ttl_seconds, name="catalog"
+        TtlCache,
+        settings.provided.catalog_cache_ttl_seconds,
+        max_entries=settings.provided.catalog_cache_max_entries,
+        max_bytes=providers.Callable(_mebibytes, settings.provided.catalog_cache_max_mb),
+        name="catalog",
     )
     catalog_invalidator = providers.Singleton(
         _invalidator, redis, CATALOG_CHANGES_CHANNEL, catalog_cache, redis_outage
     )
-    catalog_cache_invalidation = providers.Singleton(CatalogCacheInvalidation, catalog_invalidator)
+    search_cache: providers.Singleton[TtlCache[Any, Any]] = providers.Singleton(
+        TtlCache,
+        settings.provided.search_cache_ttl_seconds,
+        max_entries=settings.provided.search_cache_max_entries,
+        max_bytes=providers.Callable(_mebibytes, settings.provided.search_cache_max_mb),
+        name="search",
+    )
+    search_invalidator = providers.Singleton(
+        _invalidator, redis, SEARCH_CHANGES_CHANNEL, search_cache, redis_outage
+    )
+    catalog_cache_invalidation = providers.Singleton(
+        CatalogCacheInvalidation, catalog_invalidator, search_invalidator
+    )
     passage_index_jobs = providers.Singleton(
         PassageIndexJobs, providers.Callable(_job_queue_getter, __self__)
     )
@@ -446,10 +468,14 @@ class RootContainer(containers.DeclarativeContainer):
         project_uow_factory=providers.Singleton(
             partial, SqlAlchemyProjectUnitOfWork, session_factory
         ),
-        search_index=providers.Selector(
-            providers.Callable(_database_kind, settings),
-            sqlite=providers.Singleton(SqliteSearchIndex, engine),
-            postgresql=providers.Singleton(PostgresSearchIndex, engine),
+        search_index=providers.Singleton(
+            CachingSearchIndex,
+            providers.Selector(
+                providers.Callable(_database_kind, settings),
+                sqlite=providers.Singleton(SqliteSearchIndex, engine),
+                postgresql=providers.Singleton(PostgresSearchIndex, engine),
+            ),
+            search_cache,
         ),
     )
     progress = providers.Container(
@@ -574,7 +600,9 @@ class RootContainer(containers.DeclarativeContainer):
         allowed_origins=settings.provided.cors_origin_list,
         max_body_bytes=settings.provided.max_request_body_bytes,
     )
-    cache_feeds = providers.Singleton(_feeds, user_invalidator, catalog_invalidator)
+    cache_feeds = providers.Singleton(
+        _feeds, user_invalidator, catalog_invalidator, search_invalidator
+    )
     task_registry = providers.Singleton(
         build_task_registry,
         settings,

@@ -52,6 +52,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     refresh_token_reuse_grace_seconds: Annotated[int, msgspec.Meta(ge=0, le=60)] = 5
     auth_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=300)] = 10
     catalog_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=3600)] = 60
+    catalog_cache_max_entries: Positive = 10_000
+    catalog_cache_max_mb: Positive = 64
+    search_cache_ttl_seconds: Annotated[int, msgspec.Meta(ge=0, le=3600)] = 300
+    search_cache_max_entries: Positive = 500
+    search_cache_max_mb: Positive = 16
     argon2_time_cost: Positive = 2
     argon2_memory_cost_kib: Positive = 19 * 1024
     argon2_parallelism: Positive = 1

@@ -9,6 +9,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.contract.passage_index.conftest import World
+from tutor_platform.catalog.adapters.outbound.sqlalchemy import passage_index
 from tutor_platform.catalog.adapters.outbound.sqlalchemy.tables import (
     CourseRow,
     LessonPassageRow,
@@ -292,6 +293,37 @@ async def test_a_kept_course_is_retrieved_in_one_statement(
 
     assert found[0].lesson_title == "Operators"
     assert len(statements) == 1
+
+
+async def _statements_of_retrieval(world: World, db_engine: AsyncEngine, course_id: UUID) -> int:
+    statements: list[str] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(db_engine.sync_engine, "before_cursor_execute", capture)
+    try:
+        await world.retrieve.execute(course_id, "enumerate", 5)
+    finally:
+        event.remove(db_engine.sync_engine, "before_cursor_execute", capture)
+    return len(statements)
+
+
+async def test_past_the_byte_bound_the_least_recently_used_courses_are_forgotten(
+    world: World, db_engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second, third = [
+        (await _course(world, Loops=LOOPS))["Loops"].course_id for _ in range(3)
+    ]
+    for course_id in (first, second):
+        await world.retrieve.execute(course_id, "enumerate", 5)
+    assert await _statements_of_retrieval(world, db_engine, first) == 1
+
+    monkeypatch.setattr(passage_index, "CACHED_BYTES", 1)
+    await world.retrieve.execute(third, "enumerate", 5)
+
+    assert await _statements_of_retrieval(world, db_engine, third) == 1
+    assert await _statements_of_retrieval(world, db_engine, first) > 1
 
 
 async def test_a_lesson_deleted_without_an_index_job_is_not_retrieved(world: World) -> None:

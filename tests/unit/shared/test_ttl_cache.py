@@ -132,6 +132,40 @@ async def test_the_cache_is_bounded_and_forgets_the_least_recently_used() -> Non
     assert source.loads == 5
 
 
+async def test_a_cache_bounded_in_bytes_forgets_the_least_recently_used() -> None:
+    source = Source(a="a" * 400, b="b" * 400, c="c" * 400, big="x" * 2000)
+    cache: TtlCache[str, str] = TtlCache(10, max_bytes=1000, weigh=len)
+    for key in "abc":
+        await get(cache, source, key)
+    assert (len(cache), cache.stored_bytes) == (2, 800)
+    await get(cache, source, "b")
+    assert source.loads == 3
+    await get(cache, source, "a")
+    assert source.loads == 4
+
+
+async def test_a_value_larger_than_the_byte_bound_is_returned_but_not_kept() -> None:
+    source = Source(a="a" * 400, big="x" * 2000)
+    cache: TtlCache[str, str] = TtlCache(10, max_bytes=1000, weigh=len)
+    await get(cache, source, "a")
+    assert await get(cache, source, "big") == "x" * 2000
+    await get(cache, source, "big")
+    await get(cache, source, "a")
+    assert source.loads == 3
+    assert cache.stored_bytes == 400
+
+
+async def test_invalidated_and_cleared_entries_give_their_bytes_back() -> None:
+    source = Source(a="a" * 400, b="b" * 300)
+    cache: TtlCache[str, str] = TtlCache(10, max_bytes=1000, weigh=len)
+    await get(cache, source, "a")
+    await get(cache, source, "b")
+    await cache.invalidate(["key:a"])
+    assert cache.stored_bytes == 300
+    cache.clear()
+    assert (len(cache), cache.stored_bytes) == (0, 0)
+
+
 async def test_reads_note_the_tags_of_what_they_got_hit_or_miss() -> None:
     source = Source(a="1", b="2")
     cache: TtlCache[str, str] = TtlCache(10)

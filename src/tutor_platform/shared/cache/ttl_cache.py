@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Generic, Protocol, TypeVar
 
+from tutor_platform.shared.cache.sizes import approximate_size
 from tutor_platform.shared.telemetry import telemetry
 
 K = TypeVar("K", bound=Hashable)
@@ -45,7 +46,9 @@ class Invalidator(Protocol):
 
 
 class TtlCache(Generic[K, V]):
-    """Keeps loaded values for ``ttl_seconds`` (0 turns the cache off), at most ``max_entries``.
+    """Keeps loaded values for ``ttl_seconds`` (0 turns the cache off), at most ``max_entries``
+    and, with ``max_bytes``, values of at most that many bytes in all (``weigh``, by default
+    :func:`approximate_size`); past either bound the least recently used go first.
 
     Each entry carries tags; :meth:`invalidate` drops every entry with one of the given tags.
     A load that overlaps an invalidation of one of its value's tags is returned but not stored,
@@ -61,15 +64,20 @@ class TtlCache(Generic[K, V]):
         *,
         max_entries: int = 10_000,
         max_tags: int = 10_000,
+        max_bytes: int | None = None,
+        weigh: Callable[[V], int] = approximate_size,
         monotonic: Callable[[], float] = time.monotonic,
         name: str = "cache",
     ) -> None:
         self.name = name
         self._ttl = ttl_seconds
         self._max_entries = max_entries
+        self._max_bytes = max_bytes
+        self._weigh = weigh
+        self._bytes = 0
         self._max_tags = max_tags
         self._monotonic = monotonic
-        self._entries: OrderedDict[K, tuple[float, V, Collection[str]]] = OrderedDict()
+        self._entries: OrderedDict[K, tuple[float, V, Collection[str], int]] = OrderedDict()
         self._tagged: dict[str, set[K]] = {}
         self._generation = 0
         self._invalidated: OrderedDict[str, int] = OrderedDict()
@@ -149,6 +157,7 @@ class TtlCache(Generic[K, V]):
         self._invalidated.clear()
         self._entries.clear()
         self._tagged.clear()
+        self._bytes = 0
 
     def suspend(self) -> None:
         """Forget everything and load every time until :meth:`resume` (while invalidations
@@ -159,18 +168,33 @@ class TtlCache(Generic[K, V]):
     def resume(self) -> None:
         self._suspended = False
 
+    @property
+    def stored_bytes(self) -> int:
+        """The weight of the values held (0 unless bounded by ``max_bytes``)."""
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
     def _store(self, key: K, expires: float, value: V, tags: Collection[str]) -> None:
         self._drop(key)
-        self._entries[key] = (expires, value, tags)
+        weight = 0 if self._max_bytes is None else self._weigh(value)
+        if self._max_bytes is not None and weight > self._max_bytes:
+            return
+        self._entries[key] = (expires, value, tags, weight)
+        self._bytes += weight
         for tag in tags:
             self._tagged.setdefault(tag, set()).add(key)
-        while len(self._entries) > self._max_entries:
+        while len(self._entries) > self._max_entries or (
+            self._max_bytes is not None and self._bytes > self._max_bytes
+        ):
             self._drop(next(iter(self._entries)))
 
     def _drop(self, key: K) -> None:
         entry = self._entries.pop(key, None)
         if entry is None:
             return
+        self._bytes -= entry[3]
         for tag in entry[2]:
             keys = self._tagged.get(tag)
             if keys is not None:

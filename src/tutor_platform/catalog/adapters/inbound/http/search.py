@@ -6,9 +6,7 @@ from litestar import Controller, get
 from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 
-from tutor_platform.catalog.adapters.inbound.http.params import (
-    PUBLIC,
-)
+from tutor_platform.catalog.adapters.inbound.http.params import CATALOG_READ
 from tutor_platform.catalog.adapters.inbound.http.search_schemas import (
     SearchHitResponse,
     SearchResponse,
@@ -39,7 +37,7 @@ Text = Annotated[
 class SearchController(Controller):
     path = "/search"
 
-    @get("/", opt=PUBLIC, responses=error_responses(401, 422, 429))
+    @get("/", opt=CATALOG_READ, responses=error_responses(401, 422, 429))
     async def search(
         self,
         search_catalog: Provided[SearchCatalog],
@@ -51,7 +49,7 @@ class SearchController(Controller):
         """Published courses and lessons matching ``q``, best first."""
         return await _search(search_catalog, ALL_KINDS, q, limit, offset, optional_principal)
 
-    @get("/courses", opt=PUBLIC, responses=error_responses(401, 422, 429))
+    @get("/courses", opt=CATALOG_READ, responses=error_responses(401, 422, 429))
     async def search_courses(
         self,
         search_catalog: Provided[SearchCatalog],
@@ -63,7 +61,7 @@ class SearchController(Controller):
         """Published courses matching ``q`` (title, subject, description), best first."""
         return await _search(search_catalog, (COURSE,), q, limit, offset, optional_principal)
 
-    @get("/lessons", opt=PUBLIC, responses=error_responses(401, 422, 429))
+    @get("/lessons", opt=CATALOG_READ, responses=error_responses(401, 422, 429))
     async def search_lessons(
         self,
         search_catalog: Provided[SearchCatalog],

@@ -4,6 +4,7 @@ from collections.abc import Awaitable, Callable, Collection, Hashable
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
+from tutor_platform.catalog.adapters.outbound.cache.search import SEARCH
 from tutor_platform.catalog.domain.catalog import Course, CourseOutline, Lesson, Section
 from tutor_platform.catalog.domain.events import CourseChanged
 from tutor_platform.catalog.ports.reader import CatalogReader, CourseQuery
@@ -79,10 +80,15 @@ def _owner_tags(found: Section | Lesson | None) -> tuple[str, ...]:
 
 
 class CatalogCacheInvalidation:
-    """Handles ``CourseChanged`` when the catalog is cached."""
+    """Handles ``CourseChanged`` when the catalog is cached: drops the course's reads and every
+    encoded search response (tag ``SEARCH``) from the read cache and, with ``search`` given,
+    every cached search result."""
 
-    def __init__(self, invalidator: Invalidator) -> None:
+    def __init__(self, invalidator: Invalidator, search: Invalidator | None = None) -> None:
         self._invalidator = invalidator
+        self._search = search
 
     async def course_changed(self, event: CourseChanged) -> None:
-        await self._invalidator.invalidate([course_tag(event.course_id), LISTS, MISSES])
+        await self._invalidator.invalidate([course_tag(event.course_id), LISTS, MISSES, SEARCH])
+        if self._search is not None:
+            await self._search.invalidate([SEARCH])

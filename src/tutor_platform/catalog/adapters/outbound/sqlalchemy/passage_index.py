@@ -37,6 +37,10 @@ from tutor_platform.catalog.ports.passages import (
 )
 
 CACHED_COURSES = 64
+CACHED_BYTES = 64 * 2**20
+"""The cached courses' vectors, postings and stems at most (estimated, see ``_nbytes``); past
+either bound the least recently used course goes first (the newest one always stays)."""
+_OBJECT_BYTES = 64
 RETRIES = 3
 """Times a retrieval loads a course's vectors again when its index keeps moving on."""
 _P = LessonPassageRow
@@ -59,6 +63,16 @@ class _CourseVectors:
     """Each stem: the passages holding it (positions) and how often each holds it."""
     lengths: np.ndarray[Any, np.dtype[np.float32]]
     """Each passage's length in words over the course's mean."""
+
+    def nbytes(self) -> int:
+        """An estimate of the memory held: arrays at size, every other object at 64 bytes."""
+        arrays = self.matrix.nbytes + self.premium.nbytes + self.lengths.nbytes
+        postings = sum(
+            3 * _OBJECT_BYTES + len(term) + where.nbytes + frequency.nbytes
+            for term, (where, frequency) in self.postings.items()
+        )
+        stems = sum(_OBJECT_BYTES * (1 + len(each)) for each in self.stems)
+        return arrays + postings + stems + 3 * _OBJECT_BYTES * len(self.ids)
 
     def bm25(self, stems: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Each passage's BM25 score for the question's stems (0 when it holds none)."""
@@ -109,6 +123,7 @@ class SqlPassageIndex:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
         self._vectors: OrderedDict[tuple[UUID, str], _CourseVectors] = OrderedDict()
+        self._weights: dict[tuple[UUID, str], int] = {}
 
     async def retrieve(self, query: CandidateQuery, choose: Choose) -> list[PassageRecord]:
         key = (query.course_id, query.embedder)
@@ -132,13 +147,18 @@ class SqlPassageIndex:
 
     def _forget(self, course_id: UUID, embedder: str) -> None:
         self._vectors.pop((course_id, embedder), None)
+        self._weights.pop((course_id, embedder), None)
 
     def _keep(self, course_id: UUID, embedder: str, vectors: _CourseVectors) -> None:
         key = (course_id, embedder)
         self._vectors[key] = vectors
         self._vectors.move_to_end(key)
-        while len(self._vectors) > CACHED_COURSES:
-            self._vectors.popitem(last=False)
+        self._weights[key] = vectors.nbytes()
+        while len(self._vectors) > CACHED_COURSES or (
+            len(self._vectors) > 1 and sum(self._weights.values()) > CACHED_BYTES
+        ):
+            oldest, _ = self._vectors.popitem(last=False)
+            del self._weights[oldest]
 
     async def lesson_passages(self, lesson_id: UUID) -> list[PassageRecord]:
         statement = (

@@ -17,17 +17,26 @@ class _Log:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
 
-class InMemoryStreamLog:
-    """Logs expire ``ttl_seconds`` after their last entry (swept when a log starts)."""
+MAX_LOGS = 1_000
+"""Logs held at most: past it the oldest started one is dropped (its answer cannot resume)."""
 
-    def __init__(self, ttl_seconds: float) -> None:
+
+class InMemoryStreamLog:
+    """Logs expire ``ttl_seconds`` after their last entry (swept when a log starts); at most
+    ``max_logs`` are held."""
+
+    def __init__(self, ttl_seconds: float, max_logs: int = MAX_LOGS) -> None:
         self._ttl = ttl_seconds
+        self._max_logs = max_logs
         self._logs: dict[UUID, _Log] = {}
 
     async def start(self, stream_id: UUID, owner_id: UUID) -> None:
         now = time.monotonic()
         for expired in [key for key, log in self._logs.items() if log.expires <= now]:
             del self._logs[expired]
+        if stream_id not in self._logs:
+            while len(self._logs) >= self._max_logs:
+                del self._logs[next(iter(self._logs))]
         self._logs.setdefault(stream_id, _Log(owner_id, now + self._ttl))
 
     async def append(self, stream_id: UUID, event: LoggedEvent) -> None:
