@@ -27,6 +27,7 @@ from tutor_platform.assessment.application.mastery_parameters import (
     SetMasteryParameters,
 )
 from tutor_platform.assessment.application.plan_adaptive_learning import PlanAdaptiveLearning
+from tutor_platform.assessment.application.retrace_course_mastery import RetraceCourseMastery
 from tutor_platform.assessment.application.review_answers import GradeAnswer, ListReviewQueue
 from tutor_platform.assessment.application.spaced_review import AnswerCard, ListDueCards
 from tutor_platform.assessment.application.start_mentor_session import StartMentorSession
@@ -84,6 +85,7 @@ class AssessmentContainer(containers.DeclarativeContainer):
     get_mastery = providers.Factory(GetMastery, **_quizzes, catalog=catalog, users=users)
     get_mastery_parameters = providers.Factory(GetMasteryParameters, **_quizzes)
     set_mastery_parameters = providers.Factory(SetMasteryParameters, **_quizzes, clock=clock)
+    retrace_course_mastery = providers.Factory(RetraceCourseMastery, uow_factory=uow_factory)
     list_due_cards = providers.Factory(ListDueCards, **_quizzes, users=users, clock=clock)
     answer_card = providers.Factory(
         AnswerCard, **_quizzes, grader=free_text_grader, scheduler=scheduler, clock=clock

@@ -13,6 +13,7 @@ from tutor_platform.ai.adapters.outbound.model_defaults import default_model_ids
 from tutor_platform.ai.adapters.outbound.registry import build_tutor_models
 from tutor_platform.ai.adapters.outbound.sqlalchemy.usage_ledger import SqlAlchemyUsageLedger
 from tutor_platform.ai.container import AiContainer
+from tutor_platform.assessment.adapters.inbound.jobs import assessment_tasks
 from tutor_platform.assessment.adapters.outbound.ai import FacadeAssessmentAI
 from tutor_platform.assessment.adapters.outbound.catalog_and_progress import (
     CatalogCourses,
@@ -20,6 +21,7 @@ from tutor_platform.assessment.adapters.outbound.catalog_and_progress import (
 )
 from tutor_platform.assessment.adapters.outbound.fsrs_scheduler import FsrsReviewScheduler
 from tutor_platform.assessment.adapters.outbound.identity import IdentityUserDirectory
+from tutor_platform.assessment.adapters.outbound.mastery_retrace_jobs import MasteryRetraceJobs
 from tutor_platform.assessment.adapters.outbound.redis.quota_counter import RedisQuotaCounter
 from tutor_platform.assessment.adapters.outbound.similarity import EmbedderTextSimilarity
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.figures_repository import (
@@ -37,7 +39,7 @@ from tutor_platform.assessment.application.support.free_text_graders import (
     RulesFreeTextGrader,
 )
 from tutor_platform.assessment.container import AssessmentContainer
-from tutor_platform.assessment.domain.events import BestScoreChanged
+from tutor_platform.assessment.domain.events import BestScoreChanged, MasteryParametersChanged
 from tutor_platform.assessment.domain.premium import PremiumFeature
 from tutor_platform.assessment.ports.quota import QuotaCounter
 from tutor_platform.bootstrap.settings import Settings
@@ -207,8 +209,9 @@ def _job_queue(root: "RootContainer") -> Any:
 
 
 def _job_queue_getter(root: "RootContainer") -> Any:
-    """A function returning the job queue, for the catalog's index jobs (the catalog is declared
-    before the queue, whose tasks need it; the queue is built on first use)."""
+    """A function returning the job queue, for the catalog's index jobs and assessment's
+    retrace jobs (both are declared before the queue, whose tasks need them; the queue is built
+    on first use)."""
     return root.job_queue
 
 
@@ -556,7 +559,16 @@ class RootContainer(containers.DeclarativeContainer):
             partial,
             SqlAlchemyAssessmentUnitOfWork,
             session_factory,
-            _events({BestScoreChanged: [providers.Singleton(BestScoreHandOff, progress_records)]}),
+            _events(
+                {
+                    BestScoreChanged: [providers.Singleton(BestScoreHandOff, progress_records)],
+                    MasteryParametersChanged: [
+                        providers.Singleton(
+                            MasteryRetraceJobs, providers.Callable(_job_queue_getter, __self__)
+                        )
+                    ],
+                }
+            ),
         ),
         catalog=providers.Singleton(CatalogCourses, catalog.facade),
         progress=progress_records,
@@ -617,6 +629,7 @@ class RootContainer(containers.DeclarativeContainer):
             ),
             providers.Callable(catalog_tasks, catalog.index_lesson_passages.provider),
             providers.Callable(integrations_tasks, integrations.run_drive_import.provider),
+            providers.Callable(assessment_tasks, assessment.retrace_course_mastery.provider),
         ),
     )
     job_uow_factory = providers.Singleton(partial, SqlAlchemyJobUnitOfWork, session_factory)

@@ -1,5 +1,6 @@
 """The response struct of every job kind, for ``GET /jobs/{id}`` (one per registered task)."""
 
+from tutor_platform.assessment.adapters.inbound.http.job_schemas import RetraceMasteryJob
 from tutor_platform.bootstrap.tasks import PurgeRefreshTokensJob
 from tutor_platform.catalog.adapters.inbound.http.job_schemas import IndexLessonJob
 from tutor_platform.integrations.adapters.inbound.http.job_schemas import DriveImportJob
@@ -12,4 +13,5 @@ JOB_KINDS: tuple[type[JobResponse], ...] = (
     IndexLessonJob,
     PurgeRefreshTokensJob,
     DriveImportJob,
+    RetraceMasteryJob,
 )

@@ -15,6 +15,7 @@ from tests.support.clock import T0
 from tutor_platform.assessment.adapters.outbound.sqlalchemy.unit_of_work import (
     SqlAlchemyAssessmentUnitOfWork,
 )
+from tutor_platform.assessment.application.retrace_course_mastery import RetraceCourseMastery
 from tutor_platform.assessment.application.support.mastery_tracing import record_evidence
 from tutor_platform.assessment.domain.mastery import (
     BktParameters,
@@ -182,3 +183,37 @@ async def test_a_courses_parameters_are_versioned_and_traced_with(backend: Backe
     assert stored.updated_at == T0
     assert kept.parameters_version == 2
     assert kept.p_mastery == p_mastery([True], theirs)
+
+
+async def test_learners_traced_with_earlier_parameters_are_found_and_traced_again(
+    backend: Backend,
+) -> None:
+    course = await backend.course()
+    lesson = await backend.lesson(course)
+    first, second = sorted([new_id(), new_id()])
+    mine = BktParameters(p_init=0.3, p_transit=0.2, p_slip=0.05, p_guess=0.2)
+    async with backend.uow_factory() as uow:
+        for user, correct in ((first, True), (second, False)):
+            answer = evidence(user, course, lesson, new_id(), correct, 1)
+            await record_evidence(uow, user, course, [answer])
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        bkt = await uow.mastery.set_parameters(
+            CourseBkt(course_id=course, parameters=mine, updated_by=first, updated_at=T0)
+        )
+        await uow.commit()
+    async with backend.uow_factory() as uow:
+        stale = await uow.mastery.stale_learners(course, bkt.version, 10)
+        one = await uow.mastery.stale_learners(course, bkt.version, 1)
+        elsewhere = await uow.mastery.stale_learners(await backend.course(), 0, 10)
+
+    retraced = await RetraceCourseMastery(backend.uow_factory).execute(course)
+    again = await RetraceCourseMastery(backend.uow_factory).execute(course)
+    async with backend.uow_factory() as uow:
+        left = await uow.mastery.stale_learners(course, bkt.version, 10)
+        (kept,) = await uow.mastery.of_course(first, course)
+
+    assert (stale, one, elsewhere) == ([first, second], [first], [])
+    assert (retraced.learners, again.learners, left) == (2, 0, [])
+    assert kept.parameters_version == bkt.version
+    assert kept.p_mastery == p_mastery([True], mine)

@@ -3,14 +3,17 @@ admin (``GET``/``PUT /courses/{id}/mastery-parameters``).
 
 Setting them stores the four probabilities under the next version (one statement, so two
 instructors saving at once get two versions, never one version for two sets). No mastery is
-rewritten then: each learner's mastery of a lesson keeps the version it was traced with and is
-traced again with the new parameters when it is next read or answered (``mastery_tracing``).
+rewritten in that request: each learner's mastery of a lesson keeps the version it was traced
+with and is traced again with the new parameters when it is next read or answered
+(``mastery_tracing``), and, for the instructor's figures, by a job that the change enqueues
+(``MasteryParametersChanged``, ``RetraceCourseMastery``).
 """
 
 from dataclasses import dataclass
 from uuid import UUID
 
 from tutor_platform.assessment.application.support.quiz_access import QuizAccess
+from tutor_platform.assessment.domain.events import MasteryParametersChanged
 from tutor_platform.assessment.domain.mastery import BktParameters, CourseBkt, parameter_problems
 from tutor_platform.assessment.ports.unit_of_work import AssessmentUnitOfWorkFactory
 from tutor_platform.shared.auth import Principal
@@ -68,5 +71,6 @@ class SetMasteryParameters:
                     updated_at=self._clock.now(),
                 )
             )
+            uow.record(MasteryParametersChanged(course_id))
             await uow.commit()
         return saved

@@ -17,3 +17,10 @@ class BestScoreChanged(Event):
     quiz_id: UUID
     score: Decimal
     replace: bool = False
+
+
+@dataclass(frozen=True)
+class MasteryParametersChanged(Event):
+    """The course's BKT parameters were set: mastery traced with earlier ones is stale."""
+
+    course_id: UUID

@@ -144,6 +144,11 @@ class MasteryRepository(Protocol):
         what was stored."""
         ...
 
+    async def stale_learners(self, course_id: UUID, version: int, limit: int) -> list[UUID]:
+        """Up to ``limit`` learners (by id) with a traced lesson of the course traced with
+        parameters other than ``version``."""
+        ...
+
 
 class CardRepository(Protocol):
     async def add_new(self, cards: Sequence[ReviewCard]) -> None:

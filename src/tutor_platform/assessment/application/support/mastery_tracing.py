@@ -75,6 +75,17 @@ async def course_mastery(
     return bkt, kept
 
 
+async def retrace_learner(uow: AssessmentUnitOfWork, user_id: UUID, course_id: UUID) -> None:
+    """Store the learner's lessons of the course traced with earlier parameters traced again
+    with the present ones (locked first, so an answer arriving meanwhile takes its turn)."""
+    bkt = await uow.mastery.parameters(course_id)
+    kept = await uow.mastery.of_course(user_id, course_id)
+    stale = [m.lesson_id for m in kept if not m.current(bkt.version)]
+    if stale:
+        await uow.mastery.lock(user_id, course_id, stale)
+        await uow.mastery.save(await _retraced(uow, user_id, bkt, stale))
+
+
 async def _retraced(
     uow: AssessmentUnitOfWork, user_id: UUID, bkt: CourseBkt, lesson_ids: Collection[UUID]
 ) -> list[LessonMastery]:

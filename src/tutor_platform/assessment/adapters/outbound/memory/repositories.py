@@ -227,6 +227,14 @@ class InMemoryMasteryRepository:
             if owner == user_id and m.course_id == course_id
         ]
 
+    async def stale_learners(self, course_id: UUID, version: int, limit: int) -> list[UUID]:
+        stale = {
+            owner
+            for (owner, _), m in self._state.mastery.items()
+            if m.course_id == course_id and m.evidence > 0 and m.parameters_version != version
+        }
+        return sorted(stale)[:limit]
+
 
 class InMemoryCardRepository:
     def __init__(self, state: AssessmentState) -> None:

@@ -193,3 +193,17 @@ class SqlAlchemyMasteryRepository(Repository[Evidence]):
             updated_by=bkt.updated_by,
             updated_at=bkt.updated_at,
         )
+
+    async def stale_learners(self, course_id: UUID, version: int, limit: int) -> list[UUID]:
+        rows = await self._session.execute(
+            select(_MASTERY.c.user_id)
+            .where(
+                _MASTERY.c.course_id == course_id,
+                _MASTERY.c.evidence > 0,
+                _MASTERY.c.parameters_version != version,
+            )
+            .group_by(_MASTERY.c.user_id)
+            .order_by(_MASTERY.c.user_id)
+            .limit(limit)
+        )
+        return list(rows.scalars())
