@@ -77,7 +77,9 @@ def run_memory(args: argparse.Namespace) -> None:
     paths = mixed_paths(list(seeded.course_ids), list(seeded.lesson_ids))
     segments = max(2, round(args.memory_minutes * 60 / SEGMENT_SECONDS))
     samples: list[Sample] = []
-    with platform_server(PLATFORM_PORT, platform_env(database_url)) as server:
+    # The one token must outlive the run (the production default of 15 minutes does not).
+    lifetime = {"ACCESS_TOKEN_TTL_SECONDS": str(int(args.memory_minutes * 60) + 600)}
+    with platform_server(PLATFORM_PORT, {**platform_env(database_url), **lifetime}) as server:
         token = sign_up(base)
         start_mb = rss_mb(server.pid)
         for segment in range(1, segments + 1):
